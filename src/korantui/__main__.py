@@ -1,0 +1,3 @@
+from korantui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,161 @@
+"""The data model shared by every layer: plain dataclasses, no behaviour beyond conversions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+FEED_KIND = "feed"
+HTML_KIND = "html"
+
+
+@dataclass(slots=True)
+class FeedSpec:
+    """One source as the user configured it (config file or built-in list)."""
+
+    url: str
+    name: str = ""
+    category: str = ""
+    kind: str = (
+        FEED_KIND  # "feed" (RSS/Atom/RDF/JSON Feed) or "html" (headlines scraped from a page)
+    )
+    # HTML-source rule keys (CSS selectors): item, title, link, date, summary.
+    rules: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Feed:
+    """A source as stored, with what the last refresh learned."""
+
+    id: int
+    url: str
+    name: str
+    category: str = ""
+    kind: str = FEED_KIND
+    title: str = ""  # the feed's own title
+    position: int = 0  # order in the config
+    last_refresh: datetime | None = None
+    last_error: str = ""
+    unread: int = 0
+    total: int = 0
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.title or self.url
+
+
+@dataclass(slots=True)
+class Entry:
+    """A headline as parsed from a source, before it is stored."""
+
+    title: str
+    link: str
+    guid: str = ""
+    summary: str = ""  # plain text, paragraphs separated by blank lines
+    published: datetime | None = None
+    author: str = ""
+    image: str = ""
+
+
+@dataclass(slots=True)
+class Headline:
+    """A stored headline."""
+
+    id: int
+    feed_id: int
+    title: str
+    link: str
+    guid: str = ""
+    summary: str = ""
+    published: datetime | None = None
+    author: str = ""
+    image: str = ""
+    feed_name: str = ""
+    read: bool = False
+    starred: bool = False
+    has_article: bool = False
+    first_seen: datetime | None = None
+    position: int = 0  # page order for HTML sources
+
+
+@dataclass(slots=True)
+class Link:
+    """A link inside a block: characters [start, end) of the block's text point at url."""
+
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(slots=True)
+class Block:
+    """One piece of article body.
+
+    kind: "p" paragraph, "h" heading, "quote", "li" list item (unordered), "oli" ordered
+    item, "pre" preformatted.
+    """
+
+    kind: str
+    text: str
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """An extracted article, as stored and rendered."""
+
+    url: str
+    title: str = ""
+    author: str = ""
+    published: datetime | None = None
+    site: str = ""
+    image: str = ""
+    caption: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    pages: int = 1
+    method: str = "generic"  # "rule:<name>", "generic", "summary", "demo"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        blocks = [
+            Block(b["kind"], b["text"], [Link(**lk) for lk in b.get("links", [])])
+            for b in d.get("blocks", [])
+        ]
+        pub = d.get("published")
+        return cls(
+            url=d.get("url", ""),
+            title=d.get("title", ""),
+            author=d.get("author", ""),
+            published=datetime.fromisoformat(pub) if pub else None,
+            site=d.get("site", ""),
+            image=d.get("image", ""),
+            caption=d.get("caption", ""),
+            blocks=blocks,
+            pages=d.get("pages", 1),
+            method=d.get("method", "generic"),
+        )
+
+
+@dataclass(slots=True)
+class RefreshResult:
+    """What one source's refresh did, for the CLI line and the UI."""
+
+    feed: Feed
+    new: int = 0
+    total: int = 0
+    not_modified: bool = False
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
