@@ -59,6 +59,16 @@ class Entry:
 
 
 @dataclass(slots=True)
+class ParsedSource:
+    """What parsing one fetched source gave: its title and headlines, in source order."""
+
+    title: str
+    entries: list[Entry]
+    link: str = ""  # the site's own address, when the source names it
+    warning: str = ""  # why the document was irregular, when entries still came out
+
+
+@dataclass(slots=True)
 class Headline:
     """A stored headline."""
 
