@@ -1,0 +1,403 @@
+"""Dates as Indonesian news prints them, and the publication date of an article page.
+
+parse_date is called hundreds of times per headline scrape, so the common forms (ISO 8601,
+RFC 822, "Selasa, 20 September 2022 - 16:30:05 WIB", "05/11/2015 09:25 WIB", "2 jam yang lalu")
+go through a regex fast path; dateparser, slow to import and to call, is only the fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from lxml import html as lxml_html
+
+from korantui.core.sanitize import clean_line
+
+WIB = timezone(timedelta(hours=7), "WIB")
+WITA = timezone(timedelta(hours=8), "WITA")
+WIT = timezone(timedelta(hours=9), "WIT")
+
+_ZONES: dict[str, timezone] = {
+    "wib": WIB,
+    "wita": WITA,
+    "wit": WIT,
+    "utc": UTC,
+    "gmt": UTC,
+    "z": UTC,
+}
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    (
+        "januari january jan",
+        "februari pebruari february feb peb",
+        "maret march mar",
+        "april apr",
+        "mei may",
+        "juni june jun",
+        "juli july jul",
+        "agustus august agu agt ags aug",
+        "september sept sep",
+        "oktober october okt oct",
+        "november nopember nov nop",
+        "desember december des dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _num
+
+# Longest names first so "Juni" wins over "Jun" in the alternation.
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ZONE_RE = r"(?P<zone>WITA|WIB|WIT|UTC|GMT|Z|[+-]\d{2}:?\d{2})"
+_TIME_RE = (
+    r"[\s,|/-]*(?:(?:pukul|jam|at)\s*)?"
+    r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+    rf"(?:\s*{_ZONE_RE})?"
+)
+_NAMED = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:\s+|-)(?P<month>{_MONTH_RE})\.?(?:\s+|-|,\s*)(?P<year>\d{{4}})\b"
+    rf"(?:{_TIME_RE})?",
+    re.I,
+)
+# English order: "November 5, 2015 2:56 PM".
+_NAMED_US = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{{4}})\b(?:{_TIME_RE})?",
+    re.I,
+)
+# Day first, as Indonesia writes numbers: 05/11/2015 is 5 November.
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>\d{4}|\d{2})(?![\d/])"
+    rf"(?:{_TIME_RE})?",
+    re.I,
+)
+_YMD = re.compile(
+    r"(?<![\d/.-])(?P<year>\d{4})[/.-](?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])"
+    rf"(?:{_TIME_RE})?",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"(?P<n>\d+|se|satu|an?|one)\s*"
+    r"(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|tahun"
+    r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+(?:yang\s+)?(?:lalu|ago)\b",
+    re.I,
+)
+_UNIT_SECONDS = {
+    "detik": 1,
+    "sec": 1,
+    "second": 1,
+    "menit": 60,
+    "min": 60,
+    "minute": 60,
+    "jam": 3600,
+    "hr": 3600,
+    "hour": 3600,
+    "hari": 86400,
+    "day": 86400,
+    "minggu": 7 * 86400,
+    "pekan": 7 * 86400,
+    "week": 7 * 86400,
+    "bulan": 30 * 86400,
+    "month": 30 * 86400,
+    "tahun": 365 * 86400,
+    "year": 365 * 86400,
+}
+_DAY_WORDS = {
+    "baru saja": 0,
+    "hari ini": 0,
+    "just now": 0,
+    "today": 0,
+    "kemarin": 1,
+    "kemarin lusa": 2,
+    "yesterday": 1,
+}
+_RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d")
+_ISO_HINT = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str, *, now: datetime | None = None) -> datetime | None:
+    """The timezone-aware moment text names, or None. A moment with no zone is taken as WIB."""
+    text = clean_line(text)
+    if not text or len(text) > 300:
+        return None
+    for parse in (_parse_iso, _parse_rfc822, _parse_printed, _parse_relative):
+        result = parse(text, now)
+        if result is not None:
+            return result
+    return _parse_with_dateparser(text, now)
+
+
+def _aware(dt: datetime) -> datetime:
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=WIB)
+
+
+def _parse_iso(text: str, _now: datetime | None) -> datetime | None:
+    if not _ISO_HINT.match(text):
+        return None
+    # Seen in the wild: "2015-11-05 T10:08:58Z", "2015-11-05 10:08:58 +0700".
+    candidate = re.sub(r"\s*T\s*", "T", text.strip(), count=1)
+    candidate = re.sub(r"\s+(?=[+-]\d{2}:?\d{2}$)", "", candidate)
+    if candidate.endswith(("Z", "z")):
+        candidate = candidate[:-1] + "+00:00"
+    try:
+        return _aware(datetime.fromisoformat(candidate))
+    except ValueError:
+        return None
+
+
+def _parse_rfc822(text: str, _now: datetime | None) -> datetime | None:
+    if not _RFC822.match(text):
+        return None
+    try:
+        dt = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    # "-0000" means "zone unknown" in RFC 2822; email.utils returns that as naive.
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+def _zone(name: str | None) -> timezone:
+    if not name:
+        return WIB
+    key = name.lower()
+    if key in _ZONES:
+        return _ZONES[key]
+    sign = -1 if name[0] == "-" else 1
+    digits = name[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+
+
+def _build(m: re.Match[str]) -> datetime | None:
+    parts = m.groupdict()
+    month_text = parts["month"]
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower().rstrip("."))
+    year = int(parts["year"])
+    if year < 100:
+        year += 2000
+    hour = int(parts.get("hour") or 0)
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        return datetime(
+            year,
+            month or 0,
+            int(parts["day"]),
+            hour,
+            int(parts.get("minute") or 0),
+            int(parts.get("second") or 0),
+            tzinfo=_zone(parts.get("zone")),
+        )
+    except ValueError:
+        return None
+
+
+def _parse_printed(text: str, _now: datetime | None) -> datetime | None:
+    for pattern in (_NAMED, _NAMED_US, _YMD, _NUMERIC):
+        for m in pattern.finditer(text):
+            dt = _build(m)
+            if dt is not None and 1900 < dt.year < 2200:
+                return dt
+    return None
+
+
+def _parse_relative(text: str, now: datetime | None) -> datetime | None:
+    lowered = text.lower()
+    base = now or datetime.now(WIB)
+    if base.tzinfo is None:
+        base = base.replace(tzinfo=WIB)
+    m = _RELATIVE.search(lowered)
+    if m:
+        n_text = m.group("n")
+        n = int(n_text) if n_text.isdigit() else 1
+        # English plurals only: no Indonesian unit ends in "s".
+        seconds = _UNIT_SECONDS.get(m.group("unit").rstrip("s"), 0)
+        if seconds:
+            return base - timedelta(seconds=n * seconds)
+    stripped = lowered.strip(" .,")
+    if stripped in _DAY_WORDS:
+        return base - timedelta(days=_DAY_WORDS[stripped])
+    return None
+
+
+def _parse_with_dateparser(text: str, now: datetime | None) -> datetime | None:
+    # Worth the cost only where there is something date-like to read.
+    if not re.search(r"\d", text) and not re.search(r"kemarin|lusa|yesterday", text, re.I):
+        return None
+    import dateparser  # lazy: ~0.1 s to import, never needed at start-up
+
+    settings: dict[str, Any] = {
+        "TIMEZONE": "Asia/Jakarta",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+    }
+    if now is not None:
+        settings["RELATIVE_BASE"] = now.astimezone(WIB).replace(tzinfo=None)
+    try:
+        dt = dateparser.parse(text, languages=["id", "en"], settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return _aware(dt) if dt is not None else None
+
+
+# --- the publication date of a page -------------------------------------------------------
+
+_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "content_publisheddate",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+# Containers whose dates belong to other stories or to readers, never to this article.
+NOT_ARTICLE = re.compile(
+    r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|widget|comment"
+    r"|komentar|footer|nav|menu|recommend|rekomendasi|lainnya|baca-juga|bacajuga|most-|terpopuler"
+    r"|headline-list|latest|berita-lain|other-news",
+    re.I,
+)
+
+
+def find_published(
+    doc: Any,
+    *,
+    candidates: Iterable[str] = (),
+    now: datetime | None = None,
+) -> datetime | None:
+    """The article's publication moment: the texts in candidates first (a site rule's date),
+    then structured data, then the visible date next to the title. doc is HTML or an lxml tree.
+    """
+    tree = lxml_html.fromstring(doc) if isinstance(doc, str | bytes) else doc
+    for text in candidates:
+        dt = parse_date(text, now=now)
+        if dt is not None:
+            return dt
+    for text in _structured_dates(tree):
+        dt = parse_date(text, now=now)
+        if dt is not None:
+            return dt
+    return _visible_date(tree, now)
+
+
+def _structured_dates(tree: Any) -> Iterator[str]:
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key and key not in metas and meta.get("content"):
+            metas[key] = meta.get("content", "")
+    for key in _META_KEYS:
+        if key in metas:
+            yield metas[key]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            yield from _json_ld_dates(script.text)
+    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+        if not _in_clutter(el):
+            yield el.get("content") or el.get("datetime") or el.text_content()
+    for el in tree.iter("time"):
+        if el.get("datetime") and not _in_clutter(el):
+            yield el.get("datetime", "")
+            break
+
+
+def _json_ld_dates(text: str) -> Iterator[str]:
+    try:
+        data = json.loads(text, strict=False)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            value = item.get("datePublished") or item.get("dateCreated")
+            if isinstance(value, str):
+                yield value
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(graph)
+
+
+def _in_clutter(el: Any) -> bool:
+    node = el
+    while node is not None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("aside", "nav", "footer"):
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and NOT_ARTICLE.search(marks):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _visible_date(tree: Any, now: datetime | None) -> datetime | None:
+    """The first date printed near the headline: the few text blocks after the h1 (or before
+    it, where a theme prints the date above), outside any sidebar or list of other stories."""
+    headings = [h for h in tree.iter("h1") if not _in_clutter(h)]
+    if not headings:
+        return None
+    heading = headings[0]
+    seen = 0
+    for el in heading.itersiblings():
+        if seen > 6:
+            break
+        seen += 1
+        if _in_clutter(el):
+            continue
+        dt = _date_in(el, now)
+        if dt is not None:
+            return dt
+    # Dates printed just above the headline, or in the headline's wrapper next to it.
+    for el in list(heading.itersiblings(preceding=True))[:4]:
+        dt = _date_in(el, now)
+        if dt is not None and not _in_clutter(el):
+            return dt
+    parent = heading.getparent()
+    if parent is not None and parent.getparent() is not None:
+        for el in list(parent.itersiblings())[:4]:
+            if _in_clutter(el):
+                continue
+            dt = _date_in(el, now)
+            if dt is not None:
+                return dt
+    return None
+
+
+def _date_in(el: Any, now: datetime | None) -> datetime | None:
+    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        return None
+    if el.tag == "time" and el.get("datetime"):
+        return parse_date(el.get("datetime"), now=now)
+    for time_el in el.iter("time"):
+        if time_el.get("datetime"):
+            dt = parse_date(time_el.get("datetime"), now=now)
+            if dt is not None:
+                return dt
+    text = clean_line(el.text_content())
+    if not text or len(text) > 200:
+        # A long text is body copy, whose dates are events, not the publication.
+        return None
+    return _parse_printed(text, now) or _parse_relative(text, now)
