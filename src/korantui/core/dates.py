@@ -202,11 +202,16 @@ def _build(m: re.Match[str]) -> datetime | None:
 
 
 def _parse_printed(text: str, _now: datetime | None) -> datetime | None:
+    found = _find_printed(text)
+    return found[0] if found else None
+
+
+def _find_printed(text: str) -> tuple[datetime, str] | None:
     for pattern in (_NAMED, _NAMED_US, _YMD, _NUMERIC):
         for m in pattern.finditer(text):
             dt = _build(m)
             if dt is not None and 1900 < dt.year < 2200:
-                return dt
+                return dt, m.group(0)
     return None
 
 
@@ -398,6 +403,13 @@ def _date_in(el: Any, now: datetime | None) -> datetime | None:
                 return dt
     text = clean_line(el.text_content())
     if not text or len(text) > 200:
-        # A long text is body copy, whose dates are events, not the publication.
         return None
-    return _parse_printed(text, now) or _parse_relative(text, now)
+    found = _find_printed(text)
+    if found is None:
+        return _parse_relative(text, now) if len(text) < 60 else None
+    # A date inside a sentence is an event the story reports, not when it was published;
+    # a date line is mostly date, with at most a place, a byline or a view count around it.
+    others = len(text.split()) - len(found[1].split())
+    if others > 14 or (others >= 4 and text.endswith((".", "!", "?", '"', "”"))):
+        return None
+    return found[0]

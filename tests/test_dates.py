@@ -1,0 +1,142 @@
+"""Each date form the issue names, and the publication date of a page (never a sidebar's)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from korantui.core.dates import WIB, WIT, WITA, find_published, parse_date
+
+NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selasa, 20 September 2022 - 16:30:05 WIB", datetime(2022, 9, 20, 16, 30, 5, tzinfo=WIB)),
+        ("Kamis, 05/11/2015 09:25 WIB", datetime(2015, 11, 5, 9, 25, tzinfo=WIB)),
+        ("5 November 2015 14:56 WIB", datetime(2015, 11, 5, 14, 56, tzinfo=WIB)),
+        ("Selasa (20/9/2022)", datetime(2022, 9, 20, tzinfo=WIB)),
+        ("Rabu, 3 Agu 2022 10.15 WITA", datetime(2022, 8, 3, 10, 15, tzinfo=WITA)),
+        ("1 Des 2021 08:00 WIT", datetime(2021, 12, 1, 8, 0, tzinfo=WIT)),
+        ("12 Okt 2020", datetime(2020, 10, 12, tzinfo=WIB)),
+        ("Jumat, 17 Februari 2017 - 13:30 wib", datetime(2017, 2, 17, 13, 30, tzinfo=WIB)),
+        ("Senin, 2 Januari 2023 pukul 07.05 WIB", datetime(2023, 1, 2, 7, 5, tzinfo=WIB)),
+        ("31 Maret 2024", datetime(2024, 3, 31, tzinfo=WIB)),
+        ("15 Mei 2024 | 21:00", datetime(2024, 5, 15, 21, 0, tzinfo=WIB)),
+        ("November 5, 2015 2:56 PM", datetime(2015, 11, 5, 14, 56, tzinfo=WIB)),
+        ("2015-11-05T15:56:43+07:00", datetime(2015, 11, 5, 15, 56, 43, tzinfo=WIB)),
+        ("2015-11-05T08:56:43Z", datetime(2015, 11, 5, 8, 56, 43, tzinfo=UTC)),
+        ("2015-11-05 T10:08:58Z", datetime(2015, 11, 5, 10, 8, 58, tzinfo=UTC)),
+        ("2015-11-05 15:56", datetime(2015, 11, 5, 15, 56, tzinfo=WIB)),
+        ("Thu, 05 Nov 2015 08:56:43 +0000", datetime(2015, 11, 5, 8, 56, 43, tzinfo=UTC)),
+        ("Thu, 05 Nov 2015 15:56:43 +0700", datetime(2015, 11, 5, 15, 56, 43, tzinfo=WIB)),
+        ("2 jam yang lalu", NOW - timedelta(hours=2)),
+        ("5 menit lalu", NOW - timedelta(minutes=5)),
+        ("3 hari yang lalu", NOW - timedelta(days=3)),
+        ("kemarin", NOW - timedelta(days=1)),
+        ("2 hours ago", NOW - timedelta(hours=2)),
+    ],
+)
+def test_forms(text: str, expected: datetime) -> None:
+    got = parse_date(text, now=NOW)
+    assert got == expected
+    assert got is not None and got.utcoffset() == expected.utcoffset()
+
+
+def test_zones_are_indonesian_offsets() -> None:
+    assert WIB.utcoffset(None) == timedelta(hours=7)
+    assert WITA.utcoffset(None) == timedelta(hours=8)
+    assert WIT.utcoffset(None) == timedelta(hours=9)
+
+
+@pytest.mark.parametrize("text", ["", "hello", "Baca juga", "32/13/2022", "   "])
+def test_not_a_date(text: str) -> None:
+    assert parse_date(text, now=NOW) is None
+
+
+def test_result_is_always_aware() -> None:
+    for text in ("2020-01-01", "1 Januari 2020", "01/01/2020", "tiga hari lalu 2020-01-02"):
+        got = parse_date(text, now=NOW)
+        assert got is not None and got.tzinfo is not None, text
+
+
+def test_fallback_library_form() -> None:
+    # A form the fast path does not know; the date library reads it.
+    got = parse_date("20 September, 2022", now=NOW)
+    assert got is not None and got.date() == datetime(2022, 9, 20).date()
+
+
+def test_control_characters_are_ignored() -> None:
+    assert parse_date("\x1b[31m20 September 2022\x1b[0m", now=NOW) == datetime(
+        2022, 9, 20, tzinfo=WIB
+    )
+
+
+PAGE = """<html><head>{head}</head><body>
+<div class="sidebar"><h3>Berita Terkini</h3><ul>
+<li><a href="/a">Lain</a><span class="date">Jumat, 28 November 2025</span></li></ul></div>
+<div class="main"><h1>Judul berita</h1>{info}
+<div class="content"><p>Pada 12 Juli 2022 sesuatu terjadi. Teks panjang sekali di sini.</p></div>
+</div></body></html>"""
+
+
+def test_structured_data_first() -> None:
+    head = '<meta property="article:published_time" content="2021-03-04T05:06:07+07:00">'
+    page = PAGE.format(head=head, info='<div class="info">Selasa, 20 September 2022</div>')
+    assert find_published(page) == datetime(2021, 3, 4, 5, 6, 7, tzinfo=WIB)
+
+
+def test_json_ld_graph() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"},'
+        '{"@type": "NewsArticle", "datePublished": "2019-01-02T03:04:05+08:00"}]}</script>'
+    )
+    page = PAGE.format(head=head, info="")
+    assert find_published(page) == datetime(2019, 1, 2, 3, 4, 5, tzinfo=WITA)
+
+
+def test_broken_json_ld_is_skipped() -> None:
+    head = '<script type="application/ld+json">{"datePublished": </script>'
+    page = PAGE.format(head=head, info='<div class="info">Selasa (20/9/2022)</div>')
+    assert find_published(page) == datetime(2022, 9, 20, tzinfo=WIB)
+
+
+def test_itemprop_and_time_element() -> None:
+    page = PAGE.format(
+        head="", info='<span itemprop="datePublished" content="2018-05-06">6 Mei</span>'
+    )
+    assert find_published(page) == datetime(2018, 5, 6, tzinfo=WIB)
+    page = PAGE.format(head="", info='<time datetime="2017-07-08T09:10:00Z">8 Juli</time>')
+    assert find_published(page) == datetime(2017, 7, 8, 9, 10, tzinfo=UTC)
+
+
+def test_visible_date_next_to_title_not_sidebar() -> None:
+    info = '<div class="info">Selasa, 20 September 2022 - 16:30:05 WIB | dibaca: 412 kali</div>'
+    page = PAGE.format(head="", info=info)
+    assert find_published(page) == datetime(2022, 9, 20, 16, 30, 5, tzinfo=WIB)
+
+
+def test_only_sidebar_and_body_dates_give_none() -> None:
+    # The body's "12 Juli 2022" is an event, the sidebar's date another story's.
+    assert find_published(PAGE.format(head="", info="")) is None
+
+
+def test_time_in_related_list_is_ignored() -> None:
+    page = (
+        "<html><body><h1>Judul</h1><div class='related'>"
+        "<time datetime='2001-01-01'>x</time></div><p>Isi</p></body></html>"
+    )
+    assert find_published(page) is None
+
+
+def test_candidates_come_first() -> None:
+    page = PAGE.format(head="", info='<div class="info">Selasa (20/9/2022)</div>')
+    got = find_published(page, candidates=["nonsense", "Kamis, 05/11/2015 09:25 WIB"])
+    assert got == datetime(2015, 11, 5, 9, 25, tzinfo=WIB)
+
+
+def test_custom_offset() -> None:
+    got = parse_date("2020-01-01T00:00:00-05:00")
+    assert got == datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=-5)))
