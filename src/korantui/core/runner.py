@@ -1,0 +1,62 @@
+"""A background event loop that owns the one shared Fetcher of a run.
+
+The UI's thread workers submit coroutines here and wait for them, so network work never runs on
+the UI thread and every request shares one client and one set of concurrency caps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import threading
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from korantui.core.fetch import Fetcher, FetchSettings
+
+T = TypeVar("T")
+
+
+class NetworkRunner:
+    def __init__(self, settings: FetchSettings | None = None) -> None:
+        self._settings = settings or FetchSettings()
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._fetcher: Fetcher | None = None
+        self._thread = threading.Thread(target=self._main, name="korantui-network", daemon=True)
+        self._thread.start()
+        self._ready.wait()
+
+    def _main(self) -> None:
+        asyncio.set_event_loop(self._loop)
+
+        async def make() -> Fetcher:
+            return Fetcher(self._settings)
+
+        self._fetcher = self._loop.run_until_complete(make())
+        self._ready.set()
+        self._loop.run_forever()
+
+    def submit(self, job: Callable[[Fetcher], Awaitable[T]]) -> concurrent.futures.Future[T]:
+        assert self._fetcher is not None
+        fetcher = self._fetcher
+
+        async def call() -> T:
+            return await job(fetcher)
+
+        return asyncio.run_coroutine_threadsafe(call(), self._loop)
+
+    def run(self, job: Callable[[Fetcher], Awaitable[T]]) -> T:
+        """Run job on the network loop and wait for it (from any thread but that loop's)."""
+        return self.submit(job).result()
+
+    def close(self) -> None:
+        if not self._loop.is_running():
+            return
+        if self._fetcher is not None:
+            fut = asyncio.run_coroutine_threadsafe(self._fetcher.aclose(), self._loop)
+            with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
+                fut.result(timeout=2)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=2)

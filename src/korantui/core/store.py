@@ -1,0 +1,484 @@
+"""The SQLite store: feeds, headlines, read/star state, opened articles, full-text search.
+
+WAL, a busy timeout (a second korantui process waits rather than fails), every write in a
+transaction, a versioned schema. A file that is corrupt or from a newer korantui is moved aside
+and a fresh store made; `Store.notice` says so.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
+from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'feed',
+    title TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    last_refresh TEXT,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS headlines (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    image TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    first_seen TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS headlines_feed_sort ON headlines(feed_id, sort_key DESC, position);
+CREATE INDEX IF NOT EXISTS headlines_sort ON headlines(sort_key DESC);
+CREATE INDEX IF NOT EXISTS headlines_link ON headlines(feed_id, link);
+CREATE INDEX IF NOT EXISTS headlines_guid ON headlines(feed_id, guid);
+CREATE INDEX IF NOT EXISTS headlines_unread ON headlines(feed_id) WHERE read = 0;
+CREATE TABLE IF NOT EXISTS articles (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    data TEXT NOT NULL,
+    fetched TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
+    title, summary, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+_LIST_COLUMNS = (
+    "h.id, h.feed_id, h.title, h.link, h.guid, h.published, h.first_seen, h.position,"
+    " h.read, h.starred, COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url),"
+    " EXISTS(SELECT 1 FROM articles a WHERE a.headline_id = h.id)"
+)
+
+ALL_FEEDS = None  # feed_id meaning "all news"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(dt: datetime | None) -> str | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class StoreError(Exception):
+    pass
+
+
+class Store:
+    """One connection per Store; safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.notice = ""  # one line for the user when the store had to be moved aside
+        self._lock = threading.RLock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = self._open()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA busy_timeout = 10000")
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                db.close()
+                self._move_aside("newer", f"is from a newer korantui (schema {version})")
+                db = self._connect()
+            elif version and db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+                db.close()
+                self._move_aside("corrupt", "is damaged")
+                db = self._connect()
+            self._setup(db)
+            return db
+        except sqlite3.DatabaseError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(f"{self.path}: the store is busy ({e})") from None
+            self._move_aside("corrupt", f"is not a readable store ({e})")
+            db = self._connect()
+            self._setup(db)
+            return db
+
+    def _move_aside(self, why: str, what: str) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.{why}-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.path) + suffix)
+            if src.exists():
+                src.rename(Path(str(target) + suffix))
+        self.notice = f"The store {self.path} {what}; it was moved to {target} and a new one made."
+
+    def _setup(self, db: sqlite3.Connection) -> None:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            db.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # -- feeds ---------------------------------------------------------------------------------
+
+    def sync_feeds(self, specs: Iterable[FeedSpec]) -> None:
+        """Make the store's active feeds those of the config, in its order."""
+        specs = list(specs)
+        with self.transaction() as db:
+            db.execute("UPDATE feeds SET active = 0")
+            for position, spec in enumerate(specs):
+                db.execute(
+                    "INSERT INTO feeds (url, name, category, kind, position, active)"
+                    " VALUES (?, ?, ?, ?, ?, 1)"
+                    " ON CONFLICT(url) DO UPDATE SET name = excluded.name,"
+                    " category = excluded.category, kind = excluded.kind,"
+                    " position = excluded.position, active = 1",
+                    (spec.url, spec.name, spec.category, spec.kind, position),
+                )
+
+    def feeds(self, *, include_inactive: bool = False) -> list[Feed]:
+        rows = self._query(
+            "SELECT f.id, f.url, f.name, f.category, f.kind, f.title, f.position,"
+            " f.last_refresh, f.last_error,"
+            " (SELECT COUNT(*) FROM headlines h WHERE h.feed_id = f.id AND h.read = 0),"
+            " (SELECT COUNT(*) FROM headlines h WHERE h.feed_id = f.id)"
+            " FROM feeds f"
+            + ("" if include_inactive else " WHERE f.active = 1")
+            + " ORDER BY f.position"
+        )
+        return [
+            Feed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _dt(r[7]), r[8], r[9], r[10])
+            for r in rows
+        ]
+
+    def feed(self, feed_id: int) -> Feed | None:
+        for f in self.feeds(include_inactive=True):
+            if f.id == feed_id:
+                return f
+        return None
+
+    def validators(self, feed_id: int) -> tuple[str, str]:
+        rows = self._query("SELECT etag, last_modified FROM feeds WHERE id = ?", (feed_id,))
+        return (rows[0][0], rows[0][1]) if rows else ("", "")
+
+    def record_error(self, feed_id: int, error: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET last_error = ?, last_refresh = ? WHERE id = ?",
+                (clean_line(error)[:500], _iso(_now()), feed_id),
+            )
+
+    def record_not_modified(self, feed_id: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET last_error = '', last_refresh = ? WHERE id = ?",
+                (_iso(_now()), feed_id),
+            )
+
+    def remove_feed(self, feed_id: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "DELETE FROM headline_search WHERE rowid IN"
+                " (SELECT id FROM headlines WHERE feed_id = ? AND starred = 0)",
+                (feed_id,),
+            )
+            db.execute("DELETE FROM headlines WHERE feed_id = ? AND starred = 0", (feed_id,))
+            db.execute("UPDATE feeds SET active = 0 WHERE id = ?", (feed_id,))
+
+    # -- headlines -----------------------------------------------------------------------------
+
+    def save_entries(
+        self,
+        feed_id: int,
+        entries: Sequence[Entry],
+        *,
+        title: str = "",
+        etag: str = "",
+        last_modified: str = "",
+        page_order: bool = False,
+    ) -> tuple[int, int]:
+        """Store a refresh's entries; returns (new, total in this refresh).
+
+        Entries are the same headline when their link matches, or (without a link) their guid:
+        some feeds reuse guids for different articles (Tempo's are 1..9), so a guid alone never
+        merges two different links.
+        """
+        now = _now()
+        new = 0
+        with self.transaction() as db:
+            seen: set[str] = set()
+            for position, e in enumerate(entries):
+                link = safe_url(e.link)
+                key = link or e.guid
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                if link:
+                    row = db.execute(
+                        "SELECT id FROM headlines WHERE feed_id = ? AND link = ?", (feed_id, link)
+                    ).fetchone()
+                else:
+                    row = db.execute(
+                        "SELECT id FROM headlines WHERE feed_id = ? AND link = '' AND guid = ?",
+                        (feed_id, e.guid),
+                    ).fetchone()
+                title_text = clean_line(e.title)
+                summary = clean_paragraphs(e.summary)
+                published = _iso(e.published)
+                if row:
+                    db.execute(
+                        "UPDATE headlines SET title = ?, summary = ?, author = ?,"
+                        " image = COALESCE(NULLIF(?, ''), image),"
+                        " published = COALESCE(?, published), position = ? WHERE id = ?",
+                        (
+                            title_text,
+                            summary,
+                            clean_line(e.author),
+                            safe_url(e.image),
+                            published,
+                            position,
+                            row[0],
+                        ),
+                    )
+                    db.execute(
+                        "UPDATE headline_search SET title = ?, summary = ? WHERE rowid = ?",
+                        (title_text, summary, row[0]),
+                    )
+                    continue
+                first_seen = _iso(now)
+                sort_key = first_seen if page_order else (published or first_seen)
+                cur = db.execute(
+                    "INSERT INTO headlines (feed_id, guid, link, title, summary, author, image,"
+                    " published, first_seen, sort_key, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        feed_id,
+                        clean_line(e.guid)[:1000],
+                        link,
+                        title_text,
+                        summary,
+                        clean_line(e.author),
+                        safe_url(e.image),
+                        published,
+                        first_seen,
+                        sort_key,
+                        position,
+                    ),
+                )
+                db.execute(
+                    "INSERT INTO headline_search (rowid, title, summary, body)"
+                    " VALUES (?, ?, ?, '')",
+                    (cur.lastrowid, title_text, summary),
+                )
+                new += 1
+            db.execute(
+                "UPDATE feeds SET title = COALESCE(NULLIF(?, ''), title), etag = ?,"
+                " last_modified = ?, last_refresh = ?, last_error = '' WHERE id = ?",
+                (clean_line(title), etag, last_modified, _iso(now), feed_id),
+            )
+        return new, len(seen)
+
+    def _rows_to_headlines(self, rows: list[tuple]) -> list[Headline]:
+        return [
+            Headline(
+                id=r[0],
+                feed_id=r[1],
+                title=r[2],
+                link=r[3],
+                guid=r[4],
+                published=_dt(r[5]),
+                first_seen=_dt(r[6]),
+                position=r[7],
+                read=bool(r[8]),
+                starred=bool(r[9]),
+                feed_name=r[10],
+                has_article=bool(r[11]),
+            )
+            for r in rows
+        ]
+
+    def headlines(
+        self,
+        feed_id: int | None = ALL_FEEDS,
+        *,
+        unread_only: bool = False,
+        starred_only: bool = False,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[Headline]:
+        """Headlines newest first (page order within a refresh for HTML sources)."""
+        where = ["f.active = 1 OR h.starred = 1"]
+        params: list[object] = []
+        if feed_id is not None:
+            where.append("h.feed_id = ?")
+            params.append(feed_id)
+        if unread_only:
+            where.append("h.read = 0")
+        if starred_only:
+            where.append("h.starred = 1")
+        sql = (
+            f"SELECT {_LIST_COLUMNS} FROM headlines h JOIN feeds f ON f.id = h.feed_id"
+            f" WHERE ({') AND ('.join(where)})"
+            " ORDER BY h.sort_key DESC, h.position, h.id DESC LIMIT ? OFFSET ?"
+        )
+        return self._rows_to_headlines(self._query(sql, [*params, limit, offset]))
+
+    def headline(self, headline_id: int) -> Headline | None:
+        rows = self._query(
+            f"SELECT {_LIST_COLUMNS}, h.summary, h.author, h.image FROM headlines h"
+            " JOIN feeds f ON f.id = h.feed_id WHERE h.id = ?",
+            (headline_id,),
+        )
+        if not rows:
+            return None
+        h = self._rows_to_headlines(rows)[0]
+        h.summary, h.author, h.image = rows[0][12], rows[0][13], rows[0][14]
+        return h
+
+    def set_read(self, headline_ids: Iterable[int], read: bool = True) -> None:
+        ids = list(headline_ids)
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE headlines SET read = ? WHERE id = ?", [(int(read), i) for i in ids]
+            )
+
+    def mark_feed_read(self, feed_id: int | None) -> None:
+        with self.transaction() as db:
+            if feed_id is None:
+                db.execute("UPDATE headlines SET read = 1 WHERE read = 0")
+            else:
+                db.execute(
+                    "UPDATE headlines SET read = 1 WHERE feed_id = ? AND read = 0", (feed_id,)
+                )
+
+    def set_starred(self, headline_id: int, starred: bool) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE headlines SET starred = ? WHERE id = ?", (int(starred), headline_id))
+
+    def counts(self) -> tuple[int, int, int]:
+        """(unread, total, starred) over active feeds."""
+        row = self._query(
+            "SELECT COALESCE(SUM(h.read = 0), 0), COUNT(*), COALESCE(SUM(h.starred), 0)"
+            " FROM headlines h JOIN feeds f ON f.id = h.feed_id WHERE f.active = 1"
+        )[0]
+        return row[0], row[1], row[2]
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def save_article(self, headline_id: int, article: Article) -> None:
+        data = json.dumps(article.to_dict(), ensure_ascii=False)
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO articles (headline_id, url, data, fetched) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(headline_id) DO UPDATE SET url = excluded.url,"
+                " data = excluded.data, fetched = excluded.fetched",
+                (headline_id, article.url, data, _iso(_now())),
+            )
+            db.execute(
+                "UPDATE headline_search SET body = ? WHERE rowid = ?", (article.text, headline_id)
+            )
+
+    def article(self, headline_id: int) -> Article | None:
+        rows = self._query("SELECT data FROM articles WHERE headline_id = ?", (headline_id,))
+        if not rows:
+            return None
+        try:
+            return Article.from_dict(json.loads(rows[0][0]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    # -- search and upkeep ---------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 200) -> list[Headline]:
+        """Full-text search over title, summary and stored article text, best first (bm25)."""
+        match = _fts_query(query)
+        if not match:
+            return []
+        rows = self._query(
+            f"SELECT {_LIST_COLUMNS} FROM headline_search s"
+            " JOIN headlines h ON h.id = s.rowid JOIN feeds f ON f.id = h.feed_id"
+            " WHERE headline_search MATCH ? ORDER BY bm25(headline_search, 10.0, 3.0, 1.0)"
+            " LIMIT ?",
+            (match, limit),
+        )
+        return self._rows_to_headlines(rows)
+
+    def prune(self, retention_days: int) -> int:
+        """Delete read, unstarred headlines older than retention_days; returns how many."""
+        if retention_days <= 0:
+            return 0
+        cutoff = _iso(_now() - timedelta(days=retention_days))
+        with self.transaction() as db:
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM headlines WHERE read = 1 AND starred = 0 AND first_seen < ?",
+                    (cutoff,),
+                )
+            ]
+            db.executemany("DELETE FROM headline_search WHERE rowid = ?", [(i,) for i in ids])
+            db.executemany("DELETE FROM headlines WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
+
+
+def _fts_query(query: str) -> str:
+    """Each word of the user's query as a quoted prefix term, so punctuation is never syntax."""
+    words = [w.replace('"', "") for w in clean_line(query).split()]
+    return " ".join(f'"{w}"*' for w in words if w)
