@@ -1,0 +1,112 @@
+"""Interface text in Indonesian and English, and dates as readers of each write them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    # key: (English, Indonesian)
+    "all_news": ("All news", "Semua berita"),
+    "starred": ("Starred", "Berbintang"),
+    "search_results": ("Search: {query}", "Cari: {query}"),
+    "feeds": ("Feeds", "Sumber"),
+    "headlines": ("Headlines", "Judul berita"),
+    "no_headlines": (
+        "No headlines yet. Press r to refresh.",
+        "Belum ada berita. Tekan r untuk memuat.",
+    ),
+    "no_article": ("Select a headline to read it.", "Pilih judul untuk membaca."),
+    "full_text": ("Full text", "Teks lengkap"),
+    "stored_text": ("Full text (saved)", "Teks lengkap (tersimpan)"),
+    "feed_summary": ("Feed summary", "Ringkasan feed"),
+    "loading_article": ("Loading the full article…", "Memuat artikel lengkap…"),
+    "extraction_failed": (
+        "Extraction failed: {reason} (showing the feed summary)",
+        "Ekstraksi gagal: {reason} (menampilkan ringkasan feed)",
+    ),
+    "offline_notice": (
+        "Offline: the full text could not be fetched ({reason}); showing the feed summary",
+        "Luring: teks lengkap tidak dapat diambil ({reason}); menampilkan ringkasan feed",
+    ),
+    "image": ("Image", "Gambar"),
+    "links": ("Links", "Tautan"),
+    "by": ("by {author}", "oleh {author}"),
+    "refreshing": ("Refreshing {n} feeds…", "Memuat ulang {n} sumber…"),
+    "refreshed": (
+        "{feeds} feeds refreshed: {new} new headlines, {errors} errors",
+        "{feeds} sumber dimuat: {new} berita baru, {errors} galat",
+    ),
+    "feed_error": ("{name}: {error}", "{name}: {error}"),
+    "offline_empty": (
+        "No feed could be reached and nothing is stored yet. Press D for the demo edition.",
+        "Tidak ada sumber yang terjangkau dan belum ada yang tersimpan. Tekan D untuk edisi demo.",
+    ),
+    "demo_title": ("demo edition", "edisi demo"),
+    "help_title": ("Keys", "Tombol"),
+    "not_openable": ("Not an http(s) link: not opened", "Bukan tautan http(s): tidak dibuka"),
+    "opened_browser": ("Opened in the browser", "Dibuka di peramban"),
+    "unread": ("{n} unread", "{n} belum dibaca"),
+    "just_now": ("just now", "baru saja"),
+    "minutes_ago": ("{n} min ago", "{n} menit lalu"),
+    "hours_ago": ("{n} h ago", "{n} jam lalu"),
+    "yesterday": ("yesterday", "kemarin"),
+    "days_ago": ("{n} days ago", "{n} hari lalu"),
+}
+
+_DAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+}
+_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+}
+
+
+def tr(key: str, lang: str = "en", **values: object) -> str:
+    en, id_ = _STRINGS[key]
+    text = id_ if lang == "id" else en
+    return text.format(**values) if values else text
+
+
+def format_date(when: datetime | None, lang: str = "en") -> str:
+    """ "Selasa, 20 Sep 2022 16.30" / "Tue, 20 Sep 2022 16:30", in the local time zone."""
+    if when is None:
+        return ""
+    local = _local(when)
+    lang = "id" if lang == "id" else "en"
+    day = _DAYS[lang][local.weekday()]
+    month = _MONTHS[lang][local.month - 1]
+    sep = "." if lang == "id" else ":"
+    return f"{day}, {local.day} {month} {local.year} {local.hour:02d}{sep}{local.minute:02d}"
+
+
+def format_age(when: datetime | None, lang: str = "en", now: datetime | None = None) -> str:
+    """Short time for a headline row: "2 jam lalu", "kemarin", or "20 Sep" for older ones."""
+    if when is None:
+        return ""
+    now = now or datetime.now(UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = (now - when).total_seconds()
+    if seconds < 60:
+        return tr("just_now", lang)
+    if seconds < 3600:
+        return tr("minutes_ago", lang, n=int(seconds // 60))
+    if seconds < 86400:
+        return tr("hours_ago", lang, n=int(seconds // 3600))
+    if seconds < 2 * 86400:
+        return tr("yesterday", lang)
+    if seconds < 7 * 86400:
+        return tr("days_ago", lang, n=int(seconds // 86400))
+    local = _local(when)
+    month = _MONTHS["id" if lang == "id" else "en"][local.month - 1]
+    if local.year == _local(now).year:
+        return f"{local.day} {month}"
+    return f"{local.day} {month} {local.year}"
+
+
+def _local(when: datetime) -> datetime:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone()

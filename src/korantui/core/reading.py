@@ -1,0 +1,78 @@
+"""Opening an article: the stored copy when there is one, else fetch, extract and store it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from korantui.core.fetch import Fetcher, FetchError
+from korantui.core.models import Article, Block, Headline
+from korantui.core.store import Store
+
+if TYPE_CHECKING:
+    from korantui.core.site_rules import SiteRules
+
+FULL_TEXT = "full"
+SUMMARY = "summary"
+FAILED = "failed"
+OFFLINE = "offline"
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the reading pane shows for one headline, and why."""
+
+    headline: Headline
+    article: Article
+    status: str  # FULL_TEXT, SUMMARY (no article yet), FAILED (extraction failed), OFFLINE
+    reason: str = ""  # why the full text is missing
+    stored: bool = False  # the full text came from the cache
+
+
+def summary_article(headline: Headline) -> Article:
+    """The feed's own summary as an Article, shown at once and when the full text is missing."""
+    blocks = [Block("p", p) for p in headline.summary.split("\n\n") if p.strip()]
+    return Article(
+        url=headline.link,
+        title=headline.title,
+        author=headline.author,
+        published=headline.published,
+        site=headline.feed_name,
+        image=headline.image,
+        blocks=blocks,
+        method="summary",
+    )
+
+
+def stored_reading(store: Store, headline: Headline) -> Reading:
+    """What can be shown without the network: the stored article, else the summary."""
+    article = store.article(headline.id)
+    if article is not None:
+        return Reading(headline, article, FULL_TEXT, stored=True)
+    return Reading(headline, summary_article(headline), SUMMARY)
+
+
+async def fetch_reading(
+    store: Store, fetcher: Fetcher, headline: Headline, rules: SiteRules | None = None
+) -> Reading:
+    """Fetch and extract the article page, store the result; failures fall back to the summary."""
+    from korantui.core.article_fetch import fetch_article
+    from korantui.core.extract import ExtractionError
+
+    if not headline.link:
+        return Reading(headline, summary_article(headline), FAILED, "the headline has no link")
+    try:
+        article = await fetch_article(fetcher, headline.link, rules=rules)
+    except FetchError as e:
+        status = OFFLINE if e.kind in ("connect", "timeout", "network") else FAILED
+        return Reading(headline, summary_article(headline), status, str(e))
+    except ExtractionError as e:
+        return Reading(headline, summary_article(headline), FAILED, str(e))
+    if not article.title:
+        article.title = headline.title
+    if not article.site:
+        article.site = headline.feed_name
+    if article.published is None:
+        article.published = headline.published
+    store.save_article(headline.id, article)
+    return Reading(headline, article, FULL_TEXT)

@@ -1,0 +1,109 @@
+"""Articles as Rich renderables: title, source · date · author, image and caption, body, links.
+
+Every piece of text is a rich.text.Text built from plain strings, never parsed as markup, so
+feed text such as "[/x]" or "[@click=...]" shows literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from korantui.core.i18n import format_date, tr
+from korantui.core.models import Article, Block
+from korantui.core.reading import FAILED, FULL_TEXT, OFFLINE, SUMMARY, Reading
+from korantui.core.sanitize import clean_line, is_openable
+
+
+@dataclass(slots=True)
+class RenderedArticle:
+    renderable: RenderableType
+    links: list[str] = field(default_factory=list)  # link number n is links[n - 1]
+
+
+def status_label(reading: Reading, lang: str = "en") -> Text:
+    reason = clean_line(reading.reason)
+    if reading.status == FULL_TEXT:
+        key = "stored_text" if reading.stored else "full_text"
+        return Text(tr(key, lang), style="bold green")
+    if reading.status == FAILED:
+        return Text(tr("extraction_failed", lang, reason=reason), style="bold red")
+    if reading.status == OFFLINE:
+        return Text(tr("offline_notice", lang, reason=reason), style="bold yellow")
+    assert reading.status == SUMMARY
+    return Text(tr("feed_summary", lang), style="bold yellow")
+
+
+def render_reading(reading: Reading, lang: str = "en", *, loading: bool = False) -> RenderedArticle:
+    label = status_label(reading, lang)
+    if loading:
+        label = Text(tr("loading_article", lang), style="bold cyan")
+    rendered = render_article(reading.article, lang)
+    rendered.renderable = Group(label, Text(""), rendered.renderable)
+    return rendered
+
+
+def render_article(article: Article, lang: str = "en") -> RenderedArticle:
+    parts: list[RenderableType] = []
+    links: list[str] = []
+    parts.append(Text(clean_line(article.title), style="bold"))
+    meta = [clean_line(article.site), format_date(article.published, lang)]
+    if article.author:
+        meta.append(tr("by", lang, author=clean_line(article.author)))
+    parts.append(Text(" · ".join(m for m in meta if m), style="dim"))
+    parts.append(Text(""))
+    if article.image:
+        name = urlsplit(article.image).path.rsplit("/", 1)[-1] or article.image
+        image = Text(f"▣ {tr('image', lang)}: {clean_line(name)} ", style="dim")
+        image.append(clean_line(article.image), style="dim underline")
+        parts.append(image)
+    if article.caption:
+        parts.append(Text(clean_line(article.caption), style="italic dim"))
+    if article.image or article.caption:
+        parts.append(Text(""))
+    number = 0
+    for block in article.blocks:
+        if block.kind == "oli":
+            number += 1
+        elif block.kind != "li":
+            number = 0
+        parts.append(_block(block, links, number))
+        if block.kind not in ("li", "oli"):
+            parts.append(Text(""))
+    if links:
+        parts.append(Text(tr("links", lang), style="bold"))
+        for n, url in enumerate(links, 1):
+            line = Text(f"[{n}] ", style="bold")
+            line.append(url, style="underline")
+            parts.append(line)
+    return RenderedArticle(Group(*parts), links)
+
+
+def _block(block: Block, links: list[str], number: int) -> RenderableType:
+    text = Text(block.text)
+    # Insert the [n] markers from the end so earlier offsets stay valid.
+    markers: list[tuple[int, int]] = []
+    for link in block.links:
+        if not is_openable(link.url) or not 0 <= link.start < link.end <= len(block.text):
+            continue
+        links.append(link.url)
+        markers.append((link.end, len(links)))
+        text.stylize("underline", link.start, link.end)
+    for end, n in sorted(markers, reverse=True):
+        marker = Text(f"[{n}]", style="bold cyan")
+        text = Text.assemble(text[:end], marker, text[end:])
+    if block.kind == "h":
+        text.stylize("bold")
+        return text
+    if block.kind == "quote":
+        text.stylize("italic")
+        return Padding(Text.assemble(Text("▌ ", style="dim"), text), (0, 0, 0, 2))
+    if block.kind == "li":
+        return Padding(Text.assemble("• ", text), (0, 0, 0, 2))
+    if block.kind == "oli":
+        return Padding(Text.assemble(f"{number}. ", text), (0, 0, 0, 2))
+    return text
