@@ -53,6 +53,8 @@ async def refresh_feed(
     except (FetchError, FeedParseError) as e:
         store.record_error(feed.id, str(e))
         return RefreshResult(feed, error=str(e))
+    if parsed.title:
+        feed.title = parsed.title
     new, total = store.save_entries(
         feed.id,
         parsed.entries,

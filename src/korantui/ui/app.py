@@ -1,0 +1,358 @@
+"""The korantui app: feeds · headlines · reading pane. It calls the core; the core never calls it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, LoadingIndicator, OptionList, Static
+
+from korantui.core.config import Config
+from korantui.core.i18n import tr
+from korantui.core.models import Feed, Headline, RefreshResult
+from korantui.core.reading import FULL_TEXT, Reading, stored_reading
+from korantui.core.render import render_reading
+from korantui.core.sanitize import clean_line, is_openable
+from korantui.core.store import Store
+from korantui.ui.widgets.article_view import ArticleView
+from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of
+from korantui.ui.widgets.headline_list import HeadlineList
+
+if TYPE_CHECKING:
+    from korantui.core.runner import NetworkRunner
+    from korantui.core.site_rules import SiteRules
+
+
+class FeedRefreshed(Message):
+    def __init__(self, result: RefreshResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class RefreshDone(Message):
+    def __init__(self, results: list[RefreshResult]) -> None:
+        super().__init__()
+        self.results = results
+
+
+class ArticleLoaded(Message):
+    def __init__(self, reading: Reading) -> None:
+        super().__init__()
+        self.reading = reading
+
+
+class KoranApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "korantui"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys"),
+        Binding("r", "refresh_feed", "Refresh"),
+        Binding("R", "refresh_all", "Refresh all"),
+        Binding("o", "open_browser", "Browser"),
+        Binding("space,pagedown", "scroll_article(1)", "Scroll", key_display="Space"),
+        Binding("pageup", "scroll_article(-1)", show=False),
+        Binding("tab", "focus_next", "Next pane", show=False),
+        Binding("shift+tab", "focus_previous", show=False),
+        Binding("D", "demo", show=False),
+    ]
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        demo: bool = False,
+        refresh_on_start: bool = True,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.lang = config.ui_language
+        self.demo = demo
+        self.refresh_on_start = refresh_on_start
+        self.store: Store | None = None
+        self._runner: NetworkRunner | None = None
+        self._rules: SiteRules | None = None
+        self._busy_feeds: set[int] = set()
+        self._current: Headline | None = None
+        self._reading: Reading | None = None
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield FeedList(lang=self.lang, id="feeds")
+            yield HeadlineList(lang=self.lang, id="headlines")
+            yield ArticleView(Text(tr("no_article", self.lang), style="dim"), id="article")
+        with Horizontal(id="status"):
+            yield LoadingIndicator(id="spinner")
+            yield Static("", id="status-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#feeds").border_title = tr("feeds", self.lang)
+        self.query_one("#headlines").border_title = tr("headlines", self.lang)
+        self._open_store()
+        self.query_one(HeadlineList).focus()
+        if self.demo:
+            self._load_demo()
+        elif self.refresh_on_start:
+            self.action_refresh_all()
+
+    def _open_store(self) -> None:
+        path = self._demo_db_path() if self.demo else self.config.db_path
+        self.store = Store(path)
+        if self.store.notice:
+            self.notify(self.store.notice, severity="warning", timeout=15, markup=False)
+        if not self.demo:
+            self.store.sync_feeds(self.config.feeds)
+        self.sub_title = tr("demo_title", self.lang) if self.demo else ""
+        self.reload_feeds()
+        self.reload_headlines()
+
+    def _demo_db_path(self) -> Path:
+        return self.config.data_dir / "demo" / "korantui.db"
+
+    def _load_demo(self) -> None:
+        from korantui.core.demo import load_demo
+
+        assert self.store is not None
+        load_demo(self.store)
+        self.reload_feeds()
+        self.reload_headlines()
+
+    @property
+    def runner(self) -> NetworkRunner:
+        if self._runner is None:
+            from korantui.core.runner import NetworkRunner
+
+            self._runner = NetworkRunner(self.config.fetch)
+        return self._runner
+
+    @property
+    def rules(self) -> SiteRules:
+        if self._rules is None:
+            from korantui.core.site_rules import load_rules
+
+            self._rules = load_rules(self.config.rules)
+        return self._rules
+
+    def on_unmount(self) -> None:
+        if self._runner is not None:
+            self._runner.close()
+        if self.store is not None:
+            self.store.close()
+
+    # -- feeds and headlines -------------------------------------------------------------------
+
+    @property
+    def feed_list(self) -> FeedList:
+        return self.query_one(FeedList)
+
+    @property
+    def headline_list(self) -> HeadlineList:
+        return self.query_one(HeadlineList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def reload_feeds(self) -> None:
+        assert self.store is not None
+        unread, _total, starred = self.store.counts()
+        self.feed_list.set_feeds(self.store.feeds(), unread, starred, self._busy_feeds)
+        self.title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
+
+    def reload_headlines(self, keep: bool = False) -> None:
+        assert self.store is not None
+        selected = self.feed_list.selected_id
+        current = self.headline_list.current
+        if selected == STARRED_ID:
+            rows = self.store.headlines(starred_only=True)
+        else:
+            rows = self.store.headlines(feed_id_of(selected))
+        hl = self.headline_list
+        hl.empty_text = tr("no_headlines", self.lang)
+        hl.show_source = feed_id_of(selected) is None
+        hl.set_rows(rows, keep_id=current.id if keep and current else None)
+        feed = self.feed_list.selected_feed
+        hl.border_subtitle = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
+        name = (
+            feed.display_name
+            if feed
+            else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
+        )
+        hl.border_title = f"{tr('headlines', self.lang)} — {name}"
+
+    @on(OptionList.OptionHighlighted, "#feeds")
+    def _feed_highlighted(self) -> None:
+        self.reload_headlines()
+
+    @on(OptionList.OptionSelected, "#feeds")
+    def _feed_selected(self) -> None:
+        self.headline_list.focus()
+
+    # -- refreshing ----------------------------------------------------------------------------
+
+    def action_refresh_all(self) -> None:
+        assert self.store is not None
+        if self.demo:
+            self._load_demo()
+            return
+        self._refresh(self.store.feeds())
+
+    def action_refresh_feed(self) -> None:
+        assert self.store is not None
+        if self.demo:
+            self._load_demo()
+            return
+        feed = self.feed_list.selected_feed
+        self._refresh([feed] if feed else self.store.feeds())
+
+    def _refresh(self, feeds: list[Feed]) -> None:
+        feeds = [f for f in feeds if f.id not in self._busy_feeds]
+        if not feeds:
+            return
+        self._busy_feeds.update(f.id for f in feeds)
+        self._set_status(tr("refreshing", self.lang, n=len(feeds)))
+        self.reload_feeds()
+        self._refresh_worker(feeds)
+
+    @work(thread=True, group="refresh")
+    def _refresh_worker(self, feeds: list[Feed]) -> None:
+        from korantui.core.refresh import refresh_feeds
+
+        store = self.store
+        assert store is not None
+        specs = list(self.config.feeds)
+        results = self.runner.run(
+            lambda fetcher: refresh_feeds(
+                store,
+                fetcher,
+                feeds,
+                specs,
+                on_result=lambda r: self.post_message(FeedRefreshed(r)),
+            )
+        )
+        self.post_message(RefreshDone(results))
+
+    def on_feed_refreshed(self, message: FeedRefreshed) -> None:
+        self._busy_feeds.discard(message.result.feed.id)
+        self.reload_feeds()
+        selected = self.feed_list.selected_id
+        if selected in (ALL_ID, f"feed-{message.result.feed.id}"):
+            self.reload_headlines(keep=True)
+
+    def on_refresh_done(self, message: RefreshDone) -> None:
+        assert self.store is not None
+        results = message.results
+        errors = [r for r in results if r.error]
+        if not self._busy_feeds:
+            self._set_status("")
+        new = sum(r.new for r in results)
+        self.notify(
+            tr("refreshed", self.lang, feeds=len(results), new=new, errors=len(errors)),
+            severity="warning" if errors else "information",
+            markup=False,
+        )
+        if results and len(errors) == len(results) and self.store.counts()[1] == 0:
+            self.headline_list.empty_text = tr("offline_empty", self.lang)
+            self.headline_list.refresh()
+            self.notify(tr("offline_empty", self.lang), severity="error", timeout=20, markup=False)
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#status-text", Static).update(Text(text))
+        self.query_one("#status").set_class(bool(text), "busy")
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @on(HeadlineList.Selected)
+    def _headline_selected(self, message: HeadlineList.Selected) -> None:
+        self.open_headline(message.headline.id)
+
+    def open_headline(self, headline_id: int) -> None:
+        assert self.store is not None
+        headline = self.store.headline(headline_id)
+        if headline is None:
+            return
+        self._current = headline
+        if not headline.read:
+            self.store.set_read([headline.id])
+            for row in self.headline_list.rows:
+                if row.id == headline.id:
+                    row.read = True
+            self.headline_list.refresh_row(headline.id)
+            self.reload_feeds()
+        reading = stored_reading(self.store, headline)
+        needs_fetch = reading.status != FULL_TEXT and not self.demo
+        self._show(reading, loading=needs_fetch)
+        if needs_fetch:
+            self._set_status(tr("loading_article", self.lang))
+            self._article_worker(headline)
+
+    def _show(self, reading: Reading, *, loading: bool = False) -> None:
+        self._reading = reading
+        rendered = render_reading(reading, self.lang, loading=loading)
+        self.article_view.show(rendered.renderable, rendered.links, plain=reading.article.text)
+        self.article_view.border_title = clean_line(reading.headline.feed_name)
+
+    @work(thread=True, exclusive=True, group="article")
+    def _article_worker(self, headline: Headline) -> None:
+        from korantui.core.reading import fetch_reading
+
+        store = self.store
+        assert store is not None
+        rules = self.rules
+        reading = self.runner.run(lambda fetcher: fetch_reading(store, fetcher, headline, rules))
+        self.post_message(ArticleLoaded(reading))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if not self._busy_feeds:
+            self._set_status("")
+        reading = message.reading
+        if self._current is not None and reading.headline.id == self._current.id:
+            self._show(reading)
+        self.headline_list.refresh_row(reading.headline.id)
+
+    def action_scroll_article(self, pages: int) -> None:
+        view = self.article_view
+        if pages > 0:
+            view.scroll_page_down(animate=False)
+        else:
+            view.scroll_page_up(animate=False)
+
+    def action_open_browser(self) -> None:
+        headline = self._current or self.headline_list.current
+        if headline is None:
+            return
+        self.open_link(headline.link)
+
+    def open_link(self, url: str) -> None:
+        if not is_openable(url):
+            self.notify(tr("not_openable", self.lang), severity="warning")
+            return
+        self.open_url(url)
+
+    # -- help and demo -------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from korantui.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self))
+
+    def action_demo(self) -> None:
+        if self.demo:
+            return
+        assert self.store is not None
+        self.workers.cancel_all()
+        self.store.close()
+        self.demo = True
+        self._busy_feeds.clear()
+        self._set_status("")
+        self._open_store()
+        self._load_demo()

@@ -1,0 +1,86 @@
+"""The feed pane: "all news", "starred", then the feeds by category with unread counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from korantui.core.i18n import tr
+from korantui.core.models import Feed
+
+ALL_ID = "all"
+STARRED_ID = "starred"
+
+
+def feed_option_id(feed_id: int) -> str:
+    return f"feed-{feed_id}"
+
+
+def feed_id_of(option_id: str | None) -> int | None:
+    if option_id and option_id.startswith("feed-"):
+        return int(option_id[5:])
+    return None
+
+
+class FeedList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def __init__(self, *, lang: str = "en", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.feeds: list[Feed] = []
+
+    def set_feeds(
+        self, feeds: Sequence[Feed], unread_all: int, starred: int, busy: set[int] | None = None
+    ) -> None:
+        """Rebuild the options; the highlighted entry stays where it was."""
+        busy = busy or set()
+        keep = self.highlighted_option.id if self.highlighted_option is not None else ALL_ID
+        self.feeds = list(feeds)
+        options: list[Option | None] = [
+            Option(_label(tr("all_news", self.lang), unread_all, bold=True), id=ALL_ID),
+            Option(_label("★ " + tr("starred", self.lang), starred), id=STARRED_ID),
+        ]
+        category = None
+        for feed in feeds:
+            if feed.category != category:
+                category = feed.category
+                options.append(None)
+                options.append(Option(Text(category or "—", style="bold dim"), disabled=True))
+            prompt = _label(feed.display_name, feed.unread, indent=True)
+            if feed.id in busy:
+                prompt.append(" ⟳", style="cyan")
+            elif feed.last_error:
+                prompt.append(" !", style="bold red")
+            options.append(Option(prompt, id=feed_option_id(feed.id)))
+        self.clear_options()
+        self.add_options(options)
+        try:
+            self.highlighted = self.get_option_index(keep or ALL_ID)
+        except Exception:  # the feed is gone
+            self.highlighted = 0
+
+    @property
+    def selected_id(self) -> str:
+        option = self.highlighted_option
+        return option.id if option is not None and option.id else ALL_ID
+
+    @property
+    def selected_feed(self) -> Feed | None:
+        feed_id = feed_id_of(self.selected_id)
+        return next((f for f in self.feeds if f.id == feed_id), None)
+
+
+def _label(name: str, unread: int, *, bold: bool = False, indent: bool = False) -> Text:
+    text = Text("  " if indent else "")
+    text.append(name, style="bold" if bold or unread else "")
+    if unread:
+        text.append(f" ({unread})", style="cyan")
+    return text
