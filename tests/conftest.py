@@ -1,0 +1,42 @@
+"""Shared test fixtures: the project's local news site, configs in tmp dirs, ../shared data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from korantui.core.config import Config, load_config
+from tests import newssite
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not (SHARED / "fixtures").is_dir():
+        pytest.skip(f"shared data folder {SHARED} is absent")
+    return SHARED
+
+
+@pytest.fixture
+def news_site(httpserver: HTTPServer) -> str:
+    """The test news site on 127.0.0.1; returns its base address."""
+    base = httpserver.url_for("").rstrip("/")
+    for path, (ctype, body) in newssite.routes(base).items():
+        httpserver.expect_request(path).respond_with_data(body, content_type=ctype)
+    return base
+
+
+@pytest.fixture
+def write_config(tmp_path: Path) -> Callable[[str], Config]:
+    """Write config.toml text into tmp_path and load it, with the store in tmp_path/data."""
+
+    def make(text: str) -> Config:
+        path = tmp_path / "config.toml"
+        path.write_text(text, encoding="utf-8")
+        return load_config(path, tmp_path / "data")
+
+    return make
