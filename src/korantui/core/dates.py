@@ -215,6 +215,26 @@ def _find_printed(text: str) -> tuple[datetime, str] | None:
     return None
 
 
+def is_date_only(text: str) -> bool:
+    """Whether text is a timestamp and nothing else ("Kamis, 05/11/2015 09:25 WIB")."""
+    if len(text) > 60:
+        return False
+    found = _find_printed(text)
+    if found is None:
+        return False
+    rest = text.replace(found[1], " ")
+    return re.sub(r"[\W\d_]+", " ", rest).strip().lower() in _DAY_NAMES_OR_EMPTY
+
+
+_DAY_NAMES_OR_EMPTY = frozenset(
+    {
+        *("senin", "selasa", "rabu", "kamis", "jumat", "jum at", "sabtu", "minggu", "ahad"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "", "wib", "wita", "wit", "pukul"),
+    }
+)
+
+
 def _parse_relative(text: str, now: datetime | None) -> datetime | None:
     lowered = text.lower()
     base = now or datetime.now(WIB)

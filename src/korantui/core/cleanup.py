@@ -1,0 +1,238 @@
+"""Indonesian news cleanup on extracted blocks: what the paper printed, nothing the site added.
+
+Each step is a small function over the block list, so each can be tested and reasoned about
+alone; clean_blocks runs them in order and gathers what they learned (author, caption).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from korantui.core.models import Block, Link
+
+# "Baca juga: ...", "BACA JUGA", "Simak juga", "Lihat juga", "Berita terkait", "Read also".
+_RELATED = re.compile(
+    r"^\W{0,3}(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b"
+    r"|^\W{0,3}(?:berita|artikel|bacaan)\s+(?:terkait|lainnya|pilihan|menarik)\b"
+    r"|^\W{0,3}(?:baca|read)\s*:"
+    r"|^\W{0,3}(?:read|see)\s+(?:also|more)\b"
+    r"|^\W{0,3}related(?:\s+(?:news|articles?|stories))?\s*:",
+    re.I,
+)
+# Invitations to follow the outlet elsewhere; short, so a paragraph that reports on
+# WhatsApp or Telegram is never caught.
+_CHANNEL = re.compile(
+    r"(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|pantau|klik|subscribe|langganan"
+    r"|update)\b.{0,160}\b(?:google\s*news|whatsapp|telegram|saluran|channel|grup|instagram"
+    r"|youtube|tiktok|facebook|twitter|ponselmu|notifikasi)"
+    r"|\b(?:google\s*news|whatsapp\s+channel|saluran\s+whatsapp)\b",
+    re.I,
+)
+_ADS = re.compile(
+    r"^(?:advertisement|iklan|ads|sponsored|scroll\s+(?:to|untuk)\s+(?:continue|lanjut|melanjutkan)"
+    r"(?:\s+(?:with|membaca)\s+(?:content|konten|berita))?|lanjutkan\s+membaca|continue\s+reading"
+    r"|artikel\s+berlanjut\s+setelah\s+iklan|story\s+continues\s+below(?:\s+advertisement)?"
+    r"|\W*konten\s+sponsor\W*)\W*$",
+    re.I,
+)
+_SHARE_TAGS = re.compile(
+    r"^(?:tags?|topik|tagar|kata\s+kunci|bagikan|share|share\s+this|sebarkan|follow\s+us)\s*:",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^\W*(?:copyright|hak\s+cipta)\b|^\W*©|©\s*(?:19|20)\d\d\W*$", re.I)
+# Shapes, arrows and similar glyphs that themes print as decoration ("▴-▴").
+_GLYPHS = "\u2190-\u21ff\u2500-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff"
+_GLYPH_ONLY = re.compile(rf"^[\s{_GLYPHS}\-–—|·•.*_=~]+$")
+_TRAILING_GLYPHS = re.compile(rf"(?:\s*[{_GLYPHS}][\s{_GLYPHS}\-–—|·•]*)$")
+# "KORANBATAM.COM -", "JAKARTA, KOMPAS.com -", "Batam (ANTARA) -", "Jakarta -" standing alone.
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,4}(?:\s*\([A-Za-z .]+\))?\s*[-–—]+$"
+)
+_BYLINE = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)\s*$")
+_BYLINE_CODE = re.compile(r"^[\w*][\w .,/&*'’-]*$")
+_CAPTION = re.compile(r"^(?:keterangan\s+(?:gambar|foto)|caption|foto\s*:\s*ilustrasi)\b", re.I)
+_AUTHOR_LINE = re.compile(
+    r"^(penulis|reporter|pewarta|editor|redaktur|kontributor|author|writer|oleh|by)"
+    r"\s*[:：]\s*(.{2,80})$",
+    re.I,
+)
+_AUTHOR_PRIORITY = {
+    "penulis": 0,
+    "author": 0,
+    "writer": 0,
+    "oleh": 0,
+    "by": 0,
+    "reporter": 1,
+    "pewarta": 1,
+    "kontributor": 1,
+    "editor": 2,
+    "redaktur": 2,
+}
+
+
+@dataclass(slots=True)
+class Cleaned:
+    blocks: list[Block]
+    author: str = ""  # from "Penulis:" lines, else from the closing byline
+    caption: str = ""
+    byline: str = ""  # the closing code, brackets stripped: "Tony /Jhon"
+    dropped: list[str] = field(default_factory=list)  # names of the steps that removed text
+
+
+def _short(block: Block, limit: int = 300) -> bool:
+    return len(block.text) <= limit
+
+
+def _mostly_link(block: Block) -> bool:
+    covered = sum(lk.end - lk.start for lk in block.links)
+    return bool(block.text) and covered >= 0.6 * len(block.text)
+
+
+def drop_related(blocks: list[Block]) -> list[Block]:
+    """Inline related-article boxes; a bare "Berita terkait" heading takes its list with it."""
+    out: list[Block] = []
+    skipping = False
+    for block in blocks:
+        if skipping and (block.kind in ("li", "oli") or (_mostly_link(block) and _short(block))):
+            continue
+        skipping = False
+        if _short(block, 400) and _RELATED.search(block.text):
+            rest = _RELATED.sub("", block.text).strip(" :-–")
+            skipping = not rest or block.kind == "h"
+            continue
+        out.append(block)
+    return out
+
+
+def drop_channel_prompts(blocks: list[Block]) -> list[Block]:
+    """ "Ikuti berita ... di Google News", WhatsApp/Telegram channel invitations."""
+    return [b for b in blocks if not (_short(b, 260) and _CHANNEL.search(b.text))]
+
+
+def drop_ads(blocks: list[Block]) -> list[Block]:
+    """ "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT" and the like, alone in a block."""
+    return [b for b in blocks if not _ADS.match(b.text.strip())]
+
+
+def drop_share_and_tags(blocks: list[Block]) -> list[Block]:
+    """ "Tag: ...", "Bagikan: ..." lines that a theme prints under the text."""
+    return [b for b in blocks if not (_short(b, 200) and _SHARE_TAGS.match(b.text.strip()))]
+
+
+def drop_copyright(blocks: list[Block]) -> list[Block]:
+    """ "COPYRIGHT © ANTARA 2015", "Hak cipta ..." footers caught inside the content."""
+    return [b for b in blocks if not (_short(b, 160) and _COPYRIGHT.search(b.text.strip()))]
+
+
+def drop_glyph_junk(blocks: list[Block]) -> list[Block]:
+    """Decoration with no words ("▴-▴") anywhere, and glyphs trailing the last block."""
+    out = [b for b in blocks if not _GLYPH_ONLY.match(b.text)]
+    if out:
+        last = out[-1]
+        trimmed = _TRAILING_GLYPHS.sub("", last.text)
+        if trimmed != last.text:
+            out[-1] = Block(last.kind, trimmed, _clip_links(last.links, len(trimmed)))
+    return [b for b in out if b.text.strip()]
+
+
+def drop_stray_metadata(blocks: list[Block]) -> list[Block]:
+    """Blocks with no words ("01", "|") or nothing but a timestamp: what is left of a list of
+    other stories once their links are gone."""
+    from korantui.core.dates import is_date_only  # dates imports lxml; keep cleanup light
+
+    return [b for b in blocks if _has_word(b.text) and not is_date_only(b.text)]
+
+
+def _has_word(text: str) -> bool:
+    return re.search(r"[^\W\d_]{2}", text) is not None
+
+
+def join_dateline(blocks: list[Block]) -> list[Block]:
+    """A dateline standing alone ("Jakarta -") starts the first paragraph, as printed."""
+    for i, block in enumerate(blocks[:4]):
+        alone = block.kind == "p" and len(block.text) <= 60 and _DATELINE_ONLY.match(block.text)
+        if alone and i + 1 < len(blocks) and blocks[i + 1].kind == "p":
+            nxt = blocks[i + 1]
+            prefix = block.text.rstrip() + " "
+            shift = len(prefix)
+            links = list(block.links) + [
+                Link(lk.start + shift, lk.end + shift, lk.url) for lk in nxt.links
+            ]
+            return [*blocks[:i], Block("p", prefix + nxt.text, links), *blocks[i + 2 :]]
+    return blocks
+
+
+def take_caption(blocks: list[Block]) -> tuple[list[Block], str]:
+    """A "Keterangan Gambar : ..." line in the text is the image's caption, not body."""
+    for i, block in enumerate(blocks):
+        if _short(block, 400) and _CAPTION.match(block.text.strip()):
+            return blocks[:i] + blocks[i + 1 :], block.text.strip()
+    return blocks, ""
+
+
+def take_author_lines(blocks: list[Block]) -> tuple[list[Block], str]:
+    """ "Penulis: X", "Reporter: X", "Editor: X" lines: removed, the writer kept as author
+    (a writer before a reporter before an editor)."""
+    found: list[tuple[int, str]] = []
+    out: list[Block] = []
+    for block in blocks:
+        parts = [p.strip() for p in re.split(r"\s*[|\n]\s*", block.text) if p.strip()]
+        matches = [_AUTHOR_LINE.match(p) for p in parts] if _short(block, 160) else []
+        if matches and all(matches):
+            for m in matches:
+                if m is not None:
+                    name = m.group(2).strip(" .")
+                    found.append((_AUTHOR_PRIORITY.get(m.group(1).lower(), 3), name))
+            continue
+        out.append(block)
+    author = min(found)[1] if found else ""
+    return out, author
+
+
+def closing_byline(blocks: list[Block]) -> tuple[list[Block], str]:
+    """The closing code ("(Tony /Jhon)", "(ant)", "(*)") stays last; returns it unbracketed.
+    Blocks after it (all-glyph junk, stray credits) are dropped only when they are junk."""
+    for i in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
+        text = blocks[i].text.strip()
+        m = _BYLINE.search(text)
+        if m is None or not _BYLINE_CODE.match(m.group(1)):
+            continue
+        if m.start() == 0 or i == len(blocks) - 1:
+            tail = blocks[i + 1 :]
+            if any(not _GLYPH_ONLY.match(b.text) for b in tail):
+                # Something real follows, so this is no closing code.
+                return blocks, ""
+            return blocks[: i + 1], m.group(1).strip()
+    return blocks, ""
+
+
+def _byline_as_author(code: str) -> str:
+    # "(*)" and "(-)" name nobody.
+    return code if re.search(r"[^\W\d_]", code) else ""
+
+
+def _clip_links(links: list[Link], length: int) -> list[Link]:
+    return [Link(lk.start, min(lk.end, length), lk.url) for lk in links if lk.start < length]
+
+
+def clean_blocks(blocks: list[Block]) -> Cleaned:
+    """All steps, in the order that lets each see what it expects."""
+    blocks = [b for b in blocks if b.text.strip()]
+    blocks = drop_ads(blocks)
+    blocks = drop_related(blocks)
+    blocks = drop_channel_prompts(blocks)
+    blocks = drop_share_and_tags(blocks)
+    blocks = drop_copyright(blocks)
+    blocks = drop_glyph_junk(blocks)
+    blocks = drop_stray_metadata(blocks)
+    blocks, caption = take_caption(blocks)
+    blocks, author = take_author_lines(blocks)
+    blocks = join_dateline(blocks)
+    blocks, byline = closing_byline(blocks)
+    return Cleaned(
+        blocks=blocks,
+        author=author or _byline_as_author(byline),
+        caption=caption,
+        byline=byline,
+    )

@@ -1,0 +1,156 @@
+"""Per-site extraction rules: where the article is on a page, and how to get all of it.
+
+The shipped rules live in site_rules.toml beside this module; users add or override rules in
+their config (a list of tables with the same keys). A rule matches a page by domain (host or
+any parent domain) or by a CMS fingerprint (a CSS selector that finds something, or a
+string in the page's markup).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+_LIST_KEYS = (
+    "domains",
+    "detect",
+    "detect_text",
+    "content",
+    "title",
+    "date",
+    "author",
+    "caption",
+    "remove",
+    "next_page",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRule:
+    name: str
+    domains: tuple[str, ...] = ()
+    detect: tuple[str, ...] = ()  # CSS selectors: the rule applies when one finds an element
+    detect_text: tuple[str, ...] = ()  # or when one of these strings is in the markup
+    content: tuple[str, ...] = ()  # first selector that finds text wins
+    title: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    caption: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    whole_param: str = ""  # "page=all": the query that returns the whole article at once
+    next_page: tuple[str, ...] = ()  # links to the article's further parts
+
+    def matches_domain(self, host: str) -> bool:
+        host = host.lower().split(":")[0]
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def matches_page(self, tree: Any, markup: str = "") -> bool:
+        if markup and any(s in markup for s in self.detect_text):
+            return True
+        return any(select(tree, sel) for sel in self.detect)
+
+    def first(self, tree: Any, key: str) -> list[Any]:
+        """The elements the first matching selector under key finds."""
+        for sel in getattr(self, key):
+            found = select(tree, sel)
+            if found:
+                return found
+        return []
+
+
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> etree.XPath | None:
+    from lxml.cssselect import CSSSelector  # needs the cssselect package
+
+    try:
+        return CSSSelector(selector)
+    except Exception:  # cssselect raises several unrelated types for bad user selectors
+        return None
+
+
+def select(tree: Any, selector: str) -> list[Any]:
+    """Elements matching a CSS selector; [] for a selector that does not compile."""
+    compiled = _compiled(selector)
+    if compiled is None or tree is None:
+        return []
+    try:
+        result = compiled(tree)
+    except etree.XPathError:
+        return []
+    return [el for el in result if isinstance(getattr(el, "tag", None), str)]
+
+
+def rule_from_dict(data: dict[str, Any]) -> SiteRule:
+    """A rule from one TOML table / config dict; unknown keys are ignored, strings become
+    one-element lists."""
+    known = {f.name for f in fields(SiteRule)}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            continue
+        if key in _LIST_KEYS:
+            items = [value] if isinstance(value, str) else list(value or [])
+            kwargs[key] = tuple(str(v) for v in items if str(v).strip())
+        else:
+            kwargs[key] = str(value)
+    if key_name := str(data.get("name", "")).strip():
+        kwargs["name"] = key_name
+    else:
+        raise ValueError("a site rule needs a name")
+    kwargs["domains"] = tuple(d.lower().lstrip(".") for d in kwargs.get("domains", ()))
+    return SiteRule(**kwargs)
+
+
+@dataclass(slots=True)
+class SiteRules:
+    rules: list[SiteRule] = field(default_factory=list)
+
+    def match(self, url: str, tree: Any = None, markup: str = "") -> SiteRule | None:
+        """The rule for the page at url: a domain rule first (most specific domain wins),
+        then the first rule whose fingerprint the page shows."""
+        host = (urlsplit(url).hostname or "").lower()
+        best: SiteRule | None = None
+        best_len = -1
+        for rule in self.rules:
+            if rule.matches_domain(host):
+                longest = max(len(d) for d in rule.domains if host == d or host.endswith("." + d))
+                if longest > best_len:
+                    best, best_len = rule, longest
+        if best is not None:
+            return best
+        if tree is None:
+            return None
+        for rule in self.rules:
+            if (rule.detect or rule.detect_text) and rule.matches_page(tree, markup):
+                return rule
+        return None
+
+    def by_name(self, name: str) -> SiteRule | None:
+        return next((r for r in self.rules if r.name == name), None)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[SiteRule, ...]:
+    text = resources.files("korantui.core").joinpath("site_rules.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return tuple(rule_from_dict(d) for d in data.get("rule", []))
+
+
+def load_rules(extra: list[dict[str, Any]] | None = None) -> SiteRules:
+    """The shipped rules with the user's in front; a user rule replaces a shipped one of the
+    same name. A malformed user rule is skipped rather than stopping the reader."""
+    own: list[SiteRule] = []
+    for data in extra or []:
+        try:
+            own.append(rule_from_dict(data))
+        except (ValueError, TypeError, AttributeError):
+            continue
+    names = {r.name for r in own}
+    # User rules precede shipped ones, and on an equal domain the first one found wins.
+    return SiteRules(own + [r for r in _shipped() if r.name not in names])
