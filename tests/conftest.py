@@ -25,6 +25,7 @@ def shared_dir() -> Path:
 def news_site(httpserver: HTTPServer) -> str:
     """The test news site on 127.0.0.1; returns its base address."""
     base = httpserver.url_for("").rstrip("/")
+    httpserver.no_handler_status_code = 404
     for path, (ctype, body) in newssite.routes(base).items():
         httpserver.expect_request(path).respond_with_data(body, content_type=ctype)
     return base

@@ -16,7 +16,10 @@ def screen_lines(app: App) -> list[str]:
     rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
     for x, y, content in _TEXT.findall(svg):
         rows[float(y)].append((float(x), html.unescape(re.sub(r"<[^>]+>", "", content))))
-    return ["".join(t for _, t in sorted(parts)).replace("\xa0", " ") for _, parts in sorted(rows.items())]
+    return [
+        "".join(t for _, t in sorted(parts)).replace("\xa0", " ")
+        for _, parts in sorted(rows.items())
+    ]
 
 
 def screen_text(app: App) -> str:

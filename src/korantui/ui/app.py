@@ -12,8 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, LoadingIndicator, OptionList, Static
+from textual.worker import Worker, WorkerState
 
 from korantui.core.config import Config
+from korantui.core.errorlog import log_exception
 from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
 from korantui.core.reading import FULL_TEXT, Reading, stored_reading
@@ -223,7 +225,7 @@ class KoranApp(App[int]):
         self.reload_feeds()
         self._refresh_worker(feeds)
 
-    @work(thread=True, group="refresh")
+    @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh_worker(self, feeds: list[Feed]) -> None:
         from korantui.core.refresh import refresh_feeds
 
@@ -301,7 +303,7 @@ class KoranApp(App[int]):
         self.article_view.show(rendered.renderable, rendered.links, plain=reading.article.text)
         self.article_view.border_title = clean_line(reading.headline.feed_name)
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _article_worker(self, headline: Headline) -> None:
         from korantui.core.reading import fetch_reading
 
@@ -337,6 +339,26 @@ class KoranApp(App[int]):
             self.notify(tr("not_openable", self.lang), severity="warning")
             return
         self.open_url(url)
+
+    # -- errors --------------------------------------------------------------------------------
+
+    @property
+    def log_path(self) -> Path:
+        return self.config.data_dir / "korantui.log"
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        log_exception(self.log_path, event.worker.error, f"worker {event.worker.name}")
+        if event.worker.group == "refresh":
+            self._busy_feeds.clear()
+            self.reload_feeds()
+        self._set_status("")
+        self.notify(
+            f"Unexpected error ({type(event.worker.error).__name__}); details in {self.log_path}",
+            severity="error",
+            markup=False,
+        )
 
     # -- help and demo -------------------------------------------------------------------------
 

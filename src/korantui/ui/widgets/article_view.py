@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -25,7 +26,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.links: list[str] = []
         self.plain = ""  # the text on show, for tests and copying
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(self._placeholder, id="article-body", markup=False)
 
     def show(
@@ -33,9 +34,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         renderable: RenderableType,
         links: list[str] | None = None,
         *,
+        plain: str = "",
         keep_scroll: bool = False,
     ) -> None:
         self.links = links or []
+        self.plain = plain
         self.query_one("#article-body", Static).update(renderable)
         if not keep_scroll:
             self.scroll_home(animate=False)

@@ -1,0 +1,88 @@
+"""A reader's first morning: headlines appear, an article opens in full, and it still reads the
+same in a new run with the network gone."""
+
+from __future__ import annotations
+
+from pytest_httpserver import HTTPServer
+
+from korantui.core.reading import FULL_TEXT
+from korantui.ui.app import KoranApp
+from korantui.ui.widgets.headline_list import HeadlineList
+from tests.newssite import STORIES
+from tests.screen import screen_text
+
+FIRST = STORIES[0]
+
+
+async def _settle(app: KoranApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_read_online_then_offline(news_site: str, httpserver: HTTPServer, write_config):
+    cfg = write_config(
+        f'[[feeds]]\nurl = "{news_site}/feed.xml"\nname = "Koran Uji"\ncategory = "Kepri"\n'
+    )
+    app = KoranApp(cfg)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(app, pilot)
+        text = screen_text(app)
+        for story in STORIES:
+            assert story.title[:20] in text
+        headlines = app.query_one(HeadlineList)
+        assert [h.title for h in headlines.rows][0] == FIRST.title  # newest first
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app._reading is not None and app._reading.status == FULL_TEXT
+        body = app.article_view.plain
+        assert body.startswith(FIRST.paragraphs[0][:40])
+        assert FIRST.paragraphs[-1] in body
+        assert STORIES[1].title not in body  # the sidebar stays out
+        assert FIRST.paragraphs[1][:30] in screen_text(app)
+        online_text = body
+        await pilot.press("q")
+
+    httpserver.stop()  # the network is gone
+
+    app = KoranApp(cfg)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(app, pilot)
+        headlines = app.query_one(HeadlineList)
+        assert headlines.rows and headlines.rows[0].title == FIRST.title
+        assert headlines.rows[0].read  # opened yesterday
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app._reading is not None and app._reading.stored
+        assert app.article_view.plain == online_text
+        assert FIRST.paragraphs[1][:30] in screen_text(app)
+
+
+async def test_failed_feed_shows_error_and_others_go_on(news_site: str, write_config):
+    cfg = write_config(
+        f'[[feeds]]\nurl = "{news_site}/missing.xml"\nname = "Hilang"\n'
+        f'[[feeds]]\nurl = "{news_site}/feed.xml"\nname = "Koran Uji"\n'
+    )
+    app = KoranApp(cfg)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(app, pilot)
+        assert len(app.query_one(HeadlineList).rows) == len(STORIES)
+        feeds = {f.name: f for f in app.store.feeds()}
+        assert "404" in feeds["Hilang"].last_error
+        assert "Hilang !" in screen_text(app)
+
+
+async def test_offline_unopened_article_shows_summary_and_notice(
+    news_site, httpserver, write_config
+):
+    cfg = write_config(f'[[feeds]]\nurl = "{news_site}/feed.xml"\n')
+    app = KoranApp(cfg)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(app, pilot)
+    httpserver.stop()
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("down", "enter")
+        await _settle(app, pilot)
+        text = screen_text(app)
+        assert STORIES[1].teaser[:30] in text
+        assert "Offline" in text
