@@ -30,7 +30,7 @@ async def test_read_online_then_offline(news_site: str, httpserver: HTTPServer, 
         for story in STORIES:
             assert story.title[:20] in text
         headlines = app.query_one(HeadlineList)
-        assert [h.title for h in headlines.rows][0] == FIRST.title  # newest first
+        assert headlines.rows[0].title == FIRST.title  # newest first
         await pilot.press("enter")
         await _settle(app, pilot)
         assert app._reading is not None and app._reading.status == FULL_TEXT

@@ -1,4 +1,4 @@
-"""The korantui app: feeds · headlines · reading pane. It calls the core; the core never calls it."""
+"""The korantui app: feeds · headlines · reading pane. It calls the core, never the reverse."""
 
 from __future__ import annotations
 

@@ -46,8 +46,16 @@ class HeadlineList(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: auto;
     }
-    HeadlineList > .headline-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
-    HeadlineList:blur > .headline-list--cursor { background: $block-cursor-blurred-background; color: $foreground; text-style: none; }
+    HeadlineList > .headline-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    HeadlineList:blur > .headline-list--cursor {
+        background: $block-cursor-blurred-background;
+        color: $foreground;
+        text-style: none;
+    }
     HeadlineList > .headline-list--unread { text-style: bold; }
     HeadlineList > .headline-list--read { color: $text-muted; }
     HeadlineList > .headline-list--meta { color: $text-muted; }
