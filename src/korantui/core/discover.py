@@ -1,0 +1,290 @@
+"""What a site offers to read, from its address: a feed, or else its headlines scraped.
+
+Order (issue 4): the address is itself a feed; the page's <link rel="alternate"> feeds; the
+places feeds usually live; an HTML source made of the page's own headlines. A candidate feed
+counts only once it was fetched and parsed into headlines: sites advertise dead feeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import lxml.etree
+import lxml.html
+
+from korantui.core.feeds import FeedParseError, looks_like_json_feed, parse_feed
+from korantui.core.fetch import Fetcher, FetchError, FetchResult
+from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec, ParsedSource
+from korantui.core.sanitize import clean_line, safe_url
+
+COMMON_PATHS = (
+    "/feed/",
+    "/rss/",
+    "/rss.xml",
+    "/feed.xml",
+    "/atom.xml",
+    "/index.xml",
+    "/rss/terkini.xml",
+    "/?feed=rss2",
+)
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+    " text/xml;q=0.9, */*;q=0.5"
+)
+_FEED_TYPES = {
+    "application/rss+xml": "RSS",
+    "application/atom+xml": "Atom",
+    "application/rdf+xml": "RDF",
+    "application/feed+json": "JSON Feed",
+    "application/json": "JSON Feed",
+    "application/xml": "",
+    "text/xml": "",
+}
+_MAX_ALTERNATES = 8
+# Comment feeds and per-post feeds are advertised beside the site's feed: never the best choice.
+_SECONDARY = re.compile(r"comment|komentar|replies", re.I)
+
+
+class DiscoveryError(Exception):
+    """Nothing readable at the address; str() says what was tried, for one line."""
+
+
+@dataclass(slots=True)
+class Discovery:
+    kind: str  # FEED_KIND or HTML_KIND
+    url: str  # the feed's address, or the page's for an HTML source
+    title: str  # the feed's or the site's own title
+    count: int  # headlines found
+    format: str  # "RSS", "Atom", "RDF", "JSON Feed" or "HTML"
+    alternatives: list[str] = field(default_factory=list)  # other working feeds
+    summary: str = ""  # one line for users
+    warning: str = ""  # the chosen feed parsed, but irregular
+
+    def spec(self, name: str = "", category: str = "") -> FeedSpec:
+        """The config entry for what was found (name falls back to the source's title)."""
+        return FeedSpec(
+            url=self.url,
+            name=clean_line(name) or self.title,
+            category=clean_line(category),
+            kind=self.kind,
+        )
+
+
+def normalise_address(address: str) -> str:
+    """The http(s) address a user meant ("koranbatam.com" → "https://koranbatam.com/")."""
+    text = clean_line(address)
+    if not text:
+        raise DiscoveryError("no address given")
+    if text.startswith("//"):
+        text = "https:" + text
+    elif not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)", text):
+        # No scheme ("koranbatam.com", "localhost:8080/x"): the user means the web.
+        text = "https://" + text
+    url = safe_url(text)
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        url = ""
+    if not url:
+        raise DiscoveryError(f"not an http(s) address: {text[:200]}")
+    return urlunsplit(parts._replace(path=parts.path or "/"))
+
+
+async def discover(
+    fetcher: Fetcher, url: str, progress: Callable[[str], None] = lambda s: None
+) -> Discovery:
+    """Find the best way to read the site at url. Raises DiscoveryError when there is none."""
+    address = normalise_address(url)
+    tried: set[str] = set()
+    progress(f"fetching {address}")
+    page: FetchResult | None = None
+    page_error = ""
+    try:
+        page = await fetcher.get(address, accept=FEED_ACCEPT + ", text/html;q=0.8")
+    except FetchError as e:
+        page_error = str(e)
+        progress(f"  {page_error}")
+    tried.add(address)
+
+    if page is not None:
+        tried.add(page.url)
+        if _looks_like_feed(page):
+            found = await _as_feed(page)
+            if found is not None:
+                progress(f"  the address is a feed: {found.summary}")
+                return found
+        html = _decode(page)
+        alternates = _alternate_links(html, page.url)
+        if alternates:
+            progress(f"checking {len(alternates)} feed link(s) the page names")
+            found = await _best_of(fetcher, alternates, progress)
+            if found is not None:
+                return found
+            tried.update(alternates)
+        else:
+            progress("the page names no feed")
+
+    if page is not None or _worth_probing(page_error):
+        root = page.url if page is not None else address
+        progress("trying the usual feed addresses")
+        for path in COMMON_PATHS:
+            candidate = safe_url(path, root)
+            if candidate in tried:
+                continue
+            tried.add(candidate)
+            found = await _try_feed(fetcher, candidate, progress)
+            if found is not None:
+                return found
+
+    if page is None:
+        raise DiscoveryError(f"cannot read {address}: {page_error}")
+    progress("no feed; looking for headlines on the page")
+    from korantui.core.htmlsource import parse_html_source
+
+    try:
+        parsed = await asyncio.to_thread(parse_html_source, _decode(page), page.url)
+    except FeedParseError as e:
+        raise DiscoveryError(f"no feed, and {e}") from None
+    n = len(parsed.entries)
+    found = Discovery(
+        kind=HTML_KIND,
+        url=page.url,
+        title=parsed.title,
+        count=n,
+        format="HTML",
+        summary=f"no feed; {n} headline{'s' if n != 1 else ''} from the page",
+    )
+    progress(f"  {found.summary}")
+    return found
+
+
+def _worth_probing(error: str) -> bool:
+    # When the host cannot be reached at all, probing eight more paths only repeats the error.
+    return bool(error) and not error.startswith(("cannot connect", "no complete answer"))
+
+
+def _looks_like_feed(result: FetchResult) -> bool:
+    ctype = result.content_type
+    if any(t in ctype for t in ("rss", "atom", "rdf", "xml", "json")):
+        return True
+    head = result.content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) or looks_like_json_feed(
+        result.content
+    )
+
+
+def _format_of(result: FetchResult) -> str:
+    if looks_like_json_feed(result.content):
+        return "JSON Feed"
+    head = result.content[:4096].lower()
+    if b"<rdf:rdf" in head:
+        return "RDF"
+    if re.search(rb"<feed[\s>]", head) and b"<rss" not in head:
+        return "Atom"
+    return "RSS"
+
+
+async def _as_feed(result: FetchResult) -> Discovery | None:
+    try:
+        parsed = await asyncio.to_thread(
+            parse_feed, result.content, result.url, result.headers.get("content-type", "")
+        )
+    except FeedParseError:
+        return None
+    return _feed_discovery(result, parsed)
+
+
+def _feed_discovery(result: FetchResult, parsed: ParsedSource) -> Discovery:
+    fmt = _format_of(result)
+    n = len(parsed.entries)
+    name = parsed.title or result.url
+    label = "JSON Feed" if fmt == "JSON Feed" else f"{fmt} feed"
+    return Discovery(
+        kind=FEED_KIND,
+        url=result.url,
+        title=parsed.title,
+        count=n,
+        format=fmt,
+        summary=f"{label}: {name} ({n} headline{'s' if n != 1 else ''})",
+        warning=parsed.warning,
+    )
+
+
+async def _try_feed(
+    fetcher: Fetcher, url: str, progress: Callable[[str], None]
+) -> Discovery | None:
+    try:
+        result = await fetcher.get(url, accept=FEED_ACCEPT)
+    except FetchError as e:
+        progress(f"  {url}: {e}")
+        return None
+    found = await _as_feed(result)
+    if found is None:
+        progress(f"  {url}: not a feed")
+    else:
+        progress(f"  {url}: {found.summary}")
+    return found
+
+
+async def _best_of(
+    fetcher: Fetcher, urls: list[str], progress: Callable[[str], None]
+) -> Discovery | None:
+    """The first working feed of urls (already ranked), the other working ones as alternatives."""
+    results = await asyncio.gather(*(_try_quiet(fetcher, u) for u in urls))
+    working: list[Discovery] = []
+    for url, (found, error) in zip(urls, results, strict=True):
+        progress(f"  {url}: {found.summary if found else error}")
+        if found is not None:
+            working.append(found)
+    if not working:
+        return None
+    best = working[0]
+    best.alternatives = [d.url for d in working[1:] if d.url != best.url]
+    return best
+
+
+async def _try_quiet(fetcher: Fetcher, url: str) -> tuple[Discovery | None, str]:
+    try:
+        result = await fetcher.get(url, accept=FEED_ACCEPT)
+    except FetchError as e:
+        return None, str(e)
+    found = await _as_feed(result)
+    return found, "" if found else "not a feed"
+
+
+def _alternate_links(html: str, base: str) -> list[str]:
+    """Feeds the page advertises, best first: the site's own main feed before comment feeds."""
+    try:
+        doc = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html) or "<html/>")
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for el in doc.iter("base"):
+        base = safe_url(el.get("href"), base) or base
+        break
+    site = (urlsplit(base).hostname or "").removeprefix("www.")
+    found: list[tuple[int, int, str]] = []
+    for i, link in enumerate(doc.iter("link")):
+        rel = (link.get("rel") or "").lower().split()
+        ctype = (link.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" not in rel or ctype not in _FEED_TYPES:
+            continue
+        url = safe_url(link.get("href"), base)
+        if not url or any(url == u for _, _, u in found):
+            continue
+        secondary = bool(_SECONDARY.search(url) or _SECONDARY.search(link.get("title") or ""))
+        elsewhere = (urlsplit(url).hostname or "").removeprefix("www.") != site
+        found.append((int(secondary) * 2 + int(elsewhere), i, url))
+    return [u for _, _, u in sorted(found)][:_MAX_ALTERNATES]
+
+
+def _decode(result: FetchResult) -> str:
+    try:
+        from korantui.core.charset import decode_html
+    except ImportError:  # pragma: no cover - written concurrently by another engineer
+        return result.content.decode("utf-8", "replace")
+    return decode_html(result.content, result.declared_charset)
