@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +21,30 @@ def shared_dir() -> Path:
     return SHARED
 
 
+def _serve_news_site(server: HTTPServer) -> str:
+    base = server.url_for("").rstrip("/")
+    server.no_handler_status_code = 404
+    for path, (ctype, body) in newssite.routes(base).items():
+        server.expect_request(path).respond_with_data(body, content_type=ctype)
+    return base
+
+
 @pytest.fixture
 def news_site(httpserver: HTTPServer) -> str:
-    """The test news site on 127.0.0.1; returns its base address."""
-    base = httpserver.url_for("").rstrip("/")
-    httpserver.no_handler_status_code = 404
-    for path, (ctype, body) in newssite.routes(base).items():
-        httpserver.expect_request(path).respond_with_data(body, content_type=ctype)
-    return base
+    """The test news site on 127.0.0.1 (the shared server); returns its base address."""
+    return _serve_news_site(httpserver)
+
+
+@pytest.fixture
+def own_news_site() -> Iterator[tuple[str, HTTPServer]]:
+    """The test news site on a server of this test's own, which the test may stop."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        yield _serve_news_site(server), server
+    finally:
+        if server.is_running():
+            server.stop()
 
 
 @pytest.fixture

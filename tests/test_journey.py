@@ -19,7 +19,8 @@ async def _settle(app: KoranApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-async def test_read_online_then_offline(news_site: str, httpserver: HTTPServer, write_config):
+async def test_read_online_then_offline(own_news_site: tuple[str, HTTPServer], write_config):
+    news_site, server = own_news_site
     cfg = write_config(
         f'[[feeds]]\nurl = "{news_site}/feed.xml"\nname = "Koran Uji"\ncategory = "Kepri"\n'
     )
@@ -42,7 +43,7 @@ async def test_read_online_then_offline(news_site: str, httpserver: HTTPServer, 
         online_text = body
         await pilot.press("q")
 
-    httpserver.stop()  # the network is gone
+    server.stop()  # the network is gone
 
     app = KoranApp(cfg)
     async with app.run_test(size=(140, 40)) as pilot:
@@ -71,14 +72,13 @@ async def test_failed_feed_shows_error_and_others_go_on(news_site: str, write_co
         assert "Hilang !" in screen_text(app)
 
 
-async def test_offline_unopened_article_shows_summary_and_notice(
-    news_site, httpserver, write_config
-):
+async def test_offline_unopened_article_shows_summary_and_notice(own_news_site, write_config):
+    news_site, server = own_news_site
     cfg = write_config(f'[[feeds]]\nurl = "{news_site}/feed.xml"\n')
     app = KoranApp(cfg)
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(app, pilot)
-    httpserver.stop()
+    server.stop()
     app = KoranApp(cfg, refresh_on_start=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("down", "enter")

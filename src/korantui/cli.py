@@ -70,7 +70,8 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.extract import ExtractionError, article_markdown, extract_article
+    from korantui.core.extract import ExtractionError, extract_article
+    from korantui.core.markdown import article_markdown
     from korantui.core.fetch import FetchError, FetchSettings
     from korantui.core.sanitize import safe_url
     from korantui.core.site_rules import load_rules
