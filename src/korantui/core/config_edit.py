@@ -1,0 +1,185 @@
+"""Edits of the user's config.toml (add, remove, rename a feed) that keep their comments and order.
+
+A config file replaces the built-in feed list, so the first edit of a user who has none (or
+whose file has no [[feeds]] yet) writes the built-in list out first: adding one feed must not
+make the others vanish.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import tomlkit
+from tomlkit.items import AoT, Array, Table
+from tomlkit.toml_document import TOMLDocument
+
+from korantui.core.config import HTML_RULE_KEYS, ConfigError
+from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
+from korantui.core.sanitize import clean_line
+
+_HEADER = (
+    "korantui configuration. A [[feeds]] list here replaces the built-in one.\n"
+    'Keys of a feed: url, name, category, kind ("feed" or "html") and, for HTML sources,\n'
+    "the CSS selectors item, title, link, date, summary."
+)
+
+
+def add_feed(path: Path, spec: FeedSpec) -> bool:
+    """Append spec to the config's feeds. False (and nothing written) if its url is there."""
+    return bool(add_feeds(path, [spec]))
+
+
+def add_feeds(path: Path, specs: list[FeedSpec]) -> list[FeedSpec]:
+    """Append the specs whose url is not in the config yet (OPML import); those added."""
+    doc, feeds = _load(Path(path))
+    known = [_spec_of(t) for t in feeds]
+    added: list[FeedSpec] = []
+    for spec in specs:
+        if any(_same_url(spec.url, k.url) for k in [*known, *added]):
+            continue
+        feeds.append(_table(spec))
+        added.append(spec)
+    if added or not Path(path).exists():
+        _save(Path(path), doc)
+    return added
+
+
+def remove_feed(path: Path, name_or_url: str) -> FeedSpec | None:
+    """Remove the feed with that url (or, failing that, that name); the removed one, or None."""
+    doc, feeds = _load(Path(path))
+    index = _find(feeds, name_or_url)
+    if index is None:
+        return None
+    removed = _spec_of(feeds[index])
+    del feeds[index]
+    _save(Path(path), doc)
+    return removed
+
+
+def update_feed(
+    path: Path, url: str, *, name: str | None = None, category: str | None = None
+) -> FeedSpec | None:
+    """Set the name and/or category of the feed with that url ("" removes the key)."""
+    doc, feeds = _load(Path(path))
+    index = _find(feeds, url, by_name=False)
+    if index is None:
+        return None
+    table = feeds[index]
+    for key, value in (("name", name), ("category", category)):
+        if value is None:
+            continue
+        value = clean_line(value)
+        if value:
+            table[key] = value
+        elif key in table:
+            del table[key]
+    _save(Path(path), doc)
+    return _spec_of(table)
+
+
+def feed_specs(path: Path) -> list[FeedSpec]:
+    """The feeds as this module sees the file (the built-in list when it has none)."""
+    return [_spec_of(t) for t in _load(Path(path))[1]]
+
+
+def _load(path: Path) -> tuple[TOMLDocument, Any]:
+    if path.exists():
+        try:
+            doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as e:
+            raise ConfigError(f"{path}: cannot edit: {clean_line(str(e))}") from None
+    else:
+        doc = tomlkit.document()
+        for line in _HEADER.splitlines():
+            doc.add(tomlkit.comment(line))
+        doc.add(tomlkit.nl())
+    feeds = doc.get("feeds")
+    if feeds is None:
+        from korantui.core.defaults import DEFAULT_FEEDS
+
+        feeds = tomlkit.aot()
+        for spec in DEFAULT_FEEDS:
+            feeds.append(_table(spec, blank_after=False))
+        doc["feeds"] = feeds
+        feeds = doc["feeds"]
+    if not isinstance(feeds, (AoT, Array)):
+        raise ConfigError(f"{path}: 'feeds' must be a list of [[feeds]] tables")
+    return doc, feeds
+
+
+def _table(spec: FeedSpec, *, blank_after: bool = True) -> Table:
+    table = tomlkit.table()
+    table["url"] = spec.url
+    if spec.name:
+        table["name"] = clean_line(spec.name)
+    if spec.category:
+        table["category"] = clean_line(spec.category)
+    if spec.kind != FEED_KIND:
+        table["kind"] = spec.kind
+    if spec.kind == HTML_KIND:
+        for key in HTML_RULE_KEYS:
+            if spec.rules.get(key):
+                table[key] = spec.rules[key]
+    if blank_after:
+        # Appended to a user's list: without it the next [section] sticks to this table.
+        table.add(tomlkit.nl())
+    return table
+
+
+def _spec_of(table: Any) -> FeedSpec:
+    get = table.get if hasattr(table, "get") else (lambda k, d="": d)
+    return FeedSpec(
+        url=str(get("url", "")),
+        name=str(get("name", "")),
+        category=str(get("category", "")),
+        kind=str(get("kind", FEED_KIND)),
+        rules={k: str(get(k)) for k in HTML_RULE_KEYS if get(k, "")},
+    )
+
+
+def _find(feeds: Any, name_or_url: str, *, by_name: bool = True) -> int | None:
+    specs = [_spec_of(t) for t in feeds]
+    for i, spec in enumerate(specs):
+        if _same_url(spec.url, name_or_url):
+            return i
+    if by_name:
+        wanted = clean_line(name_or_url).casefold()
+        for i, spec in enumerate(specs):
+            if spec.name and spec.name.casefold() == wanted:
+                return i
+    return None
+
+
+def _same_url(a: str, b: str) -> bool:
+    return _url_key(a) == _url_key(b)
+
+
+def _url_key(url: str) -> str:
+    # Scheme and host are case-blind and a trailing slash is the same page: one feed, not two.
+    try:
+        parts = urlsplit(clean_line(url))
+    except ValueError:
+        return url
+    path = parts.path.rstrip("/")
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}?{parts.query}"
+
+
+def _save(path: Path, doc: TOMLDocument) -> None:
+    text = tomlkit.dumps(doc)
+    tomllib.loads(text)  # never leave the user a file their next start-up cannot read
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
