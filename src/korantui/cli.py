@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
+from korantui.core.i18n import format_date
 
 if TYPE_CHECKING:
+    from korantui.core.models import Article
     from korantui.core.store import Store
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -70,53 +72,24 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.extract import ExtractionError, extract_article
+    from korantui.core.extract import ExtractionError
+    from korantui.core.fetch import FetchError
     from korantui.core.markdown import article_markdown
-    from korantui.core.fetch import FetchError, FetchSettings
-    from korantui.core.sanitize import safe_url
-    from korantui.core.site_rules import load_rules
 
-    rules = load_rules(cfg.rules)
-    target: str = args.target
     try:
-        if safe_url(target) and not Path(target).exists():
-            from korantui.core.article_fetch import fetch_article
-            from korantui.core.fetch import Fetcher
-
-            async def run() -> object:
-                settings: FetchSettings = cfg.fetch
-                async with Fetcher(settings) as fetcher:
-                    return await fetch_article(fetcher, target, rules=rules)
-
-            article = asyncio.run(run())
-        else:
-            path = Path(target)
-            if not path.is_file():
-                raise UsageError(f"{target}: no such file, and not an http(s) address")
-            data = path.read_bytes()
-            head = data[:4096].lower()
-            if b"<" not in head or not any(
-                t in data[:200_000].lower()
-                for t in (b"<html", b"<body", b"<p", b"<div", b"<article")
-            ):
-                raise UsageError(f"{target}: not an HTML file")
-            article = extract_article(data, args.url or path.resolve().as_uri(), rules=rules)
+        article = _read_article(args.target, args.url, cfg)
     except FetchError as e:
-        _err(f"{target}: {e}")
+        _err(f"{args.target}: {e}")
         return EXIT_FAIL
     except ExtractionError as e:
-        _err(f"{target}: no article found ({e})")
+        _err(f"{args.target}: no article found ({e})")
         return EXIT_FAIL
-    from korantui.core.models import Article
-
-    assert isinstance(article, Article)
     if args.format == "json":
-        d = article.to_dict()
         out = {
             "url": article.url,
             "title": article.title,
             "author": article.author,
-            "published": d["published"],
+            "published": article.published.isoformat() if article.published else None,
             "site": article.site,
             "image": article.image,
             "caption": article.caption,
@@ -129,26 +102,47 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
     elif args.format == "markdown":
         _out(article_markdown(article))
     else:
-        _print_article_text(article)
+        _out(article.title)
+        facts = (article.site, format_date(article.published), article.author)
+        _out(" · ".join(x for x in facts if x))
+        if article.caption:
+            _out()
+            _out(article.caption)
+        _out()
+        _out(article.text)
     return EXIT_OK
 
 
-def _print_article_text(article: object) -> None:
-    from korantui.core.i18n import format_date
-    from korantui.core.models import Article
+def _read_article(target: str, original_url: str | None, cfg: Config) -> Article:
+    """One article from a web address (fetched, split pages joined) or a saved HTML file."""
+    from korantui.core.extract import extract_article
+    from korantui.core.sanitize import safe_url
+    from korantui.core.site_rules import load_rules
 
-    assert isinstance(article, Article)
-    _out(article.title)
-    meta = " · ".join(
-        x for x in (article.site, format_date(article.published), article.author) if x
+    rules = load_rules(cfg.rules)
+    path = Path(target)
+    if safe_url(target) and not path.exists():
+        from korantui.core.article_fetch import fetch_article
+        from korantui.core.fetch import Fetcher
+
+        async def fetch() -> Article:
+            async with Fetcher(cfg.fetch) as fetcher:
+                return await fetch_article(fetcher, target, rules=rules)
+
+        return asyncio.run(fetch())
+    if not path.is_file():
+        raise UsageError(f"{target}: no such file, and not an http(s) address")
+    data = path.read_bytes()
+    if not _looks_like_html(data):
+        raise UsageError(f"{target}: not an HTML file")
+    return extract_article(data, original_url or path.resolve().as_uri(), rules=rules)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:200_000].lower()
+    return b"\x00" not in data[:4096] and any(
+        tag in head for tag in (b"<html", b"<body", b"<p", b"<div", b"<article")
     )
-    if meta:
-        _out(meta)
-    if article.caption:
-        _out()
-        _out(article.caption)
-    _out()
-    _out(article.text)
 
 
 def _open_store(cfg: Config) -> Store:
