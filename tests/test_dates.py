@@ -131,10 +131,13 @@ def test_time_in_related_list_is_ignored() -> None:
     assert find_published(page) is None
 
 
-def test_candidates_come_first() -> None:
+def test_candidates_come_after_structured_data() -> None:
     page = PAGE.format(head="", info='<div class="info">Selasa (20/9/2022)</div>')
     got = find_published(page, candidates=["nonsense", "Kamis, 05/11/2015 09:25 WIB"])
     assert got == datetime(2015, 11, 5, 9, 25, tzinfo=WIB)
+    head = '<meta property="article:published_time" content="2021-03-04T05:06:07+07:00">'
+    got = find_published(PAGE.format(head=head, info=""), candidates=["5 November 2015"])
+    assert got == datetime(2021, 3, 4, 5, 6, 7, tzinfo=WIB)
 
 
 def test_custom_offset() -> None:

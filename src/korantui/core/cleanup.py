@@ -49,7 +49,7 @@ _TRAILING_GLYPHS = re.compile(rf"(?:\s*[{_GLYPHS}][\s{_GLYPHS}\-–—|·•]*)$
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,4}(?:\s*\([A-Za-z .]+\))?\s*[-–—]+$"
 )
-_BYLINE = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)\s*$")
+_BYLINE = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)\s*$")  # "(Tony /Jhon)", "(*)"
 _BYLINE_CODE = re.compile(r"^[\w*][\w .,/&*'’-]*$")
 _CAPTION = re.compile(r"^(?:keterangan\s+(?:gambar|foto)|caption|foto\s*:\s*ilustrasi)\b", re.I)
 _AUTHOR_LINE = re.compile(
@@ -141,7 +141,11 @@ def drop_stray_metadata(blocks: list[Block]) -> list[Block]:
     other stories once their links are gone."""
     from korantui.core.dates import is_date_only  # dates imports lxml; keep cleanup light
 
-    return [b for b in blocks if _has_word(b.text) and not is_date_only(b.text)]
+    return [
+        b
+        for b in blocks
+        if (_has_word(b.text) or _BYLINE.fullmatch(b.text.strip())) and not is_date_only(b.text)
+    ]
 
 
 def _has_word(text: str) -> bool:

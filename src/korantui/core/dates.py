@@ -310,15 +310,11 @@ def find_published(
     candidates: Iterable[str] = (),
     now: datetime | None = None,
 ) -> datetime | None:
-    """The article's publication moment: the texts in candidates first (a site rule's date),
-    then structured data, then the visible date next to the title. doc is HTML or an lxml tree.
-    """
+    """The article's publication moment: structured data first, then the texts in candidates
+    (what a site rule's date selector found), then the visible date next to the title.
+    doc is HTML or an lxml tree."""
     tree = lxml_html.fromstring(doc) if isinstance(doc, str | bytes) else doc
-    for text in candidates:
-        dt = parse_date(text, now=now)
-        if dt is not None:
-            return dt
-    for text in _structured_dates(tree):
+    for text in (*_structured_dates(tree), *candidates):
         dt = parse_date(text, now=now)
         if dt is not None:
             return dt

@@ -18,11 +18,15 @@ from korantui.core.blocks import blocks_from_element
 from korantui.core.charset import decode_html
 from korantui.core.cleanup import clean_blocks
 from korantui.core.dates import _in_clutter, find_published
+from korantui.core.markdown import article_markdown
 from korantui.core.models import Article, Block
-from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sanitize import clean_line, clean_text, safe_url
 from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
 
+__all__ = ["ExtractionError", "article_markdown", "extract_article", "parse_html"]
+
 MIN_RULE_WORDS = 25  # less than this from a rule's content selector: the rule missed
+MIN_WORDS = 8  # less than this after cleanup is a menu or a stub, not an article
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _LABEL = re.compile(
     r"^(?:penulis|reporter|pewarta|editor|redaktur|kontributor|oleh|author|by|writer)\s*[:：]?\s+",
@@ -51,7 +55,9 @@ def _default_rules() -> SiteRules:
 
 def parse_html(text: str) -> Any:
     """An lxml document for text; ExtractionError when it holds no HTML at all."""
-    text = _XML_DECL.sub("", text, count=1)
+    # libxml2 stops reading at some control characters, losing the rest of the page; they
+    # are never wanted in the text anyway.
+    text = clean_text(_XML_DECL.sub("", text, count=1))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
@@ -75,7 +81,10 @@ def extract_article(
     meta = _page_meta(tree)
 
     title = _rule_text(rule, tree, "title") or _title(tree, meta)
-    candidates = [_text(el) for el in rule.first(tree, "date")] if rule else []
+    candidates = [
+        el.get("datetime") or el.get("content") or _text(el)
+        for el in (rule.first(tree, "date") if rule else [])
+    ]
     published = find_published(tree, candidates=candidates)
     author = _author_text(_rule_text(rule, tree, "author")) or _meta_author(tree, meta)
     caption = _rule_caption(rule, tree) or _generic_caption(tree)
@@ -89,7 +98,10 @@ def extract_article(
     if blocks is None:
         blocks = _generic_blocks(tree, url)
     cleaned = clean_blocks(_drop_title_block(blocks, title))
-    if not cleaned.blocks:
+    if caption:
+        # The caption shows under the image, not again as body text.
+        cleaned.blocks = [b for b in cleaned.blocks if b.text != clean_line(caption)]
+    if sum(len(b.text.split()) for b in cleaned.blocks) < MIN_WORDS:
         raise ExtractionError("no article text found")
 
     host = (urlsplit(url).hostname or "").lower()

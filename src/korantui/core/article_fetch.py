@@ -1,0 +1,189 @@
+"""Fetch a whole article: canonical address, whole-article form or every part, then extract.
+
+Network work runs on the event loop through the shared Fetcher; extraction, which is CPU-bound,
+runs in a worker thread so the Textual app never stalls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from korantui.core.charset import decode_html
+from korantui.core.extract import ExtractionError, extract_article, parse_html
+from korantui.core.fetch import Fetcher, FetchError
+from korantui.core.models import Article, Block
+from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
+
+MAX_PAGES = 10
+_AMP_CACHE = re.compile(r"^/(?:[a-z]/)?(?:s/)?([^/]+\.[^/]+)(/.*)?$", re.I)
+_AMP_QUERY = {"amp", "outputtype", "amp_js_v", "usqp"}
+_NEXT_TEXT = re.compile(
+    r"^\W*(?:halaman\s+)?(?:selanjutnya|berikutnya|next(?:\s+page)?|lanjut(?:kan)?)\W*$"
+    r"|^\s*[»›>]+\s*$",
+    re.I,
+)
+_PAGINATION = re.compile(r"pag(?:e|ing|ination|er)|halaman|multipage|nav-links", re.I)
+_PART_SUFFIX = re.compile(r"(?:/\d{1,2}|-part\d{1,2}|/all|/amp)+/?$|/$", re.I)
+_PAGE_PARAMS = {"page", "page_num", "p", "halaman", "hal", "showpage", "single", "pg"}
+
+
+def canonical_from_amp_url(url: str) -> str:
+    """The regular address for an AMP one, from the address alone; url if it is not AMP."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host.endswith(".cdn.ampproject.org") or host.endswith(".ampproject.net"):
+        m = _AMP_CACHE.match(parts.path)
+        if m:
+            return urlunsplit(("https", m.group(1), m.group(2) or "/", parts.query, ""))
+    segments = parts.path.split("/")
+    path = "/".join(s for s in segments if s.lower() != "amp") or "/"
+    if path.endswith(".amp"):
+        path = path[:-4]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    kept = [(k, v) for k, v in query if k.lower() not in _AMP_QUERY]
+    if path == parts.path and len(kept) == len(query):
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), ""))
+
+
+def with_param(url: str, param: str) -> str:
+    """url with "key=value" set in its query."""
+    key, _, value = param.partition("=")
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
+    query.append((key, value))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def amp_canonical(tree: Any, url: str) -> str:
+    """For an AMP page, its rel=canonical address (when it differs from url)."""
+    root = tree.getroottree().getroot()
+    if root.get("amp") is None and root.get("⚡") is None:
+        return ""
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical":
+            target = safe_url(link.get("href"), url)
+            return target if target and target != url else ""
+    return ""
+
+
+def _stem(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    path = _PART_SUFFIX.sub("", parts.path)
+    return (parts.hostname or "").lower(), path
+
+
+def _same_article(candidate: str, base: str) -> bool:
+    """Whether candidate is another part of the article at base: same host, same path once
+    part suffixes ("/2", "-part2") are stripped, differing in page number only."""
+    if _stem(candidate) != _stem(base):
+        return False
+    base_query = set(parse_qsl(urlsplit(base).query))
+    changed = {
+        k.lower() for k, v in parse_qsl(urlsplit(candidate).query) if (k, v) not in base_query
+    }
+    return changed <= _PAGE_PARAMS
+
+
+def next_page_urls(tree: Any, url: str, rule: SiteRule | None = None) -> list[str]:
+    """Addresses of the article's further parts that this page links to, in page order."""
+    anchors: list[Any] = []
+    if rule is not None:
+        for sel in rule.next_page:
+            anchors.extend(select(tree, sel))
+    for link in tree.iter("link", "a"):
+        rel = (link.get("rel") or "").lower().split()
+        if "next" in rel:
+            anchors.append(link)
+    for a in tree.iter("a"):
+        text = clean_line(a.text_content())
+        # "1" is the page in hand.
+        if _NEXT_TEXT.match(text) or (text.isdigit() and text != "1" and _in_pagination(a)):
+            anchors.append(a)
+    found: list[str] = []
+    for a in anchors:
+        target = safe_url(a.get("href"), url)
+        target = target.split("#")[0]
+        if target and target != url and target not in found and _same_article(target, url):
+            found.append(target)
+    return found
+
+
+def _in_pagination(el: Any) -> bool:
+    node = el.getparent()
+    for _ in range(4):
+        if node is None:
+            return False
+        if _PAGINATION.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    return False
+
+
+async def _get_text(fetcher: Fetcher, url: str) -> tuple[str, str]:
+    result = await fetcher.get(url)
+    return decode_html(result.content, result.declared_charset), result.url
+
+
+async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None = None) -> Article:
+    """The whole article at url. FetchError from the network and ExtractionError from
+    extraction propagate; a later part that fails is left out rather than failing all."""
+    rules = rules or load_rules()
+    start = canonical_from_amp_url(url)
+    rule = rules.match(start)
+    whole = with_param(start, rule.whole_param) if rule and rule.whole_param else start
+    try:
+        text, final = await _get_text(fetcher, whole)
+    except FetchError as e:
+        if whole == url or e.status not in (400, 404, 410):
+            raise
+        # The guessed form does not exist here: the address as given.
+        text, final = await _get_text(fetcher, url)
+
+    tree = await asyncio.to_thread(parse_html, text)
+    canonical = amp_canonical(tree, final)
+    if canonical:
+        text, final = await _get_text(fetcher, canonical)
+        tree = await asyncio.to_thread(parse_html, text)
+
+    rule = rules.match(final, tree, text)
+    pages = [text]
+    seen = {url, whole, final}
+    queue = [] if rule and rule.whole_param else next_page_urls(tree, final, rule)
+    while queue and len(pages) < MAX_PAGES:
+        nxt = queue.pop(0)
+        if nxt in seen:
+            continue
+        seen.add(nxt)
+        try:
+            part, part_url = await _get_text(fetcher, nxt)
+        except FetchError:
+            continue
+        seen.add(part_url)
+        pages.append(part)
+        part_tree = await asyncio.to_thread(parse_html, part)
+        queue.extend(u for u in next_page_urls(part_tree, part_url, rule) if u not in seen)
+    return await asyncio.to_thread(_extract_parts, pages, final, rules)
+
+
+def _extract_parts(pages: list[str], url: str, rules: SiteRules) -> Article:
+    article = extract_article(pages[0], url, rules=rules)
+    seen = {b.text for b in article.blocks}
+    joined = 1
+    for page in pages[1:]:
+        try:
+            part = extract_article(page, url, rules=rules)
+        except ExtractionError:
+            continue
+        new: list[Block] = [b for b in part.blocks if b.text not in seen]
+        if not new:
+            continue  # the same page under another address
+        joined += 1
+        seen.update(b.text for b in new)
+        article.blocks.extend(new)
+    article.pages = joined
+    return article
