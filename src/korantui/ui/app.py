@@ -83,6 +83,7 @@ class KoranApp(App[int]):
         self._busy_feeds: set[int] = set()
         self._current: Headline | None = None
         self._reading: Reading | None = None
+        self._shown_entry = ""  # the feed-pane entry whose headlines are listed
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -173,6 +174,7 @@ class KoranApp(App[int]):
     def reload_headlines(self, keep: bool = False) -> None:
         assert self.store is not None
         selected = self.feed_list.selected_id
+        self._shown_entry = selected
         current = self.headline_list.current
         if selected == STARRED_ID:
             rows = self.store.headlines(starred_only=True)
@@ -193,7 +195,10 @@ class KoranApp(App[int]):
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self) -> None:
-        self.reload_headlines()
+        # Rebuilding the feed pane (new unread counts) re-highlights the same entry: only a
+        # different entry may reset the headline list and its cursor.
+        if self.feed_list.selected_id != self._shown_entry:
+            self.reload_headlines()
 
     @on(OptionList.OptionSelected, "#feeds")
     def _feed_selected(self) -> None:
