@@ -39,7 +39,7 @@ class Config:
     retention_days: int = 60
     prefetch: int = 3  # articles fetched ahead of the cursor
     keys: dict[str, str] = field(default_factory=dict)  # action -> key
-    rules: list[dict[str, Any]] = field(default_factory=list)  # users' extraction site rules
+    rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
 
     @property
     def state_dir(self) -> Path:
@@ -150,9 +150,9 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise fail('[keys] must map action names to key names, e.g. refresh = "ctrl+r"', "[keys]")
     cfg.keys = dict(keys)
-    rules = raw.get("rules", [])
+    rules = raw.get("site_rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
-        raise fail("'rules' must be a list of [[rules]] tables", "rules")
+        raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")
     cfg.rules = rules
     net = raw.get("network", {})
     if not isinstance(net, dict):
