@@ -270,6 +270,8 @@ class KoranApp(App[int]):
         if results and len(errors) == len(results) and self.store.counts()[1] == 0:
             self.headline_list.empty_text = tr("offline_empty", self.lang)
             self.headline_list.refresh()
+            if self._current is None:
+                self.article_view.show(Text(tr("offline_empty", self.lang), style="bold yellow"))
             self.notify(tr("offline_empty", self.lang), severity="error", timeout=20, markup=False)
 
     def _set_status(self, text: str) -> None:
