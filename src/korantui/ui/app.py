@@ -383,5 +383,7 @@ class KoranApp(App[int]):
         self.demo = True
         self._busy_feeds.clear()
         self._set_status("")
+        self._current = None
+        self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
         self._open_store()
         self._load_demo()
