@@ -1,0 +1,62 @@
+"""Regenerate the README's screenshots from the real app, on the bundled demo edition.
+
+    python screenshots/make.py          # writes screenshots/*.svg, and *.png when rsvg-convert exists
+
+PNGs come from Debian's librsvg2-bin (`apt-get install librsvg2-bin`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from korantui.core.config import load_config
+from korantui.ui.app import KoranApp
+
+HERE = Path(__file__).resolve().parent
+SIZE = (132, 38)
+
+
+async def shoot(data_dir: Path) -> list[Path]:
+    cfg = load_config(None, data_dir)
+    cfg.language = "id"
+    app = KoranApp(cfg, demo=True)
+    shots = []
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shots.append(_save(app, "main"))
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shots.append(_save(app, "article"))
+    return shots
+
+
+def _save(app: KoranApp, name: str) -> Path:
+    path = HERE / f"{name}.svg"
+    app.save_screenshot(filename=path.name, path=str(HERE))
+    return path
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        shots = asyncio.run(shoot(Path(tmp)))
+    converter = shutil.which("rsvg-convert")
+    for svg in shots:
+        print(svg.relative_to(HERE.parent))
+        if converter:
+            png = svg.with_suffix(".png")
+            subprocess.run([converter, "-o", str(png), str(svg)], check=True)
+            print(png.relative_to(HERE.parent))
+    if not converter:
+        print("rsvg-convert not found: SVG only (apt-get install librsvg2-bin)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
