@@ -1,0 +1,164 @@
+"""The "add a site" dialog: an address in, discovery's steps shown as they run, the find out.
+
+Everything discovery reports (feed titles, error texts) came from the web: it reaches the screen
+only through Log lines and Content, never through markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Log, Static
+
+from korantui.core.discover import Discovery, DiscoveryError, discover
+from korantui.core.fetch import Fetcher, FetchSettings
+from korantui.core.models import FeedSpec
+
+_TEXT: dict[str, tuple[str, str]] = {
+    # key: (English, Indonesian)
+    "title": ("Add a site or feed", "Tambah situs atau feed"),
+    "url": ("Address, e.g. koranbatam.com", "Alamat, mis. koranbatam.com"),
+    "name": ("Name (optional)", "Nama (opsional)"),
+    "category": ("Category (optional)", "Kategori (opsional)"),
+    "find": ("Find and add", "Cari dan tambah"),
+    "cancel": ("Cancel", "Batal"),
+    "searching": ("Looking…", "Mencari…"),
+    "no_url": ("Type an address first.", "Ketik alamat dulu."),
+    "failed": ("Nothing to read there: {reason}", "Tidak ada yang bisa dibaca: {reason}"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    en, id_ = _TEXT[key]
+    return id_ if lang == "id" else en
+
+
+@dataclass(slots=True)
+class AddFeedResult:
+    """What the dialog found, with the name and category the user typed."""
+
+    discovery: Discovery
+    name: str = ""
+    category: str = ""
+
+    @property
+    def spec(self) -> FeedSpec:
+        return self.discovery.spec(self.name, self.category)
+
+
+class AddFeedScreen(ModalScreen[AddFeedResult | None]):
+    """Dismisses with an AddFeedResult once discovery found something; None on Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    AddFeedScreen { align: center middle; }
+    AddFeedScreen > Vertical {
+        width: 80; max-width: 95%; height: auto; max-height: 90%;
+        border: round $accent; padding: 1 2; background: $panel;
+    }
+    AddFeedScreen Input { margin-bottom: 1; }
+    AddFeedScreen #progress { height: 8; border: tall $background; }
+    AddFeedScreen #status { height: auto; margin: 1 0; }
+    AddFeedScreen #status.error { color: $error; }
+    AddFeedScreen Horizontal { height: auto; align-horizontal: right; }
+    AddFeedScreen Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self,
+        fetcher: Fetcher | None = None,
+        *,
+        settings: FetchSettings | None = None,
+        url: str = "",
+        name: str = "",
+        category: str = "",
+        lang: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._fetcher = fetcher
+        self._settings = settings
+        self._initial = (url, name, category)
+        self._lang = lang
+
+    @property
+    def ui_lang(self) -> str:
+        return str(self._lang or getattr(self.app, "lang", "") or "en")
+
+    def compose(self) -> ComposeResult:
+        url, name, category = self._initial
+        with Vertical() as box:
+            box.border_title = _t("title", self.ui_lang)
+            yield Input(url, placeholder=_t("url", self.ui_lang), id="url")
+            yield Input(name, placeholder=_t("name", self.ui_lang), id="name")
+            yield Input(category, placeholder=_t("category", self.ui_lang), id="category")
+            yield Log(id="progress", max_lines=200)
+            yield Static("", id="status", markup=False)
+            with Horizontal():
+                yield Button(_t("find", self.ui_lang), variant="primary", id="find")
+                yield Button(_t("cancel", self.ui_lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#url", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#find")
+    def _start(self) -> None:
+        url = self.query_one("#url", Input).value.strip()
+        status = self.query_one("#status", Static)
+        if not url:
+            self._show(_t("no_url", self.ui_lang), error=True)
+            self.query_one("#url", Input).focus()
+            return
+        self._busy(True)
+        status.remove_class("error")
+        self._show(_t("searching", self.ui_lang))
+        self.query_one("#progress", Log).clear()
+        self._run(url)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.workers.cancel_group(self, "discover")
+        self.dismiss(None)
+
+    @work(exclusive=True, group="discover")
+    async def _run(self, url: str) -> None:
+        log = self.query_one("#progress", Log)
+        fetcher = self._fetcher or Fetcher(self._settings)
+
+        def progress(line: str) -> None:
+            log.write_line(line)
+
+        try:
+            found = await discover(fetcher, url, progress)
+        except DiscoveryError as e:
+            log.write_line(str(e))
+            self._show(_t("failed", self.ui_lang).format(reason=str(e)), error=True)
+            self._busy(False)
+            self.query_one("#url", Input).focus()
+            return
+        finally:
+            if self._fetcher is None:
+                await fetcher.aclose()
+        self._show(found.summary)
+        self.dismiss(
+            AddFeedResult(
+                found,
+                self.query_one("#name", Input).value.strip(),
+                self.query_one("#category", Input).value.strip(),
+            )
+        )
+
+    def _show(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.set_class(error, "error")
+        status.update(Content(text))
+
+    def _busy(self, busy: bool) -> None:
+        for widget in self.query("Input, #find"):
+            widget.disabled = busy

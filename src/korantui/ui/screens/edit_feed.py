@@ -1,0 +1,81 @@
+"""Editing a feed's name and category (the address stays: remove and add to change it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Edit feed", "Ubah sumber"),
+    "name": ("Name (empty: the feed's own title)", "Nama (kosong: judul dari sumbernya)"),
+    "category": ("Category (empty: none)", "Kategori (kosong: tanpa kategori)"),
+    "save": ("Save", "Simpan"),
+    "cancel": ("Cancel", "Batal"),
+}
+
+
+@dataclass(slots=True)
+class EditFeedResult:
+    name: str
+    category: str
+
+
+class EditFeedScreen(ModalScreen[EditFeedResult | None]):
+    """Dismisses with the edited EditFeedResult (stripped strings), or None on Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    EditFeedScreen { align: center middle; }
+    EditFeedScreen > Vertical {
+        width: 72; max-width: 95%; height: auto;
+        border: round $accent; padding: 1 2; background: $panel;
+    }
+    EditFeedScreen #address { color: $text-muted; margin-bottom: 1; }
+    EditFeedScreen Input { margin-bottom: 1; }
+    EditFeedScreen Horizontal { height: auto; align-horizontal: right; }
+    EditFeedScreen Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self, name: str = "", category: str = "", *, url: str = "", lang: str | None = None
+    ) -> None:
+        super().__init__()
+        self._values = (name, category)
+        self._url = url
+        self._lang = lang
+
+    def compose(self) -> ComposeResult:
+        lang = self._lang or getattr(self.app, "lang", "en")
+        pick = 1 if lang == "id" else 0
+        with Vertical() as box:
+            box.border_title = _TEXT["title"][pick]
+            yield Static(Content(self._url), id="address")
+            yield Input(self._values[0], placeholder=_TEXT["name"][pick], id="name")
+            yield Input(self._values[1], placeholder=_TEXT["category"][pick], id="category")
+            with Horizontal():
+                yield Button(_TEXT["save"][pick], variant="primary", id="save")
+                yield Button(_TEXT["cancel"][pick], id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.dismiss(
+            EditFeedResult(
+                self.query_one("#name", Input).value.strip(),
+                self.query_one("#category", Input).value.strip(),
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
