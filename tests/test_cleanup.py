@@ -175,3 +175,19 @@ def test_byline_without_a_name_is_no_author() -> None:
 def test_author_line_beats_byline() -> None:
     got = clean_blocks([p(BODY), p("Penulis: Rina"), p("(ant)")])
     assert got.author == "Rina" and texts(got.blocks) == [BODY, "(ant)"]
+
+
+def test_short_news_sentence_naming_a_platform_stays() -> None:
+    for line in (
+        "Presiden, yang bergabung dengan Twitter pada 2009, menulis pesan itu pada Senin.",
+        "The minister, who joined Facebook in 2010, deleted the post on Monday.",
+        "Google News kini menampilkan lebih sedikit berita lokal, menurut riset itu.",
+    ):
+        assert texts(drop_channel_prompts([p(line)])) == [line], line
+
+
+def test_parenthesis_closing_a_sentence_is_no_byline_unless_it_ends_the_text() -> None:
+    _, byline = closing_byline([p(BODY), p("He was seen in the square (pictured).")])
+    assert byline == ""
+    _, byline = closing_byline([p(BODY), p("Warga menyambut baik, tandasnya. (FHM)")])
+    assert byline == "FHM"

@@ -259,3 +259,18 @@ def test_median_time_on_fixtures() -> None:
             times.append(time.perf_counter() - start)
     # The bar is 60 ms; CI machines are noisy, so the test allows twice that.
     assert statistics.median(times) < 0.120
+
+
+def test_rule_content_loses_nested_boxes_of_other_stories() -> None:
+    rules_page = (
+        "<html><head><meta name='generator' content='WordPress 6.5'></head><body>"
+        "<h1 class='entry-title'>Judul</h1><div class='entry-content'>"
+        + BODY
+        + "<div class='related-posts'><p>Kisah lain yang sama sekali berbeda dari berita ini,"
+        " dengan kalimat panjang.</p></div><div class='social-share'><p>Bagikan ke teman-teman"
+        " Anda sekarang juga lewat media sosial.</p></div></div></body></html>"
+    )
+    a = extract_article(rules_page, "https://blog.test/2024/01/judul/")
+    assert a.method == "rule:wordpress"
+    assert "Kisah lain" not in a.text and "teman-teman" not in a.text
+    assert len(a.blocks) == 5

@@ -20,15 +20,22 @@ _RELATED = re.compile(
     r"|^\W{0,3}related(?:\s+(?:news|articles?|stories))?\s*:",
     re.I,
 )
-# Invitations to follow the outlet elsewhere; short, so a paragraph that reports on
-# WhatsApp or Telegram is never caught.
-_CHANNEL = re.compile(
-    r"(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|pantau|klik|subscribe|langganan"
-    r"|update)\b.{0,160}\b(?:google\s*news|whatsapp|telegram|saluran|channel|grup|instagram"
-    r"|youtube|tiktok|facebook|twitter|ponselmu|notifikasi)"
-    r"|\b(?:google\s*news|whatsapp\s+channel|saluran\s+whatsapp)\b",
+# Invitations to follow the outlet elsewhere. Short blocks only, and either opening with the
+# invitation or naming a channel together with a call to act, so that a paragraph reporting on
+# WhatsApp or Twitter stays.
+_CHANNEL_INVITE = re.compile(
+    r"^\W*(?:yuk\s+|jangan\s+lupa\s+|mari\s+)?(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan"
+    r"|pantau|klik|subscribe|berlangganan|langganan|update|download|unduh)\b"
+    r".{0,200}\b(?:google\s*news|whats\s?app|telegram|saluran|channel|grup|instagram|youtube"
+    r"|tiktok|facebook|twitter|ponselmu|notifikasi|newsletter|aplikasi)",
     re.I,
 )
+_CHANNEL_NAME = re.compile(
+    r"\b(?:google\s*news|whats\s?app\s+channel|saluran\s+whats\s?app|telegram\s+channel"
+    r"|channel\s+telegram)\b",
+    re.I,
+)
+_CALL = re.compile(r"\b(?:klik|ikuti|follow|gabung|join|di\s*sini|here|sekarang)\b", re.I)
 _ADS = re.compile(
     r"^(?:advertisement|iklan|ads|sponsored|scroll\s+(?:to|untuk)\s+(?:continue|lanjut|melanjutkan)"
     r"(?:\s+(?:with|membaca)\s+(?:content|konten|berita))?|lanjutkan\s+membaca|continue\s+reading"
@@ -107,7 +114,13 @@ def drop_related(blocks: list[Block]) -> list[Block]:
 
 def drop_channel_prompts(blocks: list[Block]) -> list[Block]:
     """ "Ikuti berita ... di Google News", WhatsApp/Telegram channel invitations."""
-    return [b for b in blocks if not (_short(b, 260) and _CHANNEL.search(b.text))]
+    return [b for b in blocks if not (_short(b, 260) and _is_channel_prompt(b.text))]
+
+
+def _is_channel_prompt(text: str) -> bool:
+    if _CHANNEL_INVITE.search(text):
+        return True
+    return bool(_CHANNEL_NAME.search(text) and _CALL.search(text))
 
 
 def drop_ads(blocks: list[Block]) -> list[Block]:
@@ -202,7 +215,9 @@ def closing_byline(blocks: list[Block]) -> tuple[list[Block], str]:
         m = _BYLINE.search(text)
         if m is None or not _BYLINE_CODE.match(m.group(1)):
             continue
-        if m.start() == 0 or i == len(blocks) - 1:
+        # Alone in its block, or closing the last sentence: "... tandasnya. (FHM)".
+        closes_text = i == len(blocks) - 1 and re.search(r"[.!?\"”’']\s*$", text[: m.start()])
+        if m.start() == 0 or closes_text:
             tail = blocks[i + 1 :]
             if any(not _GLYPH_ONLY.match(b.text) for b in tail):
                 # Something real follows, so this is no closing code.

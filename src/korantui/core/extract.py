@@ -32,6 +32,13 @@ _LABEL = re.compile(
     r"^(?:penulis|reporter|pewarta|editor|redaktur|kontributor|oleh|author|by|writer)\s*[:：]?\s+",
     re.I,
 )
+# Class/id words of boxes that sit inside an article body but are not part of it.
+_NESTED_CLUTTER = re.compile(
+    r"(?:^|[\s_-])(?:related|terkait|baca-?juga|bacajuga|share|sharing|social|sosmed|comments?"
+    r"|komentar|tags?|newsletter|recommend\w*|rekomendasi|popular|populer|trending|ads?|advert\w*"
+    r"|iklan|promo)(?:$|[\s_-])",
+    re.I,
+)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·]\s+")
 
 
@@ -237,6 +244,11 @@ def _rule_blocks(rule: SiteRule, tree: Any, url: str) -> list[Block] | None:
         for el in select(content, sel):
             if el is not content:
                 el.drop_tree()
+    # Boxes of other stories, share bars and comment threads nested in the content.
+    for el in list(content.iterdescendants()):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}" if isinstance(el.tag, str) else ""
+        if marks.strip() and _NESTED_CLUTTER.search(marks) and el.getparent() is not None:
+            el.drop_tree()
     blocks = blocks_from_element(content, url)
     words = sum(len(b.text.split()) for b in blocks)
     return blocks if words >= MIN_RULE_WORDS else None
