@@ -82,17 +82,21 @@ def test_add_without_a_file_writes_the_builtin_list_first(tmp_path: Path) -> Non
     assert path.read_text(encoding="utf-8").startswith("# korantui configuration.")
 
 
-def test_add_to_a_file_without_feeds_keeps_the_builtin_list(tmp_path: Path) -> None:
+def test_add_to_a_file_without_feeds(tmp_path: Path) -> None:
+    # That file already replaced the built-in list (its user reads nothing): it stays replaced.
     path = tmp_path / "config.toml"
     path.write_text('# cuma tema\ntheme = "nord"\n', encoding="utf-8")
     add_feed(path, FeedSpec("https://warta.example/feed/"))
     cfg = load_config(path, tmp_path)
     assert cfg.theme == "nord"
-    assert [f.url for f in cfg.feeds] == [
-        *(f.url for f in DEFAULT_FEEDS),
-        "https://warta.example/feed/",
-    ]
+    assert [f.url for f in cfg.feeds] == ["https://warta.example/feed/"]
     assert path.read_text(encoding="utf-8").startswith('# cuma tema\ntheme = "nord"\n')
+
+
+def test_add_duplicate_of_builtin_without_a_file_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert not add_feed(path, FeedSpec("https://news.detik.com/rss/", "Detik lagi"))
+    assert not path.exists()
 
 
 def test_add_feeds_reports_only_new_ones(config: Path) -> None:

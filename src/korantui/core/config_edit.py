@@ -1,8 +1,8 @@
 """Edits of the user's config.toml (add, remove, rename a feed) that keep their comments and order.
 
-A config file replaces the built-in feed list, so the first edit of a user who has none (or
-whose file has no [[feeds]] yet) writes the built-in list out first: adding one feed must not
-make the others vanish.
+A config file replaces the built-in feed list (even one without [[feeds]]: that user reads
+nothing), so the first edit of a user who has no file writes the built-in list out first:
+adding one feed must not make the others vanish.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def add_feeds(path: Path, specs: list[FeedSpec]) -> list[FeedSpec]:
             continue
         feeds.append(_table(spec))
         added.append(spec)
-    if added or not Path(path).exists():
+    if added:
         _save(Path(path), doc)
     return added
 
@@ -94,18 +94,19 @@ def _load(path: Path) -> tuple[TOMLDocument, Any]:
         except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as e:
             raise ConfigError(f"{path}: cannot edit: {clean_line(str(e))}") from None
     else:
+        from korantui.core.defaults import DEFAULT_FEEDS
+
         doc = tomlkit.document()
         for line in _HEADER.splitlines():
             doc.add(tomlkit.comment(line))
         doc.add(tomlkit.nl())
+        builtin = tomlkit.aot()
+        for spec in DEFAULT_FEEDS:
+            builtin.append(_table(spec, blank_after=False))
+        doc["feeds"] = builtin
     feeds = doc.get("feeds")
     if feeds is None:
-        from korantui.core.defaults import DEFAULT_FEEDS
-
-        feeds = tomlkit.aot()
-        for spec in DEFAULT_FEEDS:
-            feeds.append(_table(spec, blank_after=False))
-        doc["feeds"] = feeds
+        doc["feeds"] = tomlkit.aot()
         feeds = doc["feeds"]
     if not isinstance(feeds, (AoT, Array)):
         raise ConfigError(f"{path}: 'feeds' must be a list of [[feeds]] tables")
