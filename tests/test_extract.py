@@ -274,3 +274,21 @@ def test_rule_content_loses_nested_boxes_of_other_stories() -> None:
     assert a.method == "rule:wordpress"
     assert "Kisah lain" not in a.text and "teman-teman" not in a.text
     assert len(a.blocks) == 5
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            "<title>Berita X Terbaru Hari Ini - Kompas.com</title>"
+            "<meta property='og:title' content='Berita X Terbaru Hari Ini - Kompas.com'>",
+            "<header><h1>Kompas</h1></header><h1>Berita X Terbaru Hari Ini</h1>",
+            "Berita X Terbaru Hari Ini",
+        ),
+        ("<title>Headline Here | Site</title>", "<h1>Site</h1>", "Headline Here"),
+        ("<meta property='og:title' content='Only Og'>", "", "Only Og"),
+    ],
+)
+def test_title_choice(head: str, body: str, expected: str) -> None:
+    html = f"<html><head>{head}</head><body>{body}<div>{BODY}</div></body></html>"
+    assert extract_article(html, "https://situs.test/a").title == expected

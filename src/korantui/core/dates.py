@@ -378,9 +378,11 @@ def _visible_date(tree: Any, now: datetime | None) -> datetime | None:
     """The first date printed near the headline: the few text blocks after the h1 (or before
     it, where a theme prints the date above), outside any sidebar or list of other stories."""
     headings = [h for h in tree.iter("h1") if not _in_clutter(h)]
-    if not headings:
+    # A logo in an h1 is short; the headline is not.
+    long_ones = [h for h in headings if len(h.text_content().strip()) >= 15]
+    if not (long_ones or headings):
         return None
-    heading = headings[0]
+    heading = (long_ones or headings)[0]
     seen = 0
     for el in heading.itersiblings():
         if seen > 6:

@@ -154,15 +154,20 @@ def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> str:
 
 def _title(tree: Any, meta: dict[str, str]) -> str:
     og = clean_line(meta.get("og:title") or meta.get("twitter:title"))
-    h1 = next((_text(h) for h in tree.iter("h1") if not _in_clutter(h) and _text(h)), "")
-    if h1 and (not og or h1 in og or og in h1):
-        # og:title often carries the site's name: the headline is the shorter, printed one.
-        return h1
+    head_title = next((_text(t) for t in tree.iter("title")), "")
+    reference = og or head_title
+    h1s = [t for t in (_text(h) for h in tree.iter("h1") if not _in_clutter(h)) if t]
+    for h1 in h1s:
+        # og:title and <title> often add the site's name: the printed headline is the h1 they
+        # contain. A short h1 inside them is the logo, not the headline.
+        if reference and h1 in reference and len(h1) >= 0.5 * len(reference):
+            return h1
+        if og and og in h1:
+            return h1
     if og:
         return og
-    if h1:
-        return h1
-    head_title = next((_text(t) for t in tree.iter("title")), "")
+    if h1s and not head_title:
+        return h1s[0]
     # "Headline - Site": keep the longest part.
     parts = _TITLE_SEPARATORS.split(head_title)
     return max(parts, key=len) if parts else head_title
