@@ -82,11 +82,21 @@ class FetchResult:
 
 # Pages that bot walls serve instead of the article: never to be extracted as news.
 _BOT_WALL = re.compile(
-    rb"just a moment\.\.\.|<title>\s*just a moment|cf-browser-verification|challenge-platform"
-    rb"|verifying you are human|verify you are human|attention required! \| cloudflare"
-    rb"|ddos protection by|cf-chl-|captcha-delivery|g-recaptcha|h-captcha|checking your browser",
+    rb"just a moment(?:\.\.\.|\xe2\x80\xa6)|<title>\s*just a moment|cf-browser-verification"
+    rb"|challenge-platform|verifying you are human|verify you are human"
+    rb"|attention required! \| cloudflare|ddos protection by|cf-chl-|captcha-delivery"
+    rb"|g-recaptcha|h-captcha|hcaptcha|checking your browser|are you a robot|captcha",
     re.I,
 )
+# A 200 page is a wall only on stronger evidence: many real articles carry a reCAPTCHA comment
+# form, and a story may quote "just a moment".
+_BOT_WALL_200 = re.compile(
+    rb"<title>\s*(?:just a moment|attention required|verifying you are human|captcha"
+    rb"|are you a robot|security check)|cf-browser-verification|challenge-platform|cf-chl-"
+    rb"|captcha-delivery",
+    re.I,
+)
+BLOCKED_MESSAGE = "blocked — open in browser (the site shows a bot check)"
 
 
 def looks_like_bot_wall(status: int, body: bytes) -> bool:
@@ -94,9 +104,41 @@ def looks_like_bot_wall(status: int, body: bytes) -> bool:
     if status in (403, 429, 503):
         return bool(_BOT_WALL.search(head))
     # Some walls answer 200 with a challenge page that has no article at all.
-    return len(body) < 30_000 and bool(
-        re.search(rb"just a moment|verifying you are human", head, re.I)
-    )
+    return status < 300 and len(body) < 60_000 and bool(_BOT_WALL_200.search(head))
+
+
+# Content types that are never a page or a feed: refused before their bytes are read.
+_BINARY_TYPES = ("image/", "audio/", "video/", "font/")
+_BINARY_EXACT = frozenset(
+    {"application/pdf", "application/zip", "application/gzip", "application/x-msdownload"}
+)
+
+
+def _http_message(status: int, hdrs: Mapping[str, str]) -> str:
+    """The words for an HTTP error status, for the per-feed error line."""
+    words = {
+        400: "bad request",
+        401: "login required",
+        403: "forbidden",
+        404: "not found",
+        410: "gone",
+        451: "unavailable for legal reasons",
+        500: "server error",
+        502: "bad gateway",
+        503: "service unavailable",
+        504: "gateway timeout",
+    }
+    msg = f"HTTP {status}"
+    if status == 429:
+        msg += " (too many requests"
+        if hdrs.get("retry-after"):
+            msg += f"; retry after {_retry_after(hdrs['retry-after'])}"
+        return msg + ")"
+    if status in words:
+        return f"{msg} ({words[status]})"
+    if status >= 500:
+        return f"{msg} (server error)"
+    return msg
 
 
 class _Decoder:
@@ -110,9 +152,11 @@ class _Decoder:
             self._z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
         elif enc == "deflate":
             self._z = zlib.decompressobj()
-            self._deflate_probe = True
-        else:
+        elif enc in ("", "identity"):
             self._z = None
+        else:
+            # We only ever ask for gzip and deflate; anything else would be read as garbage.
+            raise FetchError("invalid", f"unsupported compression: {clean_line(enc)[:40]}")
         self._raw_deflate_tried = False
 
     def feed(self, chunk: bytes) -> bytes:
@@ -195,28 +239,34 @@ class Fetcher:
         if not safe_url(url):
             raise FetchError("scheme", f"not an http(s) address: {clean_line(url)[:200]}", url)
         headers: dict[str, str] = {}
-        if etag:
+        # Validators came from a stranger's headers: sent back only when they are plain
+        # printable ASCII, or httpx would refuse the request and the feed fail for good.
+        if etag and _header_safe(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified and _header_safe(last_modified):
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        # The total time starts when the request may go out, not while it waits its turn
+        # behind the concurrency caps (50 feeds on one host would otherwise time out queueing).
+        deadline: list[float] = []
         try:
-            async with asyncio.timeout(self.settings.total_timeout):
-                return await self._follow(url, headers, max_bytes or self.settings.max_bytes)
+            return await self._follow(url, headers, max_bytes or self.settings.max_bytes, deadline)
         except TimeoutError:
             raise FetchError(
                 "timeout", f"no complete answer within {self.settings.total_timeout:g} s", url
             ) from None
 
-    async def _follow(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+    async def _follow(
+        self, url: str, headers: dict[str, str], max_bytes: int, deadline: list[float]
+    ) -> FetchResult:
         seen: set[str] = set()
         current = url
         for _ in range(self.settings.max_redirects + 1):
             if current in seen:
                 raise FetchError("redirects", "redirect loop", url)
             seen.add(current)
-            result, location = await self._one(current, headers, max_bytes)
+            result, location = await self._one(current, headers, max_bytes, deadline)
             if location is None:
                 return result
             nxt = safe_url(location, current)
@@ -230,64 +280,118 @@ class Fetcher:
         raise FetchError("redirects", f"more than {self.settings.max_redirects} redirects", url)
 
     async def _one(
-        self, url: str, headers: Mapping[str, str], max_bytes: int
+        self, url: str, headers: Mapping[str, str], max_bytes: int, deadline: list[float]
     ) -> tuple[FetchResult, str | None]:
         async with self._all, self._host_gate(url):
-            try:
-                async with self._client.stream("GET", url, headers=headers) as resp:
-                    if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
-                        return FetchResult(url, resp.status_code), resp.headers["location"]
-                    hdrs = {k.lower(): v for k, v in resp.headers.items()}
-                    declared = (
-                        int(hdrs["content-length"])
-                        if hdrs.get("content-length", "").isdigit()
-                        else 0
-                    )
-                    if declared > max_bytes:
+            if not deadline:
+                deadline.append(asyncio.get_running_loop().time() + self.settings.total_timeout)
+            async with asyncio.timeout_at(deadline[0]):
+                return await self._request(url, headers, max_bytes)
+
+    async def _request(
+        self, url: str, headers: Mapping[str, str], max_bytes: int
+    ) -> tuple[FetchResult, str | None]:
+        try:
+            async with self._client.stream("GET", url, headers=headers) as resp:
+                if resp.status_code in (301, 302, 303, 307, 308):
+                    if "location" not in resp.headers:
                         raise FetchError(
-                            "too_large",
-                            f"response of {declared // MB} MB is over the {max_bytes // MB} MB cap",
-                            url,
+                            "http", f"HTTP {resp.status_code} redirect with no address", url
                         )
-                    decoder = _Decoder(
-                        hdrs.get("content-encoding", ""), self.settings.max_decoded_bytes
+                    return FetchResult(url, resp.status_code), resp.headers["location"]
+                hdrs = {k.lower(): v for k, v in resp.headers.items()}
+                ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
+                if resp.status_code < 300 and (
+                    ctype.startswith(_BINARY_TYPES) or ctype in _BINARY_EXACT
+                ):
+                    raise FetchError(
+                        "content_type",
+                        f"not a web page or feed: the server sent {clean_line(ctype)[:60]}",
+                        url,
                     )
-                    body = bytearray()
-                    wire = 0
-                    async for chunk in resp.aiter_raw():
-                        wire += len(chunk)
-                        if wire > max_bytes:
-                            raise FetchError(
-                                "too_large", f"response over the {max_bytes // MB} MB cap", url
-                            )
-                        body += decoder.feed(chunk)
-                    status = resp.status_code
-            except FetchError as e:
-                e.url = e.url or url
-                raise
-            except httpx.TimeoutException:
-                raise FetchError("timeout", "the server did not answer in time", url) from None
-            except httpx.ConnectError as e:
-                raise FetchError("connect", f"cannot connect: {_reason(e)}", url) from None
-            except (httpx.HTTPError, OSError) as e:
-                raise FetchError("network", f"network error: {_reason(e)}", url) from None
+                declared = (
+                    int(hdrs["content-length"]) if hdrs.get("content-length", "").isdigit() else 0
+                )
+                if declared > max_bytes:
+                    raise FetchError(
+                        "too_large",
+                        f"response of {declared // MB} MB is over the {max_bytes // MB} MB cap",
+                        url,
+                    )
+                decoder = _Decoder(
+                    hdrs.get("content-encoding", ""), self.settings.max_decoded_bytes
+                )
+                body = bytearray()
+                wire = 0
+                async for chunk in resp.aiter_raw():
+                    wire += len(chunk)
+                    if wire > max_bytes:
+                        raise FetchError(
+                            "too_large", f"response over the {max_bytes // MB} MB cap", url
+                        )
+                    body += decoder.feed(chunk)
+                    if resp.status_code >= 400 and len(body) > 65536:
+                        break  # an error page: its head is enough to tell a bot wall
+                status = resp.status_code
+        except FetchError as e:
+            e.url = e.url or url
+            raise
+        except httpx.ConnectTimeout:
+            raise FetchError("timeout", "cannot connect: no answer from the server", url) from None
+        except httpx.ReadTimeout:
+            raise FetchError(
+                "timeout",
+                f"the server stopped sending (nothing for {self.settings.read_timeout:g} s)",
+                url,
+            ) from None
+        except httpx.TimeoutException:
+            raise FetchError("timeout", "the server did not answer in time", url) from None
+        except httpx.ConnectError as e:
+            raise FetchError("connect", f"cannot connect: {_reason(e)}", url) from None
+        except (httpx.HTTPError, OSError) as e:
+            raise FetchError("network", f"network error: {_reason(e)}", url) from None
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            raise FetchError(
+                "invalid", f"not a valid address: {clean_line(url)[:200]}", url
+            ) from None
         content = bytes(body)
         if status == 304:
             return FetchResult(url, 304, b"", hdrs), None
         if looks_like_bot_wall(status, content):
-            raise FetchError("blocked", "blocked by a bot wall — open in browser", url, status)
+            raise FetchError("blocked", BLOCKED_MESSAGE, url, status)
         if status >= 400:
-            msg = f"HTTP {status}"
-            if status == 429 and hdrs.get("retry-after"):
-                msg += f" (too many requests; retry after {_retry_after(hdrs['retry-after'])})"
-            elif status in (404, 410):
-                msg += " (not found)" if status == 404 else " (gone)"
-            raise FetchError("http", msg, url, status)
+            raise FetchError("http", _http_message(status, hdrs), url, status)
         return FetchResult(url, status, content, hdrs), None
+
+
+def _header_safe(value: str) -> bool:
+    return len(value) < 1000 and all(" " <= c <= "~" for c in value)
+
+
+# What the operating system's error strings mean, in words a reader knows.
+_REASONS = (
+    ("refused", "connection refused"),
+    ("name or service not known", "address not found (DNS)"),
+    ("nodename nor servname", "address not found (DNS)"),
+    ("temporary failure in name resolution", "address not found (DNS)"),
+    ("no address associated", "address not found (DNS)"),
+    ("network is unreachable", "network unreachable"),
+    ("no route to host", "no route to the server"),
+    ("certificate", "the site's certificate is not valid"),
+    ("ssl", "secure connection failed"),
+    ("connection reset", "the connection was reset"),
+    ("server disconnected", "the server closed the connection"),
+    ("peer closed", "the server closed the connection early"),
+    ("incomplete", "the server closed the connection early"),
+)
 
 
 def _reason(e: Exception) -> str:
     text = clean_line(str(e)) or type(e).__name__
+    low = text.lower()
+    for needle, words in _REASONS:
+        if needle in low:
+            return words
     return text[:200]
 
 

@@ -1,40 +1,53 @@
 """Make untrusted text and links safe before they enter the store.
 
 Feeds and pages are written by strangers. Control characters (C0 except tab/newline, ESC, DEL,
-C1), bidi overrides and lone surrogates would reach the terminal even through rich.Text, so they
-are removed here, once, when text enters the store.
+C1), bidi overrides and lone surrogates would reach the terminal even through rich.Text (Rich
+and Textual pass them straight to the output), so they are removed here, once, when text enters
+the store. Rendering then only ever uses Text/Content objects, never markup strings.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+if TYPE_CHECKING:
+    from korantui.core.models import Article, Block
+
 # ESC-introduced sequences first (CSI, OSC, DCS... and two-byte escapes), so their payload goes
-# with them; then any control character left over.
+# with them; then any control character left over. An unterminated string sequence stops at the
+# end of the line: one stray "ESC ]" must not swallow a whole article.
 _ESCAPE_SEQ = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC/DCS/SOS/PM/APC ... terminator
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC/DCS/SOS/PM/APC ... terminator
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit OSC/DCS/...
-    r"|\x1b[@-Z\\-_]?"  # lone ESC or 2-byte escape
+    r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit OSC/DCS/...
+    r"|\x1b[ -/]*[0-~]?"  # lone ESC, or a two/three-byte escape (ESC c, ESC ( B, ESC 7...)
 )
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (keep \t \n), DEL, C1
-    "\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
-    "\ud800-\udfff]"  # lone surrogates
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
+    "\u206a-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"  # deprecated format chars, BOM, anchors
+    "\ud800-\udfff]"  # lone surrogates (a str can hold them after surrogateescape decoding)
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n\s*\n\s*")
 
 SAFE_SCHEMES = frozenset({"http", "https"})
+MAX_URL = 4096  # longer "addresses" are data, not links
 
 
 def clean_text(text: str | None) -> str:
     """Remove escape sequences and control characters; keep newlines and tabs."""
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not isinstance(text, str):  # feedparser can hand back odd types for broken documents
+        text = str(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x85", "\n")
     text = _ESCAPE_SEQ.sub("", text)
     return _CONTROL.sub("", text)
 
@@ -54,7 +67,7 @@ def clean_paragraphs(text: str | None) -> str:
 def safe_url(url: str | None, base: str = "") -> str:
     """The absolute http(s) address of url, or "" for anything else (javascript:, data:...)."""
     url = clean_line(url)
-    if not url:
+    if not url or len(url) > MAX_URL:
         return ""
     if base:
         try:
@@ -63,9 +76,10 @@ def safe_url(url: str | None, base: str = "") -> str:
             return ""
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
         return ""
-    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
+    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or not parts.hostname:
         return ""
     return url
 
@@ -73,3 +87,48 @@ def safe_url(url: str | None, base: str = "") -> str:
 def is_openable(url: str | None) -> bool:
     """Whether url may be handed to a browser: http(s) only."""
     return bool(url) and safe_url(url) == clean_line(url)
+
+
+def clean_block(block: Block) -> Block:
+    """A block with its text cleaned and its links moved to match; unsafe links are dropped."""
+    from korantui.core.models import Link
+
+    text = block.text if isinstance(block.text, str) else str(block.text or "")
+    links = [
+        lk for lk in block.links if 0 <= lk.start < lk.end <= len(text) and is_openable(lk.url)
+    ]
+    if not links:
+        return replace(block, text=clean_text(text), links=[])
+    # Clean the text piece by piece between link boundaries, so each boundary's new offset is
+    # known: removing control characters shifts everything after them.
+    cuts = sorted({0, len(text), *(lk.start for lk in links), *(lk.end for lk in links)})
+    new_at: dict[int, int] = {}
+    out: list[str] = []
+    size = 0
+    for a, b in pairwise(cuts):
+        new_at[a] = size
+        piece = clean_text(text[a:b])
+        out.append(piece)
+        size += len(piece)
+    new_at[cuts[-1]] = size
+    moved = [
+        Link(new_at[lk.start], new_at[lk.end], clean_line(lk.url))
+        for lk in links
+        if new_at[lk.start] < new_at[lk.end]
+    ]
+    return replace(block, text="".join(out), links=moved)
+
+
+def clean_article(article: Article) -> Article:
+    """The article with every text field cleaned and every address made safe (or emptied)."""
+    return replace(
+        article,
+        url=safe_url(article.url) or clean_line(article.url),
+        title=clean_line(article.title),
+        author=clean_line(article.author),
+        site=clean_line(article.site),
+        image=safe_url(article.image),
+        caption=clean_line(article.caption),
+        blocks=[clean_block(b) for b in article.blocks],
+        method=clean_line(article.method),
+    )

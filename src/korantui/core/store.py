@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
-from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
+from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
 
 SCHEMA_VERSION = 1
 
@@ -97,6 +97,13 @@ class StoreError(Exception):
     pass
 
 
+def _is_corrupt(e: sqlite3.DatabaseError) -> bool:
+    name = getattr(e, "sqlite_errorname", "")
+    if name:
+        return name in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+    return any(w in str(e) for w in ("not a database", "malformed", "corrupt"))
+
+
 class Store:
     """One connection per Store; safe to share between threads (calls are serialised)."""
 
@@ -129,8 +136,10 @@ class Store:
             self._setup(db)
             return db
         except sqlite3.DatabaseError as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise StoreError(f"{self.path}: the store is busy ({e})") from None
+            # Only a damaged file is moved aside; a locked, unreadable or read-only one is the
+            # user's to fix, and moving it would hide their reading behind a fresh store.
+            if not _is_corrupt(e):
+                raise StoreError(f"{self.path}: cannot open the store ({e})") from None
             self._move_aside("corrupt", f"is not a readable store ({e})")
             db = self._connect()
             self._setup(db)
@@ -423,6 +432,7 @@ class Store:
     # -- articles ------------------------------------------------------------------------------
 
     def save_article(self, headline_id: int, article: Article) -> None:
+        article = clean_article(article)  # whoever extracted it, it enters the store clean
         data = json.dumps(article.to_dict(), ensure_ascii=False)
         with self.transaction() as db:
             db.execute(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -185,13 +185,15 @@ class KoranApp(App[int]):
         hl.show_source = feed_id_of(selected) is None
         hl.set_rows(rows, keep_id=current.id if keep and current else None)
         feed = self.feed_list.selected_feed
-        hl.border_subtitle = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
+        # Border titles given as str are parsed as markup: feed names and errors go in as Text.
+        error = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
+        hl.border_subtitle = Text(error)
         name = (
             feed.display_name
             if feed
             else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
         )
-        hl.border_title = f"{tr('headlines', self.lang)} — {name}"
+        hl.border_title = Text(f"{tr('headlines', self.lang)} — {clean_line(name)}")
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self) -> None:
@@ -308,7 +310,7 @@ class KoranApp(App[int]):
         self._reading = reading
         rendered = render_reading(reading, self.lang, loading=loading)
         self.article_view.show(rendered.renderable, rendered.links, plain=reading.article.text)
-        self.article_view.border_title = clean_line(reading.headline.feed_name)
+        self.article_view.border_title = Text(clean_line(reading.headline.feed_name))
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _article_worker(self, headline: Headline) -> None:
@@ -343,15 +345,49 @@ class KoranApp(App[int]):
 
     def open_link(self, url: str) -> None:
         if not is_openable(url):
-            self.notify(tr("not_openable", self.lang), severity="warning")
+            self.notify(tr("not_openable", self.lang), severity="warning", markup=False)
             return
         self.open_url(url)
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        # Every path to the browser (Textual's Markdown links included) passes here: http(s) only.
+        if is_openable(url):
+            super().open_url(url, new_tab=new_tab)
 
     # -- errors --------------------------------------------------------------------------------
 
     @property
     def log_path(self) -> Path:
         return self.config.data_dir / "korantui.log"
+
+    def _report_unexpected(self, error: BaseException, context: str) -> None:
+        """Log an unexpected error with its traceback; tell the user in one line."""
+        log_exception(self.log_path, error, context)
+        self.notify(
+            f"Unexpected error ({type(error).__name__}); details in {self.log_path}",
+            severity="error",
+            markup=False,
+        )
+
+    async def _dispatch_message(self, message: Message) -> None:
+        # A bug in one of the app's handlers (a key's action, a refresh result...) is logged and
+        # the app goes on: Textual would otherwise print a traceback and exit.
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            if isinstance(message, (events.Compose, events.Mount)) or not self.is_running:
+                raise  # the app never came up: _handle_exception ends it, in one line
+            self._report_unexpected(error, f"handling {type(message).__name__}")
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Errors Textual cannot recover from (a widget's own handler, painting, start-up): the
+        # traceback goes to the log, the user gets one line, and the app ends as Textual would.
+        log_exception(self.log_path, error, "fatal")
+        self._return_code = 1
+        self._exception_event.set()  # a test pilot waiting on the app stops waiting
+        line = f"korantui: unexpected error ({type(error).__name__}); details in {self.log_path}"
+        self._exit_renderables.append(Text(line))
+        self._close_messages_no_wait()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.error is None:
