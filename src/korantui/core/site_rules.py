@@ -66,8 +66,12 @@ class SiteRule:
 
 @lru_cache(maxsize=512)
 def _compiled(selector: str) -> etree.XPath | None:
-    from lxml.cssselect import CSSSelector  # needs the cssselect package
-
+    try:
+        # Needs the cssselect package; without it no rule selects anything and every page
+        # goes the generic way, which is worse but never a crash.
+        from lxml.cssselect import CSSSelector
+    except ImportError:
+        return None
     try:
         return CSSSelector(selector)
     except Exception:  # cssselect raises several unrelated types for bad user selectors
