@@ -15,7 +15,7 @@ from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import format_date
 
 if TYPE_CHECKING:
-    from korantui.core.models import Article
+    from korantui.core.models import Article, Feed
     from korantui.core.store import Store
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -69,6 +69,165 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
     if results and all(r.error for r in results):
         return EXIT_FAIL
     return EXIT_OK
+
+
+# -- sources: add, feeds, remove, headlines, OPML (issue 4) ------------------------------------
+
+
+def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.config_edit import add_feed
+    from korantui.core.discover import DiscoveryError, discover
+    from korantui.core.fetch import Fetcher
+    from korantui.core.refresh import refresh_feed
+
+    async def run() -> int:
+        async with Fetcher(cfg.fetch) as fetcher:
+            try:
+                found = await discover(fetcher, args.url, _out)
+            except DiscoveryError as e:
+                _err(str(e))
+                return EXIT_FAIL
+            spec = found.spec(args.name or "", args.category or "")
+            if not add_feed(cfg.path, spec):
+                _err(f"{spec.url} is already in the feed list")
+                return EXIT_FAIL
+            _out(found.summary)
+            for alt in found.alternatives:
+                _out(f"  also offered: {alt}")
+            store = _open_store(load_config(cfg.path, cfg.data_dir))
+            try:
+                feed = next(f for f in store.feeds() if f.url == spec.url)
+                res = await refresh_feed(store, fetcher, feed, spec.rules)
+            finally:
+                store.close()
+        stored = f"{res.new} headlines stored" if res.ok else f"first refresh failed: {res.error}"
+        _out(f"added {spec.name or spec.url} to {cfg.path}; {stored}")
+        return EXIT_OK
+
+    return asyncio.run(run())
+
+
+def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
+    store = _open_store(cfg)
+    try:
+        feeds = store.feeds()
+    finally:
+        store.close()
+    for f in feeds:
+        when = format_date(f.last_refresh, cfg.ui_language) or "never refreshed"
+        _out(" · ".join((f.display_name, f.kind, f.category or "-", when)))
+        _out(f"    {f.url}")
+        if f.last_error:
+            _out(f"    last error: {f.last_error}")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.config_edit import remove_feed
+
+    target: str = args.target
+    removed = remove_feed(cfg.path, target)
+    if removed is None:
+        # The name users see may be the feed's own title, which only the store knows.
+        store = _open_store(cfg)
+        try:
+            feed = _find_feed(store, target)
+        finally:
+            store.close()
+        removed = remove_feed(cfg.path, feed.url) if feed is not None else None
+    if removed is None:
+        _err(f"no feed {target!r}; `korantui feeds` lists them")
+        return EXIT_FAIL
+    store = _open_store(load_config(cfg.path, cfg.data_dir))
+    try:
+        for f in store.feeds(include_inactive=True):
+            if f.url == removed.url:
+                store.remove_feed(f.id)
+    finally:
+        store.close()
+    _out(f"removed {removed.name or removed.url} ({removed.url})")
+    return EXIT_OK
+
+
+def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
+    store = _open_store(cfg)
+    try:
+        feed_id = None
+        if args.feed:
+            feed = _find_feed(store, args.feed)
+            if feed is None:
+                raise UsageError(f"no feed {args.feed!r}; `korantui feeds` lists them")
+            feed_id = feed.id
+        rows = store.headlines(feed_id, limit=args.limit)
+    finally:
+        store.close()
+    if args.format == "json":
+        out = [
+            {
+                "title": h.title,
+                "link": h.link,
+                "published": h.published.isoformat() if h.published else None,
+                "feed": h.feed_name,
+                "read": h.read,
+            }
+            for h in rows
+        ]
+        _out(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for h in rows:
+        when = format_date(h.published or h.first_seen, cfg.ui_language)
+        mark = " " if h.read else "*"
+        _out(f"{mark} " + " · ".join(x for x in (when, h.feed_name, h.title) if x))
+        if h.link:
+            _out(f"    {h.link}")
+    return EXIT_OK
+
+
+def cmd_import_opml(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.config_edit import add_feeds
+    from korantui.core.opml import OpmlError, import_opml
+
+    try:
+        specs = import_opml(Path(args.file).read_bytes())
+    except OSError as e:
+        raise UsageError(f"{args.file}: cannot read: {e.strerror or e}") from None
+    except OpmlError as e:
+        raise UsageError(f"{args.file}: {e}") from None
+    added = add_feeds(cfg.path, specs)
+    for s in added:
+        _out(f"added {s.name or s.url}" + (f" ({s.category})" if s.category else ""))
+    _out(f"{len(added)} feeds added, {len(specs) - len(added)} already in the list")
+    if added:
+        _open_store(load_config(cfg.path, cfg.data_dir)).close()
+    return EXIT_OK
+
+
+def cmd_export_opml(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.opml import export_opml
+
+    text = export_opml(cfg.feeds)
+    if not args.file:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.file).write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"{args.file}: cannot write: {e.strerror or e}") from None
+    _out(f"{len(cfg.feeds)} feeds written to {args.file}")
+    return EXIT_OK
+
+
+def _find_feed(store: Store, wanted: str) -> Feed | None:
+    """A stored feed by its number, address, or the name shown for it (case-blind)."""
+    feeds = store.feeds()
+    key = wanted.strip().casefold()
+    for f in feeds:
+        if str(f.id) == key or f.url.casefold().rstrip("/") == key.rstrip("/"):
+            return f
+    for f in feeds:
+        if key in (f.display_name.casefold(), f.name.casefold()):
+            return f
+    return None
 
 
 def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
@@ -174,6 +333,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("refresh", help="fetch every configured feed, one line per feed")
     p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser("add", help="find a site's feed (or its headlines) and add it")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("--name", help="the name to show (default: the feed's title)")
+    p.add_argument("--category", help="the folder to show it in")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("feeds", help="list the feeds with kind, category, last refresh, error")
+    p.set_defaults(func=cmd_feeds)
+
+    p = sub.add_parser("remove", help="remove a feed from the list")
+    p.add_argument("target", metavar="NAME_OR_URL")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("headlines", help="print stored headlines, newest first")
+    p.add_argument("feed", nargs="?", metavar="FEED", help="one feed's name, address or number")
+    p.add_argument("-n", "--limit", type=int, default=30, help="how many (30)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_headlines)
+
+    p = sub.add_parser("import-opml", help="add the feeds of an OPML file")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_import_opml)
+
+    p = sub.add_parser("export-opml", help="write the feed list as OPML (stdout without FILE)")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.set_defaults(func=cmd_export_opml)
 
     p = sub.add_parser("read", help="print one article extracted from an address or HTML file")
     p.add_argument("target", metavar="URL_OR_FILE")
