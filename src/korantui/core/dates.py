@@ -7,7 +7,6 @@ go through a regex fast path; dateparser, slow to import and to call, is only th
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -16,6 +15,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from korantui.core.jsonld import json_ld_objects
 from korantui.core.sanitize import clean_line
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -330,9 +330,10 @@ def _structured_dates(tree: Any) -> Iterator[str]:
     for key in _META_KEYS:
         if key in metas:
             yield metas[key]
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
-            yield from _json_ld_dates(script.text)
+    for item in json_ld_objects(tree):
+        value = item.get("datePublished") or item.get("dateCreated")
+        if isinstance(value, str):
+            yield value
     for el in tree.xpath('//*[@itemprop="datePublished"]'):
         if not _in_clutter(el):
             yield el.get("content") or el.get("datetime") or el.text_content()
@@ -340,25 +341,6 @@ def _structured_dates(tree: Any) -> Iterator[str]:
         if el.get("datetime") and not _in_clutter(el):
             yield el.get("datetime", "")
             break
-
-
-def _json_ld_dates(text: str) -> Iterator[str]:
-    try:
-        data = json.loads(text, strict=False)
-    except ValueError:
-        return
-    stack = [data]
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            value = item.get("datePublished") or item.get("dateCreated")
-            if isinstance(value, str):
-                yield value
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                stack.extend(graph)
 
 
 def _in_clutter(el: Any) -> bool:

@@ -6,7 +6,6 @@ Synchronous and CPU-bound: callers on an event loop run it in a worker thread
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +17,7 @@ from korantui.core.blocks import blocks_from_element
 from korantui.core.charset import decode_html
 from korantui.core.cleanup import clean_blocks
 from korantui.core.dates import _in_clutter, find_published
+from korantui.core.jsonld import json_ld_objects
 from korantui.core.markdown import article_markdown
 from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, clean_text, safe_url
@@ -179,14 +179,8 @@ def _author_text(text: str) -> str:
 
 
 def _meta_author(tree: Any, meta: dict[str, str]) -> str:
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text, strict=False)
-        except ValueError:
-            continue
-        name = _json_ld_author(data)
+    for item in json_ld_objects(tree):
+        name = _json_ld_author(item)
         if name:
             return _author_text(name)
     value = meta.get("author") or meta.get("article:author") or meta.get("dc.creator") or ""
@@ -196,25 +190,15 @@ def _meta_author(tree: Any, meta: dict[str, str]) -> str:
     return "" if site and value.strip().lower() == site.strip().lower() else _author_text(value)
 
 
-def _json_ld_author(data: Any) -> str:
-    stack = [data]
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            if "author" in item:
-                author = item["author"]
-                names = [
-                    a.get("name") if isinstance(a, dict) else a
-                    for a in (author if isinstance(author, list) else [author])
-                ]
-                found = [clean_line(n) for n in names if isinstance(n, str) and n.strip()]
-                if found:
-                    return ", ".join(found)
-            if isinstance(item.get("@graph"), list):
-                stack.extend(item["@graph"])
-    return ""
+def _json_ld_author(item: dict[str, Any]) -> str:
+    author = item.get("author")
+    if author is None:
+        return ""
+    names = [
+        a.get("name") if isinstance(a, dict) else a
+        for a in (author if isinstance(author, list) else [author])
+    ]
+    return ", ".join(clean_line(n) for n in names if isinstance(n, str) and n.strip())
 
 
 def _rule_caption(rule: SiteRule | None, tree: Any) -> str:
