@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -88,6 +89,7 @@ def test_wordpress_front_page() -> None:
         "2024/03/05/psbk-batam-tekuk-tamu-dari-karimun-dua-gol-tanpa-balas/",
         "2024/03/04/jalan-raja-haji-fisabilillah-ditutup-sementara-untuk-perbaikan/",
         "2024/03/03/wali-kota-resmikan-taman-baca-di-kampung-tua-tanjung-riau/",
+        "2024/03/02/harga-tiket-pesawat-batam-jakarta-mulai-turun/",
     ]
     feri = parsed.entries[1]
     assert feri.title == "Kapal Feri Batam–Singapura Kembali Beroperasi Normal"
@@ -99,6 +101,23 @@ def test_wordpress_front_page() -> None:
     # The ticker in the page header is a headline, but the header's date and logo are not its.
     assert parsed.entries[0].published is None
     assert parsed.entries[0].image == ""
+
+
+def test_wordpress_postname_permalinks() -> None:
+    # The same theme with /%postname%/ addresses: no date, and static pages look the same.
+    html = re.sub(r"/2024/03/0\d/", "/", _page("wordpress-front.html"))
+    paths = _paths(parse_html_source(html, "https://wartakepri.example/").entries)
+    assert paths[:4] == [
+        "kapal-feri-batam-singapura-kembali-beroperasi-normal/",
+        "pelaku-umkm-tanjungpinang-dapat-pelatihan-pemasaran-digital/",
+        "psbk-batam-tekuk-tamu-dari-karimun-dua-gol-tanpa-balas/",
+        "jalan-raja-haji-fisabilillah-ditutup-sementara-untuk-perbaikan/",
+    ]
+    # the "recent posts" list counts as a list of headlines
+    assert paths[4:] == [
+        "wali-kota-resmikan-taman-baca-di-kampung-tua-tanjung-riau/",
+        "harga-tiket-pesawat-batam-jakarta-mulai-turun/",
+    ]
 
 
 def test_portal_with_berita_terkini_sidebar() -> None:
@@ -224,3 +243,20 @@ def test_bad_selector_is_a_parse_error(rules: dict[str, str]) -> None:
 def test_rules_matching_nothing_is_an_error() -> None:
     with pytest.raises(FeedParseError, match="matched no headline"):
         parse_html_source(_page("wordpress-front.html"), "https://w.example/", {"item": ".nope"})
+
+
+def test_same_article_from_two_widgets_is_one_headline() -> None:
+    html = """<html><body>
+    <div class="terkini"><a href="/berita/81234/banjir-rob-di-bintan?utm_source=terkini#atas">
+    Banjir Rob Rendam Pesisir Bintan</a></div>
+    <div class="populer">
+    <a href="/berita/81234/banjir-rob-di-bintan?utm_source=populer&amp;utm_medium=web">
+    Banjir Rob Rendam Pesisir Bintan</a>
+    <a href="/berita/81235/rob-susulan?id=7&amp;fbclid=XYZ">
+    Rob Susulan Diperkirakan Malam Ini</a></div>
+    </body></html>"""
+    parsed = parse_html_source(html, "https://situs.example/")
+    assert [e.link for e in parsed.entries] == [
+        "https://situs.example/berita/81234/banjir-rob-di-bintan",
+        "https://situs.example/berita/81235/rob-susulan?id=7",
+    ]

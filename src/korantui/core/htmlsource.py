@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from urllib.parse import parse_qsl, urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
 import lxml.etree
 import lxml.html
@@ -48,6 +48,7 @@ _BLOCKED_SEGMENTS = _words(
     advertise karir career wp-login.php wp-admin cdn-cgi subscribe langganan komentar comments
     print cetak terpopuler terkini"""
 )
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|_ga|ref|src)$", re.I)
 _BLOCKED_QUERY_KEYS = frozenset({"s", "q", "share", "replytocom", "action", "redirect_to"})
 _NOT_PAGES = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|zip|mp3|mp4|css|js|xml|json|rss)$", re.I
@@ -239,6 +240,9 @@ class _Candidate:
     path_score: int  # 2: date or numeric id; 1: long slug; 0: nothing article-like
     text_ok: bool
     signature: tuple[str, ...]
+    # A slug alone at the site's root is also how static pages look (/tentang-kami-dan-redaksi/)
+    # and WordPress "postname" posts: it needs a heading or a list of its kind to count.
+    slug_at_root: bool
 
 
 def _by_heuristic(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
@@ -258,8 +262,11 @@ def _by_heuristic(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
         text = clean_line(a.text_content()) or clean_line(a.get("title"))
         in_heading = any(p.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for p in _up(a, 3))
         score = _path_score(parts.path, parts.query, in_heading)
+        at_root = score == 1 and not in_heading and parts.path.strip("/").count("/") == 0
         candidates.append(
-            _Candidate(a, url, text, score, _reads_like_headline(text, score), _signature(a))
+            _Candidate(
+                a, url, text, score, _reads_like_headline(text, score), _signature(a), at_root
+            )
         )
 
     groups: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
@@ -271,12 +278,15 @@ def _by_heuristic(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
     for c in candidates:
         if c.url in chosen or not c.text_ok:
             continue
-        group = verdict[c.signature]
-        if (c.path_score == 2 or (c.path_score == 1 and group != "chrome")) or (
-            group == "headlines" and urlsplit(c.url).path.strip("/")
-        ):
+        if _accepted(c, verdict[c.signature]):
             chosen[c.url] = c
     return _entries(list(chosen.values()), base)
+
+
+def _accepted(c: _Candidate, group: str) -> bool:
+    if group == "headlines":
+        return bool(urlsplit(c.url).path.strip("/"))
+    return c.path_score == 2 or (c.path_score == 1 and group == "" and not c.slug_at_root)
 
 
 def _group_verdict(members: list[_Candidate]) -> str:
@@ -295,15 +305,21 @@ def _group_verdict(members: list[_Candidate]) -> str:
 def _domain(host: str) -> str:
     """The registrable domain of host (news.kompas.com → kompas.com); the host itself for IPs."""
     host = host.lower().rstrip(".")
-    if not host:
-        return ""
-    from tld import get_fld
-
+    if not host or host.replace(".", "").isdigit() or ":" in host:
+        return host
     try:
+        # The public-suffix list, via trafilatura's courlan; only the guess below without it.
+        from tld import get_fld
+
         fld = get_fld(host, fix_protocol=True, fail_silently=True)
-    except Exception:  # tld raises its own zoo of errors on odd hosts
+    except Exception:  # ImportError, or one of tld's own errors on an odd host
         fld = None
-    return str(fld) if fld else host
+    if fld:
+        return str(fld)
+    labels = host.split(".")
+    # "co.id", "go.id", "or.id", "ac.id", "co.uk": a short second level under a country code.
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
 
 
 def _site_domains(doc: HtmlElement, base: str, page_url: str) -> set[str]:
@@ -330,8 +346,16 @@ def _site_domains(doc: HtmlElement, base: str, page_url: str) -> set[str]:
 
 
 def _clean_link(href: str | None, base: str) -> str:
-    url = safe_url(href, base)
-    return urldefrag(url)[0] if url else ""
+    """The absolute address of href without its fragment and tracking parameters: the same
+    article linked from two widgets (?utm_source=terkini, ?utm_source=populer) is one headline."""
+    url = urldefrag(safe_url(href, base))[0]
+    if not url or "?" not in url:
+        return url
+    parts = urlsplit(url)
+    kept = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    ]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def _blocked(path: str, query: str) -> bool:
