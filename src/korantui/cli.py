@@ -304,6 +304,48 @@ def _looks_like_html(data: bytes) -> bool:
     )
 
 
+def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.i18n import format_date
+
+    store = _open_store(cfg)
+    try:
+        results = store.search(" ".join(args.query), limit=args.limit)
+    finally:
+        store.close()
+    if not results:
+        _err("no stored headline matches")
+        return EXIT_FAIL
+    for h in results:
+        when = format_date(h.published or h.first_seen, cfg.ui_language)
+        _out(" · ".join(x for x in (when, h.feed_name, h.title) if x))
+        if h.link:
+            _out(f"    {h.link}")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.fetch import Fetcher
+    from korantui.core.site_rules import load_rules
+    from korantui.core.sync import PlainReport, ProgressReport, SyncReport, SyncSummary, sync_all
+
+    store = _open_store(cfg)
+    rules = load_rules(cfg.rules)
+    # A progress bar only where someone watches; cron and pipes get plain lines.
+    report: SyncReport = ProgressReport() if sys.stdout.isatty() else PlainReport(_out)
+
+    async def run() -> SyncSummary:
+        async with Fetcher(cfg.fetch) as fetcher:
+            return await sync_all(store, fetcher, cfg.feeds, report, rules)
+
+    try:
+        summary = asyncio.run(run())
+    finally:
+        store.close()
+    if summary.feeds and summary.feed_errors == summary.feeds:
+        return EXIT_FAIL
+    return EXIT_OK
+
+
 def _open_store(cfg: Config) -> Store:
     from korantui.core.store import Store
 
@@ -366,6 +408,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the original address of a saved file")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=cmd_read)
+
+    p = sub.add_parser("search", help="print the stored headlines that best match a query")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("-n", "--limit", type=int, default=20, help="how many results (20)")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
+        "sync", help="refresh every feed, then store the full text of every unread article"
+    )
+    p.set_defaults(func=cmd_sync)
 
     return parser
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from korantui.core import clock
+
 _STRINGS: dict[str, tuple[str, str]] = {
     # key: (English, Indonesian)
     "all_news": ("All news", "Semua berita"),
@@ -46,6 +48,49 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "not_openable": ("Not an http(s) link: not opened", "Bukan tautan http(s): tidak dibuka"),
     "opened_browser": ("Opened in the browser", "Dibuka di peramban"),
     "unread": ("{n} unread", "{n} belum dibaca"),
+    "unread_only": ("unread only", "belum dibaca saja"),
+    "hide_read_on": (
+        "Read headlines hidden (u shows them)",
+        "Berita yang sudah dibaca disembunyikan",
+    ),
+    "hide_read_off": ("Showing read headlines too", "Menampilkan juga berita yang sudah dibaca"),
+    "no_unread": ("No unread articles left", "Tidak ada lagi artikel yang belum dibaca"),
+    "marked_read": ("{name}: all marked read", "{name}: semua ditandai sudah dibaca"),
+    "search_prompt": (
+        "Search stored news (title, summary, full text)",
+        "Cari berita tersimpan (judul, ringkasan, teks lengkap)",
+    ),
+    "no_results": (
+        "Nothing stored matches “{query}”",
+        "Tidak ada berita tersimpan yang cocok: “{query}”",
+    ),
+    "results": ("{n} results", "{n} hasil"),
+    "links_title": ("Links: type a number, or Enter", "Tautan: ketik nomor, atau Enter"),
+    "no_links": ("This article has no links", "Artikel ini tidak memuat tautan"),
+    "copied": ("Address copied: {url}", "Alamat disalin: {url}"),
+    "nothing_selected": ("No article selected", "Belum ada artikel terpilih"),
+    "star_on": ("Starred", "Diberi bintang"),
+    "star_off": ("Star removed", "Bintang dihapus"),
+    "pruned": ("{n} old read headlines removed", "{n} berita lama yang sudah dibaca dihapus"),
+    "unknown_keys": ("Unknown action in [keys]: {names}", "Aksi tak dikenal di [keys]: {names}"),
+    "demo_only_read": ("Not in the demo edition", "Tidak tersedia di edisi demo"),
+    "cmd_theme": ("Theme…", "Tema…"),
+    "cmd_theme_help": ("Choose a colour theme (remembered)", "Pilih tema warna (diingat)"),
+    "cmd_language": ("Language: {name}", "Bahasa: {name}"),
+    "cmd_language_help": ("Interface text and dates", "Teks antarmuka dan tanggal"),
+    "cmd_opml_import": ("Import feeds from OPML…", "Impor sumber dari OPML…"),
+    "cmd_opml_export": ("Export feeds to OPML…", "Ekspor sumber ke OPML…"),
+    "opml_path": ("Path of the OPML file", "Lokasi berkas OPML"),
+    "opml_imported": ("{n} feeds imported from {path}", "{n} sumber diimpor dari {path}"),
+    "opml_exported": ("{n} feeds exported to {path}", "{n} sumber diekspor ke {path}"),
+    "opml_failed": ("OPML: {error}", "OPML: {error}"),
+    "feed_added": ("Added: {name}", "Ditambahkan: {name}"),
+    "feed_removed": ("Removed: {name}", "Dihapus: {name}"),
+    "feed_updated": ("Saved: {name}", "Disimpan: {name}"),
+    "delete_feed_q": ("Delete {name}?", "Hapus {name}?"),
+    "select_feed": ("Select a feed first", "Pilih sumber terlebih dahulu"),
+    "not_available": ("Not available yet", "Belum tersedia"),
+    "config_error": ("Config: {error}", "Konfigurasi: {error}"),
     "just_now": ("just now", "baru saja"),
     "minutes_ago": ("{n} min ago", "{n} menit lalu"),
     "hours_ago": ("{n} h ago", "{n} jam lalu"),
@@ -85,7 +130,7 @@ def format_age(when: datetime | None, lang: str = "en", now: datetime | None = N
     """Short time for a headline row: "2 jam lalu", "kemarin", or "20 Sep" for older ones."""
     if when is None:
         return ""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     seconds = (now - when).total_seconds()

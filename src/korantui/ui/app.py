@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, LoadingIndicator, OptionList, Static
@@ -22,6 +22,12 @@ from korantui.core.reading import FULL_TEXT, Reading, stored_reading
 from korantui.core.render import render_reading
 from korantui.core.sanitize import clean_line, is_openable
 from korantui.core.store import Store
+from korantui.ui.commands import KoranCommands
+from korantui.ui.feed_actions import FeedActions
+from korantui.ui.keys import APP_BINDINGS, keymap_from_config, localize
+from korantui.ui.navigation import Navigation
+from korantui.ui.prefetching import Prefetching
+from korantui.ui.state_actions import StateActions
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
@@ -49,21 +55,11 @@ class ArticleLoaded(Message):
         self.reading = reading
 
 
-class KoranApp(App[int]):
+class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "korantui"
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("r", "refresh_feed", "Refresh"),
-        Binding("R", "refresh_all", "Refresh all"),
-        Binding("o", "open_browser", "Browser"),
-        Binding("space,pagedown", "scroll_article(1)", "Scroll", key_display="Space"),
-        Binding("pageup", "scroll_article(-1)", show=False),
-        Binding("tab", "focus_next", "Next pane", show=False),
-        Binding("shift+tab", "focus_previous", show=False),
-        Binding("D", "demo", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS  # ids and help: ui/keys.py
+    COMMANDS = App.COMMANDS | {KoranCommands}
 
     def __init__(
         self,
@@ -84,6 +80,10 @@ class KoranApp(App[int]):
         self._current: Headline | None = None
         self._reading: Reading | None = None
         self._shown_entry = ""  # the feed-pane entry whose headlines are listed
+        self.search_query: str | None = None  # the headline list shows search results
+        self.hide_read = False
+        self.reading_mode = False  # narrow layout: the article has the whole width
+        localize(self, self.lang)
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -98,6 +98,17 @@ class KoranApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        keymap, unknown = keymap_from_config(self.config.keys)
+        if keymap:
+            self.set_keymap(keymap)
+        if unknown:
+            text = tr("unknown_keys", self.lang, names=", ".join(unknown))
+            self.notify(text, severity="warning", markup=False)
+        theme = self.initial_theme()
+        if theme:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+        self.apply_width(self.size.width)
         self.query_one("#feeds").border_title = tr("feeds", self.lang)
         self.query_one("#headlines").border_title = tr("headlines", self.lang)
         self._open_store()
@@ -114,6 +125,9 @@ class KoranApp(App[int]):
             self.notify(self.store.notice, severity="warning", timeout=15, markup=False)
         if not self.demo:
             self.store.sync_feeds(self.config.feeds)
+            pruned = self.store.prune(self.config.retention_days)
+            if pruned:
+                self.notify(tr("pruned", self.lang, n=pruned), timeout=4)
         self.sub_title = tr("demo_title", self.lang) if self.demo else ""
         self.reload_feeds()
         self.reload_headlines()
@@ -176,10 +190,12 @@ class KoranApp(App[int]):
         selected = self.feed_list.selected_id
         self._shown_entry = selected
         current = self.headline_list.current
-        if selected == STARRED_ID:
+        if self.search_query is not None:
+            rows = self.store.search(self.search_query)
+        elif selected == STARRED_ID:
             rows = self.store.headlines(starred_only=True)
         else:
-            rows = self.store.headlines(feed_id_of(selected))
+            rows = self.store.headlines(feed_id_of(selected), unread_only=self.hide_read)
         hl = self.headline_list
         hl.empty_text = tr("no_headlines", self.lang)
         hl.show_source = feed_id_of(selected) is None
@@ -193,6 +209,12 @@ class KoranApp(App[int]):
             if feed
             else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
         )
+        if self.search_query is not None:
+            name = tr("search_results", self.lang, query=self.search_query)
+            hl.show_source = True
+            hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
+        elif self.hide_read:
+            name += f" ({tr('unread_only', self.lang)})"
         hl.border_title = Text(f"{tr('headlines', self.lang)} — {clean_line(name)}")
 
     @on(OptionList.OptionHighlighted, "#feeds")
@@ -200,6 +222,7 @@ class KoranApp(App[int]):
         # Rebuilding the feed pane (new unread counts) re-highlights the same entry: only a
         # different entry may reset the headline list and its cursor.
         if self.feed_list.selected_id != self._shown_entry:
+            self.search_query = None
             self.reload_headlines()
 
     @on(OptionList.OptionSelected, "#feeds")
@@ -286,12 +309,17 @@ class KoranApp(App[int]):
     def _headline_selected(self, message: HeadlineList.Selected) -> None:
         self.open_headline(message.headline.id)
 
+    @on(HeadlineList.Highlighted)
+    def _headline_highlighted(self) -> None:
+        self.schedule_prefetch()
+
     def open_headline(self, headline_id: int) -> None:
         assert self.store is not None
         headline = self.store.headline(headline_id)
         if headline is None:
             return
         self._current = headline
+        self.set_reading(True)
         if not headline.read:
             self.store.set_read([headline.id])
             for row in self.headline_list.rows:
@@ -344,6 +372,11 @@ class KoranApp(App[int]):
         self.open_link(headline.link)
 
     def open_link(self, url: str) -> None:
+        from korantui.core.demo import is_demo_url
+
+        if is_demo_url(url):
+            self.notify(tr("demo_only_read", self.lang), severity="warning")
+            return
         if not is_openable(url):
             self.notify(tr("not_openable", self.lang), severity="warning", markup=False)
             return
@@ -404,11 +437,6 @@ class KoranApp(App[int]):
         )
 
     # -- help and demo -------------------------------------------------------------------------
-
-    def action_help(self) -> None:
-        from korantui.ui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen(self))
 
     def action_demo(self) -> None:
         if self.demo:

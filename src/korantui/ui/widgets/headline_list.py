@@ -7,7 +7,6 @@ objects and paints a row only when it is visible, so 20,000 headlines cost no mo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -20,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from korantui.core import clock
 from korantui.core.i18n import format_age
 from korantui.core.models import Headline
 
@@ -82,14 +82,14 @@ class HeadlineList(ScrollView, can_focus=True):
         self.rows: list[Headline] = []
         self.empty_text = ""
         self.show_source = True  # the feed's name on each row (off inside a single feed)
-        self._now = datetime.now(UTC)
+        self._now = clock.now()
 
     # -- data ----------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Headline], keep_id: int | None = None) -> None:
         """Show rows; the cursor stays on keep_id when it is still there."""
         self.rows = list(rows)
-        self._now = datetime.now(UTC)
+        self._now = clock.now()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         target = 0
         if keep_id is not None:
@@ -193,9 +193,17 @@ class HeadlineList(ScrollView, can_focus=True):
             )
         mark = "★" if row.starred else ("●" if not row.read else " ")
         age = format_age(row.published or row.first_seen, self.lang, self._now)
-        meta = f" {row.feed_name} · {age} " if self.show_source else f" {age} "
-        meta_width = min(cell_len(meta), max(0, width // 3))
-        meta = set_cell_size(meta, meta_width)
+        meta_width = max(0, width // 3)
+        tail = f" {age} "
+        if self.show_source:
+            # The age matters more than the source's full name: the name gives way first.
+            room = meta_width - cell_len(tail) - 3
+            name = row.feed_name if cell_len(row.feed_name) <= room else ""
+            if not name and room > 1:
+                name = set_cell_size(row.feed_name, room - 1) + "…"
+            tail = f" {name} ·{tail}" if name else tail
+        meta_width = min(cell_len(tail), meta_width)
+        meta = set_cell_size(tail, meta_width)
         title_width = max(0, width - 2 - meta_width)
         title = set_cell_size(row.title, title_width)
         segments = [

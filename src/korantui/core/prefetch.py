@@ -1,0 +1,58 @@
+"""Fetching the next few unread articles ahead of the reader, so opening them is instant and they
+are stored before the network goes.
+
+The app decides when (a headline highlighted) and cancels when the reader moves on; this module
+decides which headlines and fetches them, a couple at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from korantui.core.models import Headline
+from korantui.core.reading import FULL_TEXT, fetch_reading
+from korantui.core.store import Store
+
+if TYPE_CHECKING:
+    from korantui.core.fetch import Fetcher
+    from korantui.core.site_rules import SiteRules
+
+CONCURRENCY = 2  # a reader's prefetch should never crowd out the article they open
+
+
+def prefetch_targets(rows: Sequence[Headline], cursor: int, count: int) -> list[Headline]:
+    """The highlighted headline and those after it that are unread and not stored, up to count."""
+    if count <= 0:
+        return []
+    found: list[Headline] = []
+    for row in rows[max(0, cursor) :]:
+        if not row.read and not row.has_article and row.link:
+            found.append(row)
+            if len(found) >= count:
+                break
+    return found
+
+
+async def prefetch_articles(
+    store: Store,
+    fetcher: Fetcher,
+    headlines: Sequence[Headline],
+    rules: SiteRules | None = None,
+    concurrency: int = CONCURRENCY,
+) -> list[int]:
+    """Fetch, extract and store each article; returns the ids stored. Cancellable at any await:
+    articles finished before the cancel stay stored."""
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(headline: Headline) -> int | None:
+        async with gate:
+            full = store.headline(headline.id)
+            if full is None or store.article(headline.id) is not None:
+                return None
+            reading = await fetch_reading(store, fetcher, full, rules)
+            return headline.id if reading.status == FULL_TEXT else None
+
+    done = await asyncio.gather(*(one(h) for h in headlines))
+    return [i for i in done if i is not None]

@@ -1,0 +1,170 @@
+"""`korantui sync`: refresh every feed, then fetch and store the full text of every unread
+article that has none, so the morning's news reads offline.
+
+The service reports through a SyncReport; two reports exist: a Rich progress bar for a terminal
+and plain lines for cron and pipes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from korantui.core.models import FeedSpec, Headline, RefreshResult
+from korantui.core.reading import FULL_TEXT, Reading, fetch_reading
+from korantui.core.sanitize import clean_line
+from korantui.core.store import Store
+
+if TYPE_CHECKING:
+    from korantui.core.fetch import Fetcher
+    from korantui.core.site_rules import SiteRules
+
+ARTICLE_CONCURRENCY = 4
+
+
+@dataclass(slots=True)
+class SyncSummary:
+    feeds: int = 0
+    feed_errors: int = 0
+    new: int = 0
+    articles: int = 0  # unread articles without full text, tried
+    stored: int = 0
+    failures: list[str] = field(default_factory=list)  # one line per failed feed or article
+
+    def line(self) -> str:
+        return (
+            f"Sync done: {self.feeds} feeds ({self.feed_errors} failed), {self.new} new headlines,"
+            f" {self.stored} articles stored, {len(self.failures)} failures"
+        )
+
+
+class SyncReport(Protocol):
+    def feeds_started(self, count: int) -> None: ...
+    def feed_done(self, result: RefreshResult) -> None: ...
+    def articles_started(self, count: int) -> None: ...
+    def article_done(self, headline: Headline, reading: Reading) -> None: ...
+    def finished(self, summary: SyncSummary) -> None: ...
+
+
+async def sync_all(
+    store: Store,
+    fetcher: Fetcher,
+    specs: Sequence[FeedSpec],
+    report: SyncReport,
+    rules: SiteRules | None = None,
+    concurrency: int = ARTICLE_CONCURRENCY,
+) -> SyncSummary:
+    from korantui.core.refresh import refresh_feeds
+
+    summary = SyncSummary()
+    feeds = store.feeds()
+    report.feeds_started(len(feeds))
+    results = await refresh_feeds(store, fetcher, feeds, specs, on_result=report.feed_done)
+    summary.feeds = len(results)
+    for r in results:
+        summary.new += r.new
+        if r.error:
+            summary.feed_errors += 1
+            summary.failures.append(f"{r.feed.display_name}: {r.error}")
+
+    targets = [h for h in store.headlines(unread_only=True) if not h.has_article and h.link]
+    summary.articles = len(targets)
+    report.articles_started(len(targets))
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(row: Headline) -> None:
+        async with gate:
+            headline = store.headline(row.id) or row
+            reading = await fetch_reading(store, fetcher, headline, rules)
+        if reading.status == FULL_TEXT:
+            summary.stored += 1
+        else:
+            summary.failures.append(f"{clean_line(headline.title)[:60]}: {reading.reason}")
+        report.article_done(headline, reading)
+
+    await asyncio.gather(*(one(h) for h in targets))
+    report.finished(summary)
+    return summary
+
+
+class PlainReport:
+    """One line per feed and per article: readable in a cron mail or a log file."""
+
+    def __init__(self, out: Callable[[str], None] | None = None) -> None:
+        self._out = out or (lambda line: print(line, flush=True))
+        self._articles = 0
+        self._done = 0
+
+    def feeds_started(self, count: int) -> None:
+        self._out(f"Refreshing {count} feeds")
+
+    def feed_done(self, result: RefreshResult) -> None:
+        name = result.feed.display_name
+        if result.error:
+            self._out(f"{name}: error: {result.error}")
+        elif result.not_modified:
+            self._out(f"{name}: not modified")
+        else:
+            self._out(f"{name}: {result.new} new of {result.total} headlines")
+
+    def articles_started(self, count: int) -> None:
+        self._articles = count
+        self._out(f"Fetching {count} unread articles")
+
+    def article_done(self, headline: Headline, reading: Reading) -> None:
+        self._done += 1
+        title = clean_line(headline.title)[:70]
+        outcome = "stored" if reading.status == FULL_TEXT else f"failed: {reading.reason}"
+        self._out(f"[{self._done}/{self._articles}] {title}: {outcome}")
+
+    def finished(self, summary: SyncSummary) -> None:
+        self._out(summary.line())
+
+
+class ProgressReport:
+    """A Rich progress bar for feeds, then one for articles; the summary printed at the end."""
+
+    def __init__(self, console: Any = None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.console = console or Console(file=sys.stdout)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=self.console,
+            transient=False,
+        )
+        self._feeds: Any = None
+        self._articles: Any = None
+
+    def feeds_started(self, count: int) -> None:
+        self.progress.start()
+        self._feeds = self.progress.add_task("Feeds", total=count)
+
+    def feed_done(self, result: RefreshResult) -> None:
+        self.progress.advance(self._feeds)
+        if result.error:
+            from rich.text import Text
+
+            self.progress.console.print(
+                Text(f"{result.feed.display_name}: {result.error}", style="yellow")
+            )
+
+    def articles_started(self, count: int) -> None:
+        self._articles = self.progress.add_task("Articles", total=count)
+
+    def article_done(self, headline: Headline, reading: Reading) -> None:
+        self.progress.advance(self._articles)
+
+    def finished(self, summary: SyncSummary) -> None:
+        from rich.text import Text
+
+        self.progress.stop()
+        self.console.print(Text(summary.line()))
+        for failure in summary.failures[:20]:
+            self.console.print(Text(f"  {failure}", style="dim"))

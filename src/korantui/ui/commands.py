@@ -1,0 +1,58 @@
+"""The command palette (ctrl+p): every key's action by name, plus what has no key of its own:
+themes, the interface language, OPML import and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from korantui.core.i18n import tr
+from korantui.ui.keys import APP_BINDINGS, describe
+
+if TYPE_CHECKING:
+    from korantui.ui.app import KoranApp
+
+Command = tuple[str, Callable[[], object], str]
+
+
+def app_commands(app: KoranApp) -> list[Command]:
+    """(name, callback, help) for every command, in the app's language."""
+    lang = app.lang
+    commands: list[Command] = []
+    keymap = app._keymap
+    for binding in APP_BINDINGS:
+        if binding.id is None:
+            continue
+        key = keymap.get(binding.id, binding.key).split(",")[0]
+        commands.append((describe(binding.id, lang), partial(app.run_action, binding.action), key))
+    commands.append((tr("cmd_theme", lang), app.action_change_theme, tr("cmd_theme_help", lang)))
+    for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+        if code != lang:
+            commands.append(
+                (
+                    tr("cmd_language", lang, name=name),
+                    partial(app.set_language, code),
+                    tr("cmd_language_help", lang),
+                )
+            )
+    commands.append((tr("cmd_opml_import", lang), app.action_opml_import, "OPML"))
+    commands.append((tr("cmd_opml_export", lang), app.action_opml_export, "OPML"))
+    return commands
+
+
+class KoranCommands(Provider):
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        app: KoranApp = self.app  # type: ignore[assignment]
+        for name, callback, help_text in app_commands(app):
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+
+    async def discover(self) -> Hits:
+        app: KoranApp = self.app  # type: ignore[assignment]
+        for name, callback, help_text in app_commands(app):
+            yield DiscoveryHit(name, callback, text=name, help=help_text)

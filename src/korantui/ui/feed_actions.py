@@ -1,0 +1,166 @@
+"""Changing the feed list from the app: add (a), delete (d), edit (e), OPML import and export.
+
+Every change is written to the user's config file (core.config_edit keeps their comments), the
+config is read back, and the store follows it with sync_feeds: the file stays the one truth.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from korantui.core.i18n import tr
+
+if TYPE_CHECKING:
+    from korantui.ui.app import KoranApp
+
+
+class FeedActions:
+    """Mixed into KoranApp."""
+
+    def _config_changed(self: KoranApp, refresh_urls: set[str] | None = None) -> bool:
+        """Reload the config after an edit and make the store and panes follow it."""
+        from korantui.core.config import ConfigError, load_config
+
+        try:
+            cfg = load_config(self.config.path, self.config.data_dir)
+        except ConfigError as e:
+            self.notify(tr("config_error", self.lang, error=str(e)), severity="error", markup=False)
+            return False
+        cfg.language, cfg.keys = self.config.language, self.config.keys
+        self.config = cfg
+        assert self.store is not None
+        self.store.sync_feeds(cfg.feeds)
+        self.reload_feeds()
+        self.reload_headlines(keep=True)
+        if refresh_urls:
+            self._refresh([f for f in self.store.feeds() if f.url in refresh_urls])
+        return True
+
+    def _editable(self: KoranApp) -> bool:
+        if self.demo:
+            self.notify(tr("demo_only_read", self.lang), severity="warning")
+            return False
+        return True
+
+    # -- add, delete, edit (screens from the discovery work) -----------------------------------
+
+    def _screen(self: KoranApp, module: str, name: str) -> Any:
+        import importlib
+
+        try:
+            return getattr(importlib.import_module(f"korantui.ui.screens.{module}"), name)
+        except (ImportError, AttributeError):
+            self.notify(tr("not_available", self.lang), severity="warning")
+            return None
+
+    def action_add_feed(self: KoranApp) -> None:
+        if not self._editable():
+            return
+        screen = self._screen("add_feed", "AddFeedScreen")
+        if screen is None:
+            return
+        self.push_screen(screen(self.config), self._feed_added)
+
+    def _feed_added(self: KoranApp, spec: Any) -> None:
+        from korantui.core import config_edit
+
+        if spec is None:
+            return
+        config_edit.add_feed(self.config.path, spec)
+        if self._config_changed({spec.url}):
+            self.notify(tr("feed_added", self.lang, name=spec.name or spec.url), markup=False)
+
+    def action_delete_feed(self: KoranApp) -> None:
+        if not self._editable():
+            return
+        feed = self.feed_list.selected_feed
+        if feed is None:
+            self.notify(tr("select_feed", self.lang), severity="warning")
+            return
+        screen = self._screen("confirm", "ConfirmScreen")
+        if screen is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            from korantui.core import config_edit
+
+            if not yes:
+                return
+            config_edit.remove_feed(self.config.path, feed.url)
+            assert self.store is not None
+            self.store.remove_feed(feed.id)
+            if self._config_changed():
+                self.notify(tr("feed_removed", self.lang, name=feed.display_name), markup=False)
+
+        self.push_screen(screen(tr("delete_feed_q", self.lang, name=feed.display_name)), done)
+
+    def action_edit_feed(self: KoranApp) -> None:
+        if not self._editable():
+            return
+        feed = self.feed_list.selected_feed
+        if feed is None:
+            self.notify(tr("select_feed", self.lang), severity="warning")
+            return
+        screen = self._screen("edit_feed", "EditFeedScreen")
+        if screen is None:
+            return
+
+        def done(result: Any) -> None:
+            from korantui.core import config_edit
+
+            if result is None:
+                return
+            name, category = result
+            config_edit.update_feed(self.config.path, feed.url, name=name, category=category)
+            if self._config_changed():
+                self.notify(tr("feed_updated", self.lang, name=name or feed.url), markup=False)
+
+        self.push_screen(screen(feed), done)
+
+    # -- OPML ----------------------------------------------------------------------------------
+
+    def action_opml_import(self: KoranApp) -> None:
+        from korantui.ui.screens.prompt import PromptScreen
+
+        if self._editable():
+            self.push_screen(PromptScreen(tr("cmd_opml_import", self.lang)), self._opml_import)
+
+    def _opml_import(self: KoranApp, path: str | None) -> None:
+        from korantui.core import config_edit
+        from korantui.core.opml import OpmlError, import_opml
+
+        if not path:
+            return
+        file = Path(path).expanduser()
+        try:
+            specs = import_opml(file.read_bytes())
+            added = config_edit.add_feeds(self.config.path, specs)
+        except (OSError, OpmlError) as e:
+            self.notify(tr("opml_failed", self.lang, error=str(e)), severity="error", markup=False)
+            return
+        if self._config_changed({s.url for s in added}):
+            self.notify(tr("opml_imported", self.lang, n=len(added), path=file), markup=False)
+
+    def action_opml_export(self: KoranApp) -> None:
+        from korantui.ui.screens.prompt import PromptScreen
+
+        default = str(Path.home() / "korantui-feeds.opml")
+        self.push_screen(
+            PromptScreen(tr("cmd_opml_export", self.lang), value=default), self._opml_export
+        )
+
+    def _opml_export(self: KoranApp, path: str | None) -> None:
+        from korantui.core.opml import export_opml
+
+        if not path:
+            return
+        file = Path(path).expanduser()
+        try:
+            file.write_text(export_opml(list(self.config.feeds)), encoding="utf-8")
+        except OSError as e:
+            self.notify(tr("opml_failed", self.lang, error=str(e)), severity="error", markup=False)
+            return
+        self.notify(
+            tr("opml_exported", self.lang, n=len(self.config.feeds), path=file), markup=False
+        )

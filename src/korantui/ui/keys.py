@@ -1,0 +1,152 @@
+"""Every key of the app: the bindings with their ids, what each does in both languages, and the
+help table built from the bindings actually in force (so a rebinding in config shows in `?`).
+
+A binding id is also the action name users write in config `[keys]`: refresh = "ctrl+r".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingsMap
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+
+# id: (English, Indonesian)
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "cursor": ("Move in the list", "Pindah di daftar"),
+    "first_last": ("First / last headline", "Judul pertama / terakhir"),
+    "open": ("Open the feed or the article", "Buka sumber atau artikel"),
+    "next_pane": ("Next pane", "Panel berikutnya"),
+    "previous_pane": ("Previous pane", "Panel sebelumnya"),
+    "scroll_down": ("Scroll the article down", "Gulir artikel ke bawah"),
+    "scroll_up": ("Scroll the article up", "Gulir artikel ke atas"),
+    "back": ("Back (close the article or the search)", "Kembali (tutup artikel atau pencarian)"),
+    "refresh": ("Refresh the selected feed", "Muat ulang sumber terpilih"),
+    "refresh_all": ("Refresh all feeds", "Muat ulang semua sumber"),
+    "toggle_read": ("Mark read / unread", "Tandai sudah / belum dibaca"),
+    "mark_all_read": ("Mark the feed (or all news) read", "Tandai sumber (atau semua) dibaca"),
+    "next_unread": ("Next unread article", "Artikel belum dibaca berikutnya"),
+    "previous_unread": ("Previous unread article", "Artikel belum dibaca sebelumnya"),
+    "hide_read": ("Hide / show read headlines", "Sembunyikan / tampilkan yang sudah dibaca"),
+    "star": ("Star / unstar", "Beri / hapus bintang"),
+    "search": ("Search stored news", "Cari berita tersimpan"),
+    "links": ("Links of the article", "Tautan di artikel"),
+    "open_browser": ("Open the article in the browser", "Buka artikel di peramban"),
+    "copy_link": ("Copy the article's address", "Salin alamat artikel"),
+    "add_feed": ("Add a site", "Tambah situs"),
+    "delete_feed": ("Delete the selected feed", "Hapus sumber terpilih"),
+    "edit_feed": ("Edit the selected feed", "Ubah sumber terpilih"),
+    "command_palette": ("Commands (themes, language, OPML…)", "Perintah (tema, bahasa, OPML…)"),
+    "demo": ("Open the demo edition", "Buka edisi demo"),
+    "help": ("Show these keys", "Tampilkan tombol ini"),
+    "quit": ("Quit", "Keluar"),
+}
+
+# Short words for the footer.
+SHORT: dict[str, tuple[str, str]] = {
+    "help": ("Keys", "Tombol"),
+    "search": ("Search", "Cari"),
+    "refresh": ("Refresh", "Muat"),
+    "toggle_read": ("Read", "Dibaca"),
+    "next_unread": ("Next", "Berikut"),
+    "star": ("Star", "Bintang"),
+    "links": ("Links", "Tautan"),
+    "back": ("Back", "Kembali"),
+    "quit": ("Quit", "Keluar"),
+}
+
+APP_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Keys", id="help"),
+    Binding("slash", "search", "Search", id="search"),
+    Binding("r", "refresh_feed", "Refresh", id="refresh"),
+    Binding("R", "refresh_all", show=False, id="refresh_all"),
+    Binding("m", "toggle_read", "Read", id="toggle_read"),
+    Binding("M", "mark_all_read", show=False, id="mark_all_read"),
+    Binding("n", "next_unread", "Next", id="next_unread"),
+    Binding("N", "previous_unread", show=False, id="previous_unread"),
+    Binding("u", "toggle_hide_read", show=False, id="hide_read"),
+    Binding("s", "toggle_star", "Star", id="star"),
+    Binding("l", "links", show=False, id="links"),
+    Binding("o", "open_browser", show=False, id="open_browser"),
+    Binding("y", "copy_link", show=False, id="copy_link"),
+    Binding("a", "add_feed", show=False, id="add_feed"),
+    Binding("d", "delete_feed", show=False, id="delete_feed"),
+    Binding("e", "edit_feed", show=False, id="edit_feed"),
+    Binding("space,pagedown", "scroll_article(1)", show=False, id="scroll_down"),
+    Binding("pageup", "scroll_article(-1)", show=False, id="scroll_up"),
+    Binding("escape", "back", show=False, id="back"),
+    Binding("tab", "focus_next", show=False, id="next_pane"),
+    Binding("shift+tab", "focus_previous", show=False, id="previous_pane"),
+    Binding("D", "demo", show=False, id="demo"),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+
+# Actions whose help line is shared by several bindings of the widgets (no id of their own).
+_ACTION_GROUPS = {
+    "cursor_up": "cursor",
+    "cursor_down": "cursor",
+    "scroll_up": "cursor",
+    "scroll_down": "cursor",
+    "first": "first_last",
+    "last": "first_last",
+    "select": "open",
+    "page_down": "scroll_down",
+    "page_up": "scroll_up",
+}
+
+# The order of the help table.
+ORDER = list(DESCRIPTIONS)
+
+
+def describe(key_id: str, lang: str) -> str:
+    en, id_ = DESCRIPTIONS.get(key_id, (key_id.replace("_", " "), key_id.replace("_", " ")))
+    return id_ if lang == "id" else en
+
+
+def localize(node: DOMNode, lang: str) -> None:
+    """Give the footer's bindings of node their words in lang (bindings are frozen: replace)."""
+    bindings = node._bindings
+    for key, items in bindings.key_to_bindings.items():
+        new = []
+        for binding in items:
+            if binding.id in SHORT and binding.show:
+                en, id_ = SHORT[binding.id]
+                binding = dataclasses.replace(binding, description=id_ if lang == "id" else en)
+            new.append(binding)
+        bindings.key_to_bindings[key] = new
+
+
+def key_help(app: App, nodes: list[DOMNode], lang: str) -> list[tuple[str, str]]:
+    """(keys, what they do) for every binding of nodes, with the user's keymap applied."""
+    found: dict[str, list[str]] = {}
+    keymap = app._keymap
+    for node in nodes:
+        bindings = BindingsMap()
+        bindings.key_to_bindings = {k: list(v) for k, v in node._bindings.key_to_bindings.items()}
+        if keymap:
+            bindings.apply_keymap(keymap)
+        for _key, binding in bindings:
+            action = binding.action.split("(")[0]
+            key_id = binding.id or _ACTION_GROUPS.get(action)
+            if key_id is None or key_id not in DESCRIPTIONS:
+                continue
+            display = app.get_key_display(binding)
+            keys = found.setdefault(key_id, [])
+            if display not in keys:
+                keys.append(display)
+    palette = app.COMMAND_PALETTE_BINDING
+    if app.ENABLE_COMMAND_PALETTE:
+        found.setdefault("command_palette", [app.get_key_display(Binding(palette, ""))])
+    return [(" ".join(found[k]), describe(k, lang)) for k in ORDER if k in found]
+
+
+def keymap_from_config(keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The keymap for App.set_keymap, and the config's action names that no binding has."""
+    known = {b.id for b in APP_BINDINGS if b.id}
+    keymap = {k: v for k, v in keys.items() if k in known}
+    unknown = sorted(k for k in keys if k not in known)
+    return keymap, unknown

@@ -1,0 +1,146 @@
+"""Read and star state from the keyboard: open, m, M, n, N, u, s, the Starred entry, counts in
+the feed pane and the window title, and pruning on start."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from korantui.core.store import Store
+from korantui.ui.app import KoranApp
+from korantui.ui.widgets.feed_list import STARRED_ID
+from tests.screen import screen_text
+from tests.uikit import CONFIG, fill, notices, settle
+
+
+def _app(cfg) -> KoranApp:  # type: ignore[no-untyped-def]
+    cfg.prefetch = 0  # these headlines point nowhere
+    return KoranApp(cfg, refresh_on_start=False)
+
+
+async def test_open_and_m_toggle_read_with_counts(write_config):
+    cfg = write_config(CONFIG)
+    fill(cfg)
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.title == "korantui — 6 unread"
+        assert "All news (6)" in screen_text(app)
+        first = app.headline_list.rows[0]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.store.headline(first.id).read
+        assert app.title == "korantui — 5 unread"
+        assert "All news (5)" in screen_text(app)
+        await pilot.press("m")  # back to unread
+        assert not app.store.headline(first.id).read
+        assert app.title == "korantui — 6 unread"
+        await pilot.press("m")
+        assert app.store.headline(first.id).read
+        assert "Satu (2)" in screen_text(app) or "Dua (2)" in screen_text(app)
+
+
+async def test_M_marks_the_selected_feed_then_all_news(write_config):
+    cfg = write_config(CONFIG)
+    fill(cfg)
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        app.feed_list.focus()
+        await pilot.press("down", "down")  # All news, Starred, (category A,) Satu
+        await settle(app, pilot)
+        assert app.feed_list.selected_feed.name == "Satu"
+        await pilot.press("M")
+        await settle(app, pilot)
+        unread = {f.name: f.unread for f in app.store.feeds()}
+        assert unread == {"Satu": 0, "Dua": 3}
+        assert "Satu (" not in screen_text(app)
+        assert app.title == "korantui — 3 unread"
+        await pilot.press("home")
+        await settle(app, pilot)
+        await pilot.press("M")
+        assert app.store.counts()[0] == 0
+        assert app.title == "korantui"
+
+
+async def test_n_and_N_walk_unread_across_feeds(write_config):
+    cfg = write_config(CONFIG)
+    ids = fill(cfg, per_feed=2)
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        app.feed_list.focus()
+        await pilot.press("down", "down")  # the feed "Satu"
+        await settle(app, pilot)
+        opened = []
+        for _ in range(4):
+            await pilot.press("n")
+            await settle(app, pilot)
+            opened.append(app._current.id)
+        assert opened == ids["Satu"] + ids["Dua"]  # over the end of Satu into Dua
+        assert app.feed_list.selected_feed.name == "Dua"
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert "No unread articles left" in notices(app)
+        # N goes back: mark the first of Satu unread again, then walk backwards to it.
+        app.store.set_read([ids["Satu"][0]], False)
+        await pilot.press("N")
+        await settle(app, pilot)
+        assert app._current.id == ids["Satu"][0]
+        assert app.feed_list.selected_feed.name == "Satu"
+
+
+async def test_u_hides_read_headlines(write_config):
+    cfg = write_config(CONFIG)
+    ids = fill(cfg)
+    Store(cfg.db_path).set_read(ids["Satu"][:2])
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        assert len(app.headline_list.rows) == 6
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(app.headline_list.rows) == 4
+        assert all(not r.read for r in app.headline_list.rows)
+        assert "unread only" in screen_text(app)
+        await pilot.press("u")
+        assert len(app.headline_list.rows) == 6
+
+
+async def test_s_stars_and_the_starred_entry_lists_them(write_config):
+    cfg = write_config(CONFIG)
+    fill(cfg)
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "s")
+        starred = app.headline_list.rows[1]
+        assert app.store.headline(starred.id).starred
+        assert "★ Starred (1)" in screen_text(app)
+        assert "★ Satu berita 0" in screen_text(app) or "★ Dua berita 0" in screen_text(app)
+        app.feed_list.focus()
+        await pilot.press("down")
+        await settle(app, pilot)
+        assert app.feed_list.selected_id == STARRED_ID
+        assert [r.id for r in app.headline_list.rows] == [starred.id]
+        app.headline_list.focus()
+        await pilot.press("s")
+        assert not app.store.headline(starred.id).starred
+
+
+async def test_retention_prunes_on_start_but_never_starred(write_config):
+    cfg = write_config("retention_days = 30\n" + CONFIG)
+    ids = fill(cfg)
+    store = Store(cfg.db_path)
+    old = (datetime.now(UTC) - timedelta(days=40)).isoformat(timespec="seconds")
+    doomed, kept_star, kept_unread = ids["Satu"]
+    with store.transaction() as db:
+        db.execute("UPDATE headlines SET first_seen = ?", (old,))
+    store.set_read([doomed, kept_star])
+    store.set_starred(kept_star, True)
+    store.close()
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.store.headline(doomed) is None
+        assert app.store.headline(kept_star) is not None
+        assert app.store.headline(kept_unread) is not None

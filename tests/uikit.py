@@ -1,0 +1,73 @@
+"""Helpers for the interface tests: a store filled without the network, and settling the app."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from korantui.core.config import Config
+from korantui.core.models import Article, Block, Entry, Link
+from korantui.core.store import Store
+
+BASE = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
+
+# Two feeds at addresses nothing listens on: these tests never refresh.
+CONFIG = """
+[[feeds]]
+url = "http://127.0.0.1:9/satu.xml"
+name = "Satu"
+category = "A"
+[[feeds]]
+url = "http://127.0.0.1:9/dua.xml"
+name = "Dua"
+category = "B"
+"""
+
+
+def fill(cfg: Config, per_feed: int = 3) -> dict[str, list[int]]:
+    """per_feed headlines in each configured feed, newest first; their ids by feed name."""
+    store = Store(cfg.db_path)
+    store.sync_feeds(cfg.feeds)
+    ids: dict[str, list[int]] = {}
+    for n, feed in enumerate(store.feeds()):
+        entries = [
+            Entry(
+                title=f"{feed.name} berita {i}",
+                link=f"http://127.0.0.1:9/{feed.name.lower()}/{i}",
+                summary=f"Ringkasan {feed.name} {i}",
+                published=BASE - timedelta(hours=i * 2 + n),
+            )
+            for i in range(per_feed)
+        ]
+        store.save_entries(feed.id, entries)
+        ids[feed.name] = [h.id for h in store.headlines(feed.id)]
+    store.close()
+    return ids
+
+
+def article_with_links(url: str) -> Article:
+    text = "Baca laporan lengkap dan data resmi di sini."
+    return Article(
+        url=url,
+        title="Artikel bertaut",
+        blocks=[
+            Block(
+                "p",
+                text,
+                [
+                    Link(5, 21, "https://example.org/laporan"),
+                    Link(26, 36, "http://example.org/data"),
+                ],
+            )
+        ],
+    )
+
+
+async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The messages of the notifications on show (toasts fade in: the screen lags behind)."""
+    return [n.message for n in app._notifications]
