@@ -41,6 +41,7 @@ _XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2
 _HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)[\s>]", re.I)
 _COMMENTS = re.compile(rb"<!--.*?(?:-->|$)", re.S)
+_PROLOG = re.compile(rb"\s*(?:<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>)\s*", re.S | re.I)
 
 
 def _as_utf8(data: bytes, content_type: str) -> bytes:
@@ -56,6 +57,15 @@ def _as_utf8(data: bytes, content_type: str) -> bytes:
     text = decode_html(data, m.group(1) if m else "")
     text = _XML_ENCODING.sub(r'\1"utf-8"', text, count=1)
     return text.encode("utf-8", "replace")
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Whether data is a feed document (RSS, Atom, RDF, JSON Feed), whatever it was served as:
+    such a document is never an article page."""
+    if looks_like_json_feed(data):
+        return True
+    head = _PROLOG.sub(b"", data[:8192]).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return bool(_FEED_ROOT.match(head))
 
 
 def why_not_a_feed(data: bytes, content_type: str = "") -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -205,6 +206,7 @@ class Fetcher:
                 "Accept-Language": "id,en;q=0.8",
             },
             trust_env=True,
+            event_hooks={"response": [_hold_location]},
         )
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._all = asyncio.Semaphore(s.max_connections)
@@ -294,11 +296,11 @@ class Fetcher:
         try:
             async with self._client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code in (301, 302, 303, 307, 308):
-                    if "location" not in resp.headers:
+                    if _LOCATION not in resp.headers:
                         raise FetchError(
                             "http", f"HTTP {resp.status_code} redirect with no address", url
                         )
-                    return FetchResult(url, resp.status_code), resp.headers["location"]
+                    return FetchResult(url, resp.status_code), resp.headers[_LOCATION]
                 hdrs = {k.lower(): v for k, v in resp.headers.items()}
                 ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
                 if resp.status_code < 300 and (
@@ -364,6 +366,17 @@ class Fetcher:
         return FetchResult(url, status, content, hdrs), None
 
 
+_LOCATION = "x-korantui-location"
+
+
+async def _hold_location(response: httpx.Response) -> None:
+    # httpx parses a redirect's Location itself, even when not following it, and raises on
+    # "javascript:..." or garbage. We judge the address ourselves (_follow), so it is moved aside.
+    if "location" in response.headers:
+        response.headers[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
+
+
 def _header_safe(value: str) -> bool:
     return len(value) < 1000 and all(" " <= c <= "~" for c in value)
 
@@ -386,9 +399,23 @@ _REASONS = (
 )
 
 
-def _reason(e: Exception) -> str:
-    text = clean_line(str(e)) or type(e).__name__
-    low = text.lower()
+def _reason(e: BaseException) -> str:
+    # anyio reports "All connection attempts failed"; the OS's own error is further down.
+    texts: list[str] = []
+    seen: set[int] = set()
+    cur: BaseException | None = e
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(cur, socket.gaierror):
+            return "address not found (DNS)"
+        texts.append(clean_line(str(cur)))
+        cur = cur.__cause__ or cur.__context__
+    text = texts[0] or type(e).__name__
+    low = " ".join(texts).lower()
+    if "all connection attempts failed" in low and "refused" not in low:
+        return "connection refused or unreachable"
     for needle, words in _REASONS:
         if needle in low:
             return words
