@@ -163,6 +163,8 @@ async def test_no_feed_at_all_gives_an_html_source(httpserver: HTTPServer) -> No
     probed = {req.full_path.rstrip("?") for req, _ in httpserver.log}
     assert {"/feed/", "/rss/", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"} <= probed
     assert {"/rss/terkini.xml", "/?feed=rss2"} <= probed
+    # The home page answers /?feed=rss2 too (not WordPress): said why it does not count.
+    assert any(re.search(r"\?feed=rss2: not a feed\b", line) for line in lines)
 
 
 async def test_soft_404_site_answers_every_path_with_its_home_page(

@@ -114,7 +114,7 @@ async def discover(
     if page is not None:
         tried.add(page.url)
         if _looks_like_feed(page):
-            found = await _as_feed(page)
+            found, _ = await _as_feed(page)
             if found is not None:
                 progress(f"  the address is a feed: {found.summary}")
                 return found
@@ -189,14 +189,15 @@ def _format_of(result: FetchResult) -> str:
     return "RSS"
 
 
-async def _as_feed(result: FetchResult) -> Discovery | None:
+async def _as_feed(result: FetchResult) -> tuple[Discovery | None, str]:
+    """The feed result holds, or None and why not (parse_feed's words, for the progress line)."""
     try:
         parsed = await asyncio.to_thread(
             parse_feed, result.content, result.url, result.headers.get("content-type", "")
         )
-    except FeedParseError:
-        return None
-    return _feed_discovery(result, parsed)
+    except FeedParseError as e:
+        return None, str(e) or "not a feed"
+    return _feed_discovery(result, parsed), ""
 
 
 def _feed_discovery(result: FetchResult, parsed: ParsedSource) -> Discovery:
@@ -223,9 +224,9 @@ async def _try_feed(
     except FetchError as e:
         progress(f"  {url}: {e}")
         return None
-    found = await _as_feed(result)
+    found, why = await _as_feed(result)
     if found is None:
-        progress(f"  {url}: not a feed")
+        progress(f"  {url}: {why}")
     else:
         progress(f"  {url}: {found.summary}")
     return found
@@ -253,8 +254,7 @@ async def _try_quiet(fetcher: Fetcher, url: str) -> tuple[Discovery | None, str]
         result = await fetcher.get(url, accept=FEED_ACCEPT)
     except FetchError as e:
         return None, str(e)
-    found = await _as_feed(result)
-    return found, "" if found else "not a feed"
+    return await _as_feed(result)
 
 
 def _alternate_links(html: str, base: str) -> list[str]:
