@@ -308,6 +308,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
     @on(HeadlineList.Selected)
     def _headline_selected(self, message: HeadlineList.Selected) -> None:
         self.open_headline(message.headline.id)
+        self.schedule_prefetch()  # the opened one is read now: the next unread ones come in
 
     @on(HeadlineList.Highlighted)
     def _headline_highlighted(self) -> None:
