@@ -260,3 +260,29 @@ def test_same_article_from_two_widgets_is_one_headline() -> None:
         "https://situs.example/berita/81234/banjir-rob-di-bintan",
         "https://situs.example/berita/81235/rob-susulan?id=7",
     ]
+
+
+CARDS = """<html><head><title>Kabar</title></head><body>
+<nav><a href="/">Beranda</a> <a href="/news">News</a></nav>
+<div class="grid">
+ <a class="card" href="/news/552311/warga-tolak-relokasi"><img data-src="/i/1.jpg">
+  <span class="label">Nasional</span><div class="card-judul">Warga Tolak Relokasi Pasar Lama</div>
+  <span class="card-time" title="Rabu, 06 Mar 2024 10:00 WIB">2 jam yang lalu</span></a>
+ <a class="card" href="/news/552310/gubernur-resmikan-jembatan"><img data-src="/i/2.jpg">
+  <span class="label">Daerah</span><h2>Gubernur Resmikan Jembatan Baru</h2>
+  <span class="card-time">3 jam yang lalu</span></a>
+</div></body></html>"""
+
+
+def test_card_wide_links_are_titled_by_their_heading_and_dated() -> None:
+    first, second = parse_html_source(CARDS, "https://kabar.example/").entries
+    # Not "Nasional Warga Tolak ... 2 jam yang lalu": the card's own title.
+    assert first.title == "Warga Tolak Relokasi Pasar Lama"
+    assert second.title == "Gubernur Resmikan Jembatan Baru"
+    assert first.image == "https://kabar.example/i/1.jpg"
+    # The exact time in the title attribute wins over "2 jam yang lalu".
+    assert first.published is not None
+    assert first.published.isoformat() == "2024-03-06T10:00:00+07:00"
+    # Only a relative time: still a date, a recent one.
+    assert second.published is not None
+    assert second.published.year >= 2026 or second.published > first.published

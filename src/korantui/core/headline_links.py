@@ -97,6 +97,9 @@ _DATEISH = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
     re.I,
 )
+_RELATIVE = re.compile(r"lalu|ago|kemarin|yesterday|baru saja|just now", re.I)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_CLASS = re.compile(r"title|judul|headline", re.I)
 _DATE_CLASS = re.compile(r"date|time|tanggal|waktu|publish|posted|jam|meta", re.I)
 _SUMMARY_CLASS = re.compile(r"excerpt|summary|desc|lead|intro|teaser|ringkas", re.I)
 _IMG_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
@@ -130,8 +133,8 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
             continue
         if _in_chrome(a, chrome_cache):
             continue
-        text = clean_line(a.text_content()) or clean_line(a.get("title"))
-        in_heading = any(p.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for p in _up(a, 3))
+        text, wraps_heading = _link_text(a)
+        in_heading = wraps_heading or any(p.tag in _HEADINGS for p in _up(a, 3))
         score = _path_score(parts.path, parts.query, in_heading)
         at_root = score == 1 and not in_heading and parts.path.strip("/").count("/") == 0
         candidates.append(
@@ -152,6 +155,17 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
         if _accepted(c, verdict[c.signature]):
             chosen[c.url] = c
     return _entries(list(chosen.values()), base)
+
+
+def _link_text(a: HtmlElement) -> tuple[str, bool]:
+    """A link's headline text, and whether it holds a heading. A link around a whole card
+    (image, section label, title, "2 jam lalu") is titled by the card's heading or title."""
+    for el in a.iterdescendants():
+        if el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
+            text = clean_line(el.text_content())
+            if text:
+                return text, el.tag in _HEADINGS
+    return clean_line(a.text_content()) or clean_line(a.get("title")), False
 
 
 def _accepted(c: _Candidate, group: str) -> bool:
@@ -386,13 +400,16 @@ def _outside(block: HtmlElement, skip: HtmlElement) -> Iterable[HtmlElement]:
 
 
 def _date_in(block: HtmlElement, anchor: HtmlElement) -> datetime | None:
-    if block is anchor:
-        return None
     for el in block.iter("time"):
         found = date_of(el)
         if found:
             return found
     texts: list[str] = []
+    for el in anchor.iterdescendants():
+        # A card-wide link may hold its own date line.
+        if _DATE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            texts.extend(t.get("title") or "" for t in el.iter())
+            texts.append(el.text_content())
     holders = set(anchor.iterancestors())
     for el in block.iter():
         if el is anchor or anchor in el.iterancestors():
@@ -406,6 +423,8 @@ def _date_in(block: HtmlElement, anchor: HtmlElement) -> datetime | None:
         label = f"{el.get('class', '')} {el.get('id', '')}"
         if _DATE_CLASS.search(label):
             texts.append(el.text_content())
+        if el.tag != "a":
+            texts.append(el.get("title") or "")
         texts.extend(t for t in (el.text, el.tail if el is not block else None) if t)
     return _first_date(texts)
 
@@ -416,16 +435,23 @@ def date_of(el: HtmlElement) -> datetime | None:
 
 
 def _first_date(texts: Iterable[str]) -> datetime | None:
+    """The first moment named in texts, a printed date before a relative one ("2 jam lalu" is
+    often shown with the exact time in a title attribute beside it)."""
     parse: Callable[[str], datetime | None] | None = _parse_date
     if parse is None:
         return None
+    relative: datetime | None = None
     for raw in texts:
         text = clean_line(raw)
-        if text and len(text) <= 120 and _DATEISH.search(text):
-            found = parse(text)
-            if found is not None:
-                return found
-    return None
+        if not text or len(text) > 120 or not _DATEISH.search(text):
+            continue
+        found = parse(text)
+        if found is None:
+            continue
+        if not _RELATIVE.search(text):
+            return found
+        relative = relative or found
+    return relative
 
 
 def _summary_in(block: HtmlElement, c: _Candidate) -> str:
