@@ -286,3 +286,47 @@ def test_card_wide_links_are_titled_by_their_heading_and_dated() -> None:
     # Only a relative time: still a date, a recent one.
     assert second.published is not None
     assert second.published.year >= 2026 or second.published > first.published
+
+
+def test_saved_page_served_elsewhere_links_to_its_own_site() -> None:
+    # No canonical, no og:url, served from 127.0.0.1: the links name the site.
+    items = "".join(
+        f'<li><a href="https://www.koran.example/berita/{n}/judul-{n}">Judul Berita Nomor {n}</a>'
+        for n in range(10001, 10006)
+    )
+    html = f"""<html><body><ul class="list">{items}</ul>
+    <a href="https://partner.example/2024/03/06/berita-mitra-yang-panjang">Berita Mitra Yang
+    Panjang Sekali</a></body></html>"""
+    parsed = parse_html_source(html, "http://127.0.0.1:8080/")
+    assert [e.link.rsplit("/", 2)[1] for e in parsed.entries] == [
+        "10001",
+        "10002",
+        "10003",
+        "10004",
+        "10005",
+    ]
+
+
+def test_links_to_another_site_are_not_its_headlines() -> None:
+    own = "".join(
+        f'<li><a href="/berita/{n}/judul-{n}">Judul Berita Nomor {n}</a></li>'
+        for n in range(20001, 20004)
+    )
+    # A network's widget: more links to the partner than to the site itself.
+    partner = "".join(
+        f'<li><a href="https://mitra.example/2024/03/0{n}/kabar">Kabar Mitra Hari {n}</a></li>'
+        for n in range(1, 9)
+    )
+    html = f"<html><body><ul>{own}</ul><ul class='mitra'>{partner}</ul></body></html>"
+    parsed = parse_html_source(html, "https://koran.example/")
+    assert all(e.link.startswith("https://koran.example/") for e in parsed.entries)
+    assert len(parsed.entries) == 3
+
+
+def test_image_only_link_is_titled_by_its_alt_text() -> None:
+    html = """<html><body><div class="slider">
+    <a href="/2024/03/06/kapal-tenggelam-di-selat-riau"><img src="/a.jpg"
+       alt="Kapal Tenggelam di Selat Riau, Lima ABK Selamat"></a></div></body></html>"""
+    (entry,) = parse_html_source(html, "https://koran.example/").entries
+    assert entry.title == "Kapal Tenggelam di Selat Riau, Lima ABK Selamat"
+    assert entry.image == "https://koran.example/a.jpg"

@@ -165,7 +165,11 @@ def _link_text(a: HtmlElement) -> tuple[str, bool]:
             text = clean_line(el.text_content())
             if text:
                 return text, el.tag in _HEADINGS
-    return clean_line(a.text_content()) or clean_line(a.get("title")), False
+    text = clean_line(a.text_content()) or clean_line(a.get("title"))
+    if not text:
+        # An image-only link: its picture's description is the only headline it has.
+        text = next((clean_line(img.get("alt")) for img in a.iter("img") if img.get("alt")), "")
+    return text, False
 
 
 def _accepted(c: _Candidate, group: str) -> bool:
@@ -208,8 +212,9 @@ def _domain(host: str) -> str:
 
 
 def _site_domains(doc: HtmlElement, base: str, page_url: str) -> set[str]:
-    """The domains counted as "this site": the page's, its canonical address's, and the one most
-    of its links point to (a saved or mirrored page links to the site, not to where it is)."""
+    """The domains counted as "this site": the page's, its canonical address's, and, when few of
+    its links point there, the one most of them do (a saved or mirrored page links to the site,
+    not to where it is served from)."""
     sites = {_domain(urlsplit(u).hostname or "") for u in (page_url, base) if u}
     for el in doc.iter("link", "meta"):
         kind = (el.get("rel") or el.get("property") or "").lower()
@@ -222,9 +227,11 @@ def _site_domains(doc: HtmlElement, base: str, page_url: str) -> set[str]:
         url = safe_url(a.get("href"), base)
         if url:
             counts[_domain(urlsplit(url).hostname or "")] += 1
-    if counts:
+    total = sum(counts.values())
+    own = sum(n for domain, n in counts.items() if domain in sites)
+    if counts and own * 10 < total:
         top, n = counts.most_common(1)[0]
-        if n >= 3 and n * 10 >= sum(counts.values()) * 3:
+        if n >= 3 and n * 10 >= total * 3:
             sites.add(top)
     sites.discard("")
     return sites
