@@ -88,6 +88,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "feed_removed": ("Removed: {name}", "Dihapus: {name}"),
     "feed_updated": ("Saved: {name}", "Disimpan: {name}"),
     "delete_feed_q": ("Delete {name}?", "Hapus {name}?"),
+    "esc_back": ("Esc: back to the headlines", "Esc: kembali ke daftar berita"),
     "select_feed": ("Select a feed first", "Pilih sumber terlebih dahulu"),
     "not_available": ("Not available yet", "Belum tersedia"),
     "config_error": ("Config: {error}", "Konfigurasi: {error}"),

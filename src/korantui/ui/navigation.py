@@ -91,6 +91,8 @@ class Navigation:
         on = on and panes.has_class("narrow")
         self.reading_mode = on
         panes.set_class(on, "reading")
+        # The only way back from a full-width article must be on screen.
+        self.article_view.border_subtitle = tr("esc_back", self.lang) if on else ""
         if on:
             self.article_view.focus()
         elif panes.has_class("narrow"):

@@ -83,6 +83,9 @@ class HeadlineList(ScrollView, can_focus=True):
         self.empty_text = ""
         self.show_source = True  # the feed's name on each row (off inside a single feed)
         self._now = clock.now()
+        self._ages: dict[int, str] = {}  # computed once per list, not per paint
+        self._age_width = 0
+        self._name_width = 0
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -90,6 +93,11 @@ class HeadlineList(ScrollView, can_focus=True):
         """Show rows; the cursor stays on keep_id when it is still there."""
         self.rows = list(rows)
         self._now = clock.now()
+        self._ages = {
+            r.id: format_age(r.published or r.first_seen, self.lang, self._now) for r in self.rows
+        }
+        self._age_width = max((cell_len(a) for a in self._ages.values()), default=0)
+        self._name_width = max((cell_len(r.feed_name) for r in self.rows), default=0)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         target = 0
         if keep_id is not None:
@@ -192,23 +200,27 @@ class HeadlineList(ScrollView, can_focus=True):
                 s + cursor_style for s in (style, meta_style, star_style)
             )
         mark = "★" if row.starred else ("●" if not row.read else " ")
-        age = format_age(row.published or row.first_seen, self.lang, self._now)
-        meta_width = max(0, width // 3)
-        tail = f" {age} "
+        age = self._ages.get(row.id)
+        if age is None:
+            age = format_age(row.published or row.first_seen, self.lang, self._now)
+        # Aligned columns: title, source, age. The title keeps at least 60% of the row; the
+        # source's column goes first when that does not leave it 8 cells.
+        age_col = min(self._age_width, width // 3)
+        source_col = 0
         if self.show_source:
-            # The age matters more than the source's full name: the name gives way first.
-            room = meta_width - cell_len(tail) - 3
-            name = row.feed_name if cell_len(row.feed_name) <= room else ""
-            if not name and room > 1:
-                name = set_cell_size(row.feed_name, room - 1) + "…"
-            tail = f" {name} ·{tail}" if name else tail
-        meta_width = min(cell_len(tail), meta_width)
-        meta = set_cell_size(tail, meta_width)
-        title_width = max(0, width - 2 - meta_width)
-        title = set_cell_size(row.title, title_width)
+            room = width * 2 // 5 - age_col - 1
+            source_col = min(self._name_width, room) if room >= 8 else 0
+        title_width = max(0, width - 2 - (source_col + 1 if source_col else 0) - (age_col + 1))
         segments = [
             Segment(mark + " ", star_style if row.starred else style),
-            Segment(title, style),
-            Segment(meta, meta_style),
+            Segment(set_cell_size(row.title, title_width), style),
         ]
+        if source_col:
+            name = row.feed_name
+            if cell_len(name) > source_col:
+                name = set_cell_size(name, source_col - 1) + "…"
+            segments.append(Segment(" " + set_cell_size(name, source_col), meta_style))
+        age_text = set_cell_size(age, age_col)
+        age_text = " " * (age_col - cell_len(age)) + age if cell_len(age) <= age_col else age_text
+        segments.append(Segment(" " + age_text, meta_style))
         return Strip(segments, width)
