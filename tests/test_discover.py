@@ -215,3 +215,25 @@ def test_normalise_address(given: str, expected: str) -> None:
 def test_normalise_rejects(given: str) -> None:
     with pytest.raises(DiscoveryError):
         normalise_address(given)
+
+
+async def test_rss_links_in_the_page_footer(httpserver: HTTPServer) -> None:
+    page = b"""<html><head><title>Antara Kepri</title></head><body><p>Halo</p>
+    <footer><a href="/rss">RSS</a> <a href="/rss/kepri.xml">Kepri</a>
+    <a href="https://other.example/feed.xml">Mitra</a> <a href="/comments/feed/">Komentar</a>
+    </footer></body></html>"""
+    rss_index = b"<html><body><h1>Daftar RSS</h1><a href='/rss/kepri.xml'>Kepri</a></body></html>"
+    _serve(
+        httpserver,
+        {
+            "/": (page, "text/html"),
+            "/rss": (rss_index, "text/html"),
+            "/rss/kepri.xml": (RSS, "application/rss+xml"),
+        },
+    )
+    found, lines = await _discover(httpserver.url_for("/"))
+    assert found.url == httpserver.url_for("/rss/kepri.xml")
+    assert "checking 2 RSS link(s) on the page" in lines
+    probed = {req.path for req, _ in httpserver.log}
+    # Neither the other site's feed nor the comments feed, nor any usual place, was tried.
+    assert probed == {"/", "/rss", "/rss/kepri.xml"}

@@ -1,8 +1,9 @@
 """What a site offers to read, from its address: a feed, or else its headlines scraped.
 
-Order (issue 4): the address is itself a feed; the page's <link rel="alternate"> feeds; the
-places feeds usually live; an HTML source made of the page's own headlines. A candidate feed
-counts only once it was fetched and parsed into headlines: sites advertise dead feeds.
+Order (issue 4): the address is itself a feed; the page's <link rel="alternate"> feeds (then
+its own "RSS" links, which small sites show in the footer instead); the places feeds usually
+live; an HTML source made of the page's own headlines. A candidate feed counts only once it was
+fetched and parsed into headlines: sites advertise dead feeds.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ _FEED_TYPES = {
     "text/xml": "",
 }
 _MAX_ALTERNATES = 8
+_MAX_ANCHORS = 4
+_FEED_PATH = re.compile(
+    r"(?:^|/)(?:rss|feeds?|atom)(?:/|\.xml$|\.php$|$)|\.(?:rss|atom)$|(?:rss|feed|atom)[^/]*\.xml$"
+)
 # Comment feeds and per-post feeds are advertised beside the site's feed: never the best choice.
 _SECONDARY = re.compile(r"comment|komentar|replies", re.I)
 
@@ -118,8 +123,7 @@ async def discover(
             if found is not None:
                 progress(f"  the address is a feed: {found.summary}")
                 return found
-        html = _decode(page)
-        alternates = _alternate_links(html, page.url)
+        alternates, anchors = _feed_links(_decode(page), page.url)
         if alternates:
             progress(f"checking {len(alternates)} feed link(s) the page names")
             found = await _best_of(fetcher, alternates, progress)
@@ -128,6 +132,14 @@ async def discover(
             tried.update(alternates)
         else:
             progress("the page names no feed")
+        # Many small sites have no <link> but an "RSS" link in the footer.
+        anchors = [u for u in anchors if u not in tried]
+        if anchors:
+            progress(f"checking {len(anchors)} RSS link(s) on the page")
+            found = await _best_of(fetcher, anchors, progress)
+            if found is not None:
+                return found
+            tried.update(anchors)
 
     if page is not None or _worth_probing(page_error):
         root = page.url if page is not None else address
@@ -257,12 +269,13 @@ async def _try_quiet(fetcher: Fetcher, url: str) -> tuple[Discovery | None, str]
     return await _as_feed(result)
 
 
-def _alternate_links(html: str, base: str) -> list[str]:
-    """Feeds the page advertises, best first: the site's own main feed before comment feeds."""
+def _feed_links(html: str, base: str) -> tuple[list[str], list[str]]:
+    """Feeds the page names: its <link rel="alternate"> ones, best first (the site's own main
+    feed before comment feeds and other sites'), then same-site links that look like feeds."""
     try:
         doc = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html) or "<html/>")
     except (ValueError, lxml.etree.ParserError):
-        return []
+        return [], []
     for el in doc.iter("base"):
         base = safe_url(el.get("href"), base) or base
         break
@@ -279,7 +292,18 @@ def _alternate_links(html: str, base: str) -> list[str]:
         secondary = bool(_SECONDARY.search(url) or _SECONDARY.search(link.get("title") or ""))
         elsewhere = (urlsplit(url).hostname or "").removeprefix("www.") != site
         found.append((int(secondary) * 2 + int(elsewhere), i, url))
-    return [u for _, _, u in sorted(found)][:_MAX_ALTERNATES]
+    alternates = [u for _, _, u in sorted(found)][:_MAX_ALTERNATES]
+    anchors: list[str] = []
+    for a in doc.iter("a"):
+        url = safe_url(a.get("href"), base)
+        parts = urlsplit(url)
+        if not url or (parts.hostname or "").removeprefix("www.") != site:
+            continue
+        text = clean_line(a.text_content()).casefold()
+        looks = _FEED_PATH.search(parts.path.lower()) or text in ("rss", "rss feed", "feed rss")
+        if looks and not (_SECONDARY.search(url) or url in alternates or url in anchors):
+            anchors.append(url)
+    return alternates, anchors[:_MAX_ANCHORS]
 
 
 def _decode(result: FetchResult) -> str:
