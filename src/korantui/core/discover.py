@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 import lxml.etree
 import lxml.html
 
+from korantui.core import feeds
 from korantui.core.feeds import FeedParseError, looks_like_json_feed, parse_feed
 from korantui.core.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec, ParsedSource
@@ -46,6 +47,7 @@ _FEED_TYPES = {
     "text/xml": "",
 }
 _MAX_ALTERNATES = 8
+_PROLOG = re.compile(rb"^(?:\s*(?:<!--.*?-->|<\?xml-stylesheet[^>]*>))+\s*", re.S)
 _MAX_ANCHORS = 4
 _FEED_PATH = re.compile(
     r"(?:^|/)(?:rss|feeds?|atom)(?:/|\.xml$|\.php$|$)|\.(?:rss|atom)$|(?:rss|feed|atom)[^/]*\.xml$"
@@ -184,7 +186,11 @@ def _looks_like_feed(result: FetchResult) -> bool:
     ctype = result.content_type
     if any(t in ctype for t in ("rss", "atom", "rdf", "xml", "json")):
         return True
-    head = result.content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    # feeds.looks_like_feed (newer than this module) knows prologs and comments before the root.
+    sniff = getattr(feeds, "looks_like_feed", None)
+    if sniff is not None and sniff(result.content):
+        return True
+    head = _PROLOG.sub(b"", result.content[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")).lower()
     return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) or looks_like_json_feed(
         result.content
     )
