@@ -108,10 +108,11 @@ async def test_empty_address_is_refused_without_a_request(httpserver: HTTPServer
 
 
 async def test_edit_feed_returns_trimmed_values() -> None:
-    dialog = EditFeedScreen("Batam Pos", "Kepri", url=f"https://b.example/{HOSTILE}", lang="en")
+    dialog = EditFeedScreen(HOSTILE, "Kepri", url=f"https://b.example/{HOSTILE}", lang="en")
     app = Host(dialog)
     async with app.run_test(size=(100, 30)) as pilot:
         assert f"https://b.example/{HOSTILE}" in screen_text(app)
+        assert screen_text(app).count(HOSTILE) == 2  # the name, in its input, literally too
         name = dialog.query_one("#name", Input)
         name.value = "  Batam Pos Online  "
         dialog.query_one("#category", Input).value = ""
