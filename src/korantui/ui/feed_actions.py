@@ -7,12 +7,14 @@ config is read back, and the store follows it with sync_feeds: the file stays th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from korantui.core.i18n import tr
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp
+    from korantui.ui.screens.add_feed import AddFeedResult
+    from korantui.ui.screens.edit_feed import EditFeedResult
 
 
 class FeedActions:
@@ -43,32 +45,30 @@ class FeedActions:
             return False
         return True
 
-    # -- add, delete, edit (screens from the discovery work) -----------------------------------
-
-    def _screen(self: KoranApp, module: str, name: str) -> Any:
-        import importlib
-
-        try:
-            return getattr(importlib.import_module(f"korantui.ui.screens.{module}"), name)
-        except (ImportError, AttributeError):
-            self.notify(tr("not_available", self.lang), severity="warning")
-            return None
+    # -- add, delete, edit -----------------------------------------------------------------
 
     def action_add_feed(self: KoranApp) -> None:
-        if not self._editable():
-            return
-        screen = self._screen("add_feed", "AddFeedScreen")
-        if screen is None:
-            return
-        self.push_screen(screen(self.config), self._feed_added)
+        from korantui.ui.screens.add_feed import AddFeedScreen
 
-    def _feed_added(self: KoranApp, spec: Any) -> None:
+        if self._editable():
+            screen = AddFeedScreen(settings=self.config.fetch, lang=self.lang)
+            self.push_screen(screen, self._feed_added)
+
+    def _feed_added(self: KoranApp, result: AddFeedResult | None) -> None:
         from korantui.core import config_edit
+        from korantui.core.config import ConfigError
 
-        if spec is None:
+        if result is None:
             return
-        config_edit.add_feed(self.config.path, spec)
-        if self._config_changed({spec.url}):
+        spec = result.spec
+        try:
+            added = config_edit.add_feed(self.config.path, spec)
+        except (OSError, ConfigError) as e:
+            self.notify(tr("config_error", self.lang, error=str(e)), severity="error", markup=False)
+            return
+        if not added:
+            self.notify(tr("feed_exists", self.lang, url=spec.url), markup=False)
+        elif self._config_changed({spec.url}):
             self.notify(tr("feed_added", self.lang, name=spec.name or spec.url), markup=False)
 
     def action_delete_feed(self: KoranApp) -> None:
@@ -78,9 +78,7 @@ class FeedActions:
         if feed is None:
             self.notify(tr("select_feed", self.lang), severity="warning")
             return
-        screen = self._screen("confirm", "ConfirmScreen")
-        if screen is None:
-            return
+        from korantui.ui.screens.confirm import ConfirmScreen
 
         def done(yes: bool | None) -> None:
             from korantui.core import config_edit
@@ -93,7 +91,8 @@ class FeedActions:
             if self._config_changed():
                 self.notify(tr("feed_removed", self.lang, name=feed.display_name), markup=False)
 
-        self.push_screen(screen(tr("delete_feed_q", self.lang, name=feed.display_name)), done)
+        question = tr("delete_feed_q", self.lang, name=feed.display_name)
+        self.push_screen(ConfirmScreen(question, lang=self.lang), done)
 
     def action_edit_feed(self: KoranApp) -> None:
         if not self._editable():
@@ -102,21 +101,22 @@ class FeedActions:
         if feed is None:
             self.notify(tr("select_feed", self.lang), severity="warning")
             return
-        screen = self._screen("edit_feed", "EditFeedScreen")
-        if screen is None:
-            return
+        from korantui.ui.screens.edit_feed import EditFeedScreen
 
-        def done(result: Any) -> None:
+        def done(result: EditFeedResult | None) -> None:
             from korantui.core import config_edit
 
             if result is None:
                 return
-            name, category = result
-            config_edit.update_feed(self.config.path, feed.url, name=name, category=category)
+            config_edit.update_feed(
+                self.config.path, feed.url, name=result.name, category=result.category
+            )
             if self._config_changed():
-                self.notify(tr("feed_updated", self.lang, name=name or feed.url), markup=False)
+                name = result.name or feed.title or feed.url
+                self.notify(tr("feed_updated", self.lang, name=name), markup=False)
 
-        self.push_screen(screen(feed), done)
+        screen = EditFeedScreen(feed.name, feed.category, url=feed.url, lang=self.lang)
+        self.push_screen(screen, done)
 
     # -- OPML ----------------------------------------------------------------------------------
 
