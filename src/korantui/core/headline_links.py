@@ -437,8 +437,9 @@ def _date_in(block: HtmlElement, anchor: HtmlElement) -> datetime | None:
 
 
 def date_of(el: HtmlElement) -> datetime | None:
-    """The moment an element names: <time datetime>, <meta content>, or its text."""
-    return _first_date([el.get("datetime") or "", el.get("content") or "", el.text_content()])
+    """The moment an element names: <time datetime>, <meta content>, a title, or its text."""
+    attrs = [el.get(k) or "" for k in ("datetime", "content", "title")]
+    return _first_date([*attrs, el.text_content()])
 
 
 def _first_date(texts: Iterable[str]) -> datetime | None:
