@@ -330,3 +330,19 @@ def test_image_only_link_is_titled_by_its_alt_text() -> None:
     (entry,) = parse_html_source(html, "https://koran.example/").entries
     assert entry.title == "Kapal Tenggelam di Selat Riau, Lima ABK Selamat"
     assert entry.image == "https://koran.example/a.jpg"
+
+
+def test_thumbnail_first_heading_titles_it() -> None:
+    html = """<html><body><div class="td_block_inner">
+    <div class="td-module"><div class="td-image-container">
+     <a href="/2024/03/06/rudi-tinjau-proyek-jalan/" class="td-image-wrap"
+        title="Rudi Tinjau Proyek..."><span class="entry-thumb"></span></a></div>
+     <h3 class="entry-title"><a href="/2024/03/06/rudi-tinjau-proyek-jalan/">Rudi Tinjau Proyek
+     Pelebaran Jalan Sudirman</a></h3></div>
+    <div class="td-module"><h3 class="entry-title"><a href="/2024/03/06/lain/">Berita Lain
+     di Bawahnya</a></h3></div></div></body></html>"""
+    parsed = parse_html_source(html, "https://batampos.example/")
+    assert [e.title for e in parsed.entries] == [
+        "Rudi Tinjau Proyek Pelebaran Jalan Sudirman",
+        "Berita Lain di Bawahnya",
+    ]

@@ -116,6 +116,7 @@ class _Candidate:
     # A slug alone at the site's root is also how static pages look (/tentang-kami-dan-redaksi/)
     # and WordPress "postname" posts: it needs a heading or a list of its kind to count.
     slug_at_root: bool
+    in_heading: bool
 
 
 def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
@@ -139,7 +140,14 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
         at_root = score == 1 and not in_heading and parts.path.strip("/").count("/") == 0
         candidates.append(
             _Candidate(
-                a, url, text, score, _reads_like_headline(text, score), _signature(a), at_root
+                a,
+                url,
+                text,
+                score,
+                _reads_like_headline(text, score),
+                _signature(a),
+                at_root,
+                in_heading,
             )
         )
 
@@ -150,9 +158,15 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
 
     chosen: dict[str, _Candidate] = {}
     for c in candidates:
-        if c.url in chosen or not c.text_ok:
+        if not c.text_ok:
             continue
-        if _accepted(c, verdict[c.signature]):
+        first = chosen.get(c.url)
+        if first is not None:
+            # A thumbnail's title attribute came first; the heading's text is the headline. The
+            # dict keeps the first position.
+            if c.in_heading and not first.in_heading:
+                chosen[c.url] = c
+        elif _accepted(c, verdict[c.signature]):
             chosen[c.url] = c
     return _entries(list(chosen.values()), base)
 
