@@ -346,3 +346,21 @@ def test_thumbnail_first_heading_titles_it() -> None:
         "Rudi Tinjau Proyek Pelebaran Jalan Sudirman",
         "Berita Lain di Bawahnya",
     ]
+
+
+def test_rules_with_only_an_item_selector_take_the_headline_link() -> None:
+    # Each <article> starts with a category link: the item's link is its headline's.
+    parsed = parse_html_source(
+        _page("wordpress-front.html"),
+        "https://w.example/",
+        {"item": "main article", "date": "time"},
+    )
+    assert [e.link.split("/", 3)[3] for e in parsed.entries] == [
+        "2024/03/06/kapal-feri-batam-singapura-kembali-beroperasi-normal/",
+        "2024/03/05/pelaku-umkm-tanjungpinang-dapat-pelatihan-pemasaran-digital/",
+        "2024/03/05/psbk-batam-tekuk-tamu-dari-karimun-dua-gol-tanpa-balas/",
+        "2024/03/04/jalan-raja-haji-fisabilillah-ditutup-sementara-untuk-perbaikan/",
+    ]
+    assert parsed.entries[0].title == "Kapal Feri Batam–Singapura Kembali Beroperasi Normal"
+    assert parsed.entries[3].published is not None
+    assert parsed.entries[3].published.isoformat() == "2024-03-04T11:00:00+07:00"

@@ -98,7 +98,7 @@ _DATEISH = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"lalu|ago|kemarin|yesterday|baru saja|just now", re.I)
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_CLASS = re.compile(r"title|judul|headline", re.I)
 _DATE_CLASS = re.compile(r"date|time|tanggal|waktu|publish|posted|jam|meta", re.I)
 _SUMMARY_CLASS = re.compile(r"excerpt|summary|desc|lead|intro|teaser|ringkas", re.I)
@@ -134,8 +134,8 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
             continue
         if _in_chrome(a, chrome_cache):
             continue
-        text, wraps_heading = _link_text(a)
-        in_heading = wraps_heading or any(p.tag in _HEADINGS for p in _up(a, 3))
+        text, wraps_heading = link_text(a)
+        in_heading = wraps_heading or any(p.tag in HEADINGS for p in _up(a, 3))
         score = _path_score(parts.path, parts.query, in_heading)
         at_root = score == 1 and not in_heading and parts.path.strip("/").count("/") == 0
         candidates.append(
@@ -171,14 +171,14 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
     return _entries(list(chosen.values()), base)
 
 
-def _link_text(a: HtmlElement) -> tuple[str, bool]:
+def link_text(a: HtmlElement) -> tuple[str, bool]:
     """A link's headline text, and whether it holds a heading. A link around a whole card
     (image, section label, title, "2 jam lalu") is titled by the card's heading or title."""
     for el in a.iterdescendants():
-        if el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
+        if el.tag in HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
             text = clean_line(el.text_content())
             if text:
-                return text, el.tag in _HEADINGS
+                return text, el.tag in HEADINGS
     text = clean_line(a.text_content()) or clean_line(a.get("title"))
     if not text:
         # An image-only link: its picture's description is the only headline it has.

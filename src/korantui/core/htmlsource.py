@@ -13,7 +13,14 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from korantui.core.feeds import FeedParseError
-from korantui.core.headline_links import clean_link, date_of, find_headlines, image_in
+from korantui.core.headline_links import (
+    HEADINGS,
+    clean_link,
+    date_of,
+    find_headlines,
+    image_in,
+    link_text,
+)
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
@@ -89,14 +96,17 @@ def _first(el: HtmlElement, selector: str) -> HtmlElement | None:
 
 
 def _anchor_of(el: HtmlElement) -> HtmlElement | None:
+    """The link el is, is inside of, or holds: the one in a heading first, else the one with
+    the longest text (not the category label or the author that come before the title)."""
     if el.tag == "a" and el.get("href"):
         return el
-    inner = el.find(".//a[@href]")
-    if inner is not None:
-        return inner
     for parent in el.iterancestors("a"):
         return parent
-    return None
+    anchors = [a for a in el.iter("a") if a.get("href")]
+    for a in anchors:
+        if any(p.tag in HEADINGS for p in a.iterancestors()) or link_text(a)[1]:
+            return a
+    return max(anchors, key=lambda a: len(link_text(a)[0]), default=None)
 
 
 def _by_rules(doc: HtmlElement, base: str, rules: dict[str, str]) -> list[Entry]:
@@ -110,18 +120,20 @@ def _by_rules(doc: HtmlElement, base: str, rules: dict[str, str]) -> list[Entry]
     seen: set[str] = set()
     for item in items:
         sub = item_sel != ""
-        title_el = _first(item, rules["title"]) if sub and rules.get("title") else item
+        title_el = _first(item, rules["title"]) if sub and rules.get("title") else None
         link_el = _first(item, rules["link"]) if sub and rules.get("link") else None
-        anchor = _anchor_of(link_el) if link_el is not None else None
-        if anchor is None and title_el is not None:
-            anchor = _anchor_of(title_el)
-        if anchor is None:
-            anchor = _anchor_of(item)
+        anchor = None
+        for el in (link_el, title_el, item):
+            anchor = _anchor_of(el) if el is not None else None
+            if anchor is not None:
+                break
         link = clean_link(anchor.get("href") if anchor is not None else "", base)
-        text_el = title_el if title_el is not None else anchor
-        title = clean_line(text_el.text_content()) if text_el is not None else ""
-        if not title and anchor is not None:
-            title = clean_line(anchor.get("title"))
+        if title_el is not None:
+            title = clean_line(title_el.text_content())
+        elif not sub and rules.get("title") and not rules.get("link"):
+            title = clean_line(item.text_content())
+        else:
+            title = link_text(anchor)[0] if anchor is not None else ""
         if not link or not title or link in seen:
             continue
         seen.add(link)
