@@ -118,3 +118,24 @@ def test_cli_search_prints_top_results(tmp_path: Path, capsys) -> None:  # type:
     assert "Banjir rob di pesisir" in out[2]
     assert "Pasar" not in "\n".join(out)
     assert main(["--config", str(cfg), "--data-dir", str(data), "search", "gempa"]) == 1
+
+
+async def test_markup_in_titles_and_queries_shows_literally(write_config):
+    cfg = write_config(CONFIG)
+    cfg.prefetch = 0
+    store = Store(cfg.db_path)
+    store.sync_feeds(cfg.feeds)
+    store.save_entries(store.feeds()[0].id, [_entry(1, "[@click=app.quit]Klik[/] [b]tebal")])
+    store.close()
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"[b]tebal", "enter")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Search: [b]tebal" in text
+        assert "● [@click=app.quit]Klik[/] [b]teb" in text
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.is_running
+        assert "[@click=app.quit]Klik[/] [b]tebal" in screen_text(app)

@@ -127,7 +127,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
             self.store.sync_feeds(self.config.feeds)
             pruned = self.store.prune(self.config.retention_days)
             if pruned:
-                self.notify(tr("pruned", self.lang, n=pruned), timeout=4)
+                self.notify(tr("pruned", self.lang, n=pruned), timeout=4, markup=False)
         self.sub_title = tr("demo_title", self.lang) if self.demo else ""
         self.reload_feeds()
         self.reload_headlines()
@@ -376,7 +376,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
         from korantui.core.demo import is_demo_url
 
         if is_demo_url(url):
-            self.notify(tr("demo_only_read", self.lang), severity="warning")
+            self.notify(tr("demo_only_read", self.lang), severity="warning", markup=False)
             return
         if not is_openable(url):
             self.notify(tr("not_openable", self.lang), severity="warning", markup=False)

@@ -41,7 +41,7 @@ class FeedActions:
 
     def _editable(self: KoranApp) -> bool:
         if self.demo:
-            self.notify(tr("demo_only_read", self.lang), severity="warning")
+            self.notify(tr("demo_only_read", self.lang), severity="warning", markup=False)
             return False
         return True
 
@@ -76,7 +76,7 @@ class FeedActions:
             return
         feed = self.feed_list.selected_feed
         if feed is None:
-            self.notify(tr("select_feed", self.lang), severity="warning")
+            self.notify(tr("select_feed", self.lang), severity="warning", markup=False)
             return
         from korantui.ui.screens.confirm import ConfirmScreen
 
@@ -99,7 +99,7 @@ class FeedActions:
             return
         feed = self.feed_list.selected_feed
         if feed is None:
-            self.notify(tr("select_feed", self.lang), severity="warning")
+            self.notify(tr("select_feed", self.lang), severity="warning", markup=False)
             return
         from korantui.ui.screens.edit_feed import EditFeedScreen
 

@@ -54,7 +54,7 @@ class Navigation:
 
         links = self.article_view.links
         if self._reading is None or not links:
-            self.notify(tr("no_links", self.lang), severity="warning")
+            self.notify(tr("no_links", self.lang), severity="warning", markup=False)
             return
         self.push_screen(LinksScreen(links, tr("links_title", self.lang)), self._link_chosen)
 
@@ -65,7 +65,7 @@ class Navigation:
     def action_copy_link(self: KoranApp) -> None:
         headline = self._current or self.headline_list.current
         if headline is None or not headline.link:
-            self.notify(tr("nothing_selected", self.lang), severity="warning")
+            self.notify(tr("nothing_selected", self.lang), severity="warning", markup=False)
             return
         self.copy_to_clipboard(headline.link)
         self.notify(tr("copied", self.lang, url=headline.link), timeout=3, markup=False)

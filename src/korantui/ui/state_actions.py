@@ -54,12 +54,18 @@ class StateActions:
             self._current.starred = row.starred
         self.headline_list.refresh_row(row.id)
         self.reload_feeds()
-        self.notify(tr("star_on" if row.starred else "star_off", self.lang), timeout=2)
+        self.notify(
+            tr("star_on" if row.starred else "star_off", self.lang), timeout=2, markup=False
+        )
 
     def action_toggle_hide_read(self: KoranApp) -> None:
         self.hide_read = not self.hide_read
         self.reload_headlines(keep=True)
-        self.notify(tr("hide_read_on" if self.hide_read else "hide_read_off", self.lang), timeout=3)
+        self.notify(
+            tr("hide_read_on" if self.hide_read else "hide_read_off", self.lang),
+            timeout=3,
+            markup=False,
+        )
 
     # -- next / previous unread, across feeds --------------------------------------------------
 
@@ -89,7 +95,7 @@ class StateActions:
                 return
         if self.search_query is None and self._next_unread_feed(step):
             return
-        self.notify(tr("no_unread", self.lang), timeout=3)
+        self.notify(tr("no_unread", self.lang), timeout=3, markup=False)
 
     def _next_unread_feed(self: KoranApp, step: int) -> bool:
         assert self.store is not None
