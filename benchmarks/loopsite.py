@@ -1,0 +1,183 @@
+"""A loopback news site for the benchmarks: N feeds × M items, latency, validators, articles.
+
+Every feed answers after `latency` seconds (sleeping in its own handler thread, like a far-away
+server), carries an ETag and a Last-Modified, and answers 304 to a request that presents either,
+so a warm refresh can skip the body. Article pages sit behind every item link. Bound to 127.0.0.1
+only; the server counts what it answered so the table can say how many 200s and 304s each side
+got.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import random
+import threading
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# Indonesian news vocabulary, so titles and summaries look like the real thing to the parser,
+# the store and FTS (word lengths, diacritics-free Latin script, repeated proper nouns).
+WORDS = ["pemerintah", "kota", "kabupaten", "provinsi", "warga", "pelabuhan", "kapal", "nelayan", "harga", "beras", "minyak", "presiden", "menteri", "gubernur", "bupati", "wali", "dewan", "rakyat", "daerah", "sekolah", "guru", "murid", "rumah", "sakit", "pasien", "dokter", "banjir", "gempa", "cuaca", "hujan", "angin", "jalan", "tol", "jembatan", "proyek", "anggaran", "dana", "pajak", "ekonomi", "inflasi", "bank", "rupiah", "dolar", "ekspor", "impor", "pasar", "pedagang", "petani", "panen", "pupuk", "polisi", "tersangka", "kasus", "sidang", "hakim", "jaksa", "korupsi", "pemilu", "partai", "calon", "kampanye", "suara", "festival", "budaya", "wisata", "pantai", "pulau", "laut", "hutan", "kebakaran", "asap", "kesehatan", "vaksin", "posyandu", "keluarga", "kampung", "desa", "lurah", "camat", "perbatasan", "bandara", "pesawat", "penerbangan", "ferry", "jadwal", "batam", "tanjungpinang", "natuna", "anambas", "bintan", "karimun", "lingga", "jakarta", "surabaya", "medan", "makassar", "mengatakan", "menyebutkan", "menjelaskan", "meminta", "berharap", "menargetkan", "membangun", "memperbaiki", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "senin", "tahun", "bulan", "pekan", "hari", "pagi", "malam", "baru", "besar", "kecil", "tinggi", "rendah", "cepat", "lambat", "utama", "penting", "resmi", "khusus", "umum"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize()
+
+
+def paragraph(rng: random.Random, n_words: int) -> str:
+    out: list[str] = []
+    left = n_words
+    while left > 0:
+        k = min(left, rng.randint(8, 18))
+        out.append(sentence(rng, k) + ".")
+        left -= k
+    return " ".join(out)
+
+
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) drops SYNs when 8-16 clients connect at once, and a
+    # dropped SYN costs a 1 s retransmit: that would measure the server, not the clients.
+    request_queue_size = 128
+    daemon_threads = True
+
+
+class NewsSite:
+    """`with NewsSite(feeds=100, items=50, latency=0.1) as site: site.feed_urls`."""
+
+    def __init__(self, feeds: int, items: int, latency: float = 0.0, seed: int = 7) -> None:
+        self.n_feeds = feeds
+        self.n_items = items
+        self.latency = latency
+        self.counts: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self._server = _Server(("127.0.0.1", 0), self._handler())
+        self.port = self._server.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._feeds = [self._make_feed(i, random.Random(seed * 1000 + i)) for i in range(feeds)]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- content ---------------------------------------------------------------------------------
+
+    @property
+    def feed_urls(self) -> list[str]:
+        return [f"{self.base}/feed/{i}.xml" for i in range(self.n_feeds)]
+
+    def _make_feed(self, i: int, rng: random.Random) -> tuple[bytes, str, str]:
+        start = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+        items = []
+        for j in range(self.n_items):
+            link = f"{self.base}/berita/{i}/{j}-{'-'.join(sentence(rng, 4).lower().split())}"
+            title = sentence(rng, rng.randint(7, 13))
+            teaser = paragraph(rng, rng.randint(30, 60))
+            when = format_datetime(start - timedelta(minutes=17 * j + i))
+            img = f"{self.base}/foto/{i}/{j}.jpg"
+            desc = f'<img src="{img}" alt="foto" /><p>{html.escape(teaser)}</p>'
+            items.append(
+                f"<item><title>{html.escape(title)}</title><link>{link}</link>"
+                f'<guid isPermaLink="true">{link}</guid><pubDate>{when}</pubDate>'
+                f"<dc:creator>Redaksi {i}</dc:creator><category>Daerah</category>"
+                f"<description>{html.escape(desc)}</description></item>"
+            )
+        body = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            f"<title>Koran Uji {i}</title><link>{self.base}/</link>"
+            f"<description>Berita daerah {i}</description><language>id</language>"
+            + "".join(items)
+            + "</channel></rss>"
+        ).encode()
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        return body, etag, format_datetime(start, usegmt=True)
+
+    def article_page(self, i: int, j: int) -> bytes:
+        rng = random.Random(i * 100_000 + j)
+        title = sentence(rng, 10)
+        paras = "".join(f"<p>{html.escape(paragraph(rng, 60))}</p>" for _ in range(8))
+        return (
+            f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta property="og:title" content="{title}"></head><body><nav><a href="/">Beranda'
+            f'</a></nav><article><h1>{title}</h1><div class="content">{paras}</div></article>'
+            "<aside><h3>Berita Terkini</h3></aside><footer>Koran Uji</footer></body></html>"
+        ).encode()
+
+    # -- serving ---------------------------------------------------------------------------------
+
+    def _count(self, what: str) -> None:
+        with self._lock:
+            self.counts[what] += 1
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                if site.latency:
+                    time.sleep(site.latency)
+                path = self.path.split("?")[0]
+                parts = path.strip("/").split("/")
+                if len(parts) == 2 and parts[0] == "feed" and parts[1].endswith(".xml"):
+                    try:
+                        body, etag, modified = site._feeds[int(parts[1][:-4])]
+                    except (ValueError, IndexError):
+                        return self._send(404, b"not found", "text/plain")
+                    inm = self.headers.get("If-None-Match")
+                    ims = self.headers.get("If-Modified-Since")
+                    if (inm and inm == etag) or (not inm and ims and ims == modified):
+                        site._count("304")
+                        self.send_response(304)
+                        self.send_header("ETag", etag)
+                        self.send_header("Last-Modified", modified)
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    site._count("200")
+                    return self._send(
+                        200, body, "application/rss+xml; charset=utf-8", etag, modified
+                    )
+                if len(parts) == 3 and parts[0] == "berita":
+                    try:
+                        i, j = int(parts[1]), int(parts[2].split("-")[0])
+                    except ValueError:
+                        return self._send(404, b"not found", "text/plain")
+                    site._count("article")
+                    return self._send(200, site.article_page(i, j), "text/html; charset=utf-8")
+                self._send(404, b"not found", "text/plain")
+
+            def _send(
+                self, status: int, body: bytes, ctype: str, etag: str = "", modified: str = ""
+            ) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                if etag:
+                    self.send_header("ETag", etag)
+                if modified:
+                    self.send_header("Last-Modified", modified)
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+    def take_counts(self) -> dict[str, int]:
+        with self._lock:
+            out = dict(self.counts)
+            self.counts.clear()
+        return out
+
+    def __enter__(self) -> NewsSite:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -1,0 +1,488 @@
+"""korantui's speed, side by side with newsboat and a bare Textual app (issue 7).
+
+    python benchmarks/run.py           # 20 feeds × 50 items, 100 ms latency, 3 rounds
+    python benchmarks/run.py --full    # the issue's sizes: 100 feeds × 50 items, 100 ms, 5 rounds
+    python benchmarks/run.py --smoke   # everything once at a tiny size (CI): not timed against
+                                       # the goals; exits 0 unless something crashes
+
+Starts its own news site on 127.0.0.1 (feeds with ETag/Last-Modified, 304s, article pages),
+builds stores in a temporary folder, and runs each benchmark in subprocesses so imports and
+memory belong to the measured process. Every comparison runs both sides in the same invocation,
+alternating, and reports medians. newsboat comes from Debian: `apt-get install newsboat`
+(without it, its comparison is skipped and the row says so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(HERE), str(ROOT / "src")]
+
+from corpus import add_articles, build_store, copy_store, write_config  # noqa: E402
+from loopsite import NewsSite  # noqa: E402
+
+from korantui.core.store import Store  # noqa: E402
+
+PROBE = HERE / "probe.py"
+CONCURRENCY = 8  # korantui's connections = newsboat's reload-threads
+
+
+@dataclass
+class Sizes:
+    feeds: int
+    items: int
+    latency: float
+    rounds: int
+    startup_headlines: int
+    list_headlines: int
+    keys: int
+    articles: int
+    article_words: int
+    extraction_runs: int
+    searches: int
+
+
+SMOKE = Sizes(5, 5, 0.0, 1, 200, 200, 5, 1, 5000, 1, 5)
+DEFAULT = Sizes(20, 50, 0.1, 3, 10_000, 20_000, 60, 5, 5000, 7, 30)
+FULL = Sizes(100, 50, 0.1, 5, 10_000, 20_000, 100, 7, 5000, 7, 40)
+
+
+@dataclass
+class Row:
+    name: str
+    ours: str
+    reference: str = ""
+    ratio: str = ""
+    goal: str = ""
+    met: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+# -- running processes ---------------------------------------------------------------------------
+
+
+@dataclass
+class ProcStats:
+    wall: float
+    cpu: float
+    rss_mb: float
+    rc: int
+    started: float  # time.time() just before the process was started
+
+
+def run_measured(
+    cmd: list[str], *, env: dict[str, str] | None = None, timeout: float = 600, pty: bool = False
+) -> ProcStats:
+    """Run cmd; wall time, the process's own rusage (CPU, peak RSS) from wait4."""
+    err = tempfile.TemporaryFile()
+    master = slave = -1
+    if pty:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 48, 160, 0, 0))
+        io: dict = {"stdin": slave, "stdout": slave, "stderr": err}
+    else:
+        io = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": err}
+    started = time.time()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True, **io)
+    drain = None
+    if pty:
+        os.close(slave)
+
+        def read_all() -> None:
+            # The terminal's output must be read, or a full pty buffer blocks the app.
+            while True:
+                try:
+                    if not os.read(master, 65536):
+                        return
+                except OSError:
+                    return
+
+        drain = threading.Thread(target=read_all, daemon=True)
+        drain.start()
+    killer = threading.Timer(timeout, lambda: proc.kill())
+    killer.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    killer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if pty:
+        os.close(master)
+        assert drain is not None
+        drain.join(timeout=2)
+    if proc.returncode != 0:
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace")[-2000:]
+        raise RuntimeError(f"{cmd[0]} … exited {proc.returncode}:\n{tail}")
+    return ProcStats(
+        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, started
+    )
+
+
+def korantui_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("korantui")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "korantui"]
+
+
+# -- formatting ----------------------------------------------------------------------------------
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def secs(v: float) -> str:
+    return f"{v:.3f} s" if v >= 1 else f"{v * 1000:.1f} ms"
+
+
+def ratio_row(
+    name: str,
+    ours: float,
+    ref: float | None,
+    unit: Callable[[float], str],
+    ref_name: str,
+    limit: float | None,
+) -> Row:
+    if ref is None:
+        return Row(name, unit(ours), f"{ref_name} not installed", "-", _goal(limit), "-")
+    r = ours / ref if ref else float("inf")
+    met = "" if limit is None else ("yes" if r <= limit else "NO")
+    return Row(name, unit(ours), f"{unit(ref)} {ref_name}", f"{r:.2f}×", _goal(limit), met)
+
+
+def _goal(limit: float | None) -> str:
+    return "" if limit is None else f"≤ {limit:g}×"
+
+
+def abs_row(name: str, ours: float, limit: float | None, unit: Callable[[float], str]) -> Row:
+    met = "" if limit is None else ("yes" if ours <= limit else "NO")
+    return Row(name, unit(ours), "", "", "" if limit is None else f"≤ {unit(limit)}", met)
+
+
+def mb(v: float) -> str:
+    return f"{v:.0f} MB"
+
+
+def print_table(rows: list[Row], smoke: bool) -> None:
+    cols = ("benchmark", "korantui", "reference", "ratio", "goal", "met")
+    data = [(r.name, r.ours, r.reference, r.ratio, r.goal, "-" if smoke else r.met) for r in rows]
+    widths = [max(len(c), *(len(d[i]) for d in data)) for i, c in enumerate(cols)]
+    line = "  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))
+    print(line)
+    print("-" * len(line))
+    for d in data:
+        print("  ".join(v.ljust(w) for v, w in zip(d, widths, strict=True)).rstrip())
+    print("-" * len(line))
+    notes = [n for r in rows for n in r.notes]
+    for n in notes:
+        print(f"  · {n}")
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for text in Path("/proc/cpuinfo").read_text().splitlines():
+            if text.startswith("model name"):
+                model = text.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores, {model or platform.processor() or '?'}, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def newsboat_version() -> str:
+    try:
+        out = subprocess.run(["newsboat", "-v"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return out.stdout.splitlines()[0] if out.stdout else "newsboat"
+
+
+# -- benchmarks ----------------------------------------------------------------------------------
+
+
+def bench_refresh(site: NewsSite, work: Path, sizes: Sizes, have_newsboat: bool) -> list[Row]:
+    cfg = write_config(work / "refresh.toml", site.feed_urls, CONCURRENCY)
+    urls = work / "newsboat-urls"
+    urls.write_text("\n".join(site.feed_urls) + "\n")
+    nb_conf = work / "newsboat-config"
+    nb_conf.write_text(
+        f"reload-threads {CONCURRENCY}\ndownload-retries 1\ndownload-timeout 30\n"
+        "show-read-feeds yes\n"
+    )
+    stats: dict[str, list[ProcStats]] = {k: [] for k in ("kc", "kw", "nc", "nw")}
+    counts: dict[str, dict[str, int]] = {}
+    stored: dict[str, int] = {}
+    env = dict(os.environ)
+    for n in range(sizes.rounds):
+        sides = ["k", "n"] if n % 2 == 0 else ["n", "k"]
+        for side in sides:
+            if side == "n" and not have_newsboat:
+                continue
+            home = work / f"{side}-{n}"
+            home.mkdir()
+            if side == "k":
+                cmd = [*korantui_cmd(), "--config", str(cfg), "--data-dir", str(home), "refresh"]
+                run_env = env
+            else:
+                cmd = ["newsboat", "-u", str(urls), "-C", str(nb_conf)]
+                cmd += ["-c", str(home / "cache.db"), "-x", "reload"]
+                run_env = {**env, "HOME": str(home), "XDG_CONFIG_HOME": str(home)}
+                run_env["XDG_DATA_HOME"] = str(home)
+            site.take_counts()
+            stats[side + "c"].append(run_measured(cmd, env=run_env))
+            counts[side + "c"] = site.take_counts()
+            stats[side + "w"].append(run_measured(cmd, env=run_env))
+            counts[side + "w"] = site.take_counts()
+            if n == 0:
+                stored[side] = count_stored(side, home)
+    rows: list[Row] = []
+    expected = sizes.feeds * sizes.items
+    for temp, label, limit in (("c", "cold", 0.5), ("w", "warm", 0.25)):
+        k = stats["k" + temp]
+        nb = stats["n" + temp] if have_newsboat else []
+
+        def pick(xs: list[ProcStats], attr: str) -> float | None:
+            return med([getattr(x, attr) for x in xs]) if xs else None
+
+        kwall = pick(k, "wall")
+        assert kwall is not None
+        row = ratio_row(
+            f"1. refresh {label}: wall", kwall, pick(nb, "wall"), secs, "newsboat", limit
+        )
+        rows.append(row)
+        kcpu, krss = pick(k, "cpu"), pick(k, "rss_mb")
+        assert kcpu is not None and krss is not None
+        rows.append(
+            ratio_row(f"   refresh {label}: CPU", kcpu, pick(nb, "cpu"), secs, "newsboat", None)
+        )
+        rows.append(
+            ratio_row(
+                f"   refresh {label}: peak RSS", krss, pick(nb, "rss_mb"), mb, "newsboat", None
+            )
+        )
+        row.notes.append(
+            f"refresh {label}: server answers korantui {counts.get('k' + temp, {})}"
+            + (f", newsboat {counts.get('n' + temp, {})}" if have_newsboat else "")
+        )
+    rows[0].notes.append(
+        f"headlines stored after a cold refresh: korantui {stored.get('k')}"
+        + (f", newsboat {stored.get('n')}" if have_newsboat else "")
+        + f" (site has {expected}); concurrency {CONCURRENCY} on both sides;"
+        f" {sizes.feeds} feeds × {sizes.items} items, {sizes.latency * 1000:g} ms latency,"
+        f" {sizes.rounds} round(s)"
+    )
+    return rows
+
+
+def count_stored(side: str, home: Path) -> int:
+    db = home / ("korantui.db" if side == "k" else "cache.db")
+    with sqlite3.connect(db) as con:
+        table = "headlines" if side == "k" else "rss_item"
+        return int(con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def bench_startup(site: NewsSite, work: Path, sizes: Sizes) -> list[Row]:
+    template = work / "startup-template" / "korantui.db"
+    cfg = write_config(work / "startup.toml", site.feed_urls, CONCURRENCY)
+    build_store(template, site.feed_urls, sizes.startup_headlines)
+    ours: list[float] = []
+    bare: list[float] = []
+    env = {**os.environ, "TERM": "xterm-256color"}
+    rounds = max(sizes.rounds, 1) + (2 if sizes.rounds > 1 else 0)
+    for n in range(rounds):
+        for side in ("k", "b") if n % 2 == 0 else ("b", "k"):
+            out = work / f"startup-{side}-{n}.json"
+            if side == "k":
+                data = work / f"startup-data-{n}"
+                copy_store(template, data / "korantui.db")
+                cmd = [sys.executable, str(PROBE), "startup", "korantui", str(out)]
+                cmd += ["--config", str(cfg), "--data-dir", str(data)]
+            else:
+                cmd = [sys.executable, str(PROBE), "startup", "bare", str(out)]
+            st = run_measured(cmd, env=env, pty=True, timeout=120)
+            painted = json.loads(out.read_text())["painted"]
+            (ours if side == "k" else bare).append(painted - st.started)
+    row = ratio_row(
+        "2. start-up to first headlines", med(ours), med(bare), secs, "bare Textual", 1.3
+    )
+    row.notes.append(
+        f"start-up: {sizes.startup_headlines} stored headlines; real terminal (pty 160×48);"
+        f" from process start to the first frame holding the content; {rounds} round(s);"
+        " korantui also starts its refresh-on-start as users get it"
+    )
+    return [row]
+
+
+def bench_pilot(site: NewsSite, work: Path, sizes: Sizes) -> tuple[list[Row], list[Row]]:
+    data = work / "list-data"
+    db = data / "korantui.db"
+    cfg = write_config(work / "list.toml", site.feed_urls, CONCURRENCY)
+    build_store(db, site.feed_urls, sizes.list_headlines)
+    ids = add_articles(db, sizes.articles, sizes.article_words)
+    template = work / "list-template" / "korantui.db"
+    copy_store(db, template)
+    results = []
+    rounds = min(sizes.rounds, 3)
+    for n in range(rounds):
+        copy_store(template, db)
+        out = work / f"pilot-{n}.json"
+        cmd = [sys.executable, str(PROBE), "pilot", str(out), str(cfg), str(data)]
+        cmd += [str(sizes.keys), json.dumps(ids)]
+        run_measured(cmd, timeout=300)
+        results.append(json.loads(out.read_text()))
+    rows_loaded = results[0]["rows"]
+    first = med([r["first_paint"] for r in results])
+    keys = med([x for r in results for x in r["key_wall"]])
+    keys_cpu = med([x for r in results for x in r["key_cpu"]])
+    opens = med([x for r in results for x in r["article"]])
+    rss = med([r["maxrss_kb"] / 1024 for r in results])
+    n = count(sizes.list_headlines)
+    list_rows = [
+        abs_row(f"3. {n} headlines: first paint", first, 0.3, secs),
+        abs_row(f"   {n} headlines: per key press", keys, 0.010, secs),
+        abs_row(f"4. stored {sizes.article_words}-word article", opens, 0.050, secs),
+    ]
+    list_rows[0].notes.append(
+        f"headline list: {rows_loaded} rows loaded; pilot 160×48 in a subprocess, {rounds}"
+        f" round(s); {sizes.keys} presses of ↓ each (median; CPU {secs(keys_cpu)}); first paint"
+        f" from App() to the first frame with rows; article: open_headline() to the frame"
+        f" holding it, {sizes.articles} articles"
+    )
+    mem = [abs_row(f"7. memory, app with {n} headlines", rss, 150, mb)]
+    mem[0].notes.append(
+        "memory: peak RSS (ru_maxrss) of the pilot process above, after scrolling and opening"
+        " the long articles"
+    )
+    return list_rows, mem
+
+
+def bench_extraction(work: Path, sizes: Sizes) -> list[Row]:
+    out = work / "extract.json"
+    cmd = [sys.executable, str(PROBE), "extract", str(out), str(sizes.extraction_runs)]
+    run_measured(cmd, timeout=600)
+    data = json.loads(out.read_text())
+    if "skipped" in data:
+        return [Row("5. extraction per page", f"skipped: {data['skipped']}")]
+    pages = data["pages"]
+    row = abs_row("5. extraction per page (median)", med(list(pages.values())), 0.060 * 1000, ms)
+    slowest = max(pages, key=pages.get)
+    row.notes.append(
+        f"extraction: {len(pages)} fixture pages, median of {sizes.extraction_runs} run(s) each;"
+        f" slowest {slowest} {pages[slowest]:.1f} ms"
+    )
+    return [row]
+
+
+def count(n: int) -> str:
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
+def ms(v: float) -> str:
+    return f"{v:.1f} ms"
+
+
+def bench_search(site: NewsSite, work: Path, sizes: Sizes) -> list[Row]:
+    from loopsite import WORDS
+
+    db = work / "search" / "korantui.db"
+    build_store(db, site.feed_urls, sizes.list_headlines, seed=5)
+    store = Store(db)
+    queries = []
+    for i in range(sizes.searches):
+        w = WORDS[(i * 7) % len(WORDS)]
+        queries.append([w, w[:4], f"{w} {WORDS[(i * 13 + 5) % len(WORDS)]}"][i % 3])
+    store.search("pelabuhan")  # the first query pays for loading the index pages
+    per_query = []
+    hits = []
+    for q in queries:
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            found = store.search(q)
+            times.append(time.perf_counter() - t)
+        hits.append(len(found))
+        per_query.append(med(times))
+    store.close()
+    row = abs_row(
+        f"6. search over {count(sizes.list_headlines)} headlines", med(per_query), 0.020, secs
+    )
+    row.notes.append(
+        f"search: {len(queries)} queries (words, prefixes, pairs), 5 runs each, Store.search"
+        f" (limit 200); median hits {med(hits):.0f}, slowest query {secs(max(per_query))}"
+    )
+    return [row]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--smoke", action="store_true", help="tiny, once, for CI")
+    size.add_argument("--full", action="store_true", help="the issue's sizes")
+    parser.add_argument("--only", help="comma-separated: refresh,startup,list,extract,search")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    sizes = SMOKE if args.smoke else FULL if args.full else DEFAULT
+    only = set(args.only.split(",")) if args.only else None
+
+    def want(name: str) -> bool:
+        return only is None or name in only
+
+    nb = newsboat_version() if shutil.which("newsboat") else ""
+    print(f"machine: {machine()}")
+    print(f"newsboat: {nb or 'not installed (apt-get install newsboat)'}")
+    print(
+        f"sizes: {sizes.feeds} feeds × {sizes.items} items, latency {sizes.latency * 1000:g} ms,"
+        f" {sizes.rounds} round(s){' (smoke: not timed against the goals)' if args.smoke else ''}"
+    )
+    print(flush=True)
+    work = Path(tempfile.mkdtemp(prefix="korantui-bench-"))
+    rows: list[Row] = []
+    try:
+        with NewsSite(sizes.feeds, sizes.items, sizes.latency) as site:
+            if want("refresh"):
+                rows += bench_refresh(site, work, sizes, bool(nb))
+            if want("startup"):
+                rows += bench_startup(site, work, sizes)
+            memory: list[Row] = []
+            if want("list"):
+                listing, memory = bench_pilot(site, work, sizes)
+                rows += listing
+            if want("extract"):
+                rows += bench_extraction(work, sizes)
+            if want("search"):
+                rows += bench_search(site, work, sizes)
+            rows += memory
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(rows, args.smoke)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
