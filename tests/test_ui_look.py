@@ -156,3 +156,24 @@ async def test_narrow_terminal_shows_one_thing_at_a_time(write_config):
         await settle(app, pilot)
         assert not app.reading_mode and app.headline_list.has_focus
         assert app.headline_list.region.width > 40
+
+
+async def test_palette_language_is_remembered_unless_config_names_one(
+    write_config, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    cfg = write_config(CONFIG)
+    app = _app(cfg)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        app.set_language("id")
+        await settle(app, pilot)
+        assert "Pilih judul untuk membaca." in screen_text(app)
+    app = _app(write_config(CONFIG))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.lang == "id" and "Semua berita" in screen_text(app)
+    app = _app(write_config('language = "en"\n' + CONFIG))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.lang == "en"

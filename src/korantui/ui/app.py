@@ -70,7 +70,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
     ) -> None:
         super().__init__()
         self.config = config
-        self.lang = config.ui_language
+        self.lang = self.initial_language()
         self.demo = demo
         self.refresh_on_start = refresh_on_start
         self.store: Store | None = None

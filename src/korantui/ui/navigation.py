@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events
 from textual.theme import Theme
 
@@ -117,7 +118,19 @@ class Navigation:
         nodes = [self, self.screen, self.feed_list, self.headline_list, self.article_view]
         self.push_screen(HelpScreen(keys.key_help(self, nodes, self.lang), self.lang))
 
+    def initial_language(self: KoranApp) -> str:
+        """The config's language when it names one; else the palette's last choice; else LANG."""
+        from korantui.core.uistate import load_state
+
+        remembered = load_state(self.config.data_dir).get("language")
+        if self.config.language == "auto" and remembered in ("id", "en"):
+            return str(remembered)
+        return self.config.ui_language
+
     def set_language(self: KoranApp, lang: str) -> None:
+        from korantui.core.uistate import save_state
+
+        save_state(self.config.data_dir, language=lang)
         self.lang = lang
         for widget in (self.feed_list, self.headline_list):
             widget.lang = lang
@@ -128,6 +141,8 @@ class Navigation:
         self.reload_headlines(keep=True)
         if self._reading is not None:
             self._show(self._reading)
+        else:
+            self.article_view.show(Text(tr("no_article", lang), style="dim"))
 
     def remember_theme(self: KoranApp, theme: Theme) -> None:
         from korantui.core.uistate import save_state
