@@ -33,7 +33,6 @@ _CONTROL = re.compile(
     "\u206a-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"  # deprecated format chars, BOM, anchors
     "\ud800-\udfff]"  # lone surrogates (a str can hold them after surrogateescape decoding)
 )
-_SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n\s*\n\s*")
 
 SAFE_SCHEMES = frozenset({"http", "https"})
@@ -52,6 +51,29 @@ def clean_text(text: str | None) -> str:
     return _CONTROL.sub("", text)
 
 
+_CHAR_REF = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
+
+
+def _char_ref(m: re.Match[str]) -> str:
+    code = int(m.group(1)) if m.group(1) is not None else int(m.group(2), 16)
+    if code in (9, 10, 13) or 0x20 <= code < 0x7F or 0xA0 <= code <= 0x10FFFF:
+        return m.group(0) if not 0xD800 <= code <= 0xDFFF else ""
+    if 0x80 <= code <= 0x9F:
+        # As browsers do (HTML's rule): &#150; is the windows-1252 dash, not a C1 control.
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+    return ""  # C0 controls, DEL: "&#27;" would become a real ESC once parsed
+
+
+def clean_markup(markup: str | None) -> str:
+    """clean_text for HTML/XML source: also removes character references to control characters
+    (`&#27;`, `&#x7;`), which a parser would turn into the real thing, and maps &#128;-&#159; to
+    the windows-1252 characters browsers show for them."""
+    return _CHAR_REF.sub(_char_ref, clean_text(markup))
+
+
 def clean_line(text: str | None) -> str:
     """clean_text, folded to one line with single spaces (titles, names, authors)."""
     return " ".join(clean_text(text).split())
@@ -60,8 +82,8 @@ def clean_line(text: str | None) -> str:
 def clean_paragraphs(text: str | None) -> str:
     """clean_text with runs of spaces folded and paragraphs separated by one blank line."""
     text = clean_text(text)
-    paragraphs = [_SPACES.sub(" ", p).strip() for p in _BLANKS.split(text)]
-    return "\n\n".join(" ".join(p.split("\n")).strip() for p in paragraphs if p.strip())
+    paragraphs = (" ".join(p.split()) for p in _BLANKS.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def safe_url(url: str | None, base: str = "") -> str:
@@ -86,7 +108,9 @@ def safe_url(url: str | None, base: str = "") -> str:
 
 def is_openable(url: str | None) -> bool:
     """Whether url may be handed to a browser: http(s) only."""
-    return bool(url) and safe_url(url) == clean_line(url)
+    if not url or clean_line(url) != url.strip():
+        return False  # control characters or line breaks inside: not the address it looks like
+    return safe_url(url) == url.strip()
 
 
 def clean_block(block: Block) -> Block:
