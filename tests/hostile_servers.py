@@ -9,6 +9,7 @@ test never leaves a thread behind and never sleeps itself.
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -29,6 +30,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         site.hits[path] = site.hits.get(path, 0) + 1
         handler = site.routes.get(path)
+        if handler is None:
+            handler = next((h for pre, h in site.prefixes if path.startswith(pre)), None)
         try:
             if handler is None:
                 self.answer(404, b"<html><body>not here</body></html>", "text/html")
@@ -75,12 +78,19 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     site: Site
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up (timed out, or killed on purpose) is part of the test.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 class Site:
     """A local site whose paths answer however the test says. Use as a context manager."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Handler] = {}
+        self.prefixes: list[tuple[str, Handler]] = []  # (path prefix, handler), after exact paths
         self.hits: dict[str, int] = {}
         self.stopping = threading.Event()
         self._server = _Server(("127.0.0.1", 0), _RequestHandler)
@@ -107,6 +117,9 @@ class Site:
     def route(self, path: str, handler: Handler) -> str:
         self.routes[path] = handler
         return self.url(path)
+
+    def route_prefix(self, prefix: str, handler: Handler) -> None:
+        self.prefixes.append((prefix, handler))
 
     def page(
         self,

@@ -1,0 +1,94 @@
+"""The process tests/test_hostile_store.py kills: one refresh of every feed in a store, with an
+article opened now and then, and SIGKILL at a chosen point.
+
+usage: kill_child.py DB MODE POINT SEED [JOB]
+  JOB refresh (the default): refresh_feeds over every feed; sync: korantui's sync service
+  (refresh, then fetch and store every unread article)
+  MODE none: run to the end and print how much work it was ({"calls": n, "seconds": s})
+  MODE ops:  SIGKILL at the POINT-th SQLite progress callback (every 200 VM steps: inside
+             statements and transactions)
+  MODE time: SIGKILL from a timer thread POINT seconds in (anywhere, COMMIT included: sqlite3
+             releases the GIL while it writes)
+Each article saved is announced on stdout ('saved [ID, "text"]') once save_article has returned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import signal
+import sys
+import threading
+import time
+
+from korantui.core.fetch import Fetcher, FetchSettings
+from korantui.core.models import Article, Block, Headline, RefreshResult
+from korantui.core.reading import FULL_TEXT, Reading
+from korantui.core.refresh import refresh_feeds
+from korantui.core.store import Store
+
+
+def main() -> None:
+    db, mode, point, seed = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+    job = sys.argv[5] if len(sys.argv) > 5 else "refresh"
+    rng = random.Random(seed)
+    store = Store(db)
+    calls = 0
+
+    def die() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def progress() -> int:
+        nonlocal calls
+        calls += 1
+        if mode == "ops" and calls >= point:
+            die()
+        return 0
+
+    store._db.set_progress_handler(progress, 200)
+    if mode == "time":
+        threading.Timer(point, die).start()
+
+    def opened(res: RefreshResult) -> None:
+        # A reader opens an article while the refresh goes on.
+        if rng.random() < 0.3:
+            rows = store.headlines(res.feed.id, limit=5)
+            if rows:
+                h = rows[rng.randrange(len(rows))]
+                body = f"isi {h.id} run {seed}"
+                store.save_article(
+                    h.id, Article(url=h.link, title=h.title, blocks=[Block("p", body)])
+                )
+                print("saved", json.dumps([h.id, body]), flush=True)
+
+    class Report:
+        """sync's report: announces each article it stored."""
+
+        def feeds_started(self, count: int) -> None: ...
+        def feed_done(self, result: RefreshResult) -> None: ...
+        def articles_started(self, count: int) -> None: ...
+        def finished(self, summary: object) -> None: ...
+
+        def article_done(self, headline: Headline, reading: Reading) -> None:
+            if reading.status == FULL_TEXT:
+                print("saved", json.dumps([headline.id, reading.article.text]), flush=True)
+
+    async def run() -> None:
+        async with Fetcher(FetchSettings(read_timeout=5, total_timeout=10)) as fetcher:
+            if job == "sync":
+                from korantui.core.sync import sync_all
+
+                await sync_all(store, fetcher, [], Report())
+            else:
+                await refresh_feeds(store, fetcher, store.feeds(), on_result=opened)
+
+    start = time.monotonic()
+    asyncio.run(run())
+    store.close()
+    print(json.dumps({"calls": calls, "seconds": time.monotonic() - start}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

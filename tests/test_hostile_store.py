@@ -1,0 +1,304 @@
+"""Issue 6, storage: killed mid-write, opened twice, damaged or from the future, the store stays
+whole and keeps every article a reader opened.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from korantui.core.models import Article, Block, Entry, FeedSpec
+from korantui.core.store import SCHEMA_VERSION, Store, StoreError
+from tests.hostile_servers import Site, article_page, rss
+
+CHILD = Path(__file__).with_name("kill_child.py")
+FEEDS = 50
+KILLS = 20
+PARAGRAPHS = [
+    "BATAM, KORAN UJI - Perluasan dermaga utara Pelabuhan Batu Ampar ditargetkan rampung pada "
+    "akhir tahun ini, sehingga antrean kapal kargo diharapkan berkurang drastis.",
+    "Kepala pelabuhan mengatakan dermaga baru sepanjang 350 meter itu mampu melayani dua kapal "
+    "kontainer sekaligus, dan pekerjaan fisik telah mencapai tujuh puluh persen.",
+    "Penumpang yang telah membeli tiket dapat menukar jadwal tanpa biaya tambahan, kata petugas.",
+]
+
+
+def newsroom(site: Site, feeds: int, items: int = 4, moving: bool = True) -> list[str]:
+    """feeds local feeds; with moving=True each request brings one new item (so every refresh
+    writes), and every item's article page exists. Returns the feed addresses."""
+    hits: dict[int, int] = {}
+
+    def feed(n: int):  # type: ignore[no-untyped-def]
+        def handler(h):  # type: ignore[no-untyped-def]
+            hit = hits.get(n, 0)
+            hits[n] = hit + 1
+            first = hit if moving else 0
+            body = rss(
+                [
+                    {
+                        "title": f"Berita {n}-{i} dari kota {n}",
+                        "link": f"{site.base}/berita/{n}-{i}",
+                        "description": f"Ringkasan berita {n}-{i}.",
+                        "pubDate": f"Tue, 20 Sep 2022 {i % 24:02d}:{n % 60:02d}:00 +0700",
+                    }
+                    for i in range(first, first + items)
+                ],
+                title=f"Koran {n}",
+            ).encode()
+            h.answer(200, body, "application/rss+xml")
+
+        return handler
+
+    def story(h):  # type: ignore[no-untyped-def]
+        slug = h.path.rsplit("/", 1)[-1]
+        h.answer(200, article_page(f"Berita {slug}", PARAGRAPHS).encode())
+
+    site.route_prefix("/berita/", story)
+    return [site.route(f"/feed/{n}.xml", feed(n)) for n in range(feeds)]
+
+
+def _integrity(db: Path) -> str:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _child(db: Path, mode: str, point: float, seed: int, job: str = "refresh"):  # type: ignore[no-untyped-def]
+    return subprocess.run(
+        [sys.executable, str(CHILD), str(db), mode, repr(point), str(seed), job],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _saved(stdout: str) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for line in stdout.splitlines():
+        if line.startswith("saved "):
+            hid, text = json.loads(line[6:])
+            out[hid] = text
+    return out
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with Site() as s:
+        yield s
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_sigkill_at_random_points_of_a_refresh(site: Site, tmp_path: Path):
+    urls = newsroom(site, FEEDS)
+    db = tmp_path / "korantui.db"
+    store = Store(db)
+    store.sync_feeds(FeedSpec(url=u, name=f"Koran {i}") for i, u in enumerate(urls))
+    store.close()
+
+    # A first refresh to the end: how much work one is, in SQLite steps and in seconds.
+    calib = _child(db, "none", 0, 0)
+    assert calib.returncode == 0, calib.stderr
+    work = json.loads(calib.stdout.splitlines()[-1])
+    assert work["calls"] > 50
+
+    # The reader has opened ten articles: these must survive every kill.
+    store = Store(db)
+    expected = _saved(calib.stdout)
+    for h in store.headlines()[:10]:
+        text = f"dibaca {h.id}: {h.title}"
+        store.save_article(h.id, Article(url=h.link, title=h.title, blocks=[Block("p", text)]))
+        expected[h.id] = text
+    store.close()
+
+    rng = random.Random(20260906)
+    killed = 0
+    start = time.monotonic()
+    for run in range(1, KILLS + 1):
+        if run % 5 == 0:
+            # korantui's sync (refresh, then every unread article), killed by the clock.
+            mode, point, job = "time", rng.uniform(0.05, 2 * work["seconds"]), "sync"
+        elif run % 2:
+            mode, point, job = "ops", rng.randint(1, work["calls"]), "refresh"
+        else:
+            mode, point, job = "time", rng.uniform(0.0, work["seconds"]), "refresh"
+        proc = _child(db, mode, point, run, job)
+        assert proc.returncode in (0, -signal.SIGKILL), proc.stderr
+        assert "Traceback" not in proc.stderr, proc.stderr
+        killed += proc.returncode == -signal.SIGKILL
+        assert _integrity(db) == "ok", f"run {run}: {mode} {point}"
+        expected.update(_saved(proc.stdout))
+        store = Store(db)
+        assert store.notice == ""  # never taken for damaged
+        for hid, text in expected.items():
+            article = store.article(hid)
+            assert article is not None, f"run {run}: article {hid} lost"
+            assert article.text == text
+        assert len(store.feeds()) == FEEDS
+        store.close()
+    assert killed >= KILLS * 3 // 4  # the kills did land mid-work
+    assert time.monotonic() - start < 40
+
+
+def test_two_processes_refresh_the_same_store_at_once(site: Site, tmp_path: Path):
+    urls = newsroom(site, 30, items=5, moving=False)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "".join(f'[[feeds]]\nurl = "{u}"\nname = "Koran {i}"\n' for i, u in enumerate(urls)),
+        encoding="utf-8",
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "korantui",
+        "--config",
+        str(config),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "refresh",
+    ]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=60) for p in procs]
+    for proc, (out, err) in zip(procs, outs, strict=True):
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err and "error" not in out, (out, err)
+        assert len(out.splitlines()) == 30
+    db = tmp_path / "data" / "korantui.db"
+    assert _integrity(db) == "ok"
+    store = Store(db)
+    rows = store.headlines()
+    assert len(rows) == 30 * 5  # each headline once, whichever process stored it first
+    assert len({r.link for r in rows}) == len(rows)
+    store.close()
+
+
+def test_a_second_store_on_the_same_file_reads_and_writes(tmp_path: Path):
+    db = tmp_path / "korantui.db"
+    first = Store(db)
+    second = Store(db)
+    first.sync_feeds([FeedSpec(url="http://127.0.0.1:1/a.xml", name="A")])
+    feed = second.feeds()[0]
+    second.save_entries(feed.id, [Entry(title="Satu", link="http://127.0.0.1:1/1")])
+    assert [h.title for h in first.headlines()] == ["Satu"]
+    with first.transaction() as db_conn:  # a write in progress in one ...
+        db_conn.execute("UPDATE feeds SET title = 'x'")
+        assert [h.title for h in second.headlines()] == ["Satu"]  # ... the other still reads
+    first.close()
+    second.close()
+
+
+def _filled_store(db: Path) -> None:
+    store = Store(db)
+    store.sync_feeds([FeedSpec(url="http://127.0.0.1:1/a.xml", name="A")])
+    feed = store.feeds()[0]
+    store.save_entries(
+        feed.id,
+        [
+            Entry(title=f"Berita {i}", link=f"http://127.0.0.1:1/{i}", summary="x" * 500)
+            for i in range(200)
+        ],
+    )
+    store.close()
+
+
+def _moved(db: Path, why: str) -> list[Path]:
+    return sorted(
+        p for p in db.parent.glob(f"{db.name}.{why}-*") if not p.name.endswith(("-wal", "-shm"))
+    )
+
+
+def test_a_file_that_is_not_a_store_is_moved_aside(tmp_path: Path):
+    db = tmp_path / "korantui.db"
+    junk = b"this is not an sqlite file at all\x00\xff" * 200
+    db.write_bytes(junk)
+    store = Store(db)
+    assert "is not a readable store" in store.notice and "moved to" in store.notice
+    assert "\n" not in store.notice
+    moved = _moved(db, "corrupt")
+    assert len(moved) == 1 and moved[0].read_bytes() == junk  # kept, never overwritten
+    store.sync_feeds([FeedSpec(url="http://127.0.0.1:1/a.xml")])
+    assert len(store.feeds()) == 1
+    store.close()
+    assert _integrity(db) == "ok"
+
+
+def test_a_damaged_store_is_moved_aside(tmp_path: Path):
+    db = tmp_path / "korantui.db"
+    _filled_store(db)
+    data = bytearray(db.read_bytes())
+    page = 4096
+    assert len(data) > 6 * page
+    data[3 * page : 5 * page] = b"\xde\xad\xbe\xef" * (page // 2)  # two pages of the tables
+    db.write_bytes(bytes(data))
+    store = Store(db)
+    assert "is damaged" in store.notice
+    assert len(_moved(db, "corrupt")) == 1
+    assert store.headlines() == []
+    store.close()
+
+
+def test_a_store_from_a_newer_korantui_is_moved_aside(tmp_path: Path):
+    db = tmp_path / "korantui.db"
+    _filled_store(db)
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 40}")
+    con.close()
+    store = Store(db)
+    assert f"from a newer korantui (schema {SCHEMA_VERSION + 40})" in store.notice
+    moved = _moved(db, "newer")
+    assert len(moved) == 1
+    con = sqlite3.connect(moved[0])
+    assert con.execute("SELECT COUNT(*) FROM headlines").fetchone()[0] == 200  # all still there
+    con.close()
+    assert store.headlines() == []
+    store.close()
+
+
+def test_a_store_that_cannot_be_opened_is_not_moved(tmp_path: Path):
+    db = tmp_path / "korantui.db"
+    db.mkdir()  # a directory where the file should be: the user's to sort out
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    assert str(db) in str(info.value)
+    assert db.is_dir() and not list(tmp_path.glob("korantui.db.*"))
+
+
+def test_corrupt_store_through_the_command_line(tmp_path: Path, site: Site):
+    urls = newsroom(site, 2, moving=False)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "korantui.db").write_bytes(b"garbage" * 1000)
+    config = tmp_path / "config.toml"
+    config.write_text("".join(f'[[feeds]]\nurl = "{u}"\n' for u in urls), encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "korantui",
+            "--config",
+            str(config),
+            "--data-dir",
+            str(data),
+            "refresh",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.count("\n") == 1 and "moved to" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert "4 new of 4 headlines" in out.stdout
