@@ -18,15 +18,15 @@ from korantui.core.config import Config
 from korantui.core.errorlog import log_exception
 from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
-from korantui.core.reading import FULL_TEXT, Reading, stored_reading
-from korantui.core.render import render_reading
-from korantui.core.sanitize import clean_line, is_openable
+from korantui.core.reading import Reading
+from korantui.core.sanitize import clean_line
 from korantui.core.store import Store
 from korantui.ui.commands import KoranCommands
 from korantui.ui.feed_actions import FeedActions
 from korantui.ui.keys import APP_BINDINGS, keymap_from_config, localize
 from korantui.ui.navigation import Navigation
 from korantui.ui.prefetching import Prefetching
+from korantui.ui.reading_pane import ReadingPane
 from korantui.ui.state_actions import StateActions
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of
@@ -49,13 +49,7 @@ class RefreshDone(Message):
         self.results = results
 
 
-class ArticleLoaded(Message):
-    def __init__(self, reading: Reading) -> None:
-        super().__init__()
-        self.reading = reading
-
-
-class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
+class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "korantui"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS  # ids and help: ui/keys.py
@@ -313,80 +307,6 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, App[int]):
     @on(HeadlineList.Highlighted)
     def _headline_highlighted(self) -> None:
         self.schedule_prefetch()
-
-    def open_headline(self, headline_id: int) -> None:
-        assert self.store is not None
-        headline = self.store.headline(headline_id)
-        if headline is None:
-            return
-        self._current = headline
-        self.set_reading(True)
-        if not headline.read:
-            self.store.set_read([headline.id])
-            for row in self.headline_list.rows:
-                if row.id == headline.id:
-                    row.read = True
-            self.headline_list.refresh_row(headline.id)
-            self.reload_feeds()
-        reading = stored_reading(self.store, headline)
-        needs_fetch = reading.status != FULL_TEXT and not self.demo
-        self._show(reading, loading=needs_fetch)
-        if needs_fetch:
-            self._set_status(tr("loading_article", self.lang))
-            self._article_worker(headline)
-
-    def _show(self, reading: Reading, *, loading: bool = False) -> None:
-        self._reading = reading
-        rendered = render_reading(reading, self.lang, loading=loading)
-        self.article_view.show(rendered.renderable, rendered.links, plain=reading.article.text)
-        self.article_view.border_title = Text(clean_line(reading.headline.feed_name))
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _article_worker(self, headline: Headline) -> None:
-        from korantui.core.reading import fetch_reading
-
-        store = self.store
-        assert store is not None
-        rules = self.rules
-        reading = self.runner.run(lambda fetcher: fetch_reading(store, fetcher, headline, rules))
-        self.post_message(ArticleLoaded(reading))
-
-    def on_article_loaded(self, message: ArticleLoaded) -> None:
-        if not self._busy_feeds:
-            self._set_status("")
-        reading = message.reading
-        if self._current is not None and reading.headline.id == self._current.id:
-            self._show(reading)
-        self.headline_list.refresh_row(reading.headline.id)
-
-    def action_scroll_article(self, pages: int) -> None:
-        view = self.article_view
-        if pages > 0:
-            view.scroll_page_down(animate=False)
-        else:
-            view.scroll_page_up(animate=False)
-
-    def action_open_browser(self) -> None:
-        headline = self._current or self.headline_list.current
-        if headline is None:
-            return
-        self.open_link(headline.link)
-
-    def open_link(self, url: str) -> None:
-        from korantui.core.demo import is_demo_url
-
-        if is_demo_url(url):
-            self.notify(tr("demo_only_read", self.lang), severity="warning", markup=False)
-            return
-        if not is_openable(url):
-            self.notify(tr("not_openable", self.lang), severity="warning", markup=False)
-            return
-        self.open_url(url)
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        # Every path to the browser (Textual's Markdown links included) passes here: http(s) only.
-        if is_openable(url):
-            super().open_url(url, new_tab=new_tab)
 
     # -- errors --------------------------------------------------------------------------------
 
