@@ -177,3 +177,19 @@ async def test_palette_language_is_remembered_unless_config_names_one(
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         assert app.lang == "en"
+
+
+async def test_config_theme_wins_and_unknown_names_are_skipped(write_config):
+    from korantui.core.uistate import save_state
+
+    cfg = write_config('theme = "gruvbox"\n' + CONFIG)
+    save_state(cfg.data_dir, theme="nord")
+    app = _app(cfg)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+    cfg = write_config('theme = "no-such-theme"\n' + CONFIG)
+    app = _app(cfg)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"

@@ -144,16 +144,23 @@ class Navigation:
         else:
             self.article_view.show(Text(tr("no_article", lang), style="dim"))
 
+    _startup_theme: str | None = None  # applied at start: not a choice to remember
+
     def remember_theme(self: KoranApp, theme: Theme) -> None:
         from korantui.core.uistate import save_state
 
+        if theme.name == self._startup_theme:
+            return
+        self._startup_theme = None  # from now on every change is the user's
         save_state(self.config.data_dir, theme=theme.name)
 
     def initial_theme(self: KoranApp) -> str | None:
-        """The theme chosen in the palette last time, else the config's, if Textual has it."""
+        """The config's theme when it names one (as for the language), else the palette's last
+        choice; a name Textual does not know is skipped."""
         from korantui.core.uistate import load_state
 
-        for name in (load_state(self.config.data_dir).get("theme"), self.config.theme):
+        for name in (self.config.theme, load_state(self.config.data_dir).get("theme")):
             if isinstance(name, str) and name in self.available_themes:
+                self._startup_theme = name
                 return name
         return None
