@@ -144,3 +144,18 @@ async def test_retention_prunes_on_start_but_never_starred(write_config):
         assert app.store.headline(doomed) is None
         assert app.store.headline(kept_star) is not None
         assert app.store.headline(kept_unread) is not None
+
+
+async def test_n_in_all_news_wraps_round_to_unread_rows_above(write_config):
+    cfg = write_config(CONFIG)
+    fill(cfg, per_feed=2)
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        rows = app.headline_list.rows
+        await pilot.press("end", "n")  # the last row, then round to the first
+        await settle(app, pilot)
+        assert app._current.id == rows[-1].id
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app._current.id == rows[0].id and app.headline_list.cursor == 0

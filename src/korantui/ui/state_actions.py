@@ -95,6 +95,12 @@ class StateActions:
                 return
         if self.search_query is None and self._next_unread_feed(step):
             return
+        # Round the list once more: unread rows above the cursor (All news, Starred, results).
+        target = self._unread_in(rows, step)
+        if target is not None and target.id != opened:
+            hl.cursor = rows.index(target)
+            self.open_headline(target.id)
+            return
         self.notify(tr("no_unread", self.lang), timeout=3, markup=False)
 
     def _next_unread_feed(self: KoranApp, step: int) -> bool:
