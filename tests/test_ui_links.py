@@ -88,3 +88,29 @@ async def test_only_http_addresses_reach_the_browser(write_config, opened):
         await settle(app, pilot)
         assert opened == []
         assert "Not an http(s) link: not opened" in notices(app)
+
+
+async def test_two_digit_link_numbers():
+    from textual.app import App
+
+    links = [f"https://example.org/{n}" for n in range(1, 13)]
+    chosen: list[str | None] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(LinksScreen(links, "Links"), chosen.append)
+
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.press("1")  # [1] or [10]..[12]: wait for more
+        assert chosen == []
+        await pilot.press("2")
+        assert chosen == ["https://example.org/12"]
+        app.push_screen(LinksScreen(links, "Links"), chosen.append)
+        await pilot.pause()
+        await pilot.press("1", "enter")  # Enter settles on [1]
+        assert chosen[-1] == "https://example.org/1"
+        app.push_screen(LinksScreen(links, "Links"), chosen.append)
+        await pilot.pause()
+        await pilot.press("9")  # no [90]: at once
+        assert chosen[-1] == "https://example.org/9"
