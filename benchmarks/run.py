@@ -93,7 +93,7 @@ def run_measured(
     cmd: list[str], *, env: dict[str, str] | None = None, timeout: float = 600, pty: bool = False
 ) -> ProcStats:
     """Run cmd; wall time, the process's own rusage (CPU, peak RSS) from wait4."""
-    err = tempfile.TemporaryFile()
+    err = tempfile.TemporaryFile()  # noqa: SIM115  (closed at the end, below)
     master = slave = -1
     if pty:
         master, slave = os.openpty()
@@ -129,9 +129,10 @@ def run_measured(
         os.close(master)
         assert drain is not None
         drain.join(timeout=2)
+    err.seek(0)
+    tail = err.read().decode("utf-8", "replace")[-2000:]
+    err.close()
     if proc.returncode != 0:
-        err.seek(0)
-        tail = err.read().decode("utf-8", "replace")[-2000:]
         raise RuntimeError(f"{cmd[0]} … exited {proc.returncode}:\n{tail}")
     return ProcStats(
         wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, started

@@ -1,0 +1,104 @@
+"""feedparser across cores: a process pool for refreshes where many feeds need feedparser.
+
+feedparser is pure Python, so threads do not parallelise it (the GIL); processes do. A pool
+costs a process start and feedparser's import (~0.1-0.2 s of CPU per worker) before it pays, so
+it is made only when a refresh has many feeds and several of them have already needed
+feedparser (the fast path declined them), and it is kept for the rest of the run. Workers come
+from a forkserver, never a plain fork: the app has threads (UI, network loop), and forking a
+threaded process can copy a held lock into the child. Any pool failure falls back to parsing in
+the calling thread.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+
+from korantui.core.feeds import parse_feed
+from korantui.core.models import ParsedSource
+
+MIN_BATCH = 12  # feeds in one refresh before a pool is considered
+MIN_SLOW = 3  # feeds of that refresh already parsed by feedparser
+
+_lock = threading.Lock()
+_pool: Executor | None = None
+_broken = False
+
+
+def workers() -> int:
+    return min(4, os.cpu_count() or 1)
+
+
+def worth_it(slow: int, batch: int) -> bool:
+    """Whether the next feedparser parse of a batch should go to the pool."""
+    return not _broken and workers() > 1 and batch >= MIN_BATCH and slow >= MIN_SLOW
+
+
+def _get_pool() -> Executor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("forkserver")
+            # Workers import feedparser once, up front, instead of inside the first parse.
+            context.set_forkserver_preload(["korantui.core.feeds", "feedparser"])
+            _pool = ProcessPoolExecutor(
+                max_workers=workers(),
+                mp_context=context,
+                initializer=_follow_parent,
+                initargs=(os.getpid(),),
+            )
+        return _pool
+
+
+def _follow_parent(korantui_pid: int) -> None:
+    """In each worker: exit as soon as the korantui process is gone (killed, crashed).
+
+    An orphaned worker would hold the terminal's or a caller's pipes open. The worker's own
+    parent is the forkserver, which in turn waits for its workers to exit, so the worker
+    watches korantui itself.
+    """
+    import time
+
+    def watch() -> None:
+        while _alive(korantui_pid):
+            time.sleep(0.1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="korantui-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or the pid reused by another user
+        return False
+    try:
+        # A killed korantui stays a zombie until its parent reaps it, and a parent reading its
+        # pipes (subprocess.run) reaps it only once those pipes close: a zombie counts as gone.
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedSource:
+    """parse_feed in a worker process (blocking the calling thread, never the event loop)."""
+    global _broken
+    try:
+        return _get_pool().submit(parse_feed, data, url, content_type).result()
+    except (BrokenProcessPool, OSError, RuntimeError):
+        _broken = True  # a pool that cannot start or died: feedparser here, for good
+        return parse_feed(data, url, content_type)
+
+
+def shutdown() -> None:
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
