@@ -139,3 +139,15 @@ async def test_markup_in_titles_and_queries_shows_literally(write_config):
         await settle(app, pilot)
         assert app.is_running
         assert "[@click=app.quit]Klik[/] [b]tebal" in screen_text(app)
+
+
+async def test_switching_to_the_demo_leaves_the_search(write_config):
+    cfg = write_config(CONFIG)
+    cfg.prefetch = 0
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"apa", "enter", "D")
+        await settle(app, pilot)
+        assert app.search_query is None
+        assert len(app.headline_list.rows) == 20

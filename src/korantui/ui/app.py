@@ -369,6 +369,9 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self._busy_feeds.clear()
         self._set_status("")
         self._current = None
+        self._reading = None
+        self.search_query = None  # results of the other store
+        self.set_reading(False)
         self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
         self._open_store()
         self._load_demo()
