@@ -74,6 +74,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "pruned": ("{n} old read headlines removed", "{n} berita lama yang sudah dibaca dihapus"),
     "unknown_keys": ("Unknown action in [keys]: {names}", "Aksi tak dikenal di [keys]: {names}"),
     "demo_only_read": ("Not in the demo edition", "Tidak tersedia di edisi demo"),
+    "no_full_text_yet": (
+        "No full text stored yet: press x to fetch it",
+        "Belum ada teks lengkap tersimpan: tekan x untuk mengambilnya",
+    ),
     "cmd_theme": ("Theme…", "Tema…"),
     "cmd_theme_help": ("Choose a colour theme (remembered)", "Pilih tema warna (diingat)"),
     "cmd_language": ("Language: {name}", "Bahasa: {name}"),

@@ -35,6 +35,14 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "star": ("Star / unstar", "Beri / hapus bintang"),
     "search": ("Search stored news", "Cari berita tersimpan"),
     "links": ("Links of the article", "Tautan di artikel"),
+    "toggle_summary": (
+        "Full text / feed summary",
+        "Teks lengkap / ringkasan feed",
+    ),
+    "reextract": (
+        "Fetch and extract the article again",
+        "Ambil dan ekstrak ulang artikel",
+    ),
     "open_browser": ("Open the article in the browser", "Buka artikel di peramban"),
     "copy_link": ("Copy the article's address", "Salin alamat artikel"),
     "add_feed": ("Add a site", "Tambah situs"),
@@ -71,6 +79,8 @@ APP_BINDINGS: list[Binding] = [
     Binding("u", "toggle_hide_read", show=False, id="hide_read"),
     Binding("s", "toggle_star", "Star", id="star"),
     Binding("l", "links", show=False, id="links"),
+    Binding("f", "toggle_summary", show=False, id="toggle_summary"),
+    Binding("x", "reextract", show=False, id="reextract"),
     Binding("o", "open_browser", show=False, id="open_browser"),
     Binding("y", "copy_link", show=False, id="copy_link"),
     Binding("a", "add_feed", show=False, id="add_feed"),

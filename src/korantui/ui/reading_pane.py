@@ -10,7 +10,7 @@ from textual import work
 from textual.message import Message
 
 from korantui.core.i18n import tr
-from korantui.core.reading import FULL_TEXT, Reading, stored_reading
+from korantui.core.reading import FULL_TEXT, SUMMARY, Reading, stored_reading, summary_article
 from korantui.core.render import render_reading
 from korantui.core.sanitize import clean_line, is_openable
 
@@ -74,6 +74,31 @@ class ReadingPane:
         if self._current is not None and reading.headline.id == self._current.id:
             self._show(reading)
         self.headline_list.refresh_row(reading.headline.id)
+
+    def action_toggle_summary(self: KoranApp) -> None:
+        """Between the stored full text and the feed's own summary."""
+        headline, store = self._current, self.store
+        if headline is None or store is None or self._reading is None:
+            return
+        if self._reading.status == FULL_TEXT:
+            self._show(Reading(headline, summary_article(headline), SUMMARY))
+            return
+        stored = stored_reading(store, headline)
+        if stored.status == FULL_TEXT:
+            self._show(stored)
+        else:
+            self.notify(tr("no_full_text_yet", self.lang), markup=False)
+
+    def action_reextract(self: KoranApp) -> None:
+        """Fetch and extract the article again; a success replaces the stored copy."""
+        if self._current is None or self._reading is None:
+            return
+        if self.demo:
+            self.notify(tr("demo_only_read", self.lang), severity="warning", markup=False)
+            return
+        self._show(self._reading, loading=True)
+        self._set_status(tr("loading_article", self.lang))
+        self._article_worker(self._current)
 
     def action_scroll_article(self: KoranApp, pages: int) -> None:
         view = self.article_view
