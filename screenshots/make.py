@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots from the real app, on the bundled demo edition.
 
-    python screenshots/make.py          # writes screenshots/*.svg, and *.png when rsvg-convert exists
+    python screenshots/make.py   # screenshots/*.svg, and *.png where rsvg-convert exists
 
 PNGs come from Debian's librsvg2-bin (`apt-get install librsvg2-bin`).
 """
@@ -8,10 +8,12 @@ PNGs come from Debian's librsvg2-bin (`apt-get install librsvg2-bin`).
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from korantui.core.config import load_config
@@ -19,6 +21,8 @@ from korantui.ui.app import KoranApp
 
 HERE = Path(__file__).resolve().parent
 SIZE = (132, 38)
+# The demo edition's morning, in Batam's time zone: the screenshots do not change from run to run.
+PINNED = {"KORANTUI_NOW": "2026-11-27T13:00:00+07:00", "TZ": "Asia/Jakarta"}
 
 
 async def shoot(data_dir: Path) -> list[Path]:
@@ -44,6 +48,8 @@ def _save(app: KoranApp, name: str) -> Path:
 
 
 def main() -> int:
+    os.environ.update(PINNED)
+    time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
         shots = asyncio.run(shoot(Path(tmp)))
     converter = shutil.which("rsvg-convert")
