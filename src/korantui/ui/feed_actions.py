@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from korantui.core.i18n import tr
 
 if TYPE_CHECKING:
+    from korantui.core.models import Feed
     from korantui.ui.app import KoranApp
     from korantui.ui.screens.add_feed import AddFeedResult
     from korantui.ui.screens.edit_feed import EditFeedResult
@@ -71,12 +72,18 @@ class FeedActions:
         elif self._config_changed({spec.url}):
             self.notify(tr("feed_added", self.lang, name=spec.name or spec.url), markup=False)
 
-    def action_delete_feed(self: KoranApp) -> None:
+    def _feed_to_change(self: KoranApp) -> Feed | None:
+        """The selected feed, when feeds may be changed and one is selected (else say why)."""
         if not self._editable():
-            return
+            return None
         feed = self.feed_list.selected_feed
         if feed is None:
             self.notify(tr("select_feed", self.lang), severity="warning", markup=False)
+        return feed
+
+    def action_delete_feed(self: KoranApp) -> None:
+        feed = self._feed_to_change()
+        if feed is None:
             return
         from korantui.ui.screens.confirm import ConfirmScreen
 
@@ -95,11 +102,8 @@ class FeedActions:
         self.push_screen(ConfirmScreen(question, lang=self.lang), done)
 
     def action_edit_feed(self: KoranApp) -> None:
-        if not self._editable():
-            return
-        feed = self.feed_list.selected_feed
+        feed = self._feed_to_change()
         if feed is None:
-            self.notify(tr("select_feed", self.lang), severity="warning", markup=False)
             return
         from korantui.ui.screens.edit_feed import EditFeedScreen
 
