@@ -10,44 +10,29 @@ no other headline) gives its date, summary and image.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
+from urllib.parse import urldefrag, urlsplit
 
 from lxml.html import HtmlElement
 
+from korantui.core.article_urls import (
+    clean_link,
+    is_blocked,
+    path_score,
+    registrable_domain,
+    site_domains,
+)
+from korantui.core.dates import parse_date
 from korantui.core.models import Entry
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
-
-_parse_date: Callable[[str], datetime | None] | None
-try:
-    from korantui.core.dates import parse_date as _parse_date
-except ImportError:  # pragma: no cover - the dates module was written concurrently
-    _parse_date = None
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-# Whole path segments that name a listing, a person or a service page, never an article.
-_BLOCKED_SEGMENTS = _words(
-    """tag tags topik topic topics kategori category categories kanal rubrik label labels author
-    authors penulis editor reporter wartawan user users profile profil member login masuk
-    logout keluar register daftar signin sign-in signup sign-up search cari pencarian share
-    sharer feed rss page halaman indeks index sitemap redaksi about tentang tentang-kami kontak
-    contact hubungi-kami privacy kebijakan-privasi disclaimer pedoman-media-siber iklan
-    advertise karir career wp-login.php wp-admin cdn-cgi subscribe langganan komentar comments
-    print cetak terpopuler terkini"""
-)
-_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|_ga|ref|src)$", re.I)
-_BLOCKED_QUERY_KEYS = frozenset({"s", "q", "share", "replytocom", "action", "redirect_to"})
-_NOT_PAGES = re.compile(
-    r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|zip|mp3|mp4|css|js|xml|json|rss)$", re.I
-)
 
 # Texts that are menu entries, section names or calls to action, not headlines.
 _MENU_WORDS = _words(
@@ -81,13 +66,6 @@ _NAVIGATION = re.compile(r"(?:^|[-_])(?:nav|navbar|navigation|menu|megamenu)(?:$
 _CHROME_TAGS = frozenset({"nav", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "menu", "menubar", "contentinfo", "search"})
 
-_DATE_IN_PATH = re.compile(
-    r"/(?:19|20)\d{2}/[01]?\d(?:/[0-3]?\d)?(?:/|$)"
-    r"|(?<!\d)(?:19|20)\d{2}[01]\d[0-3]\d(?!\d)"
-    r"|(?<!\d)(?:19|20)\d{2}-[01]\d-[0-3]\d(?!\d)"
-)
-_SLUG_SPLIT = re.compile(r"[-_.+]+")
-_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?)$", re.I)
 # Pre-filter before parse_date: its fallback (dateparser) reads dates into almost any text.
 _DATEISH = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}"
@@ -121,7 +99,7 @@ class _Candidate:
 
 def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
     """The page's headlines in page order (first appearance), each link once."""
-    sites = _site_domains(doc, base, page_url)
+    sites = site_domains(doc, base, page_url)
     page = urldefrag(safe_url(page_url))[0].rstrip("/")
     chrome_cache: dict[HtmlElement, bool] = {}
     candidates: list[_Candidate] = []
@@ -130,13 +108,15 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
         if not url or url.rstrip("/") == page:
             continue
         parts = urlsplit(url)
-        if _domain(parts.hostname or "") not in sites or _blocked(parts.path, parts.query):
+        if registrable_domain(parts.hostname or "") not in sites or is_blocked(
+            parts.path, parts.query
+        ):
             continue
         if _in_chrome(a, chrome_cache):
             continue
         text, wraps_heading = link_text(a)
         in_heading = wraps_heading or any(p.tag in HEADINGS for p in _up(a, 3))
-        score = _path_score(parts.path, parts.query, in_heading)
+        score = path_score(parts.path, parts.query, in_heading)
         at_root = score == 1 and not in_heading and parts.path.strip("/").count("/") == 0
         candidates.append(
             _Candidate(
@@ -202,95 +182,6 @@ def _group_verdict(members: list[_Candidate]) -> str:
     if good * 5 <= len(members) and not any(m.path_score == 2 for m in members):
         return "chrome"
     return ""
-
-
-@lru_cache(maxsize=4096)
-def _domain(host: str) -> str:
-    """The registrable domain of host (news.kompas.com → kompas.com); the host itself for IPs."""
-    host = host.lower().rstrip(".")
-    if not host or host.replace(".", "").isdigit() or ":" in host:
-        return host
-    try:
-        # The public-suffix list, via trafilatura's courlan; only the guess below without it.
-        from tld import get_fld
-
-        fld = get_fld(host, fix_protocol=True, fail_silently=True)
-    except Exception:  # ImportError, or one of tld's own errors on an odd host
-        fld = None
-    if fld:
-        return str(fld)
-    labels = host.split(".")
-    # "co.id", "go.id", "or.id", "ac.id", "co.uk": a short second level under a country code.
-    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
-    return ".".join(labels[-keep:])
-
-
-def _site_domains(doc: HtmlElement, base: str, page_url: str) -> set[str]:
-    """The domains counted as "this site": the page's, its canonical address's, and, when few of
-    its links point there, the one most of them do (a saved or mirrored page links to the site,
-    not to where it is served from)."""
-    sites = {_domain(urlsplit(u).hostname or "") for u in (page_url, base) if u}
-    for el in doc.iter("link", "meta"):
-        kind = (el.get("rel") or el.get("property") or "").lower()
-        if kind in ("canonical", "og:url"):
-            url = safe_url(el.get("href") or el.get("content"), base)
-            if url:
-                sites.add(_domain(urlsplit(url).hostname or ""))
-    counts: Counter[str] = Counter()
-    for a in doc.iter("a"):
-        url = safe_url(a.get("href"), base)
-        if url:
-            counts[_domain(urlsplit(url).hostname or "")] += 1
-    total = sum(counts.values())
-    own = sum(n for domain, n in counts.items() if domain in sites)
-    if counts and own * 10 < total:
-        top, n = counts.most_common(1)[0]
-        if n >= 3 and n * 10 >= total * 3:
-            sites.add(top)
-    sites.discard("")
-    return sites
-
-
-def clean_link(href: str | None, base: str) -> str:
-    """The absolute address of href without its fragment and tracking parameters: the same
-    article linked from two widgets (?utm_source=terkini, ?utm_source=populer) is one headline."""
-    url = urldefrag(safe_url(href, base))[0]
-    if not url or "?" not in url:
-        return url
-    parts = urlsplit(url)
-    kept = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
-    ]
-    return urlunsplit(parts._replace(query=urlencode(kept)))
-
-
-def _blocked(path: str, query: str) -> bool:
-    if _NOT_PAGES.search(path):
-        return True
-    segments = [s.lower() for s in path.split("/") if s]
-    if any(s in _BLOCKED_SEGMENTS for s in segments):
-        return True
-    return any(k.lower() in _BLOCKED_QUERY_KEYS for k, _ in parse_qsl(query))
-
-
-def _path_score(path: str, query: str, in_heading: bool) -> int:
-    if _DATE_IN_PATH.search(path):
-        return 2
-    segments = [_EXTENSION.sub("", s) for s in path.split("/") if s]
-    for seg in segments:
-        for token in _SLUG_SPLIT.split(seg):
-            digits = sum(ch.isdigit() for ch in token)
-            if (token.isdigit() and len(token) >= 5) or (digits >= 4 and not token.isdigit()):
-                return 2
-    if any(v.isdigit() and len(v) >= 3 for _, v in parse_qsl(query)):
-        return 2
-    # A headline's slug: several words joined by dashes (fewer suffice under a heading).
-    need = 3 if in_heading else 4
-    for seg in segments:
-        words = [t for t in _SLUG_SPLIT.split(seg) if t and not t.isdigit()]
-        if len(words) >= need and len(seg) >= 16:
-            return 1
-    return 0
 
 
 def _reads_like_headline(text: str, path_score: int) -> bool:
@@ -459,15 +350,12 @@ def date_of(el: HtmlElement) -> datetime | None:
 def _first_date(texts: Iterable[str]) -> datetime | None:
     """The first moment named in texts, a printed date before a relative one ("2 jam lalu" is
     often shown with the exact time in a title attribute beside it)."""
-    parse: Callable[[str], datetime | None] | None = _parse_date
-    if parse is None:
-        return None
     relative: datetime | None = None
     for raw in texts:
         text = clean_line(raw)
         if not text or len(text) > 120 or not _DATEISH.search(text):
             continue
-        found = parse(text)
+        found = parse_date(text)
         if found is None:
             continue
         if not _RELATIVE.search(text):

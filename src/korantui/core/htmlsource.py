@@ -12,10 +12,10 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
+from korantui.core.article_urls import clean_link
 from korantui.core.feeds import FeedParseError
 from korantui.core.headline_links import (
     HEADINGS,
-    clean_link,
     date_of,
     find_headlines,
     image_in,
