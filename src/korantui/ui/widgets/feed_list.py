@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -54,11 +55,12 @@ class FeedList(OptionList):
                 category = feed.category
                 options.append(None)
                 options.append(Option(Text(category or "—", style="bold dim"), disabled=True))
-            prompt = _label(feed.display_name, feed.unread, indent=True)
+            mark = None
             if feed.id in busy:
-                prompt.append(" ⟳", style="cyan")
+                mark = Text(" ⟳", style="cyan")
             elif feed.last_error:
-                prompt.append(" !", style="bold red")
+                mark = Text(" !", style="bold red")
+            prompt = _label(feed.display_name, feed.unread, indent=True, mark=mark)
             options.append(Option(prompt, id=feed_option_id(feed.id)))
         self.clear_options()
         self.add_options(options)
@@ -78,9 +80,18 @@ class FeedList(OptionList):
         return next((f for f in self.feeds if f.id == feed_id), None)
 
 
-def _label(name: str, unread: int, *, bold: bool = False, indent: bool = False) -> Text:
-    text = Text("  " if indent else "")
-    text.append(name, style="bold" if bold or unread else "")
-    if unread:
-        text.append(f" ({unread})", style="cyan")
-    return text
+def _label(
+    name: str, unread: int, *, bold: bool = False, indent: bool = False, mark: Text | None = None
+) -> Table:
+    """A feed's line: its name cut with an ellipsis where needed, so that the unread count and
+    the status mark always show."""
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(no_wrap=True, justify="right")
+    label = Text("  " if indent else "")
+    label.append(name, style="bold" if bold or unread else "")
+    tail = Text(f" ({unread})", style="cyan") if unread else Text("")
+    if mark is not None:
+        tail.append_text(mark)
+    grid.add_row(label, tail)
+    return grid
