@@ -43,7 +43,9 @@ from loopsite import NewsSite  # noqa: E402
 from korantui.core.store import Store  # noqa: E402
 
 PROBE = HERE / "probe.py"
-CONCURRENCY = 8  # korantui's connections = newsboat's reload-threads
+# korantui's connections (overall and per host: the loopback site is one host) = newsboat's
+# reload-threads. The newsboat figures are with 8; --concurrency changes both sides.
+CONCURRENCY = 8
 
 
 @dataclass
@@ -368,7 +370,8 @@ def bench_pilot(site: NewsSite, work: Path, sizes: Sizes) -> tuple[list[Row], li
     ]
     list_rows[0].notes.append(
         f"headline list: {rows_loaded} rows loaded; pilot 160×48 in a subprocess, {rounds}"
-        f" round(s); {sizes.keys} presses of ↓ each (median; CPU {secs(keys_cpu)}); first paint"
+        f" round(s); {sizes.keys} presses of ↓ each, key event to painted frame (median; CPU"
+        f" {secs(keys_cpu)}); first paint"
         f" from App() to the first frame with rows; article: open_headline() to the frame"
         f" holding it, {sizes.articles} articles"
     )
@@ -444,7 +447,14 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--full", action="store_true", help="the issue's sizes")
     parser.add_argument("--only", help="comma-separated: refresh,startup,list,extract,search")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=CONCURRENCY,
+        help="korantui's connections and newsboat's reload-threads (default %(default)s)",
+    )
     args = parser.parse_args(argv)
+    globals()["CONCURRENCY"] = args.concurrency
     sizes = SMOKE if args.smoke else FULL if args.full else DEFAULT
     only = set(args.only.split(",")) if args.only else None
 
