@@ -76,6 +76,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # 50 feeds fetched at once must not wait on SYN retries
     site: Site
 
     def handle_error(self, request: object, client_address: object) -> None:

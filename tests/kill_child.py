@@ -15,6 +15,7 @@ Each article saved is announced on stdout ('saved [ID, "text"]') once save_artic
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import json
 import os
 import random
@@ -31,6 +32,8 @@ from korantui.core.store import Store
 
 
 def main() -> None:
+    # Should this process ever hang instead of dying, its stacks say where (for the test's log).
+    faulthandler.dump_traceback_later(20, exit=True)
     db, mode, point, seed = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
     job = sys.argv[5] if len(sys.argv) > 5 else "refresh"
     rng = random.Random(seed)

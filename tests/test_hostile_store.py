@@ -79,7 +79,7 @@ def _child(db: Path, mode: str, point: float, seed: int, job: str = "refresh"): 
         [sys.executable, str(CHILD), str(db), mode, repr(point), str(seed), job],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=60,  # the child dumps its stacks and exits at 20 s if it hangs
     )
 
 
@@ -133,7 +133,7 @@ def test_sigkill_at_random_points_of_a_refresh(site: Site, tmp_path: Path):
         else:
             mode, point, job = "time", rng.uniform(0.0, work["seconds"]), "refresh"
         proc = _child(db, mode, point, run, job)
-        assert proc.returncode in (0, -signal.SIGKILL), proc.stderr
+        assert proc.returncode in (0, -signal.SIGKILL), (run, mode, point, job, proc.stderr)
         assert "Traceback" not in proc.stderr, proc.stderr
         killed += proc.returncode == -signal.SIGKILL
         assert _integrity(db) == "ok", f"run {run}: {mode} {point}"
@@ -147,7 +147,7 @@ def test_sigkill_at_random_points_of_a_refresh(site: Site, tmp_path: Path):
         assert len(store.feeds()) == FEEDS
         store.close()
     assert killed >= KILLS * 3 // 4  # the kills did land mid-work
-    assert time.monotonic() - start < 40
+    assert time.monotonic() - start < 90  # about 12 s on two cores; a guard, not a benchmark
 
 
 def test_two_processes_refresh_the_same_store_at_once(site: Site, tmp_path: Path):
@@ -193,6 +193,10 @@ def test_a_second_store_on_the_same_file_reads_and_writes(tmp_path: Path):
     feed = second.feeds()[0]
     second.save_entries(feed.id, [Entry(title="Satu", link="http://127.0.0.1:1/1")])
     assert [h.title for h in first.headlines()] == ["Satu"]
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    assert first._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     with first.transaction() as db_conn:  # a write in progress in one ...
         db_conn.execute("UPDATE feeds SET title = 'x'")
         assert [h.title for h in second.headlines()] == ["Satu"]  # ... the other still reads

@@ -427,6 +427,7 @@ async def test_an_error_in_a_handler_is_logged_not_shown(site: Site, write_confi
         assert app.is_running
     log = (cfg.data_dir / "korantui.log").read_text(encoding="utf-8")
     assert "RuntimeError: a bug in opening" in log and "Traceback" in log
+    assert "\x1b" not in log and "[bold]x[/]" in log  # safe to `cat`, still says what it was
 
 
 async def test_an_error_textual_cannot_recover_from_ends_in_one_line(site: Site, write_config):
