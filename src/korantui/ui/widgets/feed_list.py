@@ -37,6 +37,7 @@ class FeedList(OptionList):
         super().__init__(id=id)
         self.lang = lang
         self.feeds: list[Feed] = []
+        self._keys: list[tuple[object, ...] | None] = []  # what each entry shows, see set_feeds
 
     def set_feeds(
         self, feeds: Sequence[Feed], unread_all: int, starred: int, busy: set[int] | None = None
@@ -49,12 +50,19 @@ class FeedList(OptionList):
             Option(_label(tr("all_news", self.lang), unread_all, bold=True), id=ALL_ID),
             Option(_label("★ " + tr("starred", self.lang), starred), id=STARRED_ID),
         ]
+        # What each entry shows, so an update that only changes counts or marks (every opened
+        # article, every refreshed feed) redraws those entries instead of the whole pane.
+        keys: list[tuple[object, ...] | None] = [
+            (ALL_ID, tr("all_news", self.lang), unread_all),
+            (STARRED_ID, tr("starred", self.lang), starred),
+        ]
         category = None
         for feed in feeds:
             if feed.category != category:
                 category = feed.category
                 options.append(None)
                 options.append(Option(Text(category or "—", style="bold dim"), disabled=True))
+                keys += [None, ("category", category)]
             mark = None
             if feed.id in busy:
                 mark = Text(" ⟳", style="cyan")
@@ -62,12 +70,47 @@ class FeedList(OptionList):
                 mark = Text(" !", style="bold red")
             prompt = _label(feed.display_name, feed.unread, indent=True, mark=mark)
             options.append(Option(prompt, id=feed_option_id(feed.id)))
+            keys.append((feed.id, feed.display_name, feed.unread, mark and mark.plain))
+        if self._update_in_place(keys, options):
+            return
+        self._keys = keys
         self.clear_options()
         self.add_options(options)
         try:
             self.highlighted = self.get_option_index(keep or ALL_ID)
         except Exception:  # the feed is gone
             self.highlighted = 0
+
+    def _update_in_place(
+        self, keys: list[tuple[object, ...] | None], options: list[Option | None]
+    ) -> bool:
+        """Redraw only the entries whose text changed, when the entries are the same ones.
+
+        clear_options() + add_options() render every feed's label again to measure the list
+        (~0.3 ms each: 30 ms and more with 100 feeds, on every opened article). Textual's own
+        replace_option_prompt() clears every cached render too, so the changed option's cache
+        entries are dropped here instead.
+        """
+        same_entries = len(keys) == len(self._keys) and all(
+            (a is None) == (b is None) and (a is None or b is None or a[0] == b[0])
+            for a, b in zip(keys, self._keys, strict=True)
+        )
+        if not same_entries or not self.options:
+            return False
+        index = -1
+        for key, old, option in zip(keys, self._keys, options, strict=True):
+            if option is None:  # a separator: it belongs to the option before it
+                continue
+            index += 1
+            if key != old:
+                shown = self.get_option_at_index(index)
+                shown._set_prompt(option.prompt)
+                cache = self._option_render_cache
+                for cache_key in [k for k in cache.keys() if k[0] is shown]:  # noqa: SIM118
+                    cache.discard(cache_key)
+        self._keys = keys
+        self.refresh()
+        return True
 
     @property
     def selected_id(self) -> str:
