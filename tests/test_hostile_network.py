@@ -6,7 +6,9 @@ event that the fixture sets, and the client's own timeouts end each case.
 
 from __future__ import annotations
 
+import contextlib
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,6 +126,47 @@ async def test_refused_connection_is_one_line():
     err = await _get(f"http://127.0.0.1:{_free_port()}/feed.xml")
     assert err.kind == "connect"
     assert str(err) == "cannot connect: connection refused"
+
+
+async def test_a_server_that_never_accepts_hits_the_connect_timeout():
+    # listen(0) with the queue filled by other connections: the SYN is never answered.
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        port = server.getsockname()[1]
+        fillers = []
+        for _ in range(4):
+            c = socket.socket()
+            c.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                c.connect(("127.0.0.1", port))
+            fillers.append(c)
+        try:
+            start = time.monotonic()
+            err = await _get(f"http://127.0.0.1:{port}/feed.xml")
+            assert time.monotonic() - start < 1.4
+        finally:
+            for c in fillers:
+                c.close()
+    assert (err.kind, str(err)) == ("timeout", "cannot connect: no answer from the server")
+
+
+async def test_a_server_that_does_not_speak_http():
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(5)
+
+        def babble() -> None:
+            conn, _ = server.accept()
+            with conn:
+                conn.recv(4096)
+                conn.sendall(b"HELLO \x1b]0;pwned\x07 THERE\r\n\r\n")
+
+        thread = threading.Thread(target=babble, daemon=True)
+        thread.start()
+        err = await _get(f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml")
+        thread.join(timeout=5)
+    assert (err.kind, str(err)) == ("network", "network error: the server's answer is not HTTP")
 
 
 # -- statuses --------------------------------------------------------------------------------

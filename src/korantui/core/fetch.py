@@ -402,6 +402,8 @@ _REASONS = (
     ("server disconnected", "the server closed the connection"),
     ("peer closed", "the server closed the connection early"),
     ("incomplete", "the server closed the connection early"),
+    ("illegal status line", "the server's answer is not HTTP"),
+    ("illegal header", "the server sent a broken header"),
 )
 
 
