@@ -21,6 +21,7 @@ from korantui.core.store import SCHEMA_VERSION, Store, StoreError
 from tests.hostile_servers import Site, article_page, rss
 
 CHILD = Path(__file__).with_name("kill_child.py")
+KORANTUI = [sys.executable, "-m", "korantui"]
 FEEDS = 50
 KILLS = 20
 PARAGRAPHS = [
@@ -306,3 +307,63 @@ def test_corrupt_store_through_the_command_line(tmp_path: Path, site: Site):
     assert out.stderr.count("\n") == 1 and "moved to" in out.stderr
     assert "Traceback" not in out.stderr
     assert "4 new of 4 headlines" in out.stdout
+
+
+async def test_the_app_and_a_refresh_process_share_the_store(site: Site, tmp_path: Path):
+    from korantui.core.config import load_config
+    from korantui.ui.app import KoranApp
+
+    urls = newsroom(site, 20, items=5, moving=False)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "".join(f'[[feeds]]\nurl = "{u}"\nname = "Koran {i}"\n' for i, u in enumerate(urls)),
+        encoding="utf-8",
+    )
+    cfg = load_config(config, tmp_path / "data")
+    app = KoranApp(cfg)
+    async with app.run_test(size=(140, 40)) as pilot:
+        # The app refreshes on start while a `korantui refresh` runs on the same store.
+        proc = subprocess.Popen(
+            [*KORANTUI, "--config", str(config), "--data-dir", str(tmp_path / "data"), "refresh"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+        def notes() -> list[str]:
+            return [str(n.message) for n in app._notifications]
+
+        for _ in range(400):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if proc.poll() is not None and any("feeds refreshed" in n for n in notes()):
+                break
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err and "error" not in out
+        assert app.is_running
+        # The app's own refresh went through as well, beside the other process's.
+        assert "20 feeds refreshed" in notes()[-1] and "0 errors" in notes()[-1], notes()
+        assert app.store is not None and app.store.counts()[1] == 100
+        app.reload_headlines()
+        assert len(app.headline_list.rows) == 100
+    assert not (tmp_path / "data" / "korantui.log").exists()
+    assert _integrity(tmp_path / "data" / "korantui.db") == "ok"
+
+
+async def test_the_app_says_when_it_moved_a_damaged_store_aside(tmp_path: Path):
+    from korantui.core.config import load_config
+    from korantui.ui.app import KoranApp
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "korantui.db").write_bytes(b"\x00garbage\xff" * 500)
+    config = tmp_path / "config.toml"
+    config.write_text('[[feeds]]\nurl = "http://127.0.0.1:9/x.xml"\n', encoding="utf-8")
+    app = KoranApp(load_config(config, data), refresh_on_start=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        notes = [str(n.message) for n in app._notifications]
+        assert any("is not a readable store" in n and "moved to" in n for n in notes), notes
+        assert app.is_running
+    assert len(_moved(data / "korantui.db", "corrupt")) == 1
