@@ -75,7 +75,14 @@ class _Server(ThreadingHTTPServer):
 class NewsSite:
     """`with NewsSite(feeds=100, items=50, latency=0.1) as site: site.feed_urls`."""
 
-    def __init__(self, feeds: int, items: int, latency: float = 0.0, seed: int = 7) -> None:
+    def __init__(
+        self,
+        feeds: int,
+        items: int,
+        latency: float = 0.0,
+        seed: int = 7,
+        loopback_links: bool = False,
+    ) -> None:
         self.n_feeds = feeds
         self.n_items = items
         self.latency = latency
@@ -84,6 +91,8 @@ class NewsSite:
         self._server = _Server(("127.0.0.1", 0), self._handler())
         self.port = self._server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
+        # Loopback item links make feedparser-rs decline every feed: the feedparser path.
+        self.link_base = self.base if loopback_links else LINK_BASE
         self._feeds = [self._make_feed(i, random.Random(seed * 1000 + i)) for i in range(feeds)]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -97,11 +106,11 @@ class NewsSite:
         start = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
         items = []
         for j in range(self.n_items):
-            link = f"{LINK_BASE}/berita/{i}/{j}-{'-'.join(sentence(rng, 4).lower().split())}"
+            link = f"{self.link_base}/berita/{i}/{j}-{'-'.join(sentence(rng, 4).lower().split())}"
             title = sentence(rng, rng.randint(7, 13))
             teaser = paragraph(rng, rng.randint(30, 60))
             when = format_datetime(start - timedelta(minutes=17 * j + i))
-            img = f"{LINK_BASE}/foto/{i}/{j}.jpg"
+            img = f"{self.link_base}/foto/{i}/{j}.jpg"
             desc = f'<img src="{img}" alt="foto" /><p>{html.escape(teaser)}</p>'
             items.append(
                 f"<item><title>{html.escape(title)}</title><link>{link}</link>"

@@ -453,6 +453,11 @@ def main(argv: list[str] | None = None) -> int:
         default=CONCURRENCY,
         help="korantui's connections and newsboat's reload-threads (default %(default)s)",
     )
+    parser.add_argument(
+        "--loopback-links",
+        action="store_true",
+        help="item links on 127.0.0.1: every feed takes korantui's feedparser path",
+    )
     args = parser.parse_args(argv)
     globals()["CONCURRENCY"] = args.concurrency
     sizes = SMOKE if args.smoke else FULL if args.full else DEFAULT
@@ -467,12 +472,15 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"sizes: {sizes.feeds} feeds × {sizes.items} items, latency {sizes.latency * 1000:g} ms,"
         f" {sizes.rounds} round(s){' (smoke: not timed against the goals)' if args.smoke else ''}"
+        + (", item links on 127.0.0.1 (feedparser path)" if args.loopback_links else "")
     )
     print(flush=True)
     work = Path(tempfile.mkdtemp(prefix="korantui-bench-"))
     rows: list[Row] = []
     try:
-        with NewsSite(sizes.feeds, sizes.items, sizes.latency) as site:
+        with NewsSite(
+            sizes.feeds, sizes.items, sizes.latency, loopback_links=args.loopback_links
+        ) as site:
             if want("refresh"):
                 rows += bench_refresh(site, work, sizes, bool(nb))
             if want("startup"):
