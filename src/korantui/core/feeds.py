@@ -64,7 +64,11 @@ def looks_like_feed(data: bytes) -> bool:
     such a document is never an article page."""
     if looks_like_json_feed(data):
         return True
-    head = _PROLOG.sub(b"", data[:8192]).lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    while m := _PROLOG.match(head):  # only what comes before the root element
+        if not m.end():
+            break
+        head = head[m.end() :]
     return bool(_FEED_ROOT.match(head))
 
 
