@@ -218,6 +218,7 @@ def test_clean_markup_drops_references_to_control_characters():
 
     raw = "a &#27;]0;x&#7; &#x1B;[2J &#150; &#65; &amp; &#9; &#xd800; &#99999999;"
     assert clean_markup(raw) == "a ]0;x [2J – &#65; &amp; &#9;  "
+    assert clean_markup("&#" + "9" * 100_000 + ";x") == "x"  # no int() of 100,000 digits
 
 
 @pytest.mark.xfail(
@@ -239,6 +240,24 @@ def test_article_page_with_entity_encoded_controls_is_still_read():
     article = extract_article(page, "http://127.0.0.1/berita/x")
     assert PARAGRAPHS[0] in article.text
     assert not CONTROL.search(article.text)
+
+
+def test_huge_character_references_do_not_fail_a_feed():
+    # int() refuses strings of over 4,300 digits: one such reference must not cost the feed.
+    from korantui.core.feeds import html_to_text, parse_feed
+
+    huge = "&#" + "9" * 50_000 + ";"
+    doc = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>K</title>'
+        f"<item><title>Satu {huge} dua</title><link>http://127.0.0.1/1</link>"
+        f"<description>&lt;p&gt;{huge.replace('&', '&amp;')} tiga&lt;/p&gt;</description></item>"
+        "<item><title>Berikutnya</title><link>http://127.0.0.1/2</link></item>"
+        "</channel></rss>"
+    ).encode()
+    parsed = parse_feed(doc, "http://127.0.0.1/f.xml", "application/rss+xml")
+    assert [e.title for e in parsed.entries] == ["Satu \ufffd dua", "Berikutnya"]
+    assert parsed.entries[0].summary == "\ufffd tiga"
+    assert html_to_text(f"<p>a {huge} b &#x{'f' * 20000};</p>") == "a \ufffd b \ufffd"
 
 
 # -- a hostile site --------------------------------------------------------------------------

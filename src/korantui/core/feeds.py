@@ -21,6 +21,13 @@ _BLOCK_TAGS = re.compile(r"<\s*(?:/?p|br|/?div|/?li|/?h[1-6]|/?blockquote|/?tr)\
 _TAGS = re.compile(r"<[^>]*>")
 
 
+# A numeric character reference with thousands of digits makes int() (in html.unescape and in
+# feedparser) raise ValueError: one such "&#999...;" would fail the whole feed. Anything past
+# eight digits is beyond Unicode anyway; it becomes U+FFFD, as in a browser.
+_HUGE_REF = re.compile(r"&#(?:0*[0-9]{9,}|[xX]0*[0-9a-fA-F]{9,});?")
+_HUGE_REF_BYTES = re.compile(rb"&(?:amp;)*#(?:0*[0-9]{9,}|[xX]0*[0-9a-fA-F]{9,});?")
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (feed summaries), paragraphs kept apart by blank lines."""
     if not fragment:
@@ -29,7 +36,7 @@ def html_to_text(fragment: str) -> str:
         return clean_paragraphs(fragment)
     text = _BLOCK_TAGS.sub("\n\n", fragment)
     text = _TAGS.sub("", text)
-    return clean_paragraphs(html.unescape(text))
+    return clean_paragraphs(html.unescape(_HUGE_REF.sub("\ufffd", text)))
 
 
 def looks_like_json_feed(data: bytes) -> bool:
@@ -123,6 +130,7 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedSource:
 
     # A leading newline or BOM before <?xml makes strict parsers fail (Antara, detik): strip it.
     body = _as_utf8(data.lstrip(b"\r\n\t "), content_type).lstrip()
+    body = _HUGE_REF_BYTES.sub(b"&#65533;", body)
     # The content type given to feedparser is ours: the charset was settled above, and an HTML
     # content type on a real feed (common) must not stop it from being read as one.
     headers = {"content-location": url, "content-type": "application/xml; charset=utf-8"}

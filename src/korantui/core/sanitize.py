@@ -55,6 +55,9 @@ _CHAR_REF = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 
 
 def _char_ref(m: re.Match[str]) -> str:
+    digits = m.group(1) if m.group(1) is not None else m.group(2)
+    if len(digits.lstrip("0")) > 8:
+        return ""  # far beyond Unicode (and int() would refuse a huge string of digits)
     code = int(m.group(1)) if m.group(1) is not None else int(m.group(2), 16)
     if code in (9, 10, 13) or 0x20 <= code < 0x7F or 0xA0 <= code <= 0x10FFFF:
         return m.group(0) if not 0xD800 <= code <= 0xDFFF else ""
