@@ -147,3 +147,28 @@ def test_malformed_feed_is_read_with_a_warning(refreshed):  # type: ignore[no-un
     assert len(parsed.entries) == 10
     assert parsed.warning.startswith("broken XML at line 250")
     assert refreshed[path.name].error == ""
+
+
+def test_entity_expansion_and_external_entities_are_not_followed(tmp_path: Path):
+    from korantui.core.feeds import parse_feed
+
+    # "Billion laughs": nine levels of ten-fold entities. expat refuses the amplification; the
+    # feed is still read, as the broken XML it is, without a gigabyte of "lol".
+    levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    laughs = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{levels}]>'
+        '<rss version="2.0"><channel><title>&l9;</title>'
+        "<item><title>Tawa &l9;</title><link>http://127.0.0.1/1</link></item></channel></rss>"
+    ).encode()
+    parsed = parse_feed(laughs, "http://127.0.0.1/f.xml", "application/rss+xml")
+    assert len(parsed.entries) == 1 and len(parsed.entries[0].title) < 100
+    # An external entity naming a local file: its content never enters a headline.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RAHASIA-LOKAL", encoding="utf-8")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+        '<rss version="2.0"><channel><item><title>a &x; b</title>'
+        "<description>&x;</description><link>http://127.0.0.1/1</link></item></channel></rss>"
+    ).encode()
+    parsed = parse_feed(xxe, "http://127.0.0.1/f.xml", "application/rss+xml")
+    assert "RAHASIA" not in parsed.entries[0].title + parsed.entries[0].summary
