@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import importlib.util
 import json
 import os
 import platform
@@ -226,7 +227,9 @@ def newsboat_version() -> str:
 # -- benchmarks ----------------------------------------------------------------------------------
 
 
-def bench_refresh(site: NewsSite, work: Path, sizes: Sizes, have_newsboat: bool) -> list[Row]:
+def bench_refresh(
+    site: NewsSite, work: Path, sizes: Sizes, have_newsboat: bool, loopback: bool = False
+) -> list[Row]:
     cfg = write_config(work / "refresh.toml", site.feed_urls, CONCURRENCY)
     urls = work / "newsboat-urls"
     urls.write_text("\n".join(site.feed_urls) + "\n")
@@ -290,6 +293,19 @@ def bench_refresh(site: NewsSite, work: Path, sizes: Sizes, have_newsboat: bool)
             f"refresh {label}: server answers korantui {counts.get('k' + temp, {})}"
             + (f", newsboat {counts.get('n' + temp, {})}" if have_newsboat else "")
         )
+    rounds = -(-sizes.feeds // CONCURRENCY)  # requests in a row on each connection
+    floor = rounds * sizes.latency
+    rows[0].notes.append(
+        f"refresh: {sizes.feeds} requests over {CONCURRENCY} connections wait at least"
+        f" {rounds} × {sizes.latency * 1000:g} ms = {secs(floor)} for the server alone, on"
+        " either side; CPU and peak RSS are the process's own (wait4), which leaves out"
+        " korantui's parse pool workers when many feeds need feedparser"
+        + (
+            " (not the case here: feedparser-rs reads these feeds)"
+            if importlib.util.find_spec("feedparser_rs") and not loopback
+            else " (the case here: the pool's CPU is missing from the CPU row)"
+        )
+    )
     rows[0].notes.append(
         f"headlines stored after a cold refresh: korantui {stored.get('k')}"
         + (f", newsboat {stored.get('n')}" if have_newsboat else "")
@@ -482,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
             sizes.feeds, sizes.items, sizes.latency, loopback_links=args.loopback_links
         ) as site:
             if want("refresh"):
-                rows += bench_refresh(site, work, sizes, bool(nb))
+                rows += bench_refresh(site, work, sizes, bool(nb), args.loopback_links)
             if want("startup"):
                 rows += bench_startup(site, work, sizes)
             memory: list[Row] = []
