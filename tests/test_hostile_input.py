@@ -98,12 +98,6 @@ def test_missing_config_file_is_a_usage_error(tmp_path: Path):
     assert out.stderr == f"korantui: {tmp_path / 'nope.toml'}: no such config file\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the lead's cli.py: main() does not catch store.StoreError (raised when the store "
-    "file cannot be opened at all: a directory in its place, no permission, a locked file), "
-    "so `korantui refresh` prints a traceback; it should print str(e) in one line and exit 1",
-)
 def test_a_store_that_cannot_be_opened_is_one_line_from_the_command_line(tmp_path: Path):
     (tmp_path / "data" / "korantui.db").mkdir(parents=True)
     out = _korantui(*_config(tmp_path, '[[feeds]]\nurl = "http://127.0.0.1:9/x.xml"\n'), "refresh")

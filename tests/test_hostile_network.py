@@ -418,12 +418,6 @@ async def test_html_served_as_a_feed_and_a_feed_served_as_html(site: Site, tmp_p
     store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction's: article_fetch/extract_article read an RSS document sent as text/html as "
-    "an article (its item titles become the body); it should raise ExtractionError "
-    "(feeds.looks_like_feed tells a feed document)",
-)
 async def test_a_feed_served_as_an_article_page_is_not_an_article(site: Site, tmp_path: Path):
     url = site.page("/berita/feed", simple_rss(site.base), "text/html")
     store = Store(tmp_path / "k.db")

@@ -221,13 +221,6 @@ def test_clean_markup_drops_references_to_control_characters():
     assert clean_markup("&#" + "9" * 100_000 + ";x") == "x"  # no int() of 100,000 digits
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction's: extract.py cleans the page with clean_text before lxml parses it, so "
-    "a character reference such as &#27; or &#7; becomes a real control character inside the "
-    "tree and the whole page gives 'no article text found'; extract.py line 60 should call "
-    "sanitize.clean_markup instead of clean_text",
-)
 def test_article_page_with_entity_encoded_controls_is_still_read():
     from korantui.core.extract import extract_article
     from tests.test_hostile_network import PARAGRAPHS

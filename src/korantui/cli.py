@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import format_date
+from korantui.core.store import StoreError
 
 if TYPE_CHECKING:
     from korantui.core.models import Article, Feed
@@ -305,8 +306,6 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.i18n import format_date
-
     store = _open_store(cfg)
     try:
         results = store.search(" ".join(args.query), limit=args.limit)
@@ -429,12 +428,12 @@ def main(argv: list[str] | None = None) -> int:
         cfg = load_config(args.config, args.data_dir)
         func: Command = args.func
         return func(args, cfg)
-    except ConfigError as e:
+    except (ConfigError, UsageError) as e:
         _err(str(e))
         return EXIT_USAGE
-    except UsageError as e:
+    except StoreError as e:
         _err(str(e))
-        return EXIT_USAGE
+        return EXIT_FAIL
     except KeyboardInterrupt:
         return 130
 

@@ -17,10 +17,11 @@ from korantui.core.blocks import blocks_from_element
 from korantui.core.charset import decode_html
 from korantui.core.cleanup import clean_blocks
 from korantui.core.dates import _in_clutter, find_published
+from korantui.core.feeds import looks_like_feed
 from korantui.core.jsonld import json_ld_objects
 from korantui.core.markdown import article_markdown
 from korantui.core.models import Article, Block
-from korantui.core.sanitize import clean_line, clean_text, safe_url
+from korantui.core.sanitize import clean_line, clean_markup, safe_url
 from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
 
 __all__ = ["ExtractionError", "article_markdown", "extract_article", "parse_html"]
@@ -64,7 +65,7 @@ def parse_html(text: str) -> Any:
     """An lxml document for text; ExtractionError when it holds no HTML at all."""
     # libxml2 stops reading at some control characters, losing the rest of the page; they
     # are never wanted in the text anyway.
-    text = clean_text(_XML_DECL.sub("", text, count=1))
+    text = clean_markup(_XML_DECL.sub("", text, count=1))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
@@ -82,6 +83,10 @@ def extract_article(
     declared_charset: str = "",
 ) -> Article:
     """The article in html (fetched from url). Raises ExtractionError if there is none."""
+    head = html[:8192] if isinstance(html, bytes) else html[:8192].encode("utf-8", "replace")
+    if looks_like_feed(head):
+        # A feed served as a web page: its item titles are no article.
+        raise ExtractionError("the address serves a feed, not an article page")
     text = decode_html(html, declared_charset) if isinstance(html, bytes) else html
     tree = parse_html(text)
     rule = (rules or _default_rules()).match(url, tree, text)
