@@ -159,3 +159,18 @@ async def test_n_in_all_news_wraps_round_to_unread_rows_above(write_config):
         await pilot.press("n")
         await settle(app, pilot)
         assert app._current.id == rows[0].id and app.headline_list.cursor == 0
+
+
+async def test_M_on_search_results_names_the_search_plainly(write_config):
+    cfg = write_config(CONFIG)
+    fill(cfg)
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"[berita]", "enter")
+        await settle(app, pilot)
+        assert app.headline_list.rows
+        await pilot.press("M")
+        await settle(app, pilot)
+        assert "Search: [berita]: all marked read" in notices(app)

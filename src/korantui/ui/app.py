@@ -86,6 +86,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self._busy_feeds: set[int] = set()
         self._current: Headline | None = None
         self._reading: Reading | None = None
+        self.list_name = ""  # what the headline list shows: a feed, all news, a search…
         self._shown_entry = ""  # the feed-pane entry whose headlines are listed
         self._rows_generation = 0  # bumped by every reload: a late full list is dropped
         self._painted = threading.Event()  # set once the first frame is on screen
@@ -234,7 +235,8 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
         elif self.hide_read:
             name += f" ({tr('unread_only', self.lang)})"
-        hl.border_title = Text(f"{tr('headlines', self.lang)} — {clean_line(name)}")
+        self.list_name = clean_line(name)
+        hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def _feed_highlighted(self) -> None:

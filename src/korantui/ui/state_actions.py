@@ -35,7 +35,7 @@ class StateActions:
         if self.search_query is not None or selected == STARRED_ID:
             ids = {r.id for r in self.headline_list.rows}
             self.store.set_read(ids)
-            name = self.headline_list.border_title or ""
+            name = self.list_name
         else:
             feed = self.feed_list.selected_feed
             self.store.mark_feed_read(feed_id_of(selected))
