@@ -1,0 +1,92 @@
+"""The feedparser-rs fast path: where it answers, it agrees with feedparser; elsewhere it declines.
+
+Without feedparser-rs installed the fast path always declines (feedparser reads everything);
+the tests that need it skip.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from korantui.core.fastparse import parse_fast, parse_feed_fast
+from korantui.core.feeds import parse_feed
+
+rs = pytest.importorskip("feedparser_rs")
+
+URL = "https://example.org/rss"
+
+
+def rss(items: str, head: str = '<?xml version="1.0" encoding="UTF-8"?>') -> bytes:
+    return (
+        f'{head}<rss version="2.0"><channel><title>Koran &amp; Uji</title>'
+        f"<link>https://example.org/</link>{items}</channel></rss>"
+    ).encode("utf-8" if "1252" not in head else "cp1252")
+
+
+ITEMS = (
+    "<item><title>Banjir &lt;b&gt;Batam&lt;/b&gt;</title><link>https://example.org/a</link>"
+    "<guid>https://example.org/a</guid><pubDate>Tue, 20 Sep 2022 09:30:00 +0700</pubDate>"
+    '<description>&lt;img src="/foto/a.jpg"&gt;&lt;p&gt;Satu.&lt;/p&gt;&lt;p&gt;Dua.&lt;/p&gt;'
+    "</description></item>"
+    "<item><title>Tanpa tanggal</title><link>/relatif</link></item>"
+)
+
+
+def test_a_clean_feed_reads_the_same_on_both_paths() -> None:
+    data = rss(ITEMS)
+    fast = parse_fast(data, URL)
+    assert fast is not None
+    assert fast == parse_feed(data, URL)
+    assert fast.entries[1].link == "https://example.org/relatif"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        rss(ITEMS.replace("&lt;b&gt;", "&nbsp;<b>")),  # not well-formed: feedparser's recovery
+        rss(ITEMS, '<?xml version="1.0" encoding="windows-1252"?>'),  # not UTF-8
+        rss(ITEMS.replace("https://example.org/a", "http://127.0.0.1/a")),  # blanked by rs
+        rss(ITEMS.replace("<guid>https://example.org/a</guid>", "<guid>7</guid>")),
+        rss(""),  # no items: feedparser says why
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": []}',
+        b"http://example.org/feed.xml",  # an address, never fetched by the parser
+    ],
+)
+def test_the_fast_path_declines_what_feedparser_must_read(data: bytes) -> None:
+    assert parse_fast(data, URL) is None
+
+
+def test_entities_are_not_expanded_on_the_fast_path(tmp_path: Path) -> None:
+    levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    laughs = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{levels}]>'
+        '<rss version="2.0"><channel><title>&l9;</title>'
+        "<item><title>Tawa &l9;</title><link>https://example.org/1</link></item></channel></rss>"
+    ).encode()
+    parsed = parse_feed_fast(laughs, URL)
+    assert len(parsed.entries) == 1 and len(parsed.entries[0].title) < 100
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RAHASIA-LOKAL", encoding="utf-8")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+        '<rss version="2.0"><channel><item><title>a &x; b</title>'
+        "<description>&x;</description><link>https://example.org/1</link></item></channel></rss>"
+    ).encode()
+    parsed = parse_feed_fast(xxe, URL)
+    assert "RAHASIA" not in parsed.entries[0].title + parsed.entries[0].summary
+
+
+def test_real_feeds_agree_or_fall_back(shared_dir: Path) -> None:
+    paths = sorted((shared_dir / "fixtures" / "feeds").glob("*.xml"))
+    paths += sorted((shared_dir / "fixtures" / "feedparser").rglob("*.xml"))
+    answered = 0
+    for path in paths:
+        data = path.read_bytes()
+        fast = parse_fast(data, URL)
+        if fast is None:
+            continue
+        answered += 1
+        assert fast == parse_feed(data, URL), path.name
+    assert answered >= 2  # antara and republika are clean RSS
