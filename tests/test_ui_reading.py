@@ -69,3 +69,39 @@ async def test_f_without_stored_text_says_how_to_get_it(own_news_site, write_con
         await pilot.press("f")
         await pilot.pause()
         assert any("press x" in n for n in notices(app))
+
+
+async def test_a_long_article_scrolls_to_its_very_end(write_config):
+    """The reading pane wraps a long article lazily: its end is still there, in full."""
+    from korantui.core.models import Article, Block
+    from korantui.core.store import Store
+    from tests.uikit import CONFIG, fill
+
+    cfg = write_config(CONFIG)
+    hid = fill(cfg)["Satu"][0]
+    paragraphs = [f"Paragraf {n}: " + "kata demi kata " * 30 for n in range(300)]
+    store = Store(cfg.db_path)
+    store.save_article(
+        hid,
+        Article(
+            url="http://127.0.0.1:9/x", title="Panjang", blocks=[Block("p", p) for p in paragraphs]
+        ),
+    )
+    store.close()
+    cfg.prefetch = 0
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        app.open_headline(hid)
+        await settle(app, pilot)
+        view = app.article_view
+        assert view._wrapped == len(view._parts)  # wrapped in full after the first paint
+        assert view.virtual_size.height == len(view._lines)
+        view.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Paragraf 299:" in text and "Paragraf 0:" not in text
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Paragraf 0:" in screen_text(app)

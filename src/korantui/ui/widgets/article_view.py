@@ -1,60 +1,67 @@
-"""The reading pane: a scrolling view of one rendered article."""
+"""The reading pane: a Line-API view that wraps an article lazily and paints only what shows.
+
+A Static holding a 5,000-word article costs ~100 ms an open: Textual wraps all of it to measure
+its height and turns every one of its ~700 lines into strips. Here the article's parts (title,
+meta line, paragraphs…) are wrapped one by one only as far as the screen needs; the height of
+the rest is estimated, and the rest is wrapped in small steps after the first paint, so the
+scroll bar settles on the true height a moment later.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.segment import Segment
-from textual.app import ComposeResult
+from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+# Parts wrapped per step after the first paint: small enough to keep keys responsive.
+_PARTS_PER_STEP = 40
 
 
-class RenderedOnce:
-    """A renderable rendered once per width. Textual measures a Static's height by rendering
-    all of its content, then renders all of it again to paint: for a 5,000-word article that is
-    ~15 ms of Rich wrapping each time, on every open."""
-
-    __slots__ = ("_lines", "renderable")
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-        self._lines: dict[tuple[object, ...], list[list[Segment]]] = {}
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        key = (options.max_width, options.justify, options.overflow, options.no_wrap)
-        lines = self._lines.get(key)
-        if lines is None:
-            whole = options.update(height=None)  # the caller crops; the cache holds it all
-            lines = self._lines[key] = console.render_lines(self.renderable, whole, pad=False)
-        for line in lines:
-            yield from line
-            yield Segment.line()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, self.renderable)
+def _flatten(renderable: RenderableType) -> list[RenderableType]:
+    """The parts of nested Groups, in order; anything else is one part."""
+    if isinstance(renderable, Group):
+        parts: list[RenderableType] = []
+        for child in renderable.renderables:
+            parts.extend(_flatten(child))
+        return parts
+    return [renderable]
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+def _estimate(part: RenderableType, width: int) -> int:
+    """Lines a part will take once wrapped at width (a guess; the real count replaces it)."""
+    if isinstance(part, Padding):
+        width = max(1, width - part.left - part.right)
+        part = part.renderable
+    if isinstance(part, Text):
+        return sum(len(line) // max(1, width) + 1 for line in part.plain.split("\n"))
+    return 1
+
+
+class ArticleView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("space", "page_down", "Scroll", show=False),
         Binding("j", "scroll_down", show=False),
         Binding("k", "scroll_up", show=False),
     ]
     DEFAULT_CSS = """
-    ArticleView { padding: 0 1; }
-    ArticleView > #article-body { width: 100%; }
+    ArticleView { padding: 0 1; overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
     """
 
     def __init__(self, placeholder: RenderableType = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._placeholder = placeholder
         self.links: list[str] = []
         self.plain = ""  # the text on show, for tests and copying
-
-    def compose(self) -> ComposeResult:
-        yield Static(self._placeholder, id="article-body", markup=False)
+        self._parts: list[RenderableType] = _flatten(placeholder) if placeholder else []
+        self._lines: list[list[Segment]] = []
+        self._wrapped = 0  # how many parts are in _lines
+        self._width = 0  # the width _lines were wrapped at
+        self._generation = 0  # bumped by show(): a pending step for an older article stops
 
     def show(
         self,
@@ -66,6 +73,67 @@ class ArticleView(VerticalScroll, can_focus=True):
     ) -> None:
         self.links = links or []
         self.plain = plain
-        self.query_one("#article-body", Static).update(RenderedOnce(renderable))
+        self._parts = _flatten(renderable)
+        self._rewrap()
         if not keep_scroll:
             self.scroll_home(animate=False)
+        self.refresh()
+
+    # -- wrapping ------------------------------------------------------------------------------
+
+    def _rewrap(self) -> None:
+        self._generation += 1
+        self._lines = []
+        self._wrapped = 0
+        self._width = self.scrollable_content_region.width
+        if self._width > 0:
+            self._wrap_until(self.scroll_offset.y + self.size.height + 1)
+            self.call_after_refresh(self._wrap_rest, self._generation)
+
+    def _wrap_until(self, line_count: int) -> None:
+        """Wrap parts until line_count lines exist (or every part is wrapped)."""
+        console = self.app.console
+        options = console.options.update(width=self._width, height=None, highlight=False)
+        while len(self._lines) < line_count and self._wrapped < len(self._parts):
+            part = self._parts[self._wrapped]
+            self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
+            self._wrapped += 1
+        self._set_height()
+
+    def _set_height(self) -> None:
+        rest = self._parts[self._wrapped :]
+        height = len(self._lines) + sum(_estimate(p, self._width) for p in rest)
+        self.virtual_size = Size(self._width, height)
+
+    def _wrap_rest(self, generation: int) -> None:
+        if generation != self._generation or self._wrapped >= len(self._parts):
+            return
+        end = min(len(self._parts), self._wrapped + _PARTS_PER_STEP)
+        self._wrap_parts(end)
+        if self._wrapped < len(self._parts):
+            self.call_after_refresh(self._wrap_rest, generation)
+
+    def _wrap_parts(self, end: int) -> None:
+        console = self.app.console
+        options = console.options.update(width=self._width, height=None, highlight=False)
+        for part in self._parts[self._wrapped : end]:
+            self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
+        self._wrapped = end
+        self._set_height()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rewrap()
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        if index >= len(self._lines) and self._wrapped < len(self._parts):
+            self._wrap_until(index + self.size.height)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = Strip(self._lines[index]).apply_style(base)
+        return strip.extend_cell_length(width, base).crop(0, width)
