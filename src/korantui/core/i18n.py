@@ -101,6 +101,25 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "hours_ago": ("{n} h ago", "{n} jam lalu"),
     "yesterday": ("yesterday", "kemarin"),
     "days_ago": ("{n} days ago", "{n} hari lalu"),
+    # the add-a-site dialog
+    "add.title": ("Add a site or feed", "Tambah situs atau feed"),
+    "add.url": ("Address, e.g. koranbatam.com", "Alamat, mis. koranbatam.com"),
+    "add.name": ("Name (optional)", "Nama (opsional)"),
+    "add.category": ("Category (optional)", "Kategori (opsional)"),
+    "add.find": ("Find and add", "Cari dan tambah"),
+    "add.cancel": ("Cancel", "Batal"),
+    "add.searching": ("Looking…", "Mencari…"),
+    "add.no_url": ("Type an address first.", "Ketik alamat dulu."),
+    "add.failed": ("Nothing to read there: {reason}", "Tidak ada yang bisa dibaca: {reason}"),
+    # the edit-feed dialog
+    "edit.title": ("Edit feed", "Ubah sumber"),
+    "edit.name": ("Name (empty: the feed's own title)", "Nama (kosong: judul dari sumbernya)"),
+    "edit.category": ("Category (empty: none)", "Kategori (kosong: tanpa kategori)"),
+    "edit.save": ("Save", "Simpan"),
+    "edit.cancel": ("Cancel", "Batal"),
+    # the yes/no dialog
+    "confirm.yes": ("Yes", "Ya"),
+    "confirm.no": ("No", "Tidak"),
 }
 
 _DAYS = {

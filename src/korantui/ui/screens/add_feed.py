@@ -18,25 +18,8 @@ from textual.widgets import Button, Input, Log, Static
 
 from korantui.core.discover import Discovery, DiscoveryError, discover
 from korantui.core.fetch import Fetcher, FetchSettings
+from korantui.core.i18n import tr
 from korantui.core.models import FeedSpec
-
-_TEXT: dict[str, tuple[str, str]] = {
-    # key: (English, Indonesian)
-    "title": ("Add a site or feed", "Tambah situs atau feed"),
-    "url": ("Address, e.g. koranbatam.com", "Alamat, mis. koranbatam.com"),
-    "name": ("Name (optional)", "Nama (opsional)"),
-    "category": ("Category (optional)", "Kategori (opsional)"),
-    "find": ("Find and add", "Cari dan tambah"),
-    "cancel": ("Cancel", "Batal"),
-    "searching": ("Looking…", "Mencari…"),
-    "no_url": ("Type an address first.", "Ketik alamat dulu."),
-    "failed": ("Nothing to read there: {reason}", "Tidak ada yang bisa dibaca: {reason}"),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    en, id_ = _TEXT[key]
-    return id_ if lang == "id" else en
 
 
 @dataclass(slots=True)
@@ -93,15 +76,15 @@ class AddFeedScreen(ModalScreen[AddFeedResult | None]):
     def compose(self) -> ComposeResult:
         url, name, category = self._initial
         with Vertical() as box:
-            box.border_title = _t("title", self.ui_lang)
-            yield Input(url, placeholder=_t("url", self.ui_lang), id="url")
-            yield Input(name, placeholder=_t("name", self.ui_lang), id="name")
-            yield Input(category, placeholder=_t("category", self.ui_lang), id="category")
+            box.border_title = tr("add.title", self.ui_lang)
+            yield Input(url, placeholder=tr("add.url", self.ui_lang), id="url")
+            yield Input(name, placeholder=tr("add.name", self.ui_lang), id="name")
+            yield Input(category, placeholder=tr("add.category", self.ui_lang), id="category")
             yield Log(id="progress", max_lines=200)
             yield Static("", id="status", markup=False)
             with Horizontal():
-                yield Button(_t("find", self.ui_lang), variant="primary", id="find")
-                yield Button(_t("cancel", self.ui_lang), id="cancel")
+                yield Button(tr("add.find", self.ui_lang), variant="primary", id="find")
+                yield Button(tr("add.cancel", self.ui_lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#url", Input).focus()
@@ -112,12 +95,12 @@ class AddFeedScreen(ModalScreen[AddFeedResult | None]):
         url = self.query_one("#url", Input).value.strip()
         status = self.query_one("#status", Static)
         if not url:
-            self._show(_t("no_url", self.ui_lang), error=True)
+            self._show(tr("add.no_url", self.ui_lang), error=True)
             self.query_one("#url", Input).focus()
             return
         self._busy(True)
         status.remove_class("error")
-        self._show(_t("searching", self.ui_lang))
+        self._show(tr("add.searching", self.ui_lang))
         self.query_one("#progress", Log).clear()
         self._run(url)
 
@@ -138,7 +121,7 @@ class AddFeedScreen(ModalScreen[AddFeedResult | None]):
             found = await discover(fetcher, url, progress)
         except DiscoveryError as e:
             log.write_line(str(e))
-            self._show(_t("failed", self.ui_lang).format(reason=str(e)), error=True)
+            self._show(tr("add.failed", self.ui_lang, reason=str(e)), error=True)
             self._busy(False)
             self.query_one("#url", Input).focus()
             return

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-_TEXT = {"yes": ("Yes", "Ya"), "no": ("No", "Tidak")}
+from korantui.core.i18n import tr
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -48,9 +48,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         lang = self._lang or getattr(self.app, "lang", "en")
-        pick = 1 if lang == "id" else 0
-        yes = self._labels[0] or _TEXT["yes"][pick]
-        no = self._labels[1] or _TEXT["no"][pick]
+        yes = self._labels[0] or tr("confirm.yes", lang)
+        no = self._labels[1] or tr("confirm.no", lang)
         with Vertical():
             yield Static(self._question, id="question")
             with Horizontal():

@@ -12,13 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Edit feed", "Ubah sumber"),
-    "name": ("Name (empty: the feed's own title)", "Nama (kosong: judul dari sumbernya)"),
-    "category": ("Category (empty: none)", "Kategori (kosong: tanpa kategori)"),
-    "save": ("Save", "Simpan"),
-    "cancel": ("Cancel", "Batal"),
-}
+from korantui.core.i18n import tr
 
 
 @dataclass(slots=True)
@@ -53,15 +47,14 @@ class EditFeedScreen(ModalScreen[EditFeedResult | None]):
 
     def compose(self) -> ComposeResult:
         lang = self._lang or getattr(self.app, "lang", "en")
-        pick = 1 if lang == "id" else 0
         with Vertical() as box:
-            box.border_title = _TEXT["title"][pick]
+            box.border_title = tr("edit.title", lang)
             yield Static(Content(self._url), id="address")
-            yield Input(self._values[0], placeholder=_TEXT["name"][pick], id="name")
-            yield Input(self._values[1], placeholder=_TEXT["category"][pick], id="category")
+            yield Input(self._values[0], placeholder=tr("edit.name", lang), id="name")
+            yield Input(self._values[1], placeholder=tr("edit.category", lang), id="category")
             with Horizontal():
-                yield Button(_TEXT["save"][pick], variant="primary", id="save")
-                yield Button(_TEXT["cancel"][pick], id="cancel")
+                yield Button(tr("edit.save", lang), variant="primary", id="save")
+                yield Button(tr("edit.cancel", lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
