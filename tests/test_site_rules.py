@@ -109,3 +109,23 @@ def test_bad_user_selector_selects_nothing() -> None:
     assert select(tree, "p[[[") == []
     rule = rule_from_dict({"name": "bad", "content": "p[[["})
     assert rule.first(tree, "content") == []
+
+
+def test_rules_select_safely_from_many_threads_at_once() -> None:
+    """Articles are extracted in worker threads, several at a time; lxml's compiled selectors
+    must not be shared between threads (a shared one failed with a UnicodeDecodeError)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from korantui.core.extract import extract_article
+    from tests.newssite import STORIES, article_html
+
+    # A long page keeps each evaluation busy long enough for the threads to meet inside it.
+    filler = "".join(f"<li><span>Berita {n}</span></li>" for n in range(3000))
+    page = article_html(STORIES[0]).replace("</aside>", f"<ul>{filler}</ul></aside>").encode()
+
+    def extract(_: int) -> str:
+        return extract_article(page, "http://127.0.0.1/berita/x").title
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        titles = list(pool.map(extract, range(160)))
+    assert set(titles) == {STORIES[0].title}

@@ -8,6 +8,7 @@ string in the page's markup).
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -64,8 +65,21 @@ class SiteRule:
         return []
 
 
-@lru_cache(maxsize=512)
+# Compiled selectors are XPath evaluators, which lxml does not allow to run in two threads at
+# once (articles are extracted in worker threads, several at a time): one cache per thread.
+_per_thread = threading.local()
+
+
 def _compiled(selector: str) -> etree.XPath | None:
+    cache: dict[str, etree.XPath | None] | None = getattr(_per_thread, "selectors", None)
+    if cache is None:
+        cache = _per_thread.selectors = {}
+    if selector not in cache:
+        cache[selector] = _compile(selector)
+    return cache[selector]
+
+
+def _compile(selector: str) -> etree.XPath | None:
     try:
         # Needs the cssselect package; without it no rule selects anything and every page
         # goes the generic way, which is worse but never a crash.
