@@ -127,3 +127,10 @@ def test_read_unreachable_address(tmp_path, capsys):
     # Port 9 on loopback: nothing listens there, the connection is refused at once.
     assert main([*_config(tmp_path, ""), "read", "http://127.0.0.1:9/berita/x"]) == 1
     assert "cannot connect" in capsys.readouterr().err
+
+
+def test_config_and_data_dir_also_follow_the_command(tmp_path, news_site, capsys):
+    config, _, data = _config(tmp_path, f'[[feeds]]\nurl = "{news_site}/feed.xml"\n')[1:4]
+    assert main(["refresh", "--config", config, "--data-dir", data]) == 0
+    assert f"{len(STORIES)} new" in capsys.readouterr().out
+    assert (tmp_path / "data" / "korantui.db").exists()

@@ -360,62 +360,74 @@ def _open_store(cfg: Config) -> Store:
 Command = Callable[[argparse.Namespace, Config], int]
 
 
+def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--config", type=Path, metavar="PATH", default=default, help="config file (TOML)"
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR", default=default, help="where the store lives"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="korantui",
         description="A keyboard-first terminal news reader, tuned for Indonesian news.",
     )
     parser.add_argument("--version", action="version", version=f"korantui {__version__}")
-    parser.add_argument("--config", type=Path, metavar="PATH", help="config file (TOML)")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="where the store lives")
+    _add_common(parser, argparse.SUPPRESS)
     parser.add_argument("--demo", action="store_true", help="open the bundled demo edition")
-    parser.set_defaults(func=cmd_app)
+    parser.set_defaults(func=cmd_app, config=None, data_dir=None)
+    # --config and --data-dir work before or after the command's name.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common(common, argparse.SUPPRESS)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("refresh", help="fetch every configured feed, one line per feed")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common])
+
+    p = command("refresh", help="fetch every configured feed, one line per feed")
     p.set_defaults(func=cmd_refresh)
 
-    p = sub.add_parser("add", help="find a site's feed (or its headlines) and add it")
+    p = command("add", help="find a site's feed (or its headlines) and add it")
     p.add_argument("url", metavar="URL")
     p.add_argument("--name", help="the name to show (default: the feed's title)")
     p.add_argument("--category", help="the folder to show it in")
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("feeds", help="list the feeds with kind, category, last refresh, error")
+    p = command("feeds", help="list the feeds with kind, category, last refresh, error")
     p.set_defaults(func=cmd_feeds)
 
-    p = sub.add_parser("remove", help="remove a feed from the list")
+    p = command("remove", help="remove a feed from the list")
     p.add_argument("target", metavar="NAME_OR_URL")
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("headlines", help="print stored headlines, newest first")
+    p = command("headlines", help="print stored headlines, newest first")
     p.add_argument("feed", nargs="?", metavar="FEED", help="one feed's name, address or number")
     p.add_argument("-n", "--limit", type=int, default=30, help="how many (30)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_headlines)
 
-    p = sub.add_parser("import-opml", help="add the feeds of an OPML file")
+    p = command("import-opml", help="add the feeds of an OPML file")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_import_opml)
 
-    p = sub.add_parser("export-opml", help="write the feed list as OPML (stdout without FILE)")
+    p = command("export-opml", help="write the feed list as OPML (stdout without FILE)")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.set_defaults(func=cmd_export_opml)
 
-    p = sub.add_parser("read", help="print one article extracted from an address or HTML file")
+    p = command("read", help="print one article extracted from an address or HTML file")
     p.add_argument("target", metavar="URL_OR_FILE")
     p.add_argument("--url", help="the original address of a saved file")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=cmd_read)
 
-    p = sub.add_parser("search", help="print the stored headlines that best match a query")
+    p = command("search", help="print the stored headlines that best match a query")
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("-n", "--limit", type=int, default=20, help="how many results (20)")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser(
-        "sync", help="refresh every feed, then store the full text of every unread article"
-    )
+    p = command("sync", help="refresh every feed, then store the full text of every unread article")
     p.set_defaults(func=cmd_sync)
 
     return parser
