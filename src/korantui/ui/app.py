@@ -87,6 +87,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self._current: Headline | None = None
         self._reading: Reading | None = None
         self.list_name = ""  # what the headline list shows: a feed, all news, a search…
+        self._terminal_title: str | None = None  # what the terminal's title bar shows
         self._shown_entry = ""  # the feed-pane entry whose headlines are listed
         self._rows_generation = 0  # bumped by every reload: a late full list is dropped
         self._painted = threading.Event()  # set once the first frame is on screen
@@ -170,7 +171,20 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self._rules = load_rules(self.config.rules)
         return self._rules
 
+    def _show_terminal_title(self, title: str) -> None:
+        """The unread count in the terminal's own title bar (Textual only shows it in a Header).
+        The title is our own words and a number, never text from a feed."""
+        driver = self._driver
+        if driver is None or self.is_headless or title == self._terminal_title:
+            return
+        if self._terminal_title is None:
+            driver.write("\x1b[22;0t")  # keep the user's title, to give it back on exit
+        self._terminal_title = title
+        driver.write(f"\x1b]2;{clean_line(title)}\x07")
+
     def on_unmount(self) -> None:
+        if self._terminal_title is not None and self._driver is not None:
+            self._driver.write("\x1b[23;0t")
         if self._runner is not None:
             self._runner.close()
         if self.store is not None:
@@ -195,6 +209,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         unread, _total, starred = self.store.counts()
         self.feed_list.set_feeds(self.store.feeds(), unread, starred, self._busy_feeds)
         self.title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
+        self._show_terminal_title(self.title)
 
     def reload_headlines(self, keep: bool = False) -> None:
         assert self.store is not None
