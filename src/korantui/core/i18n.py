@@ -101,6 +101,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "hours_ago": ("{n} h ago", "{n} jam lalu"),
     "yesterday": ("yesterday", "kemarin"),
     "days_ago": ("{n} days ago", "{n} hari lalu"),
+    "unexpected": (
+        "Unexpected error ({error}); details in {log}",
+        "Galat tak terduga ({error}); rinciannya di {log}",
+    ),
     # the add-a-site dialog
     "add.title": ("Add a site or feed", "Tambah situs atau feed"),
     "add.url": ("Address, e.g. koranbatam.com", "Alamat, mis. koranbatam.com"),

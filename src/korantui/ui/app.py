@@ -377,7 +377,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         """Log an unexpected error with its traceback; tell the user in one line."""
         log_exception(self.log_path, error, context)
         self.notify(
-            f"Unexpected error ({type(error).__name__}); details in {self.log_path}",
+            tr("unexpected", self.lang, error=type(error).__name__, log=self.log_path),
             severity="error",
             markup=False,
         )
@@ -405,16 +405,11 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
-        log_exception(self.log_path, event.worker.error, f"worker {event.worker.name}")
         if event.worker.group == "refresh":
             self._busy_feeds.clear()
             self.reload_feeds()
         self._set_status("")
-        self.notify(
-            f"Unexpected error ({type(event.worker.error).__name__}); details in {self.log_path}",
-            severity="error",
-            markup=False,
-        )
+        self._report_unexpected(event.worker.error, f"worker {event.worker.name}")
 
     # -- help and demo -------------------------------------------------------------------------
 
