@@ -181,6 +181,8 @@ def extract(out: str, runs: int) -> int:
 
 
 def main() -> int:
+    # A probe whose parent was killed (an interrupted run) must not spin on alone for hours.
+    _hard_exit_later(600.0)
     mode, *rest = sys.argv[1:]
     if mode == "startup":
         return startup(rest[0], rest[1], rest[2:])
