@@ -88,7 +88,6 @@ class ProcStats:
     wall: float
     cpu: float
     rss_mb: float
-    rc: int
     started: float  # time.time() just before the process was started
 
 
@@ -137,9 +136,7 @@ def run_measured(
     err.close()
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[0]} … exited {proc.returncode}:\n{tail}")
-    return ProcStats(
-        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, started
-    )
+    return ProcStats(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, started)
 
 
 def korantui_cmd() -> list[str]:
