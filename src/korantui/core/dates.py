@@ -335,15 +335,17 @@ def _structured_dates(tree: Any) -> Iterator[str]:
         if isinstance(value, str):
             yield value
     for el in tree.xpath('//*[@itemprop="datePublished"]'):
-        if not _in_clutter(el):
+        if not in_clutter(el):
             yield el.get("content") or el.get("datetime") or el.text_content()
     for el in tree.iter("time"):
-        if el.get("datetime") and not _in_clutter(el):
+        if el.get("datetime") and not in_clutter(el):
             yield el.get("datetime", "")
             break
 
 
-def _in_clutter(el: Any) -> bool:
+def in_clutter(el: Any) -> bool:
+    """Whether el sits in a sidebar, a list of other stories, a comment thread or the page's
+    chrome: its dates and headings belong to something other than the article."""
     node = el
     while node is not None:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -359,7 +361,7 @@ def _in_clutter(el: Any) -> bool:
 def _visible_date(tree: Any, now: datetime | None) -> datetime | None:
     """The first date printed near the headline: the few text blocks after the h1 (or before
     it, where a theme prints the date above), outside any sidebar or list of other stories."""
-    headings = [h for h in tree.iter("h1") if not _in_clutter(h)]
+    headings = [h for h in tree.iter("h1") if not in_clutter(h)]
     # A logo in an h1 is short; the headline is not.
     long_ones = [h for h in headings if len(h.text_content().strip()) >= 15]
     if not (long_ones or headings):
@@ -370,7 +372,7 @@ def _visible_date(tree: Any, now: datetime | None) -> datetime | None:
         if seen > 6:
             break
         seen += 1
-        if _in_clutter(el):
+        if in_clutter(el):
             continue
         dt = _date_in(el, now)
         if dt is not None:
@@ -378,12 +380,12 @@ def _visible_date(tree: Any, now: datetime | None) -> datetime | None:
     # Dates printed just above the headline, or in the headline's wrapper next to it.
     for el in list(heading.itersiblings(preceding=True))[:4]:
         dt = _date_in(el, now)
-        if dt is not None and not _in_clutter(el):
+        if dt is not None and not in_clutter(el):
             return dt
     parent = heading.getparent()
     if parent is not None and parent.getparent() is not None:
         for el in list(parent.itersiblings())[:4]:
-            if _in_clutter(el):
+            if in_clutter(el):
                 continue
             dt = _date_in(el, now)
             if dt is not None:

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from korantui.core.blocks import blocks_from_element
 from korantui.core.charset import decode_html
 from korantui.core.cleanup import clean_blocks
-from korantui.core.dates import _in_clutter, find_published
+from korantui.core.dates import find_published, in_clutter
 from korantui.core.feeds import looks_like_feed
 from korantui.core.jsonld import json_ld_objects
 from korantui.core.markdown import article_markdown
@@ -161,7 +161,7 @@ def _title(tree: Any, meta: dict[str, str]) -> str:
     og = clean_line(meta.get("og:title") or meta.get("twitter:title"))
     head_title = next((_text(t) for t in tree.iter("title")), "")
     reference = og or head_title
-    h1s = [t for t in (_text(h) for h in tree.iter("h1") if not _in_clutter(h)) if t]
+    h1s = [t for t in (_text(h) for h in tree.iter("h1") if not in_clutter(h)) if t]
     for h1 in h1s:
         # og:title and <title> often add the site's name: the printed headline is the h1 they
         # contain. A short h1 inside them is the logo, not the headline.
@@ -222,7 +222,7 @@ def _generic_caption(tree: Any) -> str:
         "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '),"
         " ' wp-caption-text ')] | //*[contains(@class, 'wp-element-caption')]"
     ):
-        if not _in_clutter(el):
+        if not in_clutter(el):
             text = _text(el)
             if text:
                 return text
