@@ -172,3 +172,22 @@ def test_entity_expansion_and_external_entities_are_not_followed(tmp_path: Path)
     ).encode()
     parsed = parse_feed(xxe, "http://127.0.0.1/f.xml", "application/rss+xml")
     assert "RAHASIA" not in parsed.entries[0].title + parsed.entries[0].summary
+
+
+def test_a_pool_that_cannot_start_parses_in_this_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool started from a thread can fail with ValueError ("bad value(s) in fds_to_keep"):
+    the feed is still parsed, here, and no pool is tried again."""
+    from korantui.core import parsepool
+
+    def refuse() -> None:
+        raise ValueError("bad value(s) in fds_to_keep")
+
+    monkeypatch.setattr(parsepool, "_get_pool", refuse)
+    monkeypatch.setattr(parsepool, "_broken", False)
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>K</title>'
+        b"<item><title>Kabar pagi</title><link>http://x.test/1</link></item></channel></rss>"
+    )
+    parsed = parsepool.parse_feed_in_pool(data, "http://x.test/f.xml", "application/rss+xml")
+    assert [e.title for e in parsed.entries] == ["Kabar pagi"]
+    assert not parsepool.worth_it(slow=99, batch=99)

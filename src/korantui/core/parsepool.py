@@ -90,9 +90,17 @@ def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedS
     """parse_feed in a worker process (blocking the calling thread, never the event loop)."""
     global _broken
     try:
-        return _get_pool().submit(parse_feed, data, url, content_type).result()
+        future = _get_pool().submit(parse_feed, data, url, content_type)
+    except (OSError, RuntimeError, ValueError):
+        # A pool that cannot start: ValueError is "bad value(s) in fds_to_keep", seen when the
+        # first worker is spawned from a thread. Kept apart from result() below, so a
+        # ValueError out of parse_feed itself is never taken for a broken pool.
+        _broken = True
+        return parse_feed(data, url, content_type)
+    try:
+        return future.result()
     except (BrokenProcessPool, OSError, RuntimeError):
-        _broken = True  # a pool that cannot start or died: feedparser here, for good
+        _broken = True  # a pool that died: feedparser here, for good
         return parse_feed(data, url, content_type)
 
 
