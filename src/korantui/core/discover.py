@@ -17,8 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 import lxml.etree
 import lxml.html
 
-from korantui.core import feeds
-from korantui.core.feeds import FeedParseError, looks_like_json_feed, parse_feed
+from korantui.core.charset import decode_html
+from korantui.core.feeds import FeedParseError, looks_like_feed, looks_like_json_feed, parse_feed
 from korantui.core.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec, ParsedSource
 from korantui.core.sanitize import clean_line, safe_url
@@ -47,7 +47,6 @@ _FEED_TYPES = {
     "text/xml": "",
 }
 _MAX_ALTERNATES = 8
-_PROLOG = re.compile(rb"^(?:\s*(?:<!--.*?-->|<\?xml-stylesheet[^>]*>))+\s*", re.S)
 _MAX_ANCHORS = 4
 _FEED_PATH = re.compile(
     r"(?:^|/)(?:rss|feeds?|atom)(?:/|\.xml$|\.php$|$)|\.(?:rss|atom)$|(?:rss|feed|atom)[^/]*\.xml$"
@@ -111,6 +110,7 @@ async def discover(
     progress(f"fetching {address}")
     page: FetchResult | None = None
     page_error = ""
+    html = ""
     try:
         page = await fetcher.get(address, accept=FEED_ACCEPT + ", text/html;q=0.8")
     except FetchError as e:
@@ -125,23 +125,22 @@ async def discover(
             if found is not None:
                 progress(f"  the address is a feed: {found.summary}")
                 return found
-        alternates, anchors = _feed_links(_decode(page), page.url)
-        if alternates:
-            progress(f"checking {len(alternates)} feed link(s) the page names")
-            found = await _best_of(fetcher, alternates, progress)
-            if found is not None:
-                return found
-            tried.update(alternates)
-        else:
+        html = decode_html(page.content, page.declared_charset)
+        alternates, anchors = _feed_links(html, page.url)
+        if not alternates:
             progress("the page names no feed")
         # Many small sites have no <link> but an "RSS" link in the footer.
-        anchors = [u for u in anchors if u not in tried]
-        if anchors:
-            progress(f"checking {len(anchors)} RSS link(s) on the page")
-            found = await _best_of(fetcher, anchors, progress)
-            if found is not None:
-                return found
-            tried.update(anchors)
+        for urls, what in (
+            (alternates, "feed link(s) the page names"),
+            (anchors, "RSS link(s) on the page"),
+        ):
+            urls = [u for u in urls if u not in tried]
+            if urls:
+                progress(f"checking {len(urls)} {what}")
+                found = await _best_of(fetcher, urls, progress)
+                if found is not None:
+                    return found
+                tried.update(urls)
 
     if page is not None or _worth_probing(page_error):
         root = page.url if page is not None else address
@@ -161,7 +160,7 @@ async def discover(
     from korantui.core.htmlsource import parse_html_source
 
     try:
-        parsed = await asyncio.to_thread(parse_html_source, _decode(page), page.url)
+        parsed = await asyncio.to_thread(parse_html_source, html, page.url)
     except FeedParseError as e:
         raise DiscoveryError(f"no feed, and {e}") from None
     n = len(parsed.entries)
@@ -186,14 +185,11 @@ def _looks_like_feed(result: FetchResult) -> bool:
     ctype = result.content_type
     if any(t in ctype for t in ("rss", "atom", "rdf", "xml", "json")):
         return True
-    # feeds.looks_like_feed (newer than this module) knows prologs and comments before the root.
-    sniff = getattr(feeds, "looks_like_feed", None)
-    if sniff is not None and sniff(result.content):
-        return True
-    head = _PROLOG.sub(b"", result.content[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")).lower()
-    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) or looks_like_json_feed(
-        result.content
-    )
+    # Any XML document is worth parsing as a feed (a DOCTYPE with declarations hides the root
+    # from looks_like_feed).
+    return looks_like_feed(result.content) or result.content[:64].lstrip(
+        b"\xef\xbb\xbf \t\r\n"
+    ).startswith(b"<?xml")
 
 
 def _format_of(result: FetchResult) -> str:
@@ -237,16 +233,8 @@ def _feed_discovery(result: FetchResult, parsed: ParsedSource) -> Discovery:
 async def _try_feed(
     fetcher: Fetcher, url: str, progress: Callable[[str], None]
 ) -> Discovery | None:
-    try:
-        result = await fetcher.get(url, accept=FEED_ACCEPT)
-    except FetchError as e:
-        progress(f"  {url}: {e}")
-        return None
-    found, why = await _as_feed(result)
-    if found is None:
-        progress(f"  {url}: {why}")
-    else:
-        progress(f"  {url}: {found.summary}")
+    found, why = await _try_quiet(fetcher, url)
+    progress(f"  {url}: {found.summary if found else why}")
     return found
 
 
@@ -310,11 +298,3 @@ def _feed_links(html: str, base: str) -> tuple[list[str], list[str]]:
         if looks and not (_SECONDARY.search(url) or url in alternates or url in anchors):
             anchors.append(url)
     return alternates, anchors[:_MAX_ANCHORS]
-
-
-def _decode(result: FetchResult) -> str:
-    try:
-        from korantui.core.charset import decode_html
-    except ImportError:  # pragma: no cover - written concurrently by another engineer
-        return result.content.decode("utf-8", "replace")
-    return decode_html(result.content, result.declared_charset)
