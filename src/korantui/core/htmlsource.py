@@ -13,6 +13,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from korantui.core.article_urls import clean_link
+from korantui.core.config import HTML_RULE_KEYS
 from korantui.core.feeds import FeedParseError
 from korantui.core.headline_links import (
     HEADINGS,
@@ -24,8 +25,6 @@ from korantui.core.headline_links import (
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
-RULE_KEYS = ("item", "title", "link", "date", "summary")
-
 
 def parse_html_source(
     html: str, base_url: str, rules: dict[str, str] | None = None
@@ -34,7 +33,7 @@ def parse_html_source(
     doc = _parse(html)
     base = _base_url(doc, base_url)
     title = _site_title(doc)
-    if rules and any(rules.get(k) for k in RULE_KEYS):
+    if rules and any(rules.get(k) for k in HTML_RULE_KEYS):
         entries = _by_rules(doc, base, rules)
         if not entries:
             raise FeedParseError("the page rules matched no headline")

@@ -12,12 +12,12 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
+from korantui.core.config import HTML_RULE_KEYS
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
 from korantui.core.sanitize import clean_line, safe_url
 
 NS = "https://korantui.invalid/opml"  # .invalid: a namespace name, never fetched
 _PREFIX = "korantui"
-RULE_KEYS = ("item", "title", "link", "date", "summary")
 _MAX_CHARS = 20 * 1024 * 1024
 _MAX_DEPTH = 32
 _DOCTYPE = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
@@ -88,7 +88,7 @@ def _spec(el: ET.Element, category: str) -> FeedSpec | None:
     # OPML 2.0's own category attribute: comma-separated slash paths; the first path's leaf.
     first_path = (el.get("category") or "").split(",")[0]
     own_category = first_path.strip().strip("/").split("/")[-1]
-    rules = {k: clean_line(ours[k]) for k in RULE_KEYS if kind == HTML_KIND and ours.get(k)}
+    rules = {k: clean_line(ours[k]) for k in HTML_RULE_KEYS if kind == HTML_KIND and ours.get(k)}
     return FeedSpec(
         url=url,
         name=name,
@@ -132,7 +132,7 @@ def _outline(parent: ET.Element, spec: FeedSpec) -> None:
         # Other readers would fetch xmlUrl as a feed and fail: give them the page as a link.
         attrs.update({"type": "link", "url": spec.url, "htmlUrl": spec.url})
         attrs[f"{{{NS}}}kind"] = HTML_KIND
-        for key in RULE_KEYS:
+        for key in HTML_RULE_KEYS:
             if spec.rules.get(key):
                 attrs[f"{{{NS}}}{key}"] = spec.rules[key]
     else:
