@@ -367,3 +367,27 @@ async def test_the_app_says_when_it_moved_a_damaged_store_aside(tmp_path: Path):
         assert any("is not a readable store" in n and "moved to" in n for n in notes), notes
         assert app.is_running
     assert len(_moved(data / "korantui.db", "corrupt")) == 1
+
+
+async def test_a_locked_store_while_noting_an_error_does_not_end_the_refresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error line is a courtesy: a store that cannot take it (locked by another process)
+    must not turn one feed's failure into the end of every feed's refresh."""
+    from korantui.core.fetch import Fetcher
+    from korantui.core.refresh import refresh_feeds
+
+    store = Store(tmp_path / "k.db")
+
+    def locked(feed_id: int, error: str) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store, "record_error", locked)
+    with Site() as site:
+        good = site.page("/ok.xml", rss([{"title": "Kabar", "link": "http://x.test/1"}]))
+        store.sync_feeds([FeedSpec(url=site.url("/missing.xml")), FeedSpec(url=good)])
+        async with Fetcher() as fetcher:
+            results = await refresh_feeds(store, fetcher, store.feeds())
+    assert [r.error for r in results] == ["HTTP 404 (not found)", ""]
+    assert results[1].new == 1
+    store.close()

@@ -13,6 +13,8 @@ Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from collections.abc import Callable, Sequence
 
 from korantui.core.fastparse import parse_fast
@@ -111,8 +113,16 @@ async def refresh_feed(
             return RefreshResult(feed, not_modified=True)
         return await asyncio.to_thread(_parse_and_store, store, feed, result, batch)
     except (FetchError, FeedParseError) as e:
-        store.record_error(feed.id, str(e))
+        _note_error(store, feed, str(e))
         return RefreshResult(feed, error=str(e))
+
+
+def _note_error(store: Store, feed: Feed, message: str) -> None:
+    """The feed's error line in the store, when the store takes it: a store locked by another
+    process must not turn one feed's error into an exception that ends the whole refresh (the
+    RefreshResult carries the error either way)."""
+    with contextlib.suppress(sqlite3.Error):
+        store.record_error(feed.id, message)
 
 
 async def refresh_feeds(
@@ -130,7 +140,7 @@ async def refresh_feeds(
             res = await refresh_feed(store, fetcher, feed, _batch=batch)
         except Exception as e:  # a bug in one source's parsing must not stop the others
             msg = f"unexpected error: {type(e).__name__}: {e}"
-            store.record_error(feed.id, msg)
+            _note_error(store, feed, msg)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
             on_result(res)
