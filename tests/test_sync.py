@@ -92,3 +92,35 @@ def test_sync_all_feeds_failing_exits_1(tmp_path: Path, httpserver, capsys) -> N
     cfg.write_text(f'[[feeds]]\nurl = "{base}/nope.xml"\n', encoding="utf-8")
     assert main(["--config", str(cfg), "--data-dir", str(tmp_path / "d"), "sync"]) == 1
     assert "Sync done: 1 feeds (1 failed)" in capsys.readouterr().out
+
+
+def test_one_article_failing_unexpectedly_does_not_end_the_sync(
+    news_site: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A bug in one article's extraction (a UnicodeDecodeError from lxml once did this) is that
+    article's failure line; the other articles are still fetched and the summary printed."""
+    from korantui.core import sync
+    from korantui.core.sync import PlainReport
+
+    real = sync.fetch_reading
+
+    async def flaky(store, fetcher, headline, rules=None):  # type: ignore[no-untyped-def]
+        if headline.title == STORIES[0].title:
+            raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+        return await real(store, fetcher, headline, rules)
+
+    monkeypatch.setattr(sync, "fetch_reading", flaky)
+    cfg = load_config(_config(tmp_path, news_site), tmp_path / "data")
+    store = Store(cfg.db_path)
+    store.sync_feeds(cfg.feeds)
+    lines: list[str] = []
+
+    async def run():  # type: ignore[no-untyped-def]
+        async with Fetcher(cfg.fetch) as fetcher:
+            return await sync_all(store, fetcher, cfg.feeds, PlainReport(lines.append))
+
+    summary = asyncio.run(run())
+    store.close()
+    assert (summary.articles, summary.stored) == (3, 2)
+    assert any("UnicodeDecodeError" in f for f in summary.failures)
+    assert lines[-1].startswith("Sync done:")

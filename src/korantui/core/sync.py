@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from korantui.core.models import FeedSpec, Headline, RefreshResult
-from korantui.core.reading import FULL_TEXT, Reading, fetch_reading
+from korantui.core.reading import FAILED, FULL_TEXT, Reading, fetch_reading, summary_article
 from korantui.core.sanitize import clean_line
 from korantui.core.store import Store
 
@@ -76,9 +76,14 @@ async def sync_all(
     gate = asyncio.Semaphore(max(1, concurrency))
 
     async def one(row: Headline) -> None:
+        headline = row
         async with gate:
-            headline = store.headline(row.id) or row
-            reading = await fetch_reading(store, fetcher, headline, rules)
+            try:
+                headline = store.headline(row.id) or row
+                reading = await fetch_reading(store, fetcher, headline, rules)
+            except Exception as e:  # a bug in one article's extraction must not stop the others
+                reason = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:200]
+                reading = Reading(headline, summary_article(headline), FAILED, reason)
         if reading.status == FULL_TEXT:
             summary.stored += 1
         else:
