@@ -38,7 +38,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{feeds} feeds refreshed: {new} new headlines, {errors} errors",
         "{feeds} sumber dimuat: {new} berita baru, {errors} galat",
     ),
-    "feed_error": ("{name}: {error}", "{name}: {error}"),
     "offline_empty": (
         "No feed could be reached and nothing is stored yet. Press D for the demo edition.",
         "Tidak ada sumber yang terjangkau dan belum ada yang tersimpan. Tekan D untuk edisi demo.",
@@ -46,7 +45,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "demo_title": ("demo edition", "edisi demo"),
     "help_title": ("Keys", "Tombol"),
     "not_openable": ("Not an http(s) link: not opened", "Bukan tautan http(s): tidak dibuka"),
-    "opened_browser": ("Opened in the browser", "Dibuka di peramban"),
     "unread": ("{n} unread", "{n} belum dibaca"),
     "unread_only": ("unread only", "belum dibaca saja"),
     "hide_read_on": (
@@ -64,7 +62,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Nothing stored matches “{query}”",
         "Tidak ada berita tersimpan yang cocok: “{query}”",
     ),
-    "results": ("{n} results", "{n} hasil"),
     "links_title": ("Links: type a number, or Enter", "Tautan: ketik nomor, atau Enter"),
     "no_links": ("This article has no links", "Artikel ini tidak memuat tautan"),
     "copied": ("Address copied: {url}", "Alamat disalin: {url}"),
@@ -84,7 +81,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "cmd_language_help": ("Interface text and dates", "Teks antarmuka dan tanggal"),
     "cmd_opml_import": ("Import feeds from OPML…", "Impor sumber dari OPML…"),
     "cmd_opml_export": ("Export feeds to OPML…", "Ekspor sumber ke OPML…"),
-    "opml_path": ("Path of the OPML file", "Lokasi berkas OPML"),
     "opml_imported": ("{n} feeds imported from {path}", "{n} sumber diimpor dari {path}"),
     "opml_exported": ("{n} feeds exported to {path}", "{n} sumber diekspor ke {path}"),
     "opml_failed": ("OPML: {error}", "OPML: {error}"),
