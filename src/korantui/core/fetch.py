@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from korantui import __version__
 from korantui.core.sanitize import clean_line, safe_url
@@ -456,13 +456,3 @@ def _retry_after(value: str) -> str:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError):
         return clean_line(value)[:60]
-
-
-def absolute(url: str, base: str) -> str:
-    return urljoin(base, url)
-
-
-async def fetch_once(url: str, settings: FetchSettings | None = None) -> FetchResult:
-    """One request with a short-lived client (CLI `read` and other one-shot commands)."""
-    async with Fetcher(settings) as fetcher:
-        return await fetcher.get(url)
