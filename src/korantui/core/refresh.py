@@ -30,9 +30,14 @@ FEED_ACCEPT = (
 
 
 def parse_source(
-    result: FetchResult, kind: str, rules: dict[str, str] | None = None
+    result: FetchResult,
+    kind: str,
+    rules: dict[str, str] | None = None,
+    slow_parse: Callable[[bytes, str, str], ParsedSource] = parse_feed,
 ) -> ParsedSource:
-    """Parse a fetched feed or HTML index page (CPU-bound: call it off the event loop)."""
+    """Parse a fetched feed or HTML index page (CPU-bound: call it off the event loop).
+
+    Feeds go to feedparser-rs first, and to slow_parse (feedparser) when it declines them."""
     if kind == HTML_KIND:
         from korantui.core.charset import decode_html
         from korantui.core.htmlsource import parse_html_source
@@ -45,7 +50,7 @@ def parse_source(
     fast = parse_fast(result.content, result.url)
     if fast is not None:
         return fast
-    return parse_feed(result.content, result.url, result.headers.get("content-type", ""))
+    return slow_parse(result.content, result.url, result.headers.get("content-type", ""))
 
 
 class _Batch:
@@ -56,28 +61,19 @@ class _Batch:
         self.rules = rules
         self.slow = 0  # feeds of this batch that needed feedparser so far
 
-    def slow_parser(self) -> Callable[[bytes, str, str], ParsedSource]:
+    def slow_parse(self, data: bytes, url: str, content_type: str) -> ParsedSource:
         """feedparser in this thread, or in the pool when enough feeds of the batch need it."""
         from korantui.core import parsepool
 
         self.slow += 1
         if parsepool.worth_it(self.slow, self.size):
-            return parsepool.parse_feed_in_pool
-        return parse_feed
+            return parsepool.parse_feed_in_pool(data, url, content_type)
+        return parse_feed(data, url, content_type)
 
 
 def _parse_and_store(store: Store, feed: Feed, result: FetchResult, batch: _Batch) -> RefreshResult:
     """Runs in a worker thread: parse, then write the feed's entries in one transaction."""
-    rules = batch.rules.get(feed.url)
-    if feed.kind == HTML_KIND:
-        parsed = parse_source(result, feed.kind, rules)
-    else:
-        fast = parse_fast(result.content, result.url)
-        if fast is not None:
-            parsed = fast
-        else:
-            slow = batch.slow_parser()
-            parsed = slow(result.content, result.url, result.headers.get("content-type", ""))
+    parsed = parse_source(result, feed.kind, batch.rules.get(feed.url), batch.slow_parse)
     if parsed.title:
         feed.title = parsed.title
     new, total = store.save_entries(
