@@ -107,7 +107,7 @@ def _is_corrupt(e: sqlite3.DatabaseError) -> bool:
 class Store:
     """One connection per Store; safe to share between threads (calls are serialised)."""
 
-    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.notice = ""  # one line for the user when the store had to be moved aside
         self._lock = threading.RLock()
@@ -217,12 +217,6 @@ class Store:
             Feed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _dt(r[7]), r[8], r[9], r[10])
             for r in rows
         ]
-
-    def feed(self, feed_id: int) -> Feed | None:
-        for f in self.feeds(include_inactive=True):
-            if f.id == feed_id:
-                return f
-        return None
 
     def validators(self, feed_id: int) -> tuple[str, str]:
         rows = self._query("SELECT etag, last_modified FROM feeds WHERE id = ?", (feed_id,))
