@@ -9,6 +9,7 @@ from lxml import html
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from korantui.core import article_fetch, extract
 from korantui.core.article_fetch import (
     MAX_PAGES,
     canonical_from_amp_url,
@@ -16,6 +17,7 @@ from korantui.core.article_fetch import (
     next_page_urls,
     with_param,
 )
+from korantui.core.extract import ExtractionError
 from korantui.core.fetch import Fetcher, FetchError
 from korantui.core.site_rules import load_rules
 
@@ -130,6 +132,48 @@ async def test_charset_lie_from_the_server(httpserver: HTTPServer) -> None:
         article = await fetch_article(fetcher, httpserver.url_for("/c"))
     assert article.title == "Berita “Kutipan”"
     assert "“ini”" in article.text
+
+
+async def test_each_part_is_parsed_once(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in (2, 3):
+        httpserver.expect_request(PATH, query_string=f"page={n}").respond_with_data(
+            (PAGES / f"multipart-{n}.html").read_bytes(), content_type=HTML
+        )
+    httpserver.expect_request(PATH, query_string="").respond_with_data(
+        (PAGES / "multipart-1.html").read_bytes(), content_type=HTML
+    )
+    parses = 0
+    parse = extract.parse_html
+
+    def counting(text: str) -> object:
+        nonlocal parses
+        parses += 1
+        return parse(text)
+
+    # extract_article parses what it is given; fetch_article parses each page to find the next.
+    monkeypatch.setattr(article_fetch, "parse_html", counting)
+    monkeypatch.setattr(extract, "parse_html", counting)
+    async with Fetcher() as fetcher:
+        article = await fetch_article(fetcher, httpserver.url_for(PATH))
+    assert article.pages == 3
+    assert parses == 3
+
+
+async def test_a_feed_at_the_address_is_no_article(httpserver: HTTPServer) -> None:
+    items = "".join(
+        f"<item><title>Judul berita nomor {i} yang cukup panjang</title>"
+        f"<link>https://x.test/{i}</link><description>{LONG[0]}</description></item>"
+        for i in range(5)
+    )
+    httpserver.expect_request("/feed").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>{items}</channel></rss>',
+        content_type="text/html; charset=utf-8",
+    )
+    async with Fetcher() as fetcher:
+        with pytest.raises(ExtractionError, match="feed"):
+            await fetch_article(fetcher, httpserver.url_for("/feed"))
 
 
 async def test_fetch_errors_propagate(httpserver: HTTPServer) -> None:

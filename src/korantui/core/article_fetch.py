@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from korantui.core.charset import decode_html
-from korantui.core.extract import ExtractionError, extract_article, parse_html
+from korantui.core.extract import ExtractionError, extract_parsed, parse_html
 from korantui.core.fetch import Fetcher, FetchError
 from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, safe_url
@@ -156,7 +156,8 @@ async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None =
         tree = await asyncio.to_thread(parse_html, text)
 
     rule = rules.match(final, tree, text)
-    pages = [text]
+    # Each page is parsed once: the trees that found the further parts are then extracted.
+    pages = [(text, tree)]
     seen = {url, whole, final}
     queue = [] if rule and rule.whole_param else next_page_urls(tree, final, rule)
     while queue and len(pages) < MAX_PAGES:
@@ -169,19 +170,19 @@ async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None =
         except FetchError:
             continue
         seen.add(part_url)
-        pages.append(part)
         part_tree = await asyncio.to_thread(parse_html, part)
+        pages.append((part, part_tree))
         queue.extend(u for u in next_page_urls(part_tree, part_url, rule) if u not in seen)
     return await asyncio.to_thread(_extract_parts, pages, final, rules)
 
 
-def _extract_parts(pages: list[str], url: str, rules: SiteRules) -> Article:
-    article = extract_article(pages[0], url, rules=rules)
+def _extract_parts(pages: list[tuple[str, Any]], url: str, rules: SiteRules) -> Article:
+    article = extract_parsed(*pages[0], url, rules=rules)
     seen = {b.text for b in article.blocks}
     joined = 1
-    for page in pages[1:]:
+    for text, tree in pages[1:]:
         try:
-            part = extract_article(page, url, rules=rules)
+            part = extract_parsed(text, tree, url, rules=rules)
         except ExtractionError:
             continue
         new: list[Block] = [b for b in part.blocks if b.text not in seen]

@@ -24,7 +24,13 @@ from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, clean_markup, safe_url
 from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
 
-__all__ = ["ExtractionError", "article_markdown", "extract_article", "parse_html"]
+__all__ = [
+    "ExtractionError",
+    "article_markdown",
+    "extract_article",
+    "extract_parsed",
+    "parse_html",
+]
 
 MIN_RULE_WORDS = 25  # less than this from a rule's content selector: the rule missed
 MIN_WORDS = 8  # less than this after cleanup is a menu or a stub, not an article
@@ -83,12 +89,16 @@ def extract_article(
     declared_charset: str = "",
 ) -> Article:
     """The article in html (fetched from url). Raises ExtractionError if there is none."""
-    head = html[:8192] if isinstance(html, bytes) else html[:8192].encode("utf-8", "replace")
-    if looks_like_feed(head):
+    text = decode_html(html, declared_charset) if isinstance(html, bytes) else html
+    return extract_parsed(text, parse_html(text), url, rules=rules)
+
+
+def extract_parsed(text: str, tree: Any, url: str, *, rules: SiteRules | None = None) -> Article:
+    """extract_article for a page already parsed: text is the page, tree parse_html(text), which
+    this changes (boxes inside the content are dropped), so it is used once."""
+    if looks_like_feed(text[:8192].encode("utf-8", "replace")):
         # A feed served as a web page: its item titles are no article.
         raise ExtractionError("the address serves a feed, not an article page")
-    text = decode_html(html, declared_charset) if isinstance(html, bytes) else html
-    tree = parse_html(text)
     rule = (rules or _default_rules()).match(url, tree, text)
     meta = _page_meta(tree)
 
