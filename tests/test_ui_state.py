@@ -106,6 +106,30 @@ async def test_u_hides_read_headlines(write_config):
         assert len(app.headline_list.rows) == 6
 
 
+async def test_u_hides_read_starred_headlines_and_says_why_the_list_is_empty(write_config):
+    cfg = write_config(CONFIG)
+    ids = fill(cfg)
+    store = Store(cfg.db_path)
+    store.set_read(ids["Satu"])
+    store.set_starred(ids["Satu"][0], True)
+    store.close()
+    app = _app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        app.feed_list.focus()
+        await pilot.press("down")
+        await settle(app, pilot)
+        assert app.feed_list.selected_id == STARRED_ID
+        assert [r.id for r in app.headline_list.rows] == [ids["Satu"][0]]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.headline_list.rows == []  # the one starred headline is read
+        text = screen_text(app)
+        assert "Starred (unread only)" in text
+        assert "No unread headlines here" in text
+        assert "Press r to refresh" not in text
+
+
 async def test_s_stars_and_the_starred_entry_lists_them(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)

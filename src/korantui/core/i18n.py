@@ -17,6 +17,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "No headlines yet. Press r to refresh.",
         "Belum ada berita. Tekan r untuk memuat.",
     ),
+    "no_unread_headlines": (
+        "No unread headlines here (u shows the read ones).",
+        "Tidak ada berita yang belum dibaca di sini (u menampilkan yang sudah dibaca).",
+    ),
     "no_article": ("Select a headline to read it.", "Pilih judul untuk membaca."),
     "full_text": ("Full text", "Teks lengkap"),
     "stored_text": ("Full text (saved)", "Teks lengkap (tersimpan)"),

@@ -220,7 +220,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         if self.search_query is not None:
             rows = self.store.search(self.search_query)
         elif selected == STARRED_ID:
-            rows = self.store.headlines(starred_only=True)
+            rows = self.store.headlines(starred_only=True, unread_only=self.hide_read)
         else:
             # A reload that keeps the cursor reads everything: the cursor may be far down.
             limit = -1 if keep else FIRST_PAGE
@@ -232,24 +232,25 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         if paged:
             self._load_all_headlines(feed_id_of(selected), self.hide_read, self._rows_generation)
         hl = self.headline_list
-        hl.empty_text = tr("no_headlines", self.lang)
-        hl.show_source = feed_id_of(selected) is None
-        hl.set_rows(rows, keep_id=current.id if keep and current else None)
         feed = self.feed_list.selected_feed
         # Border titles given as str are parsed as markup: feed names and errors go in as Text.
         error = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
         hl.border_subtitle = Text(error)
-        name = (
-            feed.display_name
-            if feed
-            else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
-        )
         if self.search_query is not None:
             name = tr("search_results", self.lang, query=self.search_query)
-            hl.show_source = True
             hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
-        elif self.hide_read:
-            name += f" ({tr('unread_only', self.lang)})"
+        else:
+            name = (
+                feed.display_name
+                if feed
+                else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
+            )
+            hl.empty_text = tr("no_headlines", self.lang)
+            if self.hide_read:
+                name += f" ({tr('unread_only', self.lang)})"
+                hl.empty_text = tr("no_unread_headlines", self.lang)
+        hl.show_source = self.search_query is not None or feed_id_of(selected) is None
+        hl.set_rows(rows, keep_id=current.id if keep and current else None)
         self.list_name = clean_line(name)
         hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
 
