@@ -59,9 +59,9 @@ def _as_utf8(data: bytes, content_type: str) -> bytes:
     article pages are decoded, and feedparser is handed UTF-8 with a matching declaration.
     """
     from korantui.core.charset import decode_html
+    from korantui.core.fetch import header_charset
 
-    m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
-    text = decode_html(data, m.group(1) if m else "")
+    text = decode_html(data, header_charset(content_type))
     text = _XML_ENCODING.sub(r'\1"utf-8"', text, count=1)
     return text.encode("utf-8", "replace")
 

@@ -79,8 +79,16 @@ class FetchResult:
 
     @property
     def declared_charset(self) -> str:
-        m = re.search(r"charset=[\"']?([\w.:-]+)", self.headers.get("content-type", ""), re.I)
-        return m.group(1) if m else ""
+        return header_charset(self.headers.get("content-type", ""))
+
+
+_CHARSET_PARAM = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+
+
+def header_charset(content_type: str) -> str:
+    """The charset parameter of a Content-Type header value, as given ("" when there is none)."""
+    m = _CHARSET_PARAM.search(content_type)
+    return m.group(1) if m else ""
 
 
 # Pages that bot walls serve instead of the article: never to be extracted as news.
