@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from korantui.core.dates import WIB, WIT, WITA
-from korantui.core.extract import ExtractionError, article_markdown, extract_article
+from korantui.core.extract import ExtractionError, extract_article
+from korantui.core.markdown import article_markdown
 from korantui.core.models import Article
 
 PAGES = Path(__file__).parent / "pages" / "extraction"

@@ -50,11 +50,6 @@ def canonical_from_amp_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), ""))
 
 
-def is_amp_url(url: str) -> bool:
-    """Whether the address alone says AMP (an /amp path, ?amp, an AMP cache)."""
-    return canonical_from_amp_url(url) != url
-
-
 def with_param(url: str, param: str) -> str:
     """url with "key=value" set in its query."""
     key, _, value = param.partition("=")

@@ -19,14 +19,12 @@ from korantui.core.cleanup import clean_blocks
 from korantui.core.dates import find_published, in_clutter
 from korantui.core.feeds import looks_like_feed
 from korantui.core.jsonld import json_ld_objects
-from korantui.core.markdown import article_markdown
 from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, clean_markup, safe_url
 from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
 
 __all__ = [
     "ExtractionError",
-    "article_markdown",
     "extract_article",
     "extract_parsed",
     "parse_html",
