@@ -93,7 +93,6 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self._painted = threading.Event()  # set once the first frame is on screen
         self.search_query: str | None = None  # the headline list shows search results
         self.hide_read = False
-        self.reading_mode = False  # narrow layout: the article has the whole width
         localize(self, self.lang)
 
     # -- set-up --------------------------------------------------------------------------------

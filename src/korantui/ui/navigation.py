@@ -86,11 +86,15 @@ class Navigation:
         if self.headline_list.has_focus:
             self.feed_list.focus()
 
+    @property
+    def reading_mode(self: KoranApp) -> bool:
+        """Narrow layout, and the article has the whole width."""
+        return self.query_one("#panes").has_class("reading")
+
     def set_reading(self: KoranApp, on: bool) -> None:
         """In the narrow layout the article takes the whole width while it is read."""
         panes = self.query_one("#panes")
         on = on and panes.has_class("narrow")
-        self.reading_mode = on
         panes.set_class(on, "reading")
         # The only way back from a full-width article must be on screen.
         self.article_view.border_subtitle = tr("esc_back", self.lang) if on else ""
