@@ -42,10 +42,6 @@ class Config:
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
 
     @property
-    def state_dir(self) -> Path:
-        return self.data_dir
-
-    @property
     def db_path(self) -> Path:
         return self.data_dir / "korantui.db"
 
