@@ -30,6 +30,16 @@ def test_file_replaces_the_built_in_list(write_config):
     assert cfg.fetch.user_agent == "test-agent" and cfg.fetch.total_timeout == 5.0
 
 
+def test_one_feed_under_two_spellings_is_read_once(write_config):
+    # The rule config_edit applies when adding a feed: host case and a trailing slash aside.
+    cfg = write_config(
+        '[[feeds]]\nurl = "https://Warta.example/feed/"\nname = "A"\n'
+        '[[feeds]]\nurl = "https://warta.example/feed"\nname = "B"\n'
+        '[[feeds]]\nurl = "https://warta.example/feed?lang=en"\nname = "C"\n'
+    )
+    assert [f.name for f in cfg.feeds] == ["A", "C"]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "what"),
     [

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from korantui.core.defaults import DEFAULT_FEEDS
 from korantui.core.fetch import FetchSettings
@@ -116,9 +117,9 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         kind = entry.get("kind", FEED_KIND)
         if kind not in (FEED_KIND, HTML_KIND):
             raise fail(f'kind must be "feed" or "html", not "{clean_line(kind)}"', kind)
-        if url in seen:
+        if feed_url_key(url) in seen:
             continue
-        seen.add(url)
+        seen.add(feed_url_key(url))
         feeds.append(
             FeedSpec(
                 url=url,
@@ -166,6 +167,17 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
             raise fail(f"'{key}' must be a positive number", key)
         setattr(cfg.fetch, key, type(default)(value))
     return cfg
+
+
+def feed_url_key(url: str) -> str:
+    """What makes two feed addresses one feed: scheme and host are case-blind, and a trailing
+    slash is the same page."""
+    try:
+        parts = urlsplit(clean_line(url))
+    except ValueError:
+        return url
+    path = parts.path.rstrip("/")
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}?{parts.query}"
 
 
 def _line_of(text: str, needle: str, occurrence: int = 0) -> int:

@@ -12,13 +12,12 @@ import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import tomlkit
 from tomlkit.items import AoT, Array, Table
 from tomlkit.toml_document import TOMLDocument
 
-from korantui.core.config import HTML_RULE_KEYS, ConfigError
+from korantui.core.config import HTML_RULE_KEYS, ConfigError, feed_url_key
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
 from korantui.core.sanitize import clean_line
 
@@ -157,17 +156,7 @@ def _find(feeds: Any, name_or_url: str, *, by_name: bool = True) -> int | None:
 
 
 def _same_url(a: str, b: str) -> bool:
-    return _url_key(a) == _url_key(b)
-
-
-def _url_key(url: str) -> str:
-    # Scheme and host are case-blind and a trailing slash is the same page: one feed, not two.
-    try:
-        parts = urlsplit(clean_line(url))
-    except ValueError:
-        return url
-    path = parts.path.rstrip("/")
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}?{parts.query}"
+    return feed_url_key(a) == feed_url_key(b)
 
 
 def _save(path: Path, doc: TOMLDocument) -> None:
