@@ -391,3 +391,43 @@ async def test_a_locked_store_while_noting_an_error_does_not_end_the_refresh(
     assert [r.error for r in results] == ["HTTP 404 (not found)", ""]
     assert results[1].new == 1
     store.close()
+
+
+async def test_a_store_waiting_on_a_lock_does_not_hold_up_other_feeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Store calls of a refresh run off the event loop: while one feed waits on a store locked
+    by another process (busy timeout, up to 10 s), the other feeds' downloads go on."""
+    import threading
+
+    from korantui.core.fetch import Fetcher
+    from korantui.core.models import RefreshResult
+    from korantui.core.refresh import refresh_feeds
+
+    store = Store(tmp_path / "k.db")
+    other_done = threading.Event()
+    waited: list[bool] = []
+    real = store.validators
+
+    def validators(feed_id: int) -> tuple[str, str]:
+        if feed_id == first_id:  # a store locked until the other feed is through
+            waited.append(other_done.wait(timeout=5))
+        return real(feed_id)
+
+    monkeypatch.setattr(store, "validators", validators)
+    with Site() as site:
+        a = site.page("/a.xml", rss([{"title": "A", "link": "http://x.test/a"}]))
+        b = site.page("/b.xml", rss([{"title": "B", "link": "http://x.test/b"}]))
+        store.sync_feeds([FeedSpec(url=a), FeedSpec(url=b)])
+        feeds = store.feeds()
+        first_id = feeds[0].id
+
+        def on_result(result: RefreshResult) -> None:
+            if result.feed.id != first_id:
+                other_done.set()
+
+        async with Fetcher() as fetcher:
+            results = await refresh_feeds(store, fetcher, feeds, on_result=on_result)
+    assert waited == [True]
+    assert [r.new for r in results] == [1, 1]
+    store.close()

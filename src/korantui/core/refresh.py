@@ -7,7 +7,8 @@ Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 - feeds are parsed by feedparser-rs when it is sure of them (core/fastparse, ~1 ms a feed), else
   by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
   feedparser, they are parsed in a process pool (core/parsepool) so every core works on them;
-- parsing and storing run in a worker thread, so the event loop only waits on the network.
+- parsing and every store call run in worker threads, so the event loop only waits on the
+  network.
 """
 
 from __future__ import annotations
@@ -96,7 +97,9 @@ async def refresh_feed(
     _batch: _Batch | None = None,
 ) -> RefreshResult:
     batch = _batch or _Batch(1, {feed.url: rules or {}})
-    etag, last_modified = store.validators(feed.id)
+    # Every store call goes to a thread: a store locked by another process waits up to its busy
+    # timeout, and on the event loop that wait would stall every other feed's download.
+    etag, last_modified = await asyncio.to_thread(store.validators, feed.id)
     try:
         result = await fetcher.get(
             feed.url,
@@ -105,11 +108,11 @@ async def refresh_feed(
             accept=FEED_ACCEPT if feed.kind != HTML_KIND else "",
         )
         if result.not_modified:
-            store.record_not_modified(feed.id)
+            await asyncio.to_thread(store.record_not_modified, feed.id)
             return RefreshResult(feed, not_modified=True)
         return await asyncio.to_thread(_parse_and_store, store, feed, result, batch)
     except (FetchError, FeedParseError) as e:
-        _note_error(store, feed, str(e))
+        await asyncio.to_thread(_note_error, store, feed, str(e))
         return RefreshResult(feed, error=str(e))
 
 
@@ -136,7 +139,7 @@ async def refresh_feeds(
             res = await refresh_feed(store, fetcher, feed, _batch=batch)
         except Exception as e:  # a bug in one source's parsing must not stop the others
             msg = f"unexpected error: {type(e).__name__}: {e}"
-            _note_error(store, feed, msg)
+            await asyncio.to_thread(_note_error, store, feed, msg)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
             on_result(res)
