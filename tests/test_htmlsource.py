@@ -234,7 +234,15 @@ def test_rules_without_item_selector() -> None:
     assert parsed.entries[2].title == "Bandara Hang Nadim Layani Rute Baru ke Medan"
 
 
-@pytest.mark.parametrize("rules", [{"item": "div[[["}, {"item": ".box", "title": "::nope("}])
+@pytest.mark.parametrize(
+    "rules",
+    [
+        {"item": "div[[["},
+        {"item": ".box", "title": "::nope("},
+        # Named as the fault even where no item is found for the selector to be tried on.
+        {"item": ".nothing-here", "date": "span[[["},
+    ],
+)
 def test_bad_selector_is_a_parse_error(rules: dict[str, str]) -> None:
     with pytest.raises(FeedParseError, match="selector"):
         parse_html_source(_page("portal-terkini.html"), "http://suarabarelang.example/", rules)

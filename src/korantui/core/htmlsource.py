@@ -7,6 +7,7 @@ the user described it; without, headline_links finds the headlines by itself.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -80,17 +81,28 @@ def _site_title(doc: HtmlElement) -> str:
 # --- rules ------------------------------------------------------------------------------------
 
 
-def _select(el: HtmlElement, selector: str) -> list[HtmlElement]:
+Selectors = dict[str, Any]  # rule key -> compiled CSSSelector
+
+
+def _compile(rules: dict[str, str]) -> Selectors:
+    """Each of the rules' selectors compiled once for the whole page, not once per item."""
     from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
 
-    try:
-        return list(el.cssselect(selector))
-    except (SelectorError, lxml.etree.XPathError) as e:
-        raise FeedParseError(f"invalid CSS selector {selector!r}: {e}") from None
+    compiled: Selectors = {}
+    for key in HTML_RULE_KEYS:
+        selector = rules.get(key)
+        if not selector:
+            continue
+        try:
+            compiled[key] = CSSSelector(selector, translator="html")
+        except (SelectorError, lxml.etree.XPathError) as e:
+            raise FeedParseError(f"invalid CSS selector {selector!r}: {e}") from None
+    return compiled
 
 
-def _first(el: HtmlElement, selector: str) -> HtmlElement | None:
-    found = _select(el, selector) if selector else []
+def _first(el: HtmlElement, selector: Any) -> HtmlElement | None:
+    found = selector(el) if selector is not None else []
     return found[0] if found else None
 
 
@@ -109,18 +121,20 @@ def _anchor_of(el: HtmlElement) -> HtmlElement | None:
 
 
 def _by_rules(doc: HtmlElement, base: str, rules: dict[str, str]) -> list[Entry]:
-    item_sel = rules.get("item", "")
-    if item_sel:
-        items = _select(doc, item_sel)
+    compiled = _compile(rules)
+    sub = "item" in compiled
+    if sub:
+        items = compiled["item"](doc)
     else:
         # Without an item selector every link (or title) match is an item of its own.
-        items = _select(doc, rules.get("link") or rules.get("title") or "a[href]")
+        items = (
+            compiled.get("link") or compiled.get("title") or _compile({"link": "a[href]"})["link"]
+        )(doc)
     entries: list[Entry] = []
     seen: set[str] = set()
     for item in items:
-        sub = item_sel != ""
-        title_el = _first(item, rules["title"]) if sub and rules.get("title") else None
-        link_el = _first(item, rules["link"]) if sub and rules.get("link") else None
+        title_el = _first(item, compiled.get("title")) if sub else None
+        link_el = _first(item, compiled.get("link")) if sub else None
         anchor = None
         for el in (link_el, title_el, item):
             anchor = _anchor_of(el) if el is not None else None
@@ -136,8 +150,8 @@ def _by_rules(doc: HtmlElement, base: str, rules: dict[str, str]) -> list[Entry]
         if not link or not title or link in seen:
             continue
         seen.add(link)
-        date_el = _first(item, rules["date"]) if rules.get("date") else None
-        summary_el = _first(item, rules["summary"]) if rules.get("summary") else None
+        date_el = _first(item, compiled.get("date"))
+        summary_el = _first(item, compiled.get("summary"))
         entries.append(
             Entry(
                 title=title[:500],
