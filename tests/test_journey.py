@@ -6,26 +6,15 @@ from __future__ import annotations
 import re
 
 from pytest_httpserver import HTTPServer
-from textual.worker import WorkerCancelled
 
 from korantui.core.reading import FULL_TEXT
 from korantui.ui.app import KoranApp
 from korantui.ui.widgets.headline_list import HeadlineList
 from tests.newssite import STORIES
 from tests.screen import screen_lines, screen_text
+from tests.uikit import settle
 
 FIRST = STORIES[0]
-
-
-async def _settle(app: KoranApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until every worker has ended (prefetch workers may end cancelled)."""
-    while True:
-        try:
-            await app.workers.wait_for_complete()
-            break
-        except WorkerCancelled:
-            continue
-    await pilot.pause()
 
 
 async def test_read_online_then_offline(own_news_site: tuple[str, HTTPServer], write_config):
@@ -35,14 +24,14 @@ async def test_read_online_then_offline(own_news_site: tuple[str, HTTPServer], w
     )
     app = KoranApp(cfg)
     async with app.run_test(size=(140, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         text = screen_text(app)
         for story in STORIES:
             assert story.title[:20] in text
         headlines = app.query_one(HeadlineList)
         assert headlines.rows[0].title == FIRST.title  # newest first
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app._reading is not None and app._reading.status == FULL_TEXT
         body = app.article_view.plain
         assert body.startswith(FIRST.paragraphs[0][:40])
@@ -56,12 +45,12 @@ async def test_read_online_then_offline(own_news_site: tuple[str, HTTPServer], w
 
     app = KoranApp(cfg)
     async with app.run_test(size=(140, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         headlines = app.query_one(HeadlineList)
         assert headlines.rows and headlines.rows[0].title == FIRST.title
         assert headlines.rows[0].read  # opened yesterday
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app._reading is not None and app._reading.stored
         assert app.article_view.plain == online_text
         assert FIRST.paragraphs[1][:30] in screen_text(app)
@@ -74,7 +63,7 @@ async def test_failed_feed_shows_error_and_others_go_on(news_site: str, write_co
     )
     app = KoranApp(cfg)
     async with app.run_test(size=(140, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert len(app.query_one(HeadlineList).rows) == len(STORIES)
         feeds = {f.name: f for f in app.store.feeds()}
         assert "404" in feeds["Hilang"].last_error
@@ -88,12 +77,12 @@ async def test_offline_unopened_article_shows_summary_and_notice(own_news_site, 
     cfg = write_config(f'prefetch = 0\n[[feeds]]\nurl = "{news_site}/feed.xml"\n')
     app = KoranApp(cfg)
     async with app.run_test(size=(140, 40)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
     server.stop()
     app = KoranApp(cfg, refresh_on_start=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("down", "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         text = screen_text(app)
         assert app.query_one(HeadlineList).cursor == 1  # reading does not move the cursor
         assert STORIES[1].teaser[:30] in text

@@ -14,12 +14,7 @@ from korantui.ui.screens.confirm import ConfirmScreen
 from korantui.ui.screens.edit_feed import EditFeedScreen
 from tests.newssite import STORIES
 from tests.screen import screen_text
-from tests.uikit import CONFIG, fill, notices, settle
-
-
-def _app(cfg) -> KoranApp:  # type: ignore[no-untyped-def]
-    cfg.prefetch = 0
-    return KoranApp(cfg, refresh_on_start=False)
+from tests.uikit import CONFIG, fill, notices, offline_app, settle
 
 
 async def _select_feed(app: KoranApp, pilot, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +29,7 @@ async def test_a_adds_a_site_found_by_discovery(news_site: str, write_config):
     from korantui.ui.screens.add_feed import AddFeedScreen
 
     cfg = write_config(CONFIG)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("a")
@@ -52,7 +47,7 @@ async def test_a_adds_a_site_found_by_discovery(news_site: str, write_config):
 async def test_d_deletes_after_confirmation_only(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await _select_feed(app, pilot, "Satu")
@@ -74,7 +69,7 @@ async def test_d_deletes_after_confirmation_only(write_config):
 async def test_e_edits_name_and_category(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await _select_feed(app, pilot, "Dua")
@@ -92,7 +87,7 @@ async def test_e_edits_name_and_category(write_config):
 
 async def test_opml_export_then_import(write_config, tmp_path: Path):
     cfg = write_config(CONFIG)
-    app = _app(cfg)
+    app = offline_app(cfg)
     opml = tmp_path / "feeds.opml"
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -103,7 +98,7 @@ async def test_opml_export_then_import(write_config, tmp_path: Path):
     assert "http://127.0.0.1:9/satu.xml" in text and "http://127.0.0.1:9/dua.xml" in text
 
     other = write_config('[[feeds]]\nurl = "http://127.0.0.1:9/tiga.xml"\nname = "Tiga"\n')
-    app = _app(other)
+    app = offline_app(other)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         app._opml_import(str(opml))

@@ -11,22 +11,16 @@ import pytest
 from korantui.core import clock
 from korantui.core.i18n import format_age, format_date
 from korantui.core.uistate import load_state
-from korantui.ui.app import KoranApp
 from korantui.ui.commands import app_commands
 from korantui.ui.keys import APP_BINDINGS, DESCRIPTIONS
 from korantui.ui.screens.help import HelpScreen
 from tests.screen import screen_text
-from tests.uikit import CONFIG, fill, notices, settle
-
-
-def _app(cfg) -> KoranApp:  # type: ignore[no-untyped-def]
-    cfg.prefetch = 0
-    return KoranApp(cfg, refresh_on_start=False)
+from tests.uikit import CONFIG, fill, notices, offline_app, settle
 
 
 async def test_question_mark_lists_every_key(write_config):
     cfg = write_config(CONFIG)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -43,7 +37,7 @@ async def test_question_mark_lists_every_key(write_config):
 async def test_keys_rebind_from_config(write_config):
     cfg = write_config('[keys]\nrefresh = "ctrl+r"\nstar = "f"\nbogus = "x"\n' + CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(app, pilot)
         assert "Unknown action in [keys]: bogus" in notices(app)
@@ -65,7 +59,7 @@ async def test_keys_rebind_from_config(write_config):
 async def test_palette_offers_every_action_and_runs_them(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         names = [name for name, _cb, _help in app_commands(app)]
@@ -84,12 +78,12 @@ async def test_palette_offers_every_action_and_runs_them(write_config):
 
 async def test_theme_is_remembered_across_runs(write_config):
     cfg = write_config(CONFIG)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test() as pilot:
         app.theme = "nord"
         await pilot.pause()
     assert load_state(cfg.data_dir)["theme"] == "nord"
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "nord"
@@ -98,7 +92,7 @@ async def test_theme_is_remembered_across_runs(write_config):
 async def test_indonesian_from_config_and_switch_from_palette(write_config):
     cfg = write_config('language = "id"\n' + CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         text = screen_text(app)
@@ -115,7 +109,7 @@ async def test_language_from_lang(write_config, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "id_ID.UTF-8")
-    app = _app(write_config(CONFIG))
+    app = offline_app(write_config(CONFIG))
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         assert "Semua berita" in screen_text(app)
@@ -141,7 +135,7 @@ def test_dates_as_readers_write_them(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_narrow_terminal_shows_one_thing_at_a_time(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert not app.article_view.display or app.article_view.region.width == 0
@@ -163,17 +157,17 @@ async def test_palette_language_is_remembered_unless_config_names_one(
 ):
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
     cfg = write_config(CONFIG)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         app.set_language("id")
         await settle(app, pilot)
         assert "Pilih judul untuk membaca." in screen_text(app)
-    app = _app(write_config(CONFIG))
+    app = offline_app(write_config(CONFIG))
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         assert app.lang == "id" and "Semua berita" in screen_text(app)
-    app = _app(write_config('language = "en"\n' + CONFIG))
+    app = offline_app(write_config('language = "en"\n' + CONFIG))
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         assert app.lang == "en"
@@ -184,12 +178,12 @@ async def test_config_theme_wins_and_unknown_names_are_skipped(write_config):
 
     cfg = write_config('theme = "gruvbox"\n' + CONFIG)
     save_state(cfg.data_dir, theme="nord")
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "gruvbox"
     cfg = write_config('theme = "no-such-theme"\n' + CONFIG)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "nord"

@@ -6,21 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from korantui.core.store import Store
-from korantui.ui.app import KoranApp
 from korantui.ui.widgets.feed_list import STARRED_ID
 from tests.screen import screen_text
-from tests.uikit import CONFIG, fill, notices, settle
-
-
-def _app(cfg) -> KoranApp:  # type: ignore[no-untyped-def]
-    cfg.prefetch = 0  # these headlines point nowhere
-    return KoranApp(cfg, refresh_on_start=False)
+from tests.uikit import CONFIG, fill, notices, offline_app, settle
 
 
 async def test_open_and_m_toggle_read_with_counts(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         assert app.title == "korantui — 6 unread"
@@ -42,7 +36,7 @@ async def test_open_and_m_toggle_read_with_counts(write_config):
 async def test_M_marks_the_selected_feed_then_all_news(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         app.feed_list.focus()
@@ -65,7 +59,7 @@ async def test_M_marks_the_selected_feed_then_all_news(write_config):
 async def test_n_and_N_walk_unread_across_feeds(write_config):
     cfg = write_config(CONFIG)
     ids = fill(cfg, per_feed=2)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         app.feed_list.focus()
@@ -93,7 +87,7 @@ async def test_u_hides_read_headlines(write_config):
     cfg = write_config(CONFIG)
     ids = fill(cfg)
     Store(cfg.db_path).set_read(ids["Satu"][:2])
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         assert len(app.headline_list.rows) == 6
@@ -113,7 +107,7 @@ async def test_u_hides_read_starred_headlines_and_says_why_the_list_is_empty(wri
     store.set_read(ids["Satu"])
     store.set_starred(ids["Satu"][0], True)
     store.close()
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         app.feed_list.focus()
@@ -133,7 +127,7 @@ async def test_u_hides_read_starred_headlines_and_says_why_the_list_is_empty(wri
 async def test_s_stars_and_the_starred_entry_lists_them(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("down", "s")
@@ -162,7 +156,7 @@ async def test_retention_prunes_on_start_but_never_starred(write_config):
     store.set_read([doomed, kept_star])
     store.set_starred(kept_star, True)
     store.close()
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         assert app.store.headline(doomed) is None
@@ -173,7 +167,7 @@ async def test_retention_prunes_on_start_but_never_starred(write_config):
 async def test_n_in_all_news_wraps_round_to_unread_rows_above(write_config):
     cfg = write_config(CONFIG)
     fill(cfg, per_feed=2)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         rows = app.headline_list.rows
@@ -188,7 +182,7 @@ async def test_n_in_all_news_wraps_round_to_unread_rows_above(write_config):
 async def test_M_on_search_results_names_the_search_plainly(write_config):
     cfg = write_config(CONFIG)
     fill(cfg)
-    app = _app(cfg)
+    app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("slash")

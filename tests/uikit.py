@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
+
+from textual.worker import WorkerCancelled
 
 from korantui.core.config import Config
 from korantui.core.models import Article, Block, Entry, Link
 from korantui.core.store import Store
+from korantui.ui.app import KoranApp
 
 BASE = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 
@@ -62,10 +66,18 @@ def article_with_links(url: str) -> Article:
     )
 
 
+def offline_app(cfg: Config) -> KoranApp:
+    """The app on a filled store, without the start-up refresh or prefetch (nothing listens)."""
+    cfg.prefetch = 0
+    return KoranApp(cfg, refresh_on_start=False)
+
+
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    """Until no worker runs: messages from one worker often start the next (refresh, prefetch)."""
+    """Until no worker runs: messages from one worker often start the next (refresh, prefetch),
+    and moving the cursor cancels a prefetch worker (waiting on it raises WorkerCancelled)."""
     for _ in range(10):
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break
