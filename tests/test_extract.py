@@ -104,6 +104,13 @@ def test_markdown(wordpress: Article) -> None:
     assert "javascript:" not in md
 
 
+def test_markdown_image_address_with_space_and_brackets(wordpress: Article) -> None:
+    wordpress.image = "https://wartapesisir.test/foto/cabai (1).jpg"
+    assert "![image](https://wartapesisir.test/foto/cabai%20(1%29.jpg)" in article_markdown(
+        wordpress
+    )
+
+
 def test_lokomedia_family_page() -> None:
     a = extract_article(page("lokomedia-regional.html"), "https://suaranatuna.test/berita/detail/n")
     assert a.method == "rule:lokomedia"

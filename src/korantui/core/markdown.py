@@ -21,6 +21,11 @@ def _escape_marker(m: re.Match[str]) -> str:
     return m.group(1) + escaped
 
 
+def _destination(url: str) -> str:
+    # A space or a ")" in the address would end a link's or an image's destination early.
+    return url.replace(")", "%29").replace(" ", "%20")
+
+
 def block_markdown(block: Block) -> str:
     """One block's text with its links as [text](url); markup characters escaped."""
     out: list[str] = []
@@ -29,8 +34,7 @@ def block_markdown(block: Block) -> str:
         if link.start < pos or link.end > len(block.text):
             continue  # overlapping or stale spans: keep the text, drop the link
         out.append(_escape(block.text[pos : link.start]))
-        url = link.url.replace(")", "%29").replace(" ", "%20")
-        out.append(f"[{_escape(block.text[link.start : link.end])}]({url})")
+        out.append(f"[{_escape(block.text[link.start : link.end])}]({_destination(link.url)})")
         pos = link.end
     out.append(_escape(block.text[pos:]))
     return "".join(out)
@@ -53,7 +57,7 @@ def article_markdown(article: Article) -> str:
     if facts:
         parts.append("*" + " · ".join(facts) + "*")
     if article.image:
-        parts.append(f"![image]({article.image})")
+        parts.append(f"![image]({_destination(article.image)})")
         if article.caption:
             parts.append(f"*{_escape(article.caption)}*")
     number = 0
