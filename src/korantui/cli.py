@@ -95,7 +95,7 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
             _out(found.summary)
             for alt in found.alternatives:
                 _out(f"  also offered: {alt}")
-            store = _open_store(load_config(cfg.path, cfg.data_dir))
+            store = _open_store(cfg, reread=True)
             try:
                 feed = next(f for f in store.feeds() if f.url == spec.url)
                 res = await refresh_feed(store, fetcher, feed, spec.rules)
@@ -139,7 +139,7 @@ def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
     if removed is None:
         _err(f"no feed {target!r}; `korantui feeds` lists them")
         return EXIT_FAIL
-    store = _open_store(load_config(cfg.path, cfg.data_dir))
+    store = _open_store(cfg, reread=True)
     try:
         for f in store.feeds(include_inactive=True):
             if f.url == removed.url:
@@ -199,7 +199,7 @@ def cmd_import_opml(args: argparse.Namespace, cfg: Config) -> int:
         _out(f"added {s.name or s.url}" + (f" ({s.category})" if s.category else ""))
     _out(f"{len(added)} feeds added, {len(specs) - len(added)} already in the list")
     if added:
-        _open_store(load_config(cfg.path, cfg.data_dir)).close()
+        _open_store(cfg, reread=True).close()
     return EXIT_OK
 
 
@@ -345,9 +345,12 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     return EXIT_OK
 
 
-def _open_store(cfg: Config) -> Store:
+def _open_store(cfg: Config, *, reread: bool = False) -> Store:
+    """The store, its feeds following the config (read again from its file after an edit)."""
     from korantui.core.store import Store
 
+    if reread:
+        cfg = load_config(cfg.path, cfg.data_dir)
     store = Store(cfg.db_path)
     if store.notice:
         _err(store.notice)
