@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -105,10 +106,8 @@ def test_markdown(wordpress: Article) -> None:
 
 
 def test_markdown_image_address_with_space_and_brackets(wordpress: Article) -> None:
-    wordpress.image = "https://wartapesisir.test/foto/cabai (1).jpg"
-    assert "![image](https://wartapesisir.test/foto/cabai%20(1%29.jpg)" in article_markdown(
-        wordpress
-    )
+    md = article_markdown(replace(wordpress, image="https://wartapesisir.test/foto/cabai (1).jpg"))
+    assert "![image](https://wartapesisir.test/foto/cabai%20(1%29.jpg)" in md
 
 
 def test_lokomedia_family_page() -> None:
