@@ -124,3 +124,41 @@ def test_one_article_failing_unexpectedly_does_not_end_the_sync(
     assert (summary.articles, summary.stored) == (3, 2)
     assert any("UnicodeDecodeError" in f for f in summary.failures)
     assert lines[-1].startswith("Sync done:")
+
+
+def test_storing_an_article_does_not_hold_up_the_others(
+    news_site: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """An article is stored off the event loop: while one waits on a store locked by another
+    process (up to the 10 s busy timeout), the other articles are fetched and stored."""
+    import itertools
+    import threading
+
+    from korantui.core.sync import PlainReport
+
+    cfg = load_config(_config(tmp_path, news_site), tmp_path / "data")
+    store = Store(cfg.db_path)
+    store.sync_feeds(cfg.feeds)
+    calls = itertools.count()  # next() on it is atomic: one caller alone gets 0
+    other_stored = threading.Event()
+    waited: list[bool] = []
+    real = store.save_article
+
+    def save_article(headline_id, article):  # type: ignore[no-untyped-def]
+        if next(calls) == 0:  # the first article waits on a "locked" store
+            waited.append(other_stored.wait(timeout=5))
+            real(headline_id, article)
+        else:
+            real(headline_id, article)
+            other_stored.set()
+
+    monkeypatch.setattr(store, "save_article", save_article)
+
+    async def run():  # type: ignore[no-untyped-def]
+        async with Fetcher(cfg.fetch) as fetcher:
+            return await sync_all(store, fetcher, cfg.feeds, PlainReport(lambda line: None))
+
+    summary = asyncio.run(run())
+    store.close()
+    assert waited == [True]
+    assert summary.stored == 3

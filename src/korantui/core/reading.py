@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -74,5 +75,7 @@ async def fetch_reading(
         article.site = headline.feed_name
     if article.published is None:
         article.published = headline.published
-    store.save_article(headline.id, article)
+    # In a thread: a store locked by another process waits up to its busy timeout, and on the
+    # event loop that wait would stall every other download (sync, prefetch, refresh).
+    await asyncio.to_thread(store.save_article, headline.id, article)
     return Reading(headline, article, FULL_TEXT)
