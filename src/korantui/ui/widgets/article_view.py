@@ -87,14 +87,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped = 0
         self._width = self.scrollable_content_region.width
         if self._width > 0:
-            self._wrap_until(self.scroll_offset.y + self.size.height + 1)
+            self._wrap(lines=self.scroll_offset.y + self.size.height + 1)
             self.call_after_refresh(self._wrap_rest, self._generation)
 
-    def _wrap_until(self, line_count: int) -> None:
-        """Wrap parts until line_count lines exist (or every part is wrapped)."""
+    def _wrap(self, *, end: int | None = None, lines: int | None = None) -> None:
+        """Wrap the next parts, up to part end or until that many lines exist (else all)."""
         console = self.app.console
         options = console.options.update(width=self._width, height=None, highlight=False)
-        while len(self._lines) < line_count and self._wrapped < len(self._parts):
+        end = len(self._parts) if end is None else min(end, len(self._parts))
+        while self._wrapped < end and (lines is None or len(self._lines) < lines):
             part = self._parts[self._wrapped]
             self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
             self._wrapped += 1
@@ -108,18 +109,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _wrap_rest(self, generation: int) -> None:
         if generation != self._generation or self._wrapped >= len(self._parts):
             return
-        end = min(len(self._parts), self._wrapped + _PARTS_PER_STEP)
-        self._wrap_parts(end)
+        self._wrap(end=self._wrapped + _PARTS_PER_STEP)
         if self._wrapped < len(self._parts):
             self.call_after_refresh(self._wrap_rest, generation)
-
-    def _wrap_parts(self, end: int) -> None:
-        console = self.app.console
-        options = console.options.update(width=self._width, height=None, highlight=False)
-        for part in self._parts[self._wrapped : end]:
-            self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
-        self._wrapped = end
-        self._set_height()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -130,7 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         if index >= len(self._lines) and self._wrapped < len(self._parts):
-            self._wrap_until(index + self.size.height)
+            self._wrap(lines=index + self.size.height)
         width = self.scrollable_content_region.width
         base = self.rich_style
         if index >= len(self._lines):
