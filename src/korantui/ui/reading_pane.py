@@ -39,11 +39,7 @@ class ReadingPane:
         self.set_reading(True)
         if not headline.read:
             self.store.set_read([headline.id])
-            for row in self.headline_list.rows:
-                if row.id == headline.id:
-                    row.read = True
-            self.headline_list.refresh_row(headline.id)
-            self.reload_feeds()
+            self._mark_rows({headline.id}, True)
         reading = stored_reading(self.store, headline)
         needs_fetch = reading.status != FULL_TEXT and not self.demo
         self._show(reading, loading=needs_fetch)
