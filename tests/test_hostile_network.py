@@ -511,3 +511,29 @@ async def test_every_hostile_server_at_once_stops_no_other_feed(site: Site, tmp_
     assert all(errors[n] == got[n] for n in feeds if n != "good")
     assert len(store.headlines()) == 3
     store.close()
+
+
+def test_a_client_that_cannot_be_made_is_an_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A malformed proxy variable makes httpx refuse to build the client: the network runner
+    says so to whoever starts it, instead of waiting for ever on a thread that died."""
+    import threading
+
+    from korantui.core.runner import NetworkRunner
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.test:notaport")
+    outcome: list[BaseException | None] = []
+
+    def start() -> None:
+        try:
+            NetworkRunner().close()
+            outcome.append(None)
+        except Exception as e:
+            outcome.append(e)
+
+    starter = threading.Thread(target=start, daemon=True)
+    starter.start()
+    starter.join(timeout=10)
+    assert len(outcome) == 1 and outcome[0] is not None
+    assert "port" in str(outcome[0]).lower()

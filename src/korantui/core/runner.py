@@ -24,9 +24,16 @@ class NetworkRunner:
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._fetcher: Fetcher | None = None
+        self._failure: Exception | None = None
         self._thread = threading.Thread(target=self._main, name="korantui-network", daemon=True)
         self._thread.start()
         self._ready.wait()
+        if self._failure is not None:
+            # No client (httpx refuses a malformed proxy variable, for one): the caller hears
+            # why, where it would otherwise wait for ever on a loop that never started.
+            self._thread.join()
+            self._loop.close()
+            raise self._failure
 
     def _main(self) -> None:
         asyncio.set_event_loop(self._loop)
@@ -34,8 +41,13 @@ class NetworkRunner:
         async def make() -> Fetcher:
             return Fetcher(self._settings)
 
-        self._fetcher = self._loop.run_until_complete(make())
-        self._ready.set()
+        try:
+            self._fetcher = self._loop.run_until_complete(make())
+        except Exception as e:
+            self._failure = e
+            return
+        finally:
+            self._ready.set()
         self._loop.run_forever()
 
     def submit(self, job: Callable[[Fetcher], Awaitable[T]]) -> concurrent.futures.Future[T]:
