@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,19 +83,15 @@ async def test_server_that_hangs_after_headers_hits_the_read_timeout(site: Site)
         h.stall()
 
     url = site.route("/hang.xml", hang)
-    start = time.monotonic()
     err = await _get(url)
-    assert err.kind == "timeout"
-    assert "stopped sending" in str(err)
-    assert time.monotonic() - start < 1.4  # read timeout 0.5 s, well before the total
+    # The read timeout's words, not the total's ("no complete answer within 1.5 s").
+    assert (err.kind, str(err)) == ("timeout", "the server stopped sending (nothing for 0.5 s)")
 
 
 async def test_server_that_never_answers_hits_the_read_timeout(site: Site):
     url = site.route("/silent", lambda h: h.stall())
-    start = time.monotonic()
     err = await _get(url)
-    assert err.kind == "timeout"
-    assert time.monotonic() - start < 1.4
+    assert (err.kind, str(err)) == ("timeout", "the server stopped sending (nothing for 0.5 s)")
 
 
 async def test_trickle_one_byte_a_second_stops_at_the_total_time(site: Site):
@@ -114,12 +109,8 @@ async def test_trickle_one_byte_a_second_stops_at_the_total_time(site: Site):
     url = site.route("/trickle.xml", trickle)
     # The read timeout (1.5 s) is never hit: a byte comes every second. Only the total ends it.
     settings = FetchSettings(connect_timeout=1.0, read_timeout=1.5, total_timeout=1.2)
-    start = time.monotonic()
     err = await _get(url, settings)
-    elapsed = time.monotonic() - start
-    assert err.kind == "timeout"
-    assert "within 1.2 s" in str(err)
-    assert 1.1 < elapsed < 2.5
+    assert (err.kind, str(err)) == ("timeout", "no complete answer within 1.2 s")
 
 
 async def test_refused_connection_is_one_line():
@@ -142,9 +133,7 @@ async def test_a_server_that_never_accepts_hits_the_connect_timeout():
                 c.connect(("127.0.0.1", port))
             fillers.append(c)
         try:
-            start = time.monotonic()
             err = await _get(f"http://127.0.0.1:{port}/feed.xml")
-            assert time.monotonic() - start < 1.4
         finally:
             for c in fillers:
                 c.close()
@@ -341,12 +330,10 @@ async def test_gzip_bomb_stops_at_the_decompressed_cap(site: Site):
             200, bomb(), {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}
         ),
     )
-    start = time.monotonic()
     err = await _get(url, FetchSettings(read_timeout=5, total_timeout=10))
     assert err.kind == "too_large"
     assert "decompressed body over 30 MB" in str(err)
-    assert sent[0] < 2 * MB
-    assert time.monotonic() - start < 5
+    assert sent[0] < 2 * MB  # stopped at the cap, not after reading the whole gigabyte
 
 
 async def test_gzip_body_is_decoded_and_a_corrupt_one_is_an_error(site: Site):
@@ -494,9 +481,7 @@ async def test_every_hostile_server_at_once_stops_no_other_feed(site: Site, tmp_
     store.sync_feeds(
         FeedSpec(url=p if p.startswith("http") else site.url(p), name=n) for n, p in feeds.items()
     )
-    start = time.monotonic()
     got = await _refresh(store)
-    assert time.monotonic() - start < 3
     assert got["good"] == "3 new"
     assert all(got[n] for n in feeds)
     assert got["404"] == "HTTP 404 (not found)"
