@@ -192,3 +192,23 @@ async def test_M_on_search_results_names_the_search_plainly(write_config):
         await pilot.press("M")
         await settle(app, pilot)
         assert "Search: [berita]: all marked read" in notices(app)
+
+
+async def test_a_reload_keeping_the_cursor_reads_a_page_past_it_then_the_rest(
+    write_config, monkeypatch
+):
+    monkeypatch.setattr("korantui.ui.app.FIRST_PAGE", 4)
+    cfg = write_config(CONFIG)
+    fill(cfg, per_feed=10)
+    app = offline_app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        assert len(app.headline_list.rows) == 20
+        app.headline_list.cursor = 9
+        row = app.headline_list.current
+        app.reload_headlines(keep=True)  # as after each refreshed feed
+        assert len(app.headline_list.rows) == 9 + 4  # not all 20 on the UI thread
+        assert app.headline_list.current == row
+        await settle(app, pilot)
+        assert len(app.headline_list.rows) == 20
+        assert app.headline_list.current == row

@@ -221,8 +221,9 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         elif selected == STARRED_ID:
             rows = self.store.headlines(starred_only=True, unread_only=self.hide_read)
         else:
-            # A reload that keeps the cursor reads everything: the cursor may be far down.
-            limit = -1 if keep else FIRST_PAGE
+            # A reload that keeps the cursor reads a page past it (the cursor may be far down);
+            # every refreshed feed reloads All news, so the rest comes from the worker too.
+            limit = FIRST_PAGE + (self.headline_list.cursor if keep else 0)
             rows = self.store.headlines(
                 feed_id_of(selected), unread_only=self.hide_read, limit=limit
             )
