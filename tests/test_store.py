@@ -152,3 +152,27 @@ def test_schema_is_versioned_and_in_wal_mode(tmp_path):
     assert s._query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
     assert s._query("PRAGMA journal_mode")[0][0] == "wal"
     s.close()
+
+
+def test_a_headline_seen_again_takes_the_feed_s_new_words_and_keeps_what_it_lacks(store):
+    fid = _feed_id(store)
+    when = datetime(2026, 11, 27, 8, tzinfo=UTC)
+    first = Entry("Banjir rob", "https://a.example/1", summary="Air naik.", published=when)
+    first.image = "https://a.example/1.jpg"
+    other = Entry("Pasar ikan", "https://a.example/2")
+    store.save_entries(fid, [first, other])
+    store.save_entries(fid, [first, other])  # unchanged: nothing to rewrite, nothing lost
+    assert [h.title for h in store.search("banjir")] == ["Banjir rob"]
+    # Seen again with a new title and summary, no image and no date, now second on the page.
+    again = Entry("Banjir rob surut", "https://a.example/1", summary="Air turun.")
+    assert store.save_entries(fid, [other, again]) == (0, 2)
+    h = store.headline(store.search("surut")[0].id)
+    assert h is not None
+    assert (h.title, h.summary, h.image, h.published, h.position) == (
+        "Banjir rob surut",
+        "Air turun.",
+        "https://a.example/1.jpg",
+        when,
+        1,
+    )
+    assert store.search("naik") == []  # the old summary left the search index

@@ -74,6 +74,9 @@ _LIST_COLUMNS = (
     " EXISTS(SELECT 1 FROM articles a WHERE a.headline_id = h.id)"
 )
 
+# What save_entries compares with a headline seen again.
+_SEEN_COLUMNS = "id, title, summary, author, image, published, position"
+
 ALL_FEEDS = None  # feed_id meaning "all news"
 
 
@@ -274,37 +277,39 @@ class Store:
                 if not key or key in seen:
                     continue
                 seen.add(key)
+                # The stored copy's fields, to rewrite a row (and its search entry, which costs
+                # more) only when the feed's words for it changed: most items of a refresh are
+                # the same as last time.
                 if link:
                     row = db.execute(
-                        "SELECT id FROM headlines WHERE feed_id = ? AND link = ?", (feed_id, link)
+                        f"SELECT {_SEEN_COLUMNS} FROM headlines WHERE feed_id = ? AND link = ?",
+                        (feed_id, link),
                     ).fetchone()
                 else:
                     row = db.execute(
-                        "SELECT id FROM headlines WHERE feed_id = ? AND link = '' AND guid = ?",
+                        f"SELECT {_SEEN_COLUMNS} FROM headlines"
+                        " WHERE feed_id = ? AND link = '' AND guid = ?",
                         (feed_id, e.guid),
                     ).fetchone()
                 title_text = clean_line(e.title)
                 summary = clean_paragraphs(e.summary)
                 published = _iso(e.published)
+                author = clean_line(e.author)
+                image = safe_url(e.image)
                 if row:
-                    db.execute(
-                        "UPDATE headlines SET title = ?, summary = ?, author = ?,"
-                        " image = COALESCE(NULLIF(?, ''), image),"
-                        " published = COALESCE(?, published), position = ? WHERE id = ?",
-                        (
-                            title_text,
-                            summary,
-                            clean_line(e.author),
-                            safe_url(e.image),
-                            published,
-                            position,
-                            row[0],
-                        ),
-                    )
-                    db.execute(
-                        "UPDATE headline_search SET title = ?, summary = ? WHERE rowid = ?",
-                        (title_text, summary, row[0]),
-                    )
+                    # A missing image or date keeps the stored one.
+                    fields = (title_text, summary, author, image or row[4], published or row[5])
+                    if (*fields, position) != row[1:]:
+                        db.execute(
+                            "UPDATE headlines SET title = ?, summary = ?, author = ?, image = ?,"
+                            " published = ?, position = ? WHERE id = ?",
+                            (*fields, position, row[0]),
+                        )
+                    if (title_text, summary) != row[1:3]:
+                        db.execute(
+                            "UPDATE headline_search SET title = ?, summary = ? WHERE rowid = ?",
+                            (title_text, summary, row[0]),
+                        )
                     continue
                 first_seen = _iso(now)
                 sort_key = first_seen if page_order else (published or first_seen)
@@ -317,8 +322,8 @@ class Store:
                         link,
                         title_text,
                         summary,
-                        clean_line(e.author),
-                        safe_url(e.image),
+                        author,
+                        image,
                         published,
                         first_seen,
                         sort_key,
