@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from korantui.core.feeds import _entry, html_to_text, looks_like_json_feed, parse_feed
+from korantui.core.feeds import _entry, html_to_text, looks_like_json_feed
 from korantui.core.models import ParsedSource
 from korantui.core.sanitize import clean_line, safe_url
 
@@ -104,8 +104,3 @@ def parse_fast(data: bytes, url: str) -> ParsedSource | None:
         )
     except Exception:  # a fast-path failure of any kind is feedparser's case, not an error
         return None
-
-
-def parse_feed_fast(data: bytes, url: str, content_type: str = "") -> ParsedSource:
-    """parse_feed, with the feedparser-rs fast path first. Raises FeedParseError as it does."""
-    return parse_fast(data, url) or parse_feed(data, url, content_type)
