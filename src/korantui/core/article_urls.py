@@ -52,12 +52,11 @@ def registrable_domain(host: str) -> str:
     host = host.lower().rstrip(".")
     if not host or host.replace(".", "").isdigit() or ":" in host:
         return host
-    try:
-        # The public-suffix list, via trafilatura's courlan; only the guess below without it.
-        from tld import get_fld
+    from tld import get_fld  # the public-suffix list; lazy: ~45 ms to import
 
+    try:
         fld = get_fld(host, fix_protocol=True, fail_silently=True)
-    except Exception:  # ImportError, or one of tld's own errors on an odd host
+    except Exception:  # one of tld's own errors on an odd host
         fld = None
     if fld:
         return str(fld)

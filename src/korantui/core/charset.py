@@ -84,11 +84,7 @@ def decode_html(data: bytes, declared: str = "") -> str:
 
 
 def _detect(data: bytes) -> str:
-    try:
-        # charset-normalizer comes with httpx; imported here so a missing copy costs only
-        # the guess, never the page.
-        from charset_normalizer import from_bytes
-    except ImportError:
-        return ""
+    from charset_normalizer import from_bytes  # lazy: only pages that are not UTF-8 need it
+
     best = from_bytes(data[:200_000]).best()
     return normalise_charset(best.encoding) if best is not None else ""

@@ -80,12 +80,8 @@ def _compiled(selector: str) -> etree.XPath | None:
 
 
 def _compile(selector: str) -> etree.XPath | None:
-    try:
-        # Needs the cssselect package; without it no rule selects anything and every page
-        # goes the generic way, which is worse but never a crash.
-        from lxml.cssselect import CSSSelector
-    except ImportError:
-        return None
+    from lxml.cssselect import CSSSelector
+
     try:
         return CSSSelector(selector)
     except Exception:  # cssselect raises several unrelated types for bad user selectors
