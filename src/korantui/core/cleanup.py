@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from korantui.core.dates import is_date_only
 from korantui.core.models import Block, Link
 
 # "Baca juga: ...", "BACA JUGA", "Simak juga", "Lihat juga", "Berita terkait", "Read also".
@@ -152,8 +153,6 @@ def drop_glyph_junk(blocks: list[Block]) -> list[Block]:
 def drop_stray_metadata(blocks: list[Block]) -> list[Block]:
     """Blocks with no words ("01", "|") or nothing but a timestamp: what is left of a list of
     other stories once their links are gone."""
-    from korantui.core.dates import is_date_only  # dates imports lxml; keep cleanup light
-
     return [
         b
         for b in blocks
