@@ -74,6 +74,14 @@ def test_import_foreign_opml() -> None:
     assert all(s.kind == FEED_KIND for s in import_opml(FOREIGN.encode("latin-1")))
 
 
+def test_one_feed_under_two_spellings_is_imported_once() -> None:
+    doc = (
+        '<opml version="2.0"><body><outline text="A" xmlUrl="https://A.example/feed/"/>'
+        '<outline text="B" xmlUrl="https://a.example/feed"/></body></opml>'
+    )
+    assert [s.name for s in import_opml(doc)] == ["A"]
+
+
 def test_imported_text_is_sanitised() -> None:
     doc = (
         '<opml version="2.0"><body><outline text="J&#x1b;[31mx&#x202e;" '

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
-from korantui.core.config import HTML_RULE_KEYS
+from korantui.core.config import HTML_RULE_KEYS, feed_url_key
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
 from korantui.core.sanitize import clean_line, safe_url
 
@@ -64,8 +64,8 @@ def _walk(
             continue
         spec = _spec(el, category)
         if spec is not None:
-            if spec.url not in seen:
-                seen.add(spec.url)
+            if feed_url_key(spec.url) not in seen:
+                seen.add(feed_url_key(spec.url))
                 out.append(spec)
             continue
         # An outline without a feed address is a folder: its name is its feeds' category.
