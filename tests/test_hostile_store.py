@@ -431,3 +431,26 @@ async def test_a_store_waiting_on_a_lock_does_not_hold_up_other_feeds(
     assert waited == [True]
     assert [r.new for r in results] == [1, 1]
     store.close()
+
+
+async def test_an_unexpected_error_s_words_reach_the_result_cleaned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception's message may quote the feed; the result line goes to a terminal (sync's
+    plain lines, the feed list), so its escape sequences are removed like any feed text."""
+    from korantui.core import refresh
+    from korantui.core.fetch import Fetcher
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("judul \x1b]0;dibajak\x07 \x1b[2J habis")
+
+    monkeypatch.setattr(refresh, "_parse_and_store", broken)
+    store = Store(tmp_path / "k.db")
+    with Site() as site:
+        url = site.page("/f.xml", rss([{"title": "Kabar", "link": "http://x.test/1"}]))
+        store.sync_feeds([FeedSpec(url=url)])
+        async with Fetcher() as fetcher:
+            results = await refresh.refresh_feeds(store, fetcher, store.feeds())
+    assert results[0].error == "unexpected error: RuntimeError: judul habis"
+    assert store.feeds()[0].last_error == results[0].error
+    store.close()

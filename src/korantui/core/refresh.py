@@ -22,6 +22,7 @@ from korantui.core.fastparse import parse_fast
 from korantui.core.feeds import FeedParseError, parse_feed
 from korantui.core.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.models import HTML_KIND, Feed, FeedSpec, ParsedSource, RefreshResult
+from korantui.core.sanitize import clean_line
 from korantui.core.store import Store
 
 FEED_ACCEPT = (
@@ -138,7 +139,8 @@ async def refresh_feeds(
         try:
             res = await refresh_feed(store, fetcher, feed, _batch=batch)
         except Exception as e:  # a bug in one source's parsing must not stop the others
-            msg = f"unexpected error: {type(e).__name__}: {e}"
+            # The message may quote the feed, and the result line goes to a terminal.
+            msg = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:500]
             await asyncio.to_thread(_note_error, store, feed, msg)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
