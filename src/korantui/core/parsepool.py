@@ -102,11 +102,3 @@ def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedS
     except (BrokenProcessPool, OSError, RuntimeError):
         _broken = True  # a pool that died: feedparser here, for good
         return parse_feed(data, url, content_type)
-
-
-def shutdown() -> None:
-    global _pool
-    with _lock:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
-            _pool = None
