@@ -269,21 +269,20 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
     # -- refreshing ----------------------------------------------------------------------------
 
     def action_refresh_all(self) -> None:
-        assert self.store is not None
-        if self.demo:
-            self._load_demo()
-            return
-        self._refresh(self.store.feeds())
+        self._refresh(None)
 
     def action_refresh_feed(self) -> None:
+        feed = self.feed_list.selected_feed
+        self._refresh([feed] if feed else None)
+
+    def _refresh(self, feeds: list[Feed] | None) -> None:
+        """Refresh these feeds (None: all of them); the demo edition loads itself again."""
         assert self.store is not None
         if self.demo:
             self._load_demo()
             return
-        feed = self.feed_list.selected_feed
-        self._refresh([feed] if feed else self.store.feeds())
-
-    def _refresh(self, feeds: list[Feed]) -> None:
+        if feeds is None:
+            feeds = self.store.feeds()
         feeds = [f for f in feeds if f.id not in self._busy_feeds]
         if not feeds:
             return
