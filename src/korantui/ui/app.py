@@ -119,8 +119,6 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.apply_width(self.size.width)
-        self.query_one("#feeds").border_title = tr("feeds", self.lang)
-        self.query_one("#headlines").border_title = tr("headlines", self.lang)
         self._open_store()
         self.query_one(HeadlineList).focus()
         if self.demo:
@@ -206,6 +204,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
     def reload_feeds(self) -> None:
         assert self.store is not None
         unread, _total, starred = self.store.counts()
+        self.feed_list.border_title = tr("feeds", self.lang)
         self.feed_list.set_feeds(self.store.feeds(), unread, starred, self._busy_feeds)
         self.title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
         self._show_terminal_title(self.title)

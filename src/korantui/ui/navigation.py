@@ -140,7 +140,6 @@ class Navigation:
             widget.lang = lang
         keys.localize(self, lang)
         self.refresh_bindings()
-        self.query_one("#feeds").border_title = tr("feeds", lang)
         self.reload_feeds()
         self.reload_headlines(keep=True)
         if self._reading is not None:
