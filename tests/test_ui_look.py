@@ -141,6 +141,12 @@ async def test_narrow_terminal_shows_one_thing_at_a_time(write_config):
         assert not app.article_view.display or app.article_view.region.width == 0
         text = screen_text(app)
         assert "All news" in text and "Satu berita 0" in text
+        row = app.headline_list.rows[0]
+        row.title = "Sebuah judul berita yang panjang sekali " * 3
+        app.headline_list.refresh()
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "panjang" in line)
+        assert re.search(r"panjang \w*… +Satu", line), line  # a cut title says so
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.reading_mode and app.article_view.has_focus
