@@ -37,3 +37,15 @@ def test_cli_start_up_does_not_load_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_app_start_up_loads_no_network_or_extraction_stack():
+    # The first frame waits for these imports: httpx and the parsers load with the first refresh.
+    code = (
+        "import sys\n"
+        "import korantui.ui.app\n"
+        "heavy = ('httpx', 'trafilatura', 'feedparser', 'feedparser_rs', 'dateparser', 'lxml')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
