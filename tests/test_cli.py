@@ -134,3 +134,19 @@ def test_config_and_data_dir_also_follow_the_command(tmp_path, news_site, capsys
     assert main(["refresh", "--config", config, "--data-dir", data]) == 0
     assert f"{len(STORIES)} new" in capsys.readouterr().out
     assert (tmp_path / "data" / "korantui.db").exists()
+
+
+def test_read_writes_the_date_in_the_interface_language(tmp_path, news_site, capsys):
+    story = STORIES[0]
+    args = _config(tmp_path, 'language = "id"\n')
+    assert main([*args, "read", f"{news_site}/berita/{story.slug}"]) == 0
+    facts = capsys.readouterr().out.splitlines()[1]
+    assert "Sep 2022" in facts and facts.split(" · ")[1].split(",")[0] in (
+        "Senin",
+        "Selasa",
+        "Rabu",
+        "Kamis",
+        "Jumat",
+        "Sabtu",
+        "Minggu",
+    ), facts

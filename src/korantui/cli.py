@@ -263,7 +263,7 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
         _out(article_markdown(article))
     else:
         _out(article.title)
-        facts = (article.site, format_date(article.published), article.author)
+        facts = (article.site, format_date(article.published, cfg.ui_language), article.author)
         _out(" · ".join(x for x in facts if x))
         if article.caption:
             _out()
