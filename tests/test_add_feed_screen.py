@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
 
+import pytest
 from pytest_httpserver import HTTPServer
 from textual.app import App, ComposeResult
 from textual.screen import Screen
@@ -11,6 +14,8 @@ from textual.widgets import Input, Log, Static
 
 from korantui.core.fetch import FetchSettings
 from korantui.core.models import FEED_KIND, FeedSpec
+from korantui.core.runner import NetworkRunner
+from korantui.ui.screens import add_feed
 from korantui.ui.screens.add_feed import AddFeedResult, AddFeedScreen
 from korantui.ui.screens.confirm import ConfirmScreen
 from korantui.ui.screens.edit_feed import EditFeedResult, EditFeedScreen
@@ -36,13 +41,18 @@ class Host(App[None]):
         self.push_screen(self.dialog, self.results.append)
 
 
-def _settings() -> FetchSettings:
-    return FetchSettings(total_timeout=10)
+@pytest.fixture
+def runner() -> Iterator[NetworkRunner]:
+    network = NetworkRunner(FetchSettings(total_timeout=10))
+    yield network
+    network.close()
 
 
-async def test_add_finds_a_feed_and_dismisses_with_it(httpserver: HTTPServer) -> None:
+async def test_add_finds_a_feed_and_dismisses_with_it(
+    httpserver: HTTPServer, runner: NetworkRunner
+) -> None:
     httpserver.expect_request("/feed/").respond_with_data(RSS, content_type="application/rss+xml")
-    dialog = AddFeedScreen(settings=_settings(), lang="en")
+    dialog = AddFeedScreen(runner, lang="en")
     app = Host(dialog)
     async with app.run_test() as pilot:
         log = dialog.query_one("#progress", Log)
@@ -64,14 +74,36 @@ async def test_add_finds_a_feed_and_dismisses_with_it(httpserver: HTTPServer) ->
         assert app.screen is not dialog
 
 
+async def test_discovery_runs_on_the_network_loop_not_the_ui_thread(
+    httpserver: HTTPServer, runner: NetworkRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpserver.expect_request("/feed/").respond_with_data(RSS, content_type="application/rss+xml")
+    threads: list[str] = []
+    real_discover = add_feed.discover
+
+    async def discover(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return await real_discover(*args, **kwargs)
+
+    monkeypatch.setattr(add_feed, "discover", discover)
+    dialog = AddFeedScreen(runner, url=httpserver.url_for("/feed/"), lang="en")
+    app = Host(dialog)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await dialog.workers.wait_for_complete()
+        await pilot.pause()
+        assert threads == ["korantui-network"]
+        assert len(app.results) == 1
+
+
 async def test_failure_keeps_the_dialog_open_and_shows_web_text_literally(
-    httpserver: HTTPServer,
+    httpserver: HTTPServer, runner: NetworkRunner
 ) -> None:
     page = """<html><head><link rel="alternate" type="application/rss+xml"
     href="/[/x][@click=app.quit]"></head><body><p>Segera hadir</p></body></html>"""
     httpserver.expect_request("/").respond_with_data(page, content_type="text/html")
     httpserver.expect_request(re.compile(".*")).respond_with_data("", status=404)
-    dialog = AddFeedScreen(settings=_settings(), url=httpserver.url_for("/"), lang="id")
+    dialog = AddFeedScreen(runner, url=httpserver.url_for("/"), lang="id")
     app = Host(dialog)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.click("#find")
@@ -96,8 +128,10 @@ async def test_failure_keeps_the_dialog_open_and_shows_web_text_literally(
         assert app.is_running
 
 
-async def test_empty_address_is_refused_without_a_request(httpserver: HTTPServer) -> None:
-    dialog = AddFeedScreen(settings=_settings(), lang="en")
+async def test_empty_address_is_refused_without_a_request(
+    httpserver: HTTPServer, runner: NetworkRunner
+) -> None:
+    dialog = AddFeedScreen(runner, lang="en")
     app = Host(dialog)
     async with app.run_test() as pilot:
         await pilot.press("enter")

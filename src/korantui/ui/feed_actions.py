@@ -52,7 +52,7 @@ class FeedActions:
         from korantui.ui.screens.add_feed import AddFeedScreen
 
         if self._editable():
-            screen = AddFeedScreen(settings=self.config.fetch, lang=self.lang)
+            screen = AddFeedScreen(self.runner, lang=self.lang)
             self.push_screen(screen, self._feed_added)
 
     def _feed_added(self: KoranApp, result: AddFeedResult | None) -> None:

@@ -1,12 +1,17 @@
 """The "add a site" dialog: an address in, discovery's steps shown as they run, the find out.
 
+Discovery runs on the app's network loop (core.runner), not on the UI thread: its requests and
+the parsing of what they bring back never hold up a key press.
+
 Everything discovery reports (feed titles, error texts) came from the web: it reaches the screen
 only through Log lines and Content, never through markup.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,9 +22,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Log, Static
 
 from korantui.core.discover import Discovery, DiscoveryError, discover
-from korantui.core.fetch import Fetcher, FetchSettings
 from korantui.core.i18n import tr
 from korantui.core.models import FeedSpec
+
+if TYPE_CHECKING:
+    from korantui.core.runner import NetworkRunner
 
 
 @dataclass(slots=True)
@@ -55,17 +62,15 @@ class AddFeedScreen(ModalScreen[AddFeedResult | None]):
 
     def __init__(
         self,
-        fetcher: Fetcher | None = None,
+        runner: NetworkRunner,
         *,
-        settings: FetchSettings | None = None,
         url: str = "",
         name: str = "",
         category: str = "",
         lang: str | None = None,
     ) -> None:
         super().__init__()
-        self._fetcher = fetcher
-        self._settings = settings
+        self._runner = runner
         self._initial = (url, name, category)
         self._lang = lang
 
@@ -112,22 +117,21 @@ class AddFeedScreen(ModalScreen[AddFeedResult | None]):
     @work(exclusive=True, group="discover")
     async def _run(self, url: str) -> None:
         log = self.query_one("#progress", Log)
-        fetcher = self._fetcher or Fetcher(self._settings)
+        ui_loop = asyncio.get_running_loop()
 
-        def progress(line: str) -> None:
-            log.write_line(line)
+        def progress(line: str) -> None:  # called on the network loop
+            ui_loop.call_soon_threadsafe(log.write_line, line)
 
+        # Cancelling this worker (Escape) cancels the wrapped future, and with it the discovery.
+        future = self._runner.submit(lambda fetcher: discover(fetcher, url, progress))
         try:
-            found = await discover(fetcher, url, progress)
+            found = await asyncio.wrap_future(future)
         except DiscoveryError as e:
             log.write_line(str(e))
             self._show(tr("add.failed", self.ui_lang, reason=str(e)), error=True)
             self._busy(False)
             self.query_one("#url", Input).focus()
             return
-        finally:
-            if self._fetcher is None:
-                await fetcher.aclose()
         self._show(found.summary)
         self.dismiss(
             AddFeedResult(
