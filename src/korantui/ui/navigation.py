@@ -26,9 +26,7 @@ class Navigation:
     def action_search(self: KoranApp) -> None:
         from korantui.ui.screens.prompt import PromptScreen
 
-        prompt = PromptScreen(
-            tr("search_prompt", self.lang), value=self.search_query or "", placeholder=""
-        )
+        prompt = PromptScreen(tr("search_prompt", self.lang), value=self.search_query or "")
         self.push_screen(prompt, self.show_search)
 
     def show_search(self: KoranApp, query: str | None) -> None:

@@ -21,16 +21,15 @@ class PromptScreen(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, title: str, *, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, title: str, *, value: str = "") -> None:
         super().__init__()
         self._title = title
         self._value = value
-        self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self._title
-            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Input(value=self._value, id="prompt-input")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
