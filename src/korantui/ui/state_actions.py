@@ -32,14 +32,13 @@ class StateActions:
     def action_mark_all_read(self: KoranApp) -> None:
         assert self.store is not None
         selected = self.feed_list.selected_id
+        ids = {r.id for r in self.headline_list.rows}
         if self.search_query is not None or selected == STARRED_ID:
-            ids = {r.id for r in self.headline_list.rows}
             self.store.set_read(ids)
             name = self.list_name
         else:
             feed = self.feed_list.selected_feed
             self.store.mark_feed_read(feed_id_of(selected))
-            ids = {r.id for r in self.headline_list.rows}
             name = feed.display_name if feed else tr("all_news", self.lang)
         self._mark_rows(ids, True)
         self.notify(tr("marked_read", self.lang, name=name), markup=False)
