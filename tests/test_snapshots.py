@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from korantui.core import clock
 from korantui.core.config import Config
 from korantui.ui.app import KoranApp
+from tests.uikit import settle
 
 NOW = "2026-11-27T12:30:00+07:00"  # two and a half hours after the demo edition's date
 WIDE = (120, 34)
@@ -37,16 +38,11 @@ def _demo(tmp_path: Path, lang: str = "en") -> KoranApp:
     return KoranApp(cfg, demo=True)
 
 
-async def _settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def _then(*keys: str):  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot) -> None:
-        await _settle(pilot)
+        await settle(pilot.app, pilot)
         await pilot.press(*keys)
-        await _settle(pilot)
+        await settle(pilot.app, pilot)
 
     return run
 
