@@ -200,9 +200,7 @@ class HeadlineList(ScrollView, can_focus=True):
                 s + cursor_style for s in (style, meta_style, star_style)
             )
         mark = "★" if row.starred else ("●" if not row.read else " ")
-        age = self._ages.get(row.id)
-        if age is None:
-            age = format_age(row.published or row.first_seen, self.lang, self._now)
+        age = self._ages[row.id]
         # Aligned columns: title, source, age. The title keeps at least 60% of the row; the
         # source's column goes first when that does not leave it 8 cells.
         age_col = min(self._age_width, width // 3)
