@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from korantui.core.i18n import tr
 from korantui.core.models import Feed
@@ -80,7 +80,7 @@ class FeedList(OptionList):
         self.add_options(options)
         try:
             self.highlighted = self.get_option_index(keep or ALL_ID)
-        except Exception:  # the feed is gone
+        except OptionDoesNotExist:  # the feed is gone
             self.highlighted = 0
 
     def _update_in_place(
