@@ -99,6 +99,8 @@ APP_BINDINGS: list[Binding] = [
 _ACTION_GROUPS = {
     "cursor_up": "cursor",
     "cursor_down": "cursor",
+    "page_up_rows": "cursor",
+    "page_down_rows": "cursor",
     "scroll_up": "cursor",
     "scroll_down": "cursor",
     "first": "first_last",
