@@ -54,5 +54,10 @@ async def prefetch_articles(
             reading = await fetch_reading(store, fetcher, full, rules)
             return headline.id if reading.status == FULL_TEXT else None
 
-    done = await asyncio.gather(*(one(h) for h in headlines))
-    return [i for i in done if i is not None]
+    # One article's unexpected error must not stop the others: all finish, then it is raised
+    # (the app logs it) with every other article already stored.
+    done = await asyncio.gather(*(one(h) for h in headlines), return_exceptions=True)
+    errors = [d for d in done if isinstance(d, BaseException)]
+    if errors:
+        raise errors[0]
+    return [i for i in done if isinstance(i, int)]
