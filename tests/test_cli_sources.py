@@ -75,10 +75,12 @@ def _run(config: Path, *argv: str) -> int:
 
 
 def test_add_a_site_with_a_feed_then_list_and_read(
-    site: str, config: Path, capsys: pytest.CaptureFixture[str]
+    site: str, config: Path, capsys: pytest.CaptureFixture[str], httpserver: HTTPServer
 ) -> None:
     # /wp/ names /feed/ in a <link>; /comments/feed/ is dead and so not offered.
     assert _run(config, "add", f"{site}/wp/", "--category", "Kepri") == 0
+    # What discovery read is what gets stored: the feed is fetched once.
+    assert [r.path for r, _ in httpserver.log].count("/feed/") == 1
     out = capsys.readouterr().out
     assert out.startswith(f"fetching {site}/wp/\n")
     assert "RSS feed: Warta Kepri (2 headlines)" in out

@@ -25,7 +25,7 @@ async def _select_feed(app: KoranApp, pilot, name: str) -> None:  # type: ignore
     await settle(app, pilot)
 
 
-async def test_a_adds_a_site_found_by_discovery(news_site: str, write_config):
+async def test_a_adds_a_site_found_by_discovery(news_site: str, httpserver, write_config):
     from korantui.ui.screens.add_feed import AddFeedScreen
 
     cfg = write_config(CONFIG)
@@ -41,7 +41,9 @@ async def test_a_adds_a_site_found_by_discovery(news_site: str, write_config):
         urls = [f.url for f in load_config(cfg.path, cfg.data_dir).feeds]
         assert urls[-1] == f"{news_site}/feed.xml"
         assert any(f.url == urls[-1] for f in app.store.feeds())
-        assert STORIES[0].title[:20] in screen_text(app)  # refreshed at once
+        assert STORIES[0].title[:20] in screen_text(app)  # its headlines at once
+        # What discovery read is stored: the feed is fetched once, not again to refresh it.
+        assert [r.path for r, _ in httpserver.log].count("/feed.xml") == 1
 
 
 async def test_d_deletes_after_confirmation_only(write_config):

@@ -79,7 +79,7 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.config_edit import add_feed
     from korantui.core.discover import DiscoveryError, discover
     from korantui.core.fetch import Fetcher
-    from korantui.core.refresh import refresh_feed
+    from korantui.core.refresh import refresh_feed, store_parsed
 
     async def run() -> int:
         async with Fetcher(cfg.fetch) as fetcher:
@@ -98,7 +98,10 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
             store = _open_store(cfg, reread=True)
             try:
                 feed = next(f for f in store.feeds() if f.url == spec.url)
-                res = await refresh_feed(store, fetcher, feed, spec.rules)
+                if found.parsed is not None:  # discovery has read it: no second fetch
+                    res = store_parsed(store, feed, found.parsed, found.etag, found.last_modified)
+                else:
+                    res = await refresh_feed(store, fetcher, feed, spec.rules)
             finally:
                 store.close()
         stored = f"{res.new} headlines stored" if res.ok else f"first refresh failed: {res.error}"

@@ -69,6 +69,11 @@ class Discovery:
     alternatives: list[str] = field(default_factory=list)  # other working feeds
     summary: str = ""  # one line for users
     warning: str = ""  # the chosen feed parsed, but irregular
+    # What discovery already fetched and parsed, so adding the source stores it at once
+    # instead of fetching it a second time.
+    parsed: ParsedSource | None = None
+    etag: str = ""
+    last_modified: str = ""
 
     def spec(self, name: str = "", category: str = "") -> FeedSpec:
         """The config entry for what was found (name falls back to the source's title)."""
@@ -171,6 +176,9 @@ async def discover(
         count=n,
         format="HTML",
         summary=f"no feed; {n} headline{'s' if n != 1 else ''} from the page",
+        parsed=parsed,
+        etag=page.etag,
+        last_modified=page.last_modified,
     )
     progress(f"  {found.summary}")
     return found
@@ -227,6 +235,9 @@ def _feed_discovery(result: FetchResult, parsed: ParsedSource) -> Discovery:
         format=fmt,
         summary=f"{label}: {name} ({n} headline{'s' if n != 1 else ''})",
         warning=parsed.warning,
+        parsed=parsed,
+        etag=result.etag,
+        last_modified=result.last_modified,
     )
 
 

@@ -76,14 +76,21 @@ class _Batch:
 def _parse_and_store(store: Store, feed: Feed, result: FetchResult, batch: _Batch) -> RefreshResult:
     """Runs in a worker thread: parse, then write the feed's entries in one transaction."""
     parsed = parse_source(result, feed.kind, batch.rules.get(feed.url), batch.slow_parse)
+    return store_parsed(store, feed, parsed, result.etag, result.last_modified)
+
+
+def store_parsed(
+    store: Store, feed: Feed, parsed: ParsedSource, etag: str = "", last_modified: str = ""
+) -> RefreshResult:
+    """Write one source's parsed entries (a refresh's, or what discovery already read)."""
     if parsed.title:
         feed.title = parsed.title
     new, total = store.save_entries(
         feed.id,
         parsed.entries,
         title=parsed.title,
-        etag=result.etag,
-        last_modified=result.last_modified,
+        etag=etag,
+        last_modified=last_modified,
         page_order=feed.kind == HTML_KIND,
     )
     return RefreshResult(feed, new=new, total=total)

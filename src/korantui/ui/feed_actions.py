@@ -69,8 +69,20 @@ class FeedActions:
             return
         if not added:
             self.notify(tr("feed_exists", self.lang, url=spec.url), markup=False)
-        elif self._config_changed({spec.url}):
-            self.notify(tr("feed_added", self.lang, name=spec.name or spec.url), markup=False)
+            return
+        found = result.discovery
+        # Discovery already fetched and parsed the source: store that, rather than fetch again.
+        if not self._config_changed(set() if found.parsed else {spec.url}):
+            return
+        if found.parsed is not None:
+            from korantui.core.refresh import store_parsed
+
+            assert self.store is not None
+            feed = next(f for f in self.store.feeds() if f.url == spec.url)
+            store_parsed(self.store, feed, found.parsed, found.etag, found.last_modified)
+            self.reload_feeds()
+            self.reload_headlines(keep=True)
+        self.notify(tr("feed_added", self.lang, name=spec.name or spec.url), markup=False)
 
     def _feed_to_change(self: KoranApp) -> Feed | None:
         """The selected feed, when feeds may be changed and one is selected (else say why)."""
