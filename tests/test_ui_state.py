@@ -143,6 +143,9 @@ async def test_s_stars_and_the_starred_entry_lists_them(write_config):
         app.headline_list.focus()
         await pilot.press("s")
         assert not app.store.headline(starred.id).starred
+        app.reload_headlines()  # the Starred list again, now empty: it says how to fill it
+        await pilot.pause()
+        assert "Nothing starred yet: s stars" in screen_text(app)
 
 
 async def test_retention_prunes_on_start_but_never_starred(write_config):

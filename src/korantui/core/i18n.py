@@ -17,6 +17,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "No headlines yet. Press r to refresh.",
         "Belum ada berita. Tekan r untuk memuat.",
     ),
+    "no_starred": (
+        "Nothing starred yet: s stars the highlighted headline.",
+        "Belum ada yang berbintang: s memberi bintang pada judul terpilih.",
+    ),
     "no_unread_headlines": (
         "No unread headlines here (u shows the read ones).",
         "Tidak ada berita yang belum dibaca di sini (u menampilkan yang sudah dibaca).",

@@ -244,7 +244,9 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
                 if feed
                 else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
             )
-            hl.empty_text = tr("no_headlines", self.lang)
+            hl.empty_text = tr(
+                "no_starred" if selected == STARRED_ID else "no_headlines", self.lang
+            )
             if self.hide_read:
                 name += f" ({tr('unread_only', self.lang)})"
                 hl.empty_text = tr("no_unread_headlines", self.lang)
