@@ -176,3 +176,28 @@ def test_a_headline_seen_again_takes_the_feed_s_new_words_and_keeps_what_it_lack
         1,
     )
     assert store.search("naik") == []  # the old summary left the search index
+
+
+def test_several_openers_of_one_new_store_all_succeed(tmp_path):
+    """Two korantui processes started together both create the same new store: one waits for
+    the other's set-up (WAL switch, schema) instead of failing with "database is locked"."""
+    import threading
+
+    for n in range(20):
+        path = tmp_path / f"k{n}.db"
+        gate = threading.Barrier(4)
+        errors: list[BaseException] = []
+
+        def open_it(path=path, gate=gate, errors=errors) -> None:
+            gate.wait()
+            try:
+                Store(path).close()
+            except BaseException as e:
+                errors.append(e)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []

@@ -20,6 +20,7 @@ from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
 
 SCHEMA_VERSION = 1
+OPEN_PATIENCE = 15.0  # seconds a new store waits for another process setting it up
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
@@ -97,7 +98,18 @@ def _dt(text: str | None) -> datetime | None:
 
 
 class StoreError(Exception):
-    pass
+    """A store that cannot be used; busy when another process held it locked too long."""
+
+    def __init__(self, message: str, *, busy: bool = False) -> None:
+        super().__init__(message)
+        self.busy = busy
+
+
+def _is_busy(e: sqlite3.DatabaseError) -> bool:
+    name = getattr(e, "sqlite_errorname", "")
+    if name:
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    return "locked" in str(e) or "busy" in str(e)
 
 
 def _is_corrupt(e: sqlite3.DatabaseError) -> bool:
@@ -125,6 +137,19 @@ class Store:
         return db
 
     def _open(self) -> sqlite3.Connection:
+        # A second korantui creating or converting the same new file holds locks that some
+        # pragmas do not wait for (the busy timeout is not consulted): try again for a while.
+        deadline = time.monotonic() + OPEN_PATIENCE
+        while True:
+            try:
+                return self._open_once()
+            except StoreError as e:
+                if not e.busy or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.05)
+
+    def _open_once(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = None
         try:
             db = self._connect()
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -142,7 +167,11 @@ class Store:
             # Only a damaged file is moved aside; a locked, unreadable or read-only one is the
             # user's to fix, and moving it would hide their reading behind a fresh store.
             if not _is_corrupt(e):
-                raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+                if db is not None:
+                    db.close()
+                raise StoreError(
+                    f"{self.path}: cannot open the store ({e})", busy=_is_busy(e)
+                ) from None
             self._move_aside("corrupt", f"is not a readable store ({e})")
             db = self._connect()
             self._setup(db)
@@ -158,16 +187,23 @@ class Store:
         self.notice = f"The store {self.path} {what}; it was moved to {target} and a new one made."
 
     def _setup(self, db: sqlite3.Connection) -> None:
-        db.execute("PRAGMA journal_mode = WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
             db.execute("BEGIN IMMEDIATE")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            try:
+                # Another process may have made the schema while this one waited for the lock.
+                if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
             db.execute("COMMIT")
 
     def close(self) -> None:
