@@ -112,8 +112,9 @@ def test_bad_user_selector_selects_nothing() -> None:
 
 
 def test_rules_select_safely_from_many_threads_at_once() -> None:
-    """Articles are extracted in worker threads, several at a time; lxml's compiled selectors
-    must not be shared between threads (a shared one failed with a UnicodeDecodeError)."""
+    """Articles are extracted in worker threads, several at a time; lxml's compiled XPath
+    (selectors, trafilatura's) must never run in two at once (it failed with a
+    UnicodeDecodeError): core.htmlwork.HTML_LOCK keeps the work one page at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
     from korantui.core.extract import extract_article

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from korantui.core.charset import decode_html
 from korantui.core.extract import ExtractionError, extract_parsed, parse_html
 from korantui.core.fetch import Fetcher, FetchError
+from korantui.core.htmlwork import HTML_LOCK
 from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
@@ -144,17 +145,14 @@ async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None =
         # The guessed form does not exist here: the address as given.
         text, final = await _get_text(fetcher, url)
 
-    tree = await asyncio.to_thread(parse_html, text)
-    canonical = amp_canonical(tree, final)
+    tree, canonical, rule, queue = await asyncio.to_thread(_look_at, text, final, rules)
     if canonical:
         text, final = await _get_text(fetcher, canonical)
-        tree = await asyncio.to_thread(parse_html, text)
+        tree, _, rule, queue = await asyncio.to_thread(_look_at, text, final, rules)
 
-    rule = rules.match(final, tree, text)
     # Each page is parsed once: the trees that found the further parts are then extracted.
     pages = [(text, tree)]
     seen = {url, whole, final}
-    queue = [] if rule and rule.whole_param else next_page_urls(tree, final, rule)
     while queue and len(pages) < MAX_PAGES:
         nxt = queue.pop(0)
         if nxt in seen:
@@ -165,10 +163,26 @@ async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None =
         except FetchError:
             continue
         seen.add(part_url)
-        part_tree = await asyncio.to_thread(parse_html, part)
+        part_tree, _, _, more = await asyncio.to_thread(_look_at, part, part_url, rules, rule)
         pages.append((part, part_tree))
-        queue.extend(u for u in next_page_urls(part_tree, part_url, rule) if u not in seen)
+        queue.extend(u for u in more if u not in seen)
     return await asyncio.to_thread(_extract_parts, pages, final, rules)
+
+
+_MATCH = object()  # _look_at's "find the page's rule" (a part uses the first page's rule)
+
+
+def _look_at(
+    text: str, url: str, rules: SiteRules, rule: SiteRule | object | None = _MATCH
+) -> tuple[Any, str, SiteRule | None, list[str]]:
+    """In a worker thread: the page's tree, its AMP canonical address, its rule and the
+    addresses of the article's further parts (none where a whole-article form was asked for)."""
+    with HTML_LOCK:
+        tree = parse_html(text)
+        found = rules.match(url, tree, text) if rule is _MATCH else rule
+        assert found is None or isinstance(found, SiteRule)
+        parts = [] if found and found.whole_param else next_page_urls(tree, url, found)
+        return tree, amp_canonical(tree, url), found, parts
 
 
 def _extract_parts(pages: list[tuple[str, Any]], url: str, rules: SiteRules) -> Article:

@@ -23,6 +23,7 @@ from korantui.core.headline_links import (
     image_in,
     link_text,
 )
+from korantui.core.htmlwork import HTML_LOCK
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
@@ -31,6 +32,11 @@ def parse_html_source(
     html: str, base_url: str, rules: dict[str, str] | None = None
 ) -> ParsedSource:
     """Headlines of an HTML index page, in page order. Raises FeedParseError when none."""
+    with HTML_LOCK:
+        return _parse_html_source(html, base_url, rules)
+
+
+def _parse_html_source(html: str, base_url: str, rules: dict[str, str] | None) -> ParsedSource:
     doc = _parse(html)
     base = _base_url(doc, base_url)
     title = _site_title(doc)

@@ -8,7 +8,6 @@ string in the page's markup).
 
 from __future__ import annotations
 
-import threading
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -65,18 +64,10 @@ class SiteRule:
         return []
 
 
-# Compiled selectors are XPath evaluators, which lxml does not allow to run in two threads at
-# once (articles are extracted in worker threads, several at a time): one cache per thread.
-_per_thread = threading.local()
-
-
+@lru_cache(maxsize=512)
 def _compiled(selector: str) -> etree.XPath | None:
-    cache: dict[str, etree.XPath | None] | None = getattr(_per_thread, "selectors", None)
-    if cache is None:
-        cache = _per_thread.selectors = {}
-    if selector not in cache:
-        cache[selector] = _compile(selector)
-    return cache[selector]
+    # Shared between threads: they run only under core.htmlwork.HTML_LOCK (extraction).
+    return _compile(selector)
 
 
 def _compile(selector: str) -> etree.XPath | None:
