@@ -87,3 +87,30 @@ async def test_offline_unopened_article_shows_summary_and_notice(own_news_site, 
         assert app.query_one(HeadlineList).cursor == 1  # reading does not move the cursor
         assert STORIES[1].teaser[:30] in text
         assert "Offline" in text
+
+
+async def test_first_run_offline_offers_the_demo_until_news_arrives(write_config):
+    from pytest_httpserver import HTTPServer as Server
+
+    from tests.newssite import routes
+
+    server = Server(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        base = server.url_for("").rstrip("/")
+        # The first refresh finds nothing (the network is "down"); the next one reads the feed.
+        server.expect_oneshot_request("/feed.xml").respond_with_data("", status=503)
+        for path, (ctype, body) in routes(base).items():
+            server.expect_request(path).respond_with_data(body, content_type=ctype)
+        cfg = write_config(f'prefetch = 0\n[[feeds]]\nurl = "{base}/feed.xml"\n')
+        app = KoranApp(cfg)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await settle(app, pilot)
+            assert "the demo edition" in screen_text(app)
+            await pilot.press("R")
+            await settle(app, pilot)
+            text = screen_text(app)
+            assert FIRST.title[:20] in text
+            assert "the demo edition" not in text  # the offer is gone from both panes
+    finally:
+        server.stop()

@@ -87,6 +87,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self._current: Headline | None = None
         self._reading: Reading | None = None
         self.list_name = ""  # what the headline list shows: a feed, all news, a search…
+        self._offline_shown = False  # the reading pane holds the "nothing reachable" offer
         self._terminal_title: str | None = None  # what the terminal's title bar shows
         self._shown_entry = ""  # the feed-pane entry whose headlines are listed
         self._rows_generation = 0  # bumped by every reload: a late full list is dropped
@@ -252,6 +253,9 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
                 hl.empty_text = tr("no_unread_headlines", self.lang)
         hl.show_source = self.search_query is not None or feed_id_of(selected) is None
         hl.set_rows(rows, keep_id=current.id if keep and current else None)
+        if rows and self._offline_shown:  # news arrived after all: the offer is stale
+            self._offline_shown = False
+            self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
         self.list_name = clean_line(name)
         hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
 
@@ -351,6 +355,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self.headline_list.refresh()
             if self._current is None:
                 self.article_view.show(Text(tr("offline_empty", self.lang), style="bold yellow"))
+                self._offline_shown = True
             self.notify(tr("offline_empty", self.lang), severity="error", timeout=20, markup=False)
 
     def _set_status(self, text: str) -> None:
