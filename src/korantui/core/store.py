@@ -1,8 +1,7 @@
 """The SQLite store: feeds, headlines, read/star state, opened articles, full-text search.
 
-WAL, a busy timeout (a second korantui process waits rather than fails), every write in a
-transaction, a versioned schema. A file that is corrupt or from a newer korantui is moved aside
-and a fresh store made; `Store.notice` says so.
+Every write in a transaction; opening the file (WAL, busy timeout, schema, a bad file moved
+aside, `Store.notice` saying so) is core.store_file's.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -18,56 +16,10 @@ from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
+from korantui.core.store_file import SCHEMA_VERSION, StoreError, open_store_file
 
-SCHEMA_VERSION = 1
-OPEN_PATIENCE = 15.0  # seconds a new store waits for another process setting it up
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feeds (
-    id INTEGER PRIMARY KEY,
-    url TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL DEFAULT '',
-    category TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL DEFAULT 'feed',
-    title TEXT NOT NULL DEFAULT '',
-    position INTEGER NOT NULL DEFAULT 0,
-    active INTEGER NOT NULL DEFAULT 1,
-    etag TEXT NOT NULL DEFAULT '',
-    last_modified TEXT NOT NULL DEFAULT '',
-    last_refresh TEXT,
-    last_error TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS headlines (
-    id INTEGER PRIMARY KEY,
-    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-    guid TEXT NOT NULL DEFAULT '',
-    link TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL DEFAULT '',
-    summary TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL DEFAULT '',
-    image TEXT NOT NULL DEFAULT '',
-    published TEXT,
-    first_seen TEXT NOT NULL,
-    sort_key TEXT NOT NULL,
-    position INTEGER NOT NULL DEFAULT 0,
-    read INTEGER NOT NULL DEFAULT 0,
-    starred INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS headlines_feed_sort ON headlines(feed_id, sort_key DESC, position);
-CREATE INDEX IF NOT EXISTS headlines_sort ON headlines(sort_key DESC);
-CREATE INDEX IF NOT EXISTS headlines_link ON headlines(feed_id, link);
-CREATE INDEX IF NOT EXISTS headlines_guid ON headlines(feed_id, guid);
-CREATE INDEX IF NOT EXISTS headlines_unread ON headlines(feed_id) WHERE read = 0;
-CREATE TABLE IF NOT EXISTS articles (
-    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
-    url TEXT NOT NULL,
-    data TEXT NOT NULL,
-    fetched TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
-    title, summary, body, tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
 
 _LIST_COLUMNS = (
     "h.id, h.feed_id, h.title, h.link, h.guid, h.published, h.first_seen, h.position,"
@@ -97,114 +49,15 @@ def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-class StoreError(Exception):
-    """A store that cannot be used; busy when another process held it locked too long."""
-
-    def __init__(self, message: str, *, busy: bool = False) -> None:
-        super().__init__(message)
-        self.busy = busy
-
-
-def _is_busy(e: sqlite3.DatabaseError) -> bool:
-    name = getattr(e, "sqlite_errorname", "")
-    if name:
-        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
-    return "locked" in str(e) or "busy" in str(e)
-
-
-def _is_corrupt(e: sqlite3.DatabaseError) -> bool:
-    name = getattr(e, "sqlite_errorname", "")
-    if name:
-        return name in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-    return any(w in str(e) for w in ("not a database", "malformed", "corrupt"))
-
-
 class Store:
     """One connection per Store; safe to share between threads (calls are serialised)."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.notice = ""  # one line for the user when the store had to be moved aside
         self._lock = threading.RLock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = self._open()
-
-    # -- opening -------------------------------------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 10000")
-        return db
-
-    def _open(self) -> sqlite3.Connection:
-        # A second korantui creating or converting the same new file holds locks that some
-        # pragmas do not wait for (the busy timeout is not consulted): try again for a while.
-        deadline = time.monotonic() + OPEN_PATIENCE
-        while True:
-            try:
-                return self._open_once()
-            except StoreError as e:
-                if not e.busy or time.monotonic() > deadline:
-                    raise
-            time.sleep(0.05)
-
-    def _open_once(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = None
-        try:
-            db = self._connect()
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                db.close()
-                self._move_aside("newer", f"is from a newer korantui (schema {version})")
-                db = self._connect()
-            elif version and db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-                db.close()
-                self._move_aside("corrupt", "is damaged")
-                db = self._connect()
-            self._setup(db)
-            return db
-        except sqlite3.DatabaseError as e:
-            # Only a damaged file is moved aside; a locked, unreadable or read-only one is the
-            # user's to fix, and moving it would hide their reading behind a fresh store.
-            if not _is_corrupt(e):
-                if db is not None:
-                    db.close()
-                raise StoreError(
-                    f"{self.path}: cannot open the store ({e})", busy=_is_busy(e)
-                ) from None
-            self._move_aside("corrupt", f"is not a readable store ({e})")
-            db = self._connect()
-            self._setup(db)
-            return db
-
-    def _move_aside(self, why: str, what: str) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.{why}-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(self.path) + suffix)
-            if src.exists():
-                src.rename(Path(str(target) + suffix))
-        self.notice = f"The store {self.path} {what}; it was moved to {target} and a new one made."
-
-    def _setup(self, db: sqlite3.Connection) -> None:
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version < SCHEMA_VERSION:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                # Another process may have made the schema while this one waited for the lock.
-                if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            db.execute(statement)
-                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+        # notice: one line for the user when a bad store file had to be moved aside.
+        self._db, self.notice = open_store_file(self.path)
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,160 @@
+"""Opening the store's SQLite file: WAL, a busy timeout, the versioned schema, and a file that
+is damaged or from a newer korantui moved aside (never silently overwritten)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+OPEN_PATIENCE = 15.0  # seconds a new store waits for another process setting it up
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'feed',
+    title TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    last_refresh TEXT,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS headlines (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    image TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    first_seen TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS headlines_feed_sort ON headlines(feed_id, sort_key DESC, position);
+CREATE INDEX IF NOT EXISTS headlines_sort ON headlines(sort_key DESC);
+CREATE INDEX IF NOT EXISTS headlines_link ON headlines(feed_id, link);
+CREATE INDEX IF NOT EXISTS headlines_guid ON headlines(feed_id, guid);
+CREATE INDEX IF NOT EXISTS headlines_unread ON headlines(feed_id) WHERE read = 0;
+CREATE TABLE IF NOT EXISTS articles (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    data TEXT NOT NULL,
+    fetched TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
+    title, summary, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+class StoreError(Exception):
+    """A store that cannot be used; busy when another process held it locked too long."""
+
+    def __init__(self, message: str, *, busy: bool = False) -> None:
+        super().__init__(message)
+        self.busy = busy
+
+
+def _is_busy(e: sqlite3.DatabaseError) -> bool:
+    name = getattr(e, "sqlite_errorname", "")
+    if name:
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    return "locked" in str(e) or "busy" in str(e)
+
+
+def _is_corrupt(e: sqlite3.DatabaseError) -> bool:
+    name = getattr(e, "sqlite_errorname", "")
+    if name:
+        return name in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+    return any(w in str(e) for w in ("not a database", "malformed", "corrupt"))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
+    db.execute("PRAGMA busy_timeout = 10000")
+    return db
+
+
+def open_store_file(path: Path) -> tuple[sqlite3.Connection, str]:
+    """A connection to the store at path, set up, and a notice when a bad file was moved aside."""
+    # A second korantui creating or converting the same new file holds locks that some
+    # pragmas do not wait for (the busy timeout is not consulted): try again for a while.
+    deadline = time.monotonic() + OPEN_PATIENCE
+    while True:
+        try:
+            return _open_once(path)
+        except StoreError as e:
+            if not e.busy or time.monotonic() > deadline:
+                raise
+        time.sleep(0.05)
+
+
+def _open_once(path: Path) -> tuple[sqlite3.Connection, str]:
+    db: sqlite3.Connection | None = None
+    notice = ""
+    try:
+        db = _connect(path)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            notice = _move_aside(path, "newer", f"is from a newer korantui (schema {version})")
+            db = _connect(path)
+        elif version and db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+            db.close()
+            notice = _move_aside(path, "corrupt", "is damaged")
+            db = _connect(path)
+        _setup(db)
+        return db, notice
+    except sqlite3.DatabaseError as e:
+        # Only a damaged file is moved aside; a locked, unreadable or read-only one is the
+        # user's to fix, and moving it would hide their reading behind a fresh store.
+        if not _is_corrupt(e):
+            if db is not None:
+                db.close()
+            raise StoreError(f"{path}: cannot open the store ({e})", busy=_is_busy(e)) from None
+        notice = _move_aside(path, "corrupt", f"is not a readable store ({e})")
+        db = _connect(path)
+        _setup(db)
+        return db, notice
+
+
+def _move_aside(path: Path, why: str, what: str) -> str:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            src.rename(Path(str(target) + suffix))
+    return f"The store {path} {what}; it was moved to {target} and a new one made."
+
+
+def _setup(db: sqlite3.Connection) -> None:
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have made the schema while this one waited for the lock.
+            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
