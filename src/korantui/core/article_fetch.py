@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from korantui.core.charset import decode_html
 from korantui.core.extract import ExtractionError, extract_parsed, parse_html
 from korantui.core.fetch import Fetcher, FetchError
-from korantui.core.htmlwork import HTML_LOCK
+from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
@@ -177,12 +177,17 @@ def _look_at(
 ) -> tuple[Any, str, SiteRule | None, list[str]]:
     """In a worker thread: the page's tree, its AMP canonical address, its rule and the
     addresses of the article's further parts (none where a whole-article form was asked for)."""
-    with HTML_LOCK:
-        tree = parse_html(text)
-        found = rules.match(url, tree, text) if rule is _MATCH else rule
-        assert found is None or isinstance(found, SiteRule)
-        parts = [] if found and found.whole_param else next_page_urls(tree, url, found)
-        return tree, amp_canonical(tree, url), found, parts
+    return on_html_thread(_look, text, url, rules, rule)
+
+
+def _look(
+    text: str, url: str, rules: SiteRules, rule: SiteRule | object | None
+) -> tuple[Any, str, SiteRule | None, list[str]]:
+    tree = parse_html(text)
+    found = rules.match(url, tree, text) if rule is _MATCH else rule
+    assert found is None or isinstance(found, SiteRule)
+    parts = [] if found and found.whole_param else next_page_urls(tree, url, found)
+    return tree, amp_canonical(tree, url), found, parts
 
 
 def _extract_parts(pages: list[tuple[str, Any]], url: str, rules: SiteRules) -> Article:

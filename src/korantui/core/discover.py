@@ -20,7 +20,7 @@ import lxml.html
 from korantui.core.charset import decode_html
 from korantui.core.feeds import FeedParseError, looks_like_feed, looks_like_json_feed, parse_feed
 from korantui.core.fetch import Fetcher, FetchError, FetchResult
-from korantui.core.htmlwork import HTML_LOCK
+from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec, ParsedSource
 from korantui.core.sanitize import clean_line, safe_url
 
@@ -278,8 +278,7 @@ async def _try_quiet(fetcher: Fetcher, url: str) -> tuple[Discovery | None, str]
 def _feed_links(html: str, base: str) -> tuple[list[str], list[str]]:
     """Feeds the page names: its <link rel="alternate"> ones, best first (the site's own main
     feed before comment feeds and other sites'), then same-site links that look like feeds."""
-    with HTML_LOCK:
-        return _find_feed_links(html, base)
+    return on_html_thread(_find_feed_links, html, base)
 
 
 def _find_feed_links(html: str, base: str) -> tuple[list[str], list[str]]:

@@ -18,7 +18,7 @@ from korantui.core.charset import decode_html
 from korantui.core.cleanup import clean_blocks
 from korantui.core.dates import find_published, in_clutter
 from korantui.core.feeds import looks_like_feed
-from korantui.core.htmlwork import HTML_LOCK
+from korantui.core.htmlwork import on_html_thread
 from korantui.core.jsonld import json_ld_objects
 from korantui.core.models import Article, Block
 from korantui.core.sanitize import clean_line, clean_markup, safe_url
@@ -68,8 +68,7 @@ def _default_rules() -> SiteRules:
 
 def parse_html(text: str) -> Any:
     """An lxml document for text; ExtractionError when it holds no HTML at all."""
-    with HTML_LOCK:
-        return _parse_html(text)
+    return on_html_thread(_parse_html, text)
 
 
 def _parse_html(text: str) -> Any:
@@ -94,15 +93,17 @@ def extract_article(
 ) -> Article:
     """The article in html (fetched from url). Raises ExtractionError if there is none."""
     text = decode_html(html, declared_charset) if isinstance(html, bytes) else html
-    with HTML_LOCK:
-        return extract_parsed(text, parse_html(text), url, rules=rules)
+    return on_html_thread(_extract_text, text, url, rules)
+
+
+def _extract_text(text: str, url: str, rules: SiteRules | None) -> Article:
+    return _extract_parsed(text, _parse_html(text), url, rules)
 
 
 def extract_parsed(text: str, tree: Any, url: str, *, rules: SiteRules | None = None) -> Article:
     """extract_article for a page already parsed: text is the page, tree parse_html(text), which
     this changes (boxes inside the content are dropped), so it is used once."""
-    with HTML_LOCK:
-        return _extract_parsed(text, tree, url, rules)
+    return on_html_thread(_extract_parsed, text, tree, url, rules)
 
 
 def _extract_parsed(text: str, tree: Any, url: str, rules: SiteRules | None) -> Article:

@@ -23,7 +23,7 @@ from korantui.core.headline_links import (
     image_in,
     link_text,
 )
-from korantui.core.htmlwork import HTML_LOCK
+from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
@@ -32,8 +32,7 @@ def parse_html_source(
     html: str, base_url: str, rules: dict[str, str] | None = None
 ) -> ParsedSource:
     """Headlines of an HTML index page, in page order. Raises FeedParseError when none."""
-    with HTML_LOCK:
-        return _parse_html_source(html, base_url, rules)
+    return on_html_thread(_parse_html_source, html, base_url, rules)
 
 
 def _parse_html_source(html: str, base_url: str, rules: dict[str, str] | None) -> ParsedSource:

@@ -8,6 +8,7 @@ string in the page's markup).
 
 from __future__ import annotations
 
+import threading
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -64,10 +65,18 @@ class SiteRule:
         return []
 
 
-@lru_cache(maxsize=512)
+# A compiled selector belongs to the thread that made it (see core.htmlwork): one cache per
+# thread, which goes when the thread does.
+_per_thread = threading.local()
+
+
 def _compiled(selector: str) -> etree.XPath | None:
-    # Shared between threads: they run only under core.htmlwork.HTML_LOCK (extraction).
-    return _compile(selector)
+    cache: dict[str, etree.XPath | None] | None = getattr(_per_thread, "selectors", None)
+    if cache is None:
+        cache = _per_thread.selectors = {}
+    if selector not in cache:
+        cache[selector] = _compile(selector)
+    return cache[selector]
 
 
 def _compile(selector: str) -> etree.XPath | None:
