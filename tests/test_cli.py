@@ -150,3 +150,19 @@ def test_read_writes_the_date_in_the_interface_language(tmp_path, news_site, cap
         "Sabtu",
         "Minggu",
     ), facts
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(shared_dir, tmp_path, monkeypatch, capsys):
+    """`korantui read page.html | head -1`: the pipe closes, korantui ends quietly."""
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    seed = shared_dir / "seed" / "koranbatam-article.html"
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main([*_config(tmp_path, ""), "read", str(seed)]) == 1
+    assert capsys.readouterr().err == ""
