@@ -363,8 +363,8 @@ async def test_hostile_feeds_show_literally_and_the_app_stays_up(site: Site, wri
         assert "[b]Koran[/b] Jahat" in text  # the feed's name, from the feed, as written
         # The feed pane may wrap or cut a long name: its entries, rendered wide, hold all of it.
         console = Console(width=300, record=True, file=io.StringIO())
-        for i in range(app.feed_list.option_count):
-            console.print(app.feed_list.get_option_at_index(i).prompt)
+        for entry in app.feed_list.entries:
+            console.print(entry.text())
         assert "Licik [@click=app.bell]x[/]" in console.export_text()
         assert "Licik [@click=app" in text or "[@click=app.bell]x[/]" in text  # cut or wrapped
         assert "Tautan [@click=app.quit]jahat[/" in text
@@ -385,14 +385,14 @@ async def test_hostile_feeds_show_literally_and_the_app_stays_up(site: Site, wri
             "HTTP 429 (too many requests; retry after [@click=app.quit]nanti[/] [bold])"
         )
         for name in ("[b]Koran[/b] Jahat", "Sibuk"):
-            app.feed_list.highlighted = app.feed_list.get_option_index(f"feed-{feeds[name].id}")
+            assert app.feed_list.select(f"feed-{feeds[name].id}")
             await pilot.pause()
             text = screen_text(app)
             assert f"— {name}" in text  # the headline pane's border title
         assert "retry after [@click=app.quit]nanti[/]" in text  # its border subtitle
 
         # Open the hostile article: its markup shows as text, its unsafe links are not links.
-        app.feed_list.highlighted = 0
+        app.feed_list.select("all")
         await pilot.pause()
         app.headline_list.focus()
         app.headline_list.cursor = 0

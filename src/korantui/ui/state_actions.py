@@ -113,9 +113,7 @@ class StateActions:
         for k in range(1, len(feeds)):
             feed = feeds[(here + step * k) % len(feeds)]
             if feed.unread:
-                self.feed_list.highlighted = self.feed_list.get_option_index(
-                    feed_option_id(feed.id)
-                )
+                self.feed_list.select(feed_option_id(feed.id))
                 self.reload_headlines()
                 target = self._unread_in(self.headline_list.rows, step)
                 if target is not None:

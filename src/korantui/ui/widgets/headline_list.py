@@ -22,6 +22,7 @@ from textual.strip import Strip
 from korantui.core import clock
 from korantui.core.i18n import format_age
 from korantui.core.models import Headline
+from korantui.ui.widgets.cells import fit
 
 
 class HeadlineList(ScrollView, can_focus=True):
@@ -211,19 +212,12 @@ class HeadlineList(ScrollView, can_focus=True):
         title_width = max(0, width - 2 - (source_col + 1 if source_col else 0) - (age_col + 1))
         segments = [
             Segment(mark + " ", star_style if row.starred else style),
-            Segment(_fit(row.title, title_width), style),
+            Segment(fit(row.title, title_width), style),
         ]
         if source_col:
-            segments.append(Segment(" " + _fit(row.feed_name, source_col), meta_style))
-        age_text = _fit(age, age_col)
+            segments.append(Segment(" " + fit(row.feed_name, source_col), meta_style))
+        age_text = fit(age, age_col)
         if cell_len(age) < age_col:
             age_text = " " * (age_col - cell_len(age)) + age  # right-aligned
         segments.append(Segment(" " + age_text, meta_style))
         return Strip(segments, width)
-
-
-def _fit(text: str, width: int) -> str:
-    """text in exactly width cells: padded, or cut with an ellipsis that shows the cut."""
-    if cell_len(text) > width > 1:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
