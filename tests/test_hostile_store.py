@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -240,14 +241,20 @@ def test_a_file_that_is_not_a_store_is_moved_aside(tmp_path: Path):
     assert _integrity(db) == "ok"
 
 
+def _damage(db: Path, first_page: int, pages: int = 2) -> None:
+    data = bytearray(db.read_bytes())
+    page = 4096
+    assert len(data) >= (first_page + pages) * page
+    data[first_page * page : (first_page + pages) * page] = b"\xde\xad\xbe\xef" * (
+        page * pages // 4
+    )
+    db.write_bytes(bytes(data))
+
+
 def test_a_damaged_store_is_moved_aside(tmp_path: Path):
     db = tmp_path / "korantui.db"
     _filled_store(db)
-    data = bytearray(db.read_bytes())
-    page = 4096
-    assert len(data) > 6 * page
-    data[3 * page : 5 * page] = b"\xde\xad\xbe\xef" * (page // 2)  # two pages of the tables
-    db.write_bytes(bytes(data))
+    _damage(db, 3)  # two pages of the tables
     store = Store(db)
     assert "is damaged" in store.notice
     assert len(_moved(db, "corrupt")) == 1
@@ -367,6 +374,59 @@ async def test_the_app_says_when_it_moved_a_damaged_store_aside(tmp_path: Path):
         assert any("is not a readable store" in n and "moved to" in n for n in notes), notes
         assert app.is_running
     assert len(_moved(data / "korantui.db", "corrupt")) == 1
+
+
+def _page_the_first_queries_miss(db: Path) -> int:
+    """A page whose damage the app's first queries do not meet, but the full check finds."""
+    from korantui.core.store_file import file_is_damaged
+
+    probe = db.with_name("probe.db")
+    for page in range(db.stat().st_size // 4096 - 1, 1, -1):
+        shutil.copyfile(db, probe)
+        _damage(probe, page, 1)
+        store = Store(probe, check=False)
+        try:
+            store.sync_feeds([FeedSpec(url="http://127.0.0.1:1/a.xml", name="A")])
+            store.counts(), store.feeds(), store.headlines(limit=200)
+        except sqlite3.DatabaseError:
+            continue
+        finally:
+            store.close()
+        if file_is_damaged(probe):
+            probe.unlink()
+            return page
+    raise AssertionError("every damaged page is met by the first queries")
+
+
+@pytest.mark.parametrize("where", ["headlines", "elsewhere"])
+async def test_the_app_moves_a_damaged_store_aside(tmp_path: Path, where: str):
+    """The app opens its store unchecked (the check reads the whole file) and checks it once
+    the headlines are on screen. Damage the first queries meet (the headlines) is handled at
+    once; damage they never read (the search index, say) is found by that later check."""
+    from korantui.core.config import load_config
+    from korantui.ui.app import KoranApp
+    from tests.uikit import settle
+
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "korantui.db"
+    _filled_store(db)
+    _damage(db, 3 if where == "headlines" else _page_the_first_queries_miss(db), 1)
+    config = tmp_path / "config.toml"
+    config.write_text('[[feeds]]\nurl = "http://127.0.0.1:1/a.xml"\n', encoding="utf-8")
+    app = KoranApp(load_config(config, data), refresh_on_start=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        # What the first frame showed: the stored headlines, unless the damage was in them.
+        first = len(app.headline_list.rows)
+        assert first == (0 if where == "headlines" else 200)
+        await settle(app, pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("is damaged" in n and "moved to" in n for n in notes), notes
+        assert app.is_running
+        assert app.headline_list.rows == []
+        assert app.store is not None and not app.store.damaged()
+    assert len(_moved(db, "corrupt")) == 1
+    assert _integrity(db) == "ok"
 
 
 async def test_a_locked_store_while_noting_an_error_does_not_end_the_refresh(

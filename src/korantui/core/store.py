@@ -16,7 +16,13 @@ from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
-from korantui.core.store_file import SCHEMA_VERSION, StoreError, open_store_file
+from korantui.core.store_file import (
+    SCHEMA_VERSION,
+    StoreError,
+    file_is_damaged,
+    move_aside_damaged,
+    open_store_file,
+)
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 
@@ -52,12 +58,24 @@ def _dt(text: str | None) -> datetime | None:
 class Store:
     """One connection per Store; safe to share between threads (calls are serialised)."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, check: bool = True) -> None:
+        """check=False leaves the damage check (a read of the whole file) to damaged()."""
         self.path = Path(path)
         self._lock = threading.RLock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # notice: one line for the user when a bad store file had to be moved aside.
-        self._db, self.notice = open_store_file(self.path)
+        self._db, self.notice = open_store_file(self.path, check=check)
+
+    def damaged(self) -> bool:
+        return file_is_damaged(self.path)
+
+    def replace_damaged(self) -> str:
+        """Move the damaged file aside and go on with a new, empty store; the notice for it."""
+        with self._lock:
+            self._db.close()
+            self.notice = move_aside_damaged(self.path)
+            self._db, _ = open_store_file(self.path)
+            return self.notice
 
     def close(self) -> None:
         with self._lock:
@@ -311,9 +329,13 @@ class Store:
 
     def counts(self) -> tuple[int, int, int]:
         """(unread, total, starred) over active feeds."""
+        # Three counts, each from an index (the unread and starred ones are partial): one
+        # pass over every headline took 3 ms at 10,000, on every start and opened article.
+        active = "feed_id IN (SELECT id FROM feeds WHERE active = 1)"
         row = self._query(
-            "SELECT COALESCE(SUM(h.read = 0), 0), COUNT(*), COALESCE(SUM(h.starred), 0)"
-            " FROM headlines h JOIN feeds f ON f.id = h.feed_id WHERE f.active = 1"
+            f"SELECT (SELECT COUNT(*) FROM headlines WHERE read = 0 AND {active}),"
+            f" (SELECT COUNT(*) FROM headlines WHERE {active}),"
+            f" (SELECT COUNT(*) FROM headlines WHERE starred = 1 AND {active})"
         )[0]
         return row[0], row[1], row[2]
 

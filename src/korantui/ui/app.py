@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, LoadingIndicator, OptionList, Static
+from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import Worker, WorkerState
 
 from korantui.core.config import Config
@@ -22,6 +22,7 @@ from korantui.core.models import Feed, Headline, RefreshResult
 from korantui.core.reading import Reading
 from korantui.core.sanitize import clean_line
 from korantui.core.store import Store
+from korantui.core.store_file import is_corrupt_error
 from korantui.ui.commands import KoranCommands
 from korantui.ui.feed_actions import FeedActions
 from korantui.ui.keys import APP_BINDINGS, keymap_from_config, localize
@@ -42,6 +43,14 @@ class FeedRefreshed(Message):
     def __init__(self, result: RefreshResult) -> None:
         super().__init__()
         self.result = result
+
+
+class StoreChecked(Message):
+    def __init__(self, path: Path, damaged: bool, pruned: int) -> None:
+        super().__init__()
+        self.path = path
+        self.damaged = damaged
+        self.pruned = pruned
 
 
 class RefreshDone(Message):
@@ -91,7 +100,6 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self._terminal_title: str | None = None  # what the terminal's title bar shows
         self._shown_entry = ""  # the feed-pane entry whose headlines are listed
         self._rows_generation = 0  # bumped by every reload: a late full list is dropped
-        self._painted = threading.Event()  # set once the first frame is on screen
         self.search_query: str | None = None  # the headline list shows search results
         self.hide_read = False
         localize(self, self.lang)
@@ -124,20 +132,66 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self.query_one(HeadlineList).focus()
         if self.demo:
             self._load_demo()
-        elif self.refresh_on_start:
-            self.call_after_refresh(self._painted.set)
-            self.action_refresh_all()
+        else:
+            # After the first frame: the store's upkeep reads all of it, and the refresh (which
+            # follows) brings imports, an HTTP client and a status line; none of them should
+            # come between the reader and the headlines already stored.
+            self.call_after_refresh(self._maintain_store)
 
     def _open_store(self) -> None:
         path = self._demo_db_path() if self.demo else self.config.db_path
-        self.store = Store(path)
+        self.store = Store(path, check=False)  # see _maintain_store
+        try:
+            self._show_store()
+        except sqlite3.DatabaseError as error:
+            if not is_corrupt_error(error):
+                raise
+            self.store.replace_damaged()
+            self._show_store()
         if self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=15, markup=False)
+
+    @work(thread=True, group="store-check", exit_on_error=False)
+    def _maintain_store(self) -> None:
+        """After the first frame: the damage check, then the retention prune (a pass over
+        every headline); the refresh on start follows them."""
+        store = self.store
+        assert store is not None
+        damaged, pruned = False, 0
+        try:
+            damaged = store.damaged()
+            if not damaged:
+                pruned = store.prune(self.config.retention_days)
+        finally:  # an error here is reported (the worker's), and the refresh still comes
+            self.post_message(StoreChecked(store.path, damaged, pruned))
+
+    def on_store_checked(self, message: StoreChecked) -> None:
+        store = self.store
+        assert store is not None
+        if message.path != store.path:
+            return  # the demo edition was opened meanwhile
+        if message.damaged:
+            for group in ("prefetch", "article", "headline-pages"):
+                self.workers.cancel_group(self, group)
+            self._current = None
+            self._reading = None
+            self.set_reading(False)
+            self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
+            notice = store.replace_damaged()
+            self.notify(notice, severity="warning", timeout=15, markup=False)
+            self._show_store()
+        elif message.pruned:
+            self.notify(tr("pruned", self.lang, n=message.pruned), timeout=4, markup=False)
+            self.reload_feeds()
+            self.reload_headlines(keep=True)
+        if self.refresh_on_start:
+            self.action_refresh_all()
+
+    def _show_store(self) -> None:
+        """The store's feeds and headlines on screen, the config's feeds in the store."""
+        assert self.store is not None
         if not self.demo:
             self.store.sync_feeds(self.config.feeds)
-            pruned = self.store.prune(self.config.retention_days)
-            if pruned:
-                self.notify(tr("pruned", self.lang, n=pruned), timeout=4, markup=False)
         self.sub_title = tr("demo_title", self.lang) if self.demo else ""
         self.reload_feeds()
         self.reload_headlines()
@@ -259,7 +313,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self.list_name = clean_line(name)
         hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
 
-    @on(OptionList.OptionHighlighted, "#feeds")
+    @on(FeedList.Highlighted)
     def _feed_highlighted(self) -> None:
         # Rebuilding the feed pane (new unread counts) re-highlights the same entry: only a
         # different entry may reset the headline list and its cursor.
@@ -267,7 +321,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self.search_query = None
             self.reload_headlines()
 
-    @on(OptionList.OptionSelected, "#feeds")
+    @on(FeedList.Selected)
     def _feed_selected(self) -> None:
         self.headline_list.focus()
 
@@ -298,10 +352,6 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh_worker(self, feeds: list[Feed]) -> None:
-        # The start-up refresh waits for the first frame: its imports and HTTP client set-up
-        # would otherwise compete with the first paint for the interpreter.
-        if self.refresh_on_start:
-            self._painted.wait(timeout=0.5)
         from korantui.core.refresh import refresh_feeds
 
         store = self.store
