@@ -154,6 +154,24 @@ def test_schema_is_versioned_and_in_wal_mode(tmp_path):
     s.close()
 
 
+def test_a_store_of_schema_1_is_brought_up_to_date_with_its_headlines(tmp_path):
+    db = tmp_path / "k.db"
+    s = Store(db)
+    s.sync_feeds([FeedSpec("https://a.example/feed", "A")])
+    fid = _feed_id(s)
+    s.save_entries(fid, [Entry("Banjir rob", "https://a.example/1")])
+    s.set_starred(s.headlines()[0].id, True)
+    s._db.execute("DROP INDEX headlines_starred")  # what schema 1 lacked
+    s._db.execute("PRAGMA user_version = 1")
+    s.close()
+    s = Store(db)
+    assert s._query("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 2
+    names = {r[0] for r in s._query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "headlines_starred" in names
+    assert s.counts() == (1, 1, 1)
+    s.close()
+
+
 def test_a_headline_seen_again_takes_the_feed_s_new_words_and_keeps_what_it_lacks(store):
     fid = _feed_id(store)
     when = datetime(2026, 11, 27, 8, tzinfo=UTC)
