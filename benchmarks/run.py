@@ -15,6 +15,7 @@ alternating, and reports medians. newsboat comes from Debian: `apt-get install n
 from __future__ import annotations
 
 import argparse
+import compileall
 import fcntl
 import importlib.util
 import json
@@ -487,6 +488,11 @@ def main(argv: list[str] | None = None) -> int:
         f" {sizes.rounds} round(s){' (smoke: not timed against the goals)' if args.smoke else ''}"
         + (", item links on 127.0.0.1 (feedparser path)" if args.loopback_links else "")
     )
+    # Byte-compiled first, as `pip install` leaves an installed package and as the bare app's
+    # Textual is: an editable install under PYTHONDONTWRITEBYTECODE=1 (set on some machines,
+    # this one included) would otherwise compile every korantui module on every start.
+    compiled = compileall.compile_dir(str(ROOT / "src" / "korantui"), quiet=1)
+    print(f"korantui byte-compiled: {'yes' if compiled else 'NO'}")
     print(flush=True)
     work = Path(tempfile.mkdtemp(prefix="korantui-bench-"))
     rows: list[Row] = []

@@ -15,7 +15,6 @@ import socket
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -460,6 +459,8 @@ def _retry_after(value: str) -> str:
     value = value.strip()
     if value.isdigit():
         return f"{value} s"
+    from email.utils import parsedate_to_datetime  # ~3 ms of imports, for a rare answer
+
     try:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError):

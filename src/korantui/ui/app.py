@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -111,10 +112,8 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             yield FeedList(lang=self.lang, id="feeds")
             yield HeadlineList(lang=self.lang, id="headlines")
             yield ArticleView(Text(tr("no_article", self.lang), style="dim"), id="article")
-        with Horizontal(id="status"):
-            yield LoadingIndicator(id="spinner")
-            yield Static("", id="status-text", markup=False)
-        yield Footer()
+        # The key bar and the status line come after the first frame (_after_first_frame,
+        # _set_status): ~15 ms of widgets and styles that the headlines need not wait for.
 
     def on_mount(self) -> None:
         keymap, unknown = keymap_from_config(self.config.keys)
@@ -130,13 +129,22 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         self.apply_width(self.size.width)
         self._open_store()
         self.query_one(HeadlineList).focus()
+        self.call_after_refresh(self._after_first_frame)
         if self.demo:
             self._load_demo()
-        else:
-            # After the first frame: the store's upkeep reads all of it, and the refresh (which
-            # follows) brings imports, an HTTP client and a status line; none of them should
-            # come between the reader and the headlines already stored.
-            self.call_after_refresh(self._maintain_store)
+
+    async def _after_first_frame(self) -> None:
+        # The objects made so far (imports, widgets) live as long as the app: set apart, the
+        # collector's later passes skip them. `korantui` turned it off until now (cli.py).
+        gc.freeze()
+        gc.enable()
+        await self.mount(Footer())
+        self.refresh_bindings()  # a footer fills itself when the bindings change
+        if not self.demo:
+            # The store's upkeep reads all of it, and the refresh (which follows) brings
+            # imports, an HTTP client and a status line: none of them should come between the
+            # reader and the headlines already stored.
+            self._maintain_store()
 
     def _open_store(self) -> None:
         path = self._demo_db_path() if self.demo else self.config.db_path
@@ -409,8 +417,20 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self.notify(tr("offline_empty", self.lang), severity="error", timeout=20, markup=False)
 
     def _set_status(self, text: str) -> None:
-        self.query_one("#status-text", Static).update(Text(text))
-        self.query_one("#status").set_class(bool(text), "busy")
+        """The status line above the key bar, with a spinner; "" hides it."""
+        found = self.query("#status-text")
+        if found:
+            found.first(Static).update(Text(text))
+            self.query_one("#status").set_class(bool(text), "busy")
+        elif text:  # the first status of the session: the line is made now
+            bar = Horizontal(
+                LoadingIndicator(id="spinner"),
+                Static(Text(text), id="status-text", markup=False),
+                id="status",
+                classes="busy",
+            )
+            footers = self.query(Footer)
+            self.mount(bar, before=footers.first() if footers else None)
 
     # -- reading -------------------------------------------------------------------------------
 
