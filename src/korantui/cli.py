@@ -44,8 +44,7 @@ def cmd_app(args: argparse.Namespace, cfg: Config) -> int:
     # Until the first frame, no garbage worth collecting is made, but the collector's passes
     # over the objects of the fresh imports cost ~25 ms of it; the app turns it back on (and
     # sets those objects apart for good) once that frame is painted.
-    if not os.environ.get("NOGCOFF"):
-        gc.disable()
+    gc.disable()
     from korantui.ui.app import KoranApp
 
     app = KoranApp(cfg, demo=args.demo)
