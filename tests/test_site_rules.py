@@ -34,12 +34,28 @@ def test_shipped_rules_cover_outlets_and_cms_families() -> None:
 
 
 def test_every_shipped_selector_compiles() -> None:
-    from korantui.core.site_rules import _compiled
+    from korantui.core.site_rules import _xpath_of
 
     for rule in load_rules().rules:
         for key in ("detect", "content", "title", "date", "author", "caption", "remove"):
             for sel in getattr(rule, key):
-                assert _compiled(sel) is not None, (rule.name, sel)
+                assert _xpath_of(sel) is not None, (rule.name, sel)
+
+
+def test_a_contains_selector_reads_right_on_document_after_document() -> None:
+    """`:contains()` calls an lxml extension function. One compiled XPath evaluated on
+    document after document (each freed in turn) once read freed memory: UnicodeDecodeError,
+    and from then on every extraction of the process failed."""
+    from korantui.core.htmlwork import on_html_thread
+
+    def one(n: int) -> list[str]:
+        tree = html.document_fromstring(
+            f"<html><body><p>Foto: Dok {n}</p><p>Isi berita {n}</p></body></html>"
+        )
+        return [el.text_content() for el in select(tree, "p:contains('Foto:')")]
+
+    for n in range(400):
+        assert on_html_thread(one, n) == [f"Foto: Dok {n}"]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +130,7 @@ def test_bad_user_selector_selects_nothing() -> None:
 def test_rules_select_safely_from_many_threads_at_once() -> None:
     """Articles are extracted in worker threads, several at a time; lxml's compiled XPath
     (selectors, trafilatura's) must never run in two at once (it failed with a
-    UnicodeDecodeError): core.htmlwork.HTML_LOCK keeps the work one page at a time."""
+    UnicodeDecodeError): core.htmlwork runs all of it on one thread, one page at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
     from korantui.core.extract import extract_article
