@@ -166,3 +166,31 @@ def test_a_reader_that_stops_reading_gets_no_traceback(shared_dir, tmp_path, mon
     monkeypatch.setattr("sys.stdout", ClosedPipe())
     assert main([*_config(tmp_path, ""), "read", str(seed)]) == 1
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--config", "k.toml"],
+        ["--config=k.toml", "--data-dir", "d", "--demo"],
+        ["--data-dir=d"],
+    ],
+)
+def test_the_app_s_own_options_read_the_same_without_the_commands(argv: list[str]) -> None:
+    from korantui.cli import _opens_the_app, build_parser
+
+    assert _opens_the_app(argv)
+    assert vars(build_parser(commands=False).parse_args(argv)) == vars(
+        build_parser().parse_args(argv)
+    )
+
+
+@pytest.mark.parametrize(
+    "argv", [["refresh"], ["--config", "k.toml", "feeds"], ["--help"], ["refesh"], ["--config"]]
+)
+def test_anything_else_gets_the_whole_command_line(argv: list[str]) -> None:
+    from korantui.cli import _opens_the_app
+
+    assert not _opens_the_app(argv)

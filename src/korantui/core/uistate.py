@@ -7,7 +7,6 @@ treated as empty; writes replace the file atomically so a crash never leaves hal
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,14 @@ def state_path(data_dir: Path) -> Path:
 
 def load_state(data_dir: Path) -> dict[str, Any]:
     try:
-        data = json.loads(state_path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = state_path(data_dir).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    import json  # here, not at the top: a first start (no state file) needs none of it
+
+    try:
+        data = json.loads(text)
+    except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -35,6 +40,8 @@ def save_state(data_dir: Path, **changes: Any) -> None:
     tmp = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import json
+
         tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from korantui.core.config import Config
@@ -138,6 +138,8 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
         # collector's later passes skip them. `korantui` turned it off until now (cli.py).
         gc.freeze()
         gc.enable()
+        from textual.widgets import Footer
+
         await self.mount(Footer())
         self.refresh_bindings()  # a footer fills itself when the bindings change
         if not self.demo:
@@ -423,6 +425,8 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             found.first(Static).update(Text(text))
             self.query_one("#status").set_class(bool(text), "busy")
         elif text:  # the first status of the session: the line is made now
+            from textual.widgets import Footer, LoadingIndicator
+
             bar = Horizontal(
                 LoadingIndicator(id="spinner"),
                 Static(Text(text), id="status-text", markup=False),
