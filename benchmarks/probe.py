@@ -12,12 +12,16 @@ every import count. Both sides use the same hook (App._display), so the ratio is
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import json
 import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 
@@ -33,23 +37,68 @@ def _write(out: str, data: dict[str, Any]) -> None:
     Path(out).write_text(json.dumps(data), encoding="utf-8")
 
 
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Calls patch(module) right after the module is first imported, wherever that happens.
+
+    The probes must not import Textual themselves to patch it: `korantui` imports its own
+    modules first and Textual only for the app, with the collector off (cli.py), and the
+    measured process must do exactly that."""
+
+    def __init__(self, patches: dict[str, Callable[[ModuleType], None]]) -> None:
+        self.patches = patches
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        patch = self.patches.pop(fullname, None)
+        if patch is None:
+            return None
+        if not self.patches:
+            sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        assert spec is not None and spec.loader is not None
+        exec_module = spec.loader.exec_module
+
+        def exec_then_patch(module: ModuleType) -> None:
+            exec_module(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_then_patch  # type: ignore[method-assign]
+        return spec
+
+
 def startup(kind: str, out: str, argv: list[str]) -> int:
-    from textual.app import App
-
     state = {"content": False, "done": False}
-    original = App._display
 
-    def display(self: App[Any], screen: Any, renderable: Any) -> None:
-        original(self, screen, renderable)
-        if renderable is not None and state["content"] and not state["done"]:
-            state["done"] = True
-            _write(out, {"painted": time.time()})
-            self.exit()
-            _hard_exit_later(3.0)
+    def patch_app(module: ModuleType) -> None:
+        original = module.App._display
 
-    App._display = display  # type: ignore[method-assign]
+        def display(self: Any, screen: Any, renderable: Any) -> None:
+            original(self, screen, renderable)
+            if renderable is not None and state["content"] and not state["done"]:
+                state["done"] = True
+                _write(out, {"painted": time.time()})
+                self.exit()
+                _hard_exit_later(3.0)
+
+        module.App._display = display
+
+    def patch_list(module: ModuleType) -> None:
+        render_line = module.HeadlineList.render_line
+
+        def probe_render_line(self: Any, y: int) -> Any:
+            strip = render_line(self, y)
+            if self.rows:
+                state["content"] = True
+            return strip
+
+        module.HeadlineList.render_line = probe_render_line
+
+    patches: dict[str, Callable[[ModuleType], None]] = {"textual.app": patch_app}
+    if kind != "bare":
+        patches["korantui.ui.widgets.headline_list"] = patch_list
+    sys.meta_path.insert(0, _AfterImport(patches))
 
     if kind == "bare":
+        from textual.app import App
         from textual.widgets import Label
 
         class ProbeLabel(Label):
@@ -64,18 +113,7 @@ def startup(kind: str, out: str, argv: list[str]) -> int:
         Bare().run()
         return 0
 
-    from korantui.ui.widgets.headline_list import HeadlineList
-
-    render_line = HeadlineList.render_line
-
-    def probe_render_line(self: HeadlineList, y: int) -> Any:
-        strip = render_line(self, y)
-        if self.rows:
-            state["content"] = True
-        return strip
-
-    HeadlineList.render_line = probe_render_line  # type: ignore[method-assign]
-    from korantui.cli import main
+    from korantui.cli import main  # as the `korantui` script starts
 
     return main(argv)
 
