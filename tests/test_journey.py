@@ -114,3 +114,32 @@ async def test_first_run_offline_offers_the_demo_until_news_arrives(write_config
             assert "the demo edition" not in text  # the offer is gone from both panes
     finally:
         server.stop()
+
+
+async def test_a_refresh_shows_its_status_line_above_the_key_bar(write_config):
+    """While a feed is still coming, the status line says so, on a row of its own (the key
+    bar once covered it: both were docked at the bottom)."""
+    from tests.hostile_servers import Site, rss
+
+    with Site() as site:
+        held = site.route(
+            "/f.xml",
+            lambda h: (
+                h.stall(),
+                h.answer(200, rss([]).encode(), "application/rss+xml", None),
+            ),
+        )
+        cfg = write_config(f'[[feeds]]\nurl = "{held}"\nname = "Lambat"\n')
+        app = KoranApp(cfg)
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if app.query("#status.busy"):
+                    break
+            await pilot.pause()
+            lines = screen_lines(app)
+            assert "Refreshing 1 feed…" in lines[-2], lines[-3:]
+            assert "Refresh" in lines[-1] and "Quit" in lines[-1]  # the key bar, below it
+            site.stopping.set()  # the feed answers; the line goes
+            await settle(app, pilot)
+            assert "Refreshing" not in screen_text(app)

@@ -425,7 +425,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             found.first(Static).update(Text(text))
             self.query_one("#status").set_class(bool(text), "busy")
         elif text:  # the first status of the session: the line is made now
-            from textual.widgets import Footer, LoadingIndicator
+            from textual.widgets import LoadingIndicator
 
             bar = Horizontal(
                 LoadingIndicator(id="spinner"),
@@ -433,8 +433,7 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
                 id="status",
                 classes="busy",
             )
-            footers = self.query(Footer)
-            self.mount(bar, before=footers.first() if footers else None)
+            self.mount(bar, after=self.query_one("#panes"))
 
     # -- reading -------------------------------------------------------------------------------
 
