@@ -48,7 +48,7 @@ def test_sync_plain_lines_and_summary(news_site: str, tmp_path: Path, capsys) ->
     assert sum(": stored" in line for line in out) == 2
     assert any(line.startswith("[2/2] ") for line in out)
     assert out[-1] == (
-        "Sync done: 2 feeds (1 failed), 0 new headlines, 2 articles stored, 1 failures"
+        "Sync done: 2 feeds (1 failed), 0 new headlines, 2 articles stored, 1 failure"
     )
     assert "\x1b" not in "\n".join(out)  # no progress bar drawing in a pipe
 
@@ -83,7 +83,7 @@ def test_sync_progress_bar_on_a_terminal(news_site: str, tmp_path: Path) -> None
     assert "Feeds" in text and "Articles" in text
     assert "3/3" in text and "2/2" in text  # the bars' counts
     assert "━" in text  # a drawn bar
-    assert "Sync done: 2 feeds (1 failed), 3 new headlines, 3 articles stored, 1 failures" in text
+    assert "Sync done: 2 feeds (1 failed), 3 new headlines, 3 articles stored, 1 failure" in text
 
 
 def test_sync_all_feeds_failing_exits_1(tmp_path: Path, httpserver, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +91,7 @@ def test_sync_all_feeds_failing_exits_1(tmp_path: Path, httpserver, capsys) -> N
     cfg = tmp_path / "config.toml"
     cfg.write_text(f'[[feeds]]\nurl = "{base}/nope.xml"\n', encoding="utf-8")
     assert main(["--config", str(cfg), "--data-dir", str(tmp_path / "d"), "sync"]) == 1
-    assert "Sync done: 1 feeds (1 failed)" in capsys.readouterr().out
+    assert "Sync done: 1 feed (1 failed)" in capsys.readouterr().out
 
 
 def test_one_article_failing_unexpectedly_does_not_end_the_sync(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
-from korantui.core.i18n import format_date
+from korantui.core.i18n import count, format_date
 from korantui.core.store import StoreError
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ def cmd_import_opml(args: argparse.Namespace, cfg: Config) -> int:
     added = add_feeds(cfg.path, specs)
     for s in added:
         _out(f"added {s.name or s.url}" + (f" ({s.category})" if s.category else ""))
-    _out(f"{len(added)} feeds added, {len(specs) - len(added)} already in the list")
+    _out(f"{count(len(added), 'feed')} added, {len(specs) - len(added)} already in the list")
     if added:
         _open_store(cfg, reread=True).close()
     return EXIT_OK
@@ -224,7 +224,7 @@ def cmd_export_opml(args: argparse.Namespace, cfg: Config) -> int:
         Path(args.file).write_text(text, encoding="utf-8")
     except OSError as e:
         raise UsageError(f"{args.file}: cannot write: {e.strerror or e}") from None
-    _out(f"{len(cfg.feeds)} feeds written to {args.file}")
+    _out(f"{count(len(cfg.feeds), 'feed')} written to {args.file}")
     return EXIT_OK
 
 

@@ -41,9 +41,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "image": ("Image", "Gambar"),
     "links": ("Links", "Tautan"),
     "by": ("by {author}", "oleh {author}"),
-    "refreshing": ("Refreshing {n} feeds…", "Memuat ulang {n} sumber…"),
+    "refreshing": ("Refreshing {n} feed{n_s}…", "Memuat ulang {n} sumber…"),
     "refreshed": (
-        "{feeds} feeds refreshed: {new} new headlines, {errors} errors",
+        "{feeds} feed{feeds_s} refreshed: {new} new headline{new_s}, {errors} error{errors_s}",
         "{feeds} sumber dimuat: {new} berita baru, {errors} galat",
     ),
     "offline_empty": (
@@ -76,7 +76,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "nothing_selected": ("No article selected", "Belum ada artikel terpilih"),
     "star_on": ("Starred", "Diberi bintang"),
     "star_off": ("Star removed", "Bintang dihapus"),
-    "pruned": ("{n} old read headlines removed", "{n} berita lama yang sudah dibaca dihapus"),
+    "pruned": ("{n} old read headline{n_s} removed", "{n} berita lama yang sudah dibaca dihapus"),
     "unknown_keys": ("Unknown action in [keys]: {names}", "Aksi tak dikenal di [keys]: {names}"),
     "demo_only_read": ("Not in the demo edition", "Tidak tersedia di edisi demo"),
     "no_full_text_yet": (
@@ -89,8 +89,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "cmd_language_help": ("Interface text and dates", "Teks antarmuka dan tanggal"),
     "cmd_opml_import": ("Import feeds from OPML…", "Impor sumber dari OPML…"),
     "cmd_opml_export": ("Export feeds to OPML…", "Ekspor sumber ke OPML…"),
-    "opml_imported": ("{n} feeds imported from {path}", "{n} sumber diimpor dari {path}"),
-    "opml_exported": ("{n} feeds exported to {path}", "{n} sumber diekspor ke {path}"),
+    "opml_imported": ("{n} feed{n_s} imported from {path}", "{n} sumber diimpor dari {path}"),
+    "opml_exported": ("{n} feed{n_s} exported to {path}", "{n} sumber diekspor ke {path}"),
     "opml_failed": ("OPML: {error}", "OPML: {error}"),
     "feed_added": ("Added: {name}", "Ditambahkan: {name}"),
     "feed_removed": ("Removed: {name}", "Dihapus: {name}"),
@@ -141,9 +141,19 @@ _MONTHS = {
 
 
 def tr(key: str, lang: str = "en", **values: object) -> str:
+    """The text for key in lang. English strings write a plural ending as {name_s} after the
+    count {name}: "s" unless the count is 1 (Indonesian needs none)."""
     en, id_ = _STRINGS[key]
     text = id_ if lang == "id" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    endings = {f"{k}_s": "" if v == 1 else "s" for k, v in values.items() if isinstance(v, int)}
+    return text.format(**values, **endings)
+
+
+def count(n: int, word: str) -> str:
+    """ "1 feed", "2 feeds": an English count (the command line's words are English)."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def format_date(when: datetime | None, lang: str = "en") -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from korantui.core.i18n import count
 from korantui.core.models import FeedSpec, Headline, RefreshResult
 from korantui.core.reading import FAILED, FULL_TEXT, Reading, fetch_reading, summary_article
 from korantui.core.sanitize import clean_line
@@ -36,8 +37,9 @@ class SyncSummary:
 
     def line(self) -> str:
         return (
-            f"Sync done: {self.feeds} feeds ({self.feed_errors} failed), {self.new} new headlines,"
-            f" {self.stored} articles stored, {len(self.failures)} failures"
+            f"Sync done: {count(self.feeds, 'feed')} ({self.feed_errors} failed),"
+            f" {count(self.new, 'new headline')}, {count(self.stored, 'article')} stored,"
+            f" {count(len(self.failures), 'failure')}"
         )
 
 
