@@ -19,6 +19,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from korantui.ui.widgets.frame_styles import FrameStyles
+
 # Parts wrapped per step after the first paint: small enough to keep keys responsive.
 _PARTS_PER_STEP = 40
 
@@ -43,7 +45,7 @@ def _estimate(part: RenderableType, width: int) -> int:
     return 1
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(FrameStyles, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("space", "page_down", "Scroll", show=False),
         Binding("j", "scroll_down", show=False),
@@ -124,7 +126,7 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines) and self._wrapped < len(self._parts):
             self._wrap(lines=index + self.size.height)
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.frame_style()
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = Strip(self._lines[index]).apply_style(base)

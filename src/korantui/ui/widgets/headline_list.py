@@ -23,9 +23,10 @@ from korantui.core import clock
 from korantui.core.i18n import format_age
 from korantui.core.models import Headline
 from korantui.ui.widgets.cells import fit
+from korantui.ui.widgets.frame_styles import FrameStyles
 
 
-class HeadlineList(ScrollView, can_focus=True):
+class HeadlineList(FrameStyles, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False),
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -176,13 +177,11 @@ class HeadlineList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
-        base = self.rich_style
+        base = self.frame_style()
         if not self.rows:
             if y == 0 and self.empty_text:
                 text = set_cell_size(" " + self.empty_text, width)
-                return Strip(
-                    [Segment(text, base + self.get_component_rich_style("headline-list--meta"))]
-                )
+                return Strip([Segment(text, base + self.frame_style("headline-list--meta"))])
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
@@ -190,13 +189,13 @@ class HeadlineList(ScrollView, can_focus=True):
         return self._row_strip(row, width, index == self.cursor, base)
 
     def _row_strip(self, row: Headline, width: int, is_cursor: bool, base: Style) -> Strip:
-        style = base + self.get_component_rich_style(
+        style = base + self.frame_style(
             "headline-list--read" if row.read else "headline-list--unread", partial=True
         )
-        meta_style = base + self.get_component_rich_style("headline-list--meta", partial=True)
-        star_style = base + self.get_component_rich_style("headline-list--star", partial=True)
+        meta_style = base + self.frame_style("headline-list--meta", partial=True)
+        star_style = base + self.frame_style("headline-list--star", partial=True)
         if is_cursor:
-            cursor_style = self.get_component_rich_style("headline-list--cursor", partial=True)
+            cursor_style = self.frame_style("headline-list--cursor", partial=True)
             style, meta_style, star_style = (
                 s + cursor_style for s in (style, meta_style, star_style)
             )
