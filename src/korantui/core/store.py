@@ -100,6 +100,12 @@ class Store:
     def sync_feeds(self, specs: Iterable[FeedSpec]) -> None:
         """Make the store's active feeds those of the config, in its order."""
         specs = list(specs)
+        wanted = [(s.url, s.name, s.category, s.kind) for s in specs]
+        rows = self._query(
+            "SELECT url, name, category, kind FROM feeds WHERE active = 1 ORDER BY position"
+        )
+        if rows == wanted:
+            return  # as every start finds it: no write, no lock taken
         with self.transaction() as db:
             db.execute("UPDATE feeds SET active = 0")
             for position, spec in enumerate(specs):
