@@ -328,7 +328,8 @@ def bench_startup(site: NewsSite, work: Path, sizes: Sizes) -> list[Row]:
     ours: list[float] = []
     bare: list[float] = []
     env = {**os.environ, "TERM": "xterm-256color"}
-    rounds = max(sizes.rounds, 1) + (2 if sizes.rounds > 1 else 0)
+    # A start is short and noisy (±20 ms from run to run here): three times the rounds.
+    rounds = max(sizes.rounds, 1) * (3 if sizes.rounds > 1 else 1)
     for n in range(rounds):
         for side in ("k", "b") if n % 2 == 0 else ("b", "k"):
             out = work / f"startup-{side}-{n}.json"
