@@ -16,16 +16,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from korantui.core.i18n import tr
 from korantui.core.models import Feed
 from korantui.ui.widgets.cells import cut
-from korantui.ui.widgets.frame_styles import FrameStyles
+from korantui.ui.widgets.cursor_list import CursorList
 
 ALL_ID = "all"
 STARRED_ID = "starred"
@@ -70,7 +68,7 @@ class FeedEntry(NamedTuple):
         return line
 
 
-class FeedList(FrameStyles, ScrollView, can_focus=True):
+class FeedList(CursorList, can_focus=True):
     BINDINGS = [
         Binding("up,k", "cursor_up", show=False),
         Binding("down,j", "cursor_down", show=False),
@@ -107,29 +105,21 @@ class FeedList(FrameStyles, ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0)
 
-    class Highlighted(Message):
+    class _EntryMessage(Message):
+        def __init__(self, feed_list: FeedList, entry_id: str) -> None:
+            super().__init__()
+            self.feed_list = feed_list
+            self.entry_id = entry_id
+
+        @property
+        def control(self) -> FeedList:
+            return self.feed_list
+
+    class Highlighted(_EntryMessage):
         """The cursor moved to another entry."""
 
-        def __init__(self, feed_list: FeedList, entry_id: str) -> None:
-            super().__init__()
-            self.feed_list = feed_list
-            self.entry_id = entry_id
-
-        @property
-        def control(self) -> FeedList:
-            return self.feed_list
-
-    class Selected(Message):
+    class Selected(_EntryMessage):
         """Enter or a click on an entry."""
-
-        def __init__(self, feed_list: FeedList, entry_id: str) -> None:
-            super().__init__()
-            self.feed_list = feed_list
-            self.entry_id = entry_id
-
-        @property
-        def control(self) -> FeedList:
-            return self.feed_list
 
     def __init__(self, *, lang: str = "en", id: str | None = None) -> None:
         super().__init__(id=id)
@@ -171,7 +161,7 @@ class FeedList(FrameStyles, ScrollView, can_focus=True):
         if entries == self.entries:
             return
         self.entries = entries
-        self.virtual_size = Size(self.scrollable_content_region.width, len(entries))
+        self.rows_changed()
         if not self.select(keep):
             self.select(ALL_ID)
         self.refresh()
@@ -197,14 +187,10 @@ class FeedList(FrameStyles, ScrollView, can_focus=True):
 
     # -- cursor --------------------------------------------------------------------------------
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.entries) - 1)) if self.entries else 0
+    def row_count(self) -> int:
+        return len(self.entries)
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        self._refresh_entry(old)
-        self._refresh_entry(new)
-        if self.entries and self.size.height:
-            self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+    def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self, self.selected_id))
 
     def _move(self, start: int, step: int) -> None:
@@ -243,14 +229,6 @@ class FeedList(FrameStyles, ScrollView, can_focus=True):
         if 0 <= index < len(self.entries) and self.entries[index].selectable:
             self.cursor = index
             self.action_select()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.entries))
-
-    def _refresh_entry(self, index: int) -> None:
-        y = index - self.scroll_offset.y
-        if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
 
     # -- painting ------------------------------------------------------------------------------
 

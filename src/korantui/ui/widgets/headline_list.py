@@ -13,20 +13,18 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from korantui.core import clock
 from korantui.core.i18n import format_age
 from korantui.core.models import Headline
 from korantui.ui.widgets.cells import fit
-from korantui.ui.widgets.frame_styles import FrameStyles
+from korantui.ui.widgets.cursor_list import CursorList
 
 
-class HeadlineList(FrameStyles, ScrollView, can_focus=True):
+class HeadlineList(CursorList, can_focus=True):
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False),
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -100,7 +98,7 @@ class HeadlineList(FrameStyles, ScrollView, can_focus=True):
         }
         self._age_width = max((cell_len(a) for a in self._ages.values()), default=0)
         self._name_width = max((cell_len(r.feed_name) for r in self.rows), default=0)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self.rows_changed()
         target = 0
         if keep_id is not None:
             for i, row in enumerate(self.rows):
@@ -124,21 +122,12 @@ class HeadlineList(FrameStyles, ScrollView, can_focus=True):
                 self.refresh_line(i)
                 return
 
-    def refresh_line(self, index: int) -> None:
-        y = index - self.scroll_offset.y
-        if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
-
     # -- cursor --------------------------------------------------------------------------------
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old)
-        self.refresh_line(new)
-        if self.rows and self.size.height:
-            self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+    def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self, self.current))
 
     def action_cursor_up(self) -> None:
@@ -168,9 +157,6 @@ class HeadlineList(FrameStyles, ScrollView, can_focus=True):
         if 0 <= index < len(self.rows):
             self.cursor = index
             self.action_select()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
 
     # -- painting ------------------------------------------------------------------------------
 
