@@ -215,3 +215,39 @@ async def test_a_reload_keeping_the_cursor_reads_a_page_past_it_then_the_rest(
         await settle(app, pilot)
         assert len(app.headline_list.rows) == 20
         assert app.headline_list.current == row
+
+
+async def test_the_feed_pane_moves_over_entries_only_by_key_and_by_click(write_config):
+    """Separators and category names are never the cursor's; End/Home reach the ends, a
+    click opens that feed's headlines and hands the keys to the list."""
+    cfg = write_config(CONFIG)
+    fill(cfg)
+    app = offline_app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        pane = app.feed_list
+        pane.focus()
+        await pilot.press("home")
+        assert pane.selected_id == "all"
+        seen = []
+        for _ in range(4):
+            await pilot.press("down")
+            seen.append(pane.selected_feed.name if pane.selected_feed else pane.selected_id)
+        assert seen == ["starred", "Satu", "Dua", "Dua"]  # the last entry holds
+        assert all(pane.entries[pane.cursor].selectable for _ in seen)
+        await pilot.press("home", "up")
+        assert pane.selected_id == "all"
+        await pilot.press("end")
+        assert pane.selected_feed is not None and pane.selected_feed.name == "Dua"
+        # A click on Satu's line (+1 row: the pane's top border; +2 columns: border, padding).
+        satu = next(i for i, e in enumerate(pane.entries) if e.name == "Satu")
+        await pilot.click(pane, offset=(3, satu + 1))
+        await settle(app, pilot)
+        assert pane.selected_feed is not None and pane.selected_feed.name == "Satu"
+        assert app.focused is app.headline_list
+        rows = app.headline_list.rows
+        assert {h.feed_name for h in rows} == {"Satu"}
+        # And a click on the second headline opens that one, not the one below it.
+        await pilot.click(app.headline_list, offset=(5, 2))
+        await settle(app, pilot)
+        assert app._current is not None and app._current.id == rows[1].id

@@ -41,3 +41,13 @@ class CursorList(FrameStyles, ScrollView):
 
     def on_resize(self, event: events.Resize) -> None:
         self.rows_changed()
+
+    def row_at(self, event: events.MouseEvent) -> int | None:
+        """The row under the pointer; None on the border, the padding or below the rows.
+        (event.y counts from the widget's border: taken as the row, a click opened the
+        row below the one clicked.)"""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        index = offset.y + self.scroll_offset.y
+        return index if 0 <= index < self.row_count() else None

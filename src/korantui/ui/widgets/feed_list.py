@@ -225,8 +225,8 @@ class FeedList(CursorList, can_focus=True):
             self.post_message(self.Selected(self, self.selected_id))
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + self.scroll_offset.y
-        if 0 <= index < len(self.entries) and self.entries[index].selectable:
+        index = self.row_at(event)
+        if index is not None and self.entries[index].selectable:
             self.cursor = index
             self.action_select()
 

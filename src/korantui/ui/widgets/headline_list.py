@@ -153,8 +153,8 @@ class HeadlineList(CursorList, can_focus=True):
             self.post_message(self.Selected(self, self.current))
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + self.scroll_offset.y
-        if 0 <= index < len(self.rows):
+        index = self.row_at(event)
+        if index is not None:
             self.cursor = index
             self.action_select()
 
