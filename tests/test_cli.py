@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -194,3 +195,26 @@ def test_anything_else_gets_the_whole_command_line(argv: list[str]) -> None:
     from korantui.cli import _opens_the_app
 
     assert not _opens_the_app(argv)
+
+
+def test_the_app_turns_the_collector_back_on_after_its_first_frame(tmp_path: Path) -> None:
+    """`korantui` starts with the garbage collector off (it only slows the first frame); a
+    long reading session must not go on without it."""
+    import gc
+
+    from korantui.core.config import Config
+    from korantui.ui.app import KoranApp
+
+    async def run() -> bool:
+        cfg = Config(feeds=[], path=tmp_path / "none.toml", data_dir=tmp_path / "data")
+        app = KoranApp(cfg, demo=True)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            return gc.isenabled()
+
+    gc.disable()
+    try:
+        assert asyncio.run(run())
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -134,10 +134,11 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self._load_demo()
 
     async def _after_first_frame(self) -> None:
-        # The objects made so far (imports, widgets) live as long as the app: set apart, the
-        # collector's later passes skip them. `korantui` turned it off until now (cli.py).
-        gc.freeze()
-        gc.enable()
+        if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
+            # The objects made so far (imports, widgets) live as long as the app: set apart,
+            # the collector's later passes skip them.
+            gc.freeze()
+            gc.enable()
         from textual.widgets import Footer
 
         await self.mount(Footer())
