@@ -143,3 +143,26 @@ def test_candidates_come_after_structured_data() -> None:
 def test_custom_offset() -> None:
     got = parse_date("2020-01-01T00:00:00-05:00")
     assert got == datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_a_utc_time_that_is_the_printed_local_clock_is_read_as_local() -> None:
+    """Detik's pubdate carries a false "Z": the same clock time is printed as WIB."""
+    page = (
+        '<html><head><meta name="pubdate" content="2015-11-05 T10:08:58Z"></head><body>'
+        "<h1>Google Umbar Kelemahan Galaxy S6 Edge</h1>"
+        '<div class="date">Kamis, 05/11/2015 10:08 WIB</div><p>Jakarta - Isi.</p></body></html>'
+    )
+    assert find_published(page) == datetime(2015, 11, 5, 10, 8, tzinfo=WIB)
+    # A true UTC time beside its WIB print (03:08Z = 10:08 WIB) stays as it is.
+    honest = page.replace("T10:08:58Z", "T03:08:58Z")
+    assert find_published(honest) == datetime(2015, 11, 5, 3, 8, 58, tzinfo=UTC)
+    # So does a UTC time with no printed date to compare with.
+    bare = page.replace("Kamis, 05/11/2015 10:08 WIB", "Oleh Redaksi")
+    assert find_published(bare) == datetime(2015, 11, 5, 10, 8, 58, tzinfo=UTC)
+
+
+def test_the_detik_fixture_page_is_dated_by_its_wib_clock(shared_dir) -> None:
+    page = (shared_dir / "fixtures" / "html" / "detik-singlepage.html").read_bytes()
+    published = find_published(page)
+    assert published is not None
+    assert published.astimezone(UTC) == datetime(2015, 11, 5, 3, 8, tzinfo=UTC)  # as its feed

@@ -314,11 +314,34 @@ def find_published(
     (what a site rule's date selector found), then the visible date next to the title.
     doc is HTML or an lxml tree."""
     tree = lxml_html.fromstring(doc) if isinstance(doc, str | bytes) else doc
+    candidates = tuple(candidates)
     for text in (*_structured_dates(tree), *candidates):
         dt = parse_date(text, now=now)
         if dt is not None:
+            if dt.utcoffset() == timedelta(0):
+                return _local_clock_behind_z(dt, tree, candidates, now) or dt
             return dt
     return _visible_date(tree, now)
+
+
+def _local_clock_behind_z(
+    dt: datetime, tree: Any, candidates: tuple[str, ...], now: datetime | None
+) -> datetime | None:
+    """The printed date, when a "UTC" time is the site's local clock with a false "Z".
+
+    Detik writes `pubdate` "2015-11-05 T10:08:58Z" beside a printed "Kamis, 05/11/2015 10:08
+    WIB" (its feed says 03:08 GMT): read as UTC it was shown seven hours late. When the page
+    prints the same clock time in an Indonesian zone, that is the moment."""
+    clock = dt.replace(tzinfo=None, second=0, microsecond=0)
+    printed = [parse_date(c, now=now) for c in candidates]
+    for local in (*printed, _visible_date(tree, now)):
+        if (
+            local is not None
+            and local.utcoffset() != timedelta(0)
+            and local.replace(tzinfo=None, second=0, microsecond=0) == clock
+        ):
+            return local
+    return None
 
 
 def _structured_dates(tree: Any) -> Iterator[str]:
