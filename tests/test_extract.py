@@ -281,3 +281,39 @@ def test_rule_content_loses_nested_boxes_of_other_stories() -> None:
 def test_title_choice(head: str, body: str, expected: str) -> None:
     html = f"<html><head>{head}</head><body>{body}<div>{BODY}</div></body></html>"
     assert extract_article(html, "https://situs.test/a").title == expected
+
+
+def _index_page(links: int) -> str:
+    items = "".join(
+        f'<li><a href="/berita/{n}/banjir-rob-genangi-kampung-nelayan-{n}">Banjir rob genangi'
+        f" kampung nelayan di pesisir Batam hari ke-{n}</a><p>Warga mengungsi ke balai desa"
+        f" setelah air laut naik setinggi lutut sejak pagi, kata lurah setempat {n}.</p></li>"
+        for n in range(links)
+    )
+    return f"<html><head><title>Berita Terkini</title></head><body><ul>{items}</ul></body></html>"
+
+
+def test_an_index_page_is_turned_away_not_read_as_an_article() -> None:
+    """A section or front page holds a dozen stories' teasers: read as one article it is a
+    jumble. Without a date, and with many headline links, it is said to be a list."""
+    with pytest.raises(ExtractionError, match="list of headlines"):
+        extract_article(_index_page(14), "https://koran-uji.example/kanal/kepri")
+    # A front page, whatever it says of itself.
+    with pytest.raises(ExtractionError, match="list of headlines"):
+        extract_article(_index_page(3), "https://koran-uji.example/")
+    # An article with a long list of related stories has its date: it is read.
+    article = _index_page(14).replace(
+        "<body>",
+        "<body><h1>Pelabuhan Batu Ampar diperluas untuk kapal peti kemas</h1>"
+        "<p>Selasa, 20 September 2022 16:30 WIB</p>"
+        + "<p>Badan Pengusahaan Batam memperluas dermaga utara pelabuhan.</p>"
+        * 6,
+    )
+    read = extract_article(article, "https://koran-uji.example/berita/9/pelabuhan")
+    assert read.published is not None and "dermaga utara" in read.text
+
+
+def test_the_kompas_front_page_is_turned_away(shared_dir) -> None:
+    page = (shared_dir / "fixtures" / "html" / "kompas-mainpage.html").read_bytes()
+    with pytest.raises(ExtractionError, match="list of headlines"):
+        extract_article(page, "https://www.kompas.com/")

@@ -119,6 +119,8 @@ def _extract_parsed(text: str, tree: Any, url: str, rules: SiteRules | None) -> 
         for el in (rule.first(tree, "date") if rule else [])
     ]
     published = find_published(tree, candidates=candidates)
+    if published is None and _is_index_page(tree, url, meta, rule):
+        raise ExtractionError("the page is a list of headlines, not an article")
     author = _author_text(_rule_text(rule, tree, "author")) or _meta_author(tree, meta)
     caption = _rule_caption(rule, tree) or _generic_caption(tree)
 
@@ -156,6 +158,21 @@ def _extract_parsed(text: str, tree: Any, url: str, rules: SiteRules | None) -> 
 
 def _text(el: Any) -> str:
     return clean_line(el.text_content())
+
+
+# An index page (a home page, a section) read as an article gives a stream of teasers from a
+# dozen stories. Articles nearly always carry a date, so only a page without one is asked.
+INDEX_HEADLINES = 10
+
+
+def _is_index_page(tree: Any, url: str, meta: dict[str, str], rule: SiteRule | None) -> bool:
+    if urlsplit(url).path in ("", "/"):
+        return True  # a site's front page (Kompas' says og:type "article" all the same)
+    if rule is not None or meta.get("og:type", "").strip().lower() == "article":
+        return False
+    from korantui.core.headline_links import find_headlines
+
+    return len(find_headlines(tree, url, url)) >= INDEX_HEADLINES
 
 
 def _page_meta(tree: Any) -> dict[str, str]:
