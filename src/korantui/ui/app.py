@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,7 +22,6 @@ from korantui.core.models import Feed, Headline, RefreshResult
 from korantui.core.reading import Reading
 from korantui.core.sanitize import clean_line
 from korantui.core.store import Store
-from korantui.core.store_file import is_corrupt_error
 from korantui.ui.commands import KoranCommands
 from korantui.ui.feed_actions import FeedActions
 from korantui.ui.keys import APP_BINDINGS, keymap_from_config, localize
@@ -31,6 +29,7 @@ from korantui.ui.navigation import Navigation
 from korantui.ui.prefetching import Prefetching
 from korantui.ui.reading_pane import ReadingPane
 from korantui.ui.state_actions import StateActions
+from korantui.ui.store_setup import StoreSetup
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
@@ -44,14 +43,6 @@ class FeedRefreshed(Message):
     def __init__(self, result: RefreshResult) -> None:
         super().__init__()
         self.result = result
-
-
-class StoreChecked(Message):
-    def __init__(self, path: Path, damaged: bool, pruned: int) -> None:
-        super().__init__()
-        self.path = path
-        self.damaged = damaged
-        self.pruned = pruned
 
 
 class RefreshDone(Message):
@@ -72,7 +63,9 @@ class HeadlinesLoaded(Message):
         self.generation = generation
 
 
-class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, App[int]):
+class KoranApp(
+    StoreSetup, StateActions, Navigation, Prefetching, FeedActions, ReadingPane, App[int]
+):
     CSS_PATH = "app.tcss"
     TITLE = "korantui"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS  # ids and help: ui/keys.py
@@ -148,75 +141,6 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             # imports, an HTTP client and a status line: none of them should come between the
             # reader and the headlines already stored.
             self._maintain_store()
-
-    def _open_store(self) -> None:
-        path = self._demo_db_path() if self.demo else self.config.db_path
-        self.store = Store(path, check=False)  # see _maintain_store
-        try:
-            self._show_store()
-        except sqlite3.DatabaseError as error:
-            if not is_corrupt_error(error):
-                raise
-            self.store.replace_damaged()
-            self._show_store()
-        if self.store.notice:
-            self.notify(self.store.notice, severity="warning", timeout=15, markup=False)
-
-    @work(thread=True, group="store-check", exit_on_error=False)
-    def _maintain_store(self) -> None:
-        """After the first frame: the damage check, then the retention prune (a pass over
-        every headline); the refresh on start follows them."""
-        store = self.store
-        assert store is not None
-        damaged, pruned = False, 0
-        try:
-            damaged = store.damaged()
-            if not damaged:
-                pruned = store.prune(self.config.retention_days)
-        finally:  # an error here is reported (the worker's), and the refresh still comes
-            self.post_message(StoreChecked(store.path, damaged, pruned))
-
-    def on_store_checked(self, message: StoreChecked) -> None:
-        store = self.store
-        assert store is not None
-        if message.path != store.path:
-            return  # the demo edition was opened meanwhile
-        if message.damaged:
-            for group in ("prefetch", "article", "headline-pages"):
-                self.workers.cancel_group(self, group)
-            self._current = None
-            self._reading = None
-            self.set_reading(False)
-            self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
-            notice = store.replace_damaged()
-            self.notify(notice, severity="warning", timeout=15, markup=False)
-            self._show_store()
-        elif message.pruned:
-            self.notify(tr("pruned", self.lang, n=message.pruned), timeout=4, markup=False)
-            self.reload_feeds()
-            self.reload_headlines(keep=True)
-        if self.refresh_on_start:
-            self.action_refresh_all()
-
-    def _show_store(self) -> None:
-        """The store's feeds and headlines on screen, the config's feeds in the store."""
-        assert self.store is not None
-        if not self.demo:
-            self.store.sync_feeds(self.config.feeds)
-        self.sub_title = tr("demo_title", self.lang) if self.demo else ""
-        self.reload_feeds()
-        self.reload_headlines()
-
-    def _demo_db_path(self) -> Path:
-        return self.config.data_dir / "demo" / "korantui.db"
-
-    def _load_demo(self) -> None:
-        from korantui.core.demo import load_demo
-
-        assert self.store is not None
-        load_demo(self.store)
-        self.reload_feeds()
-        self.reload_headlines()
 
     @property
     def runner(self) -> NetworkRunner:
@@ -490,22 +414,3 @@ class KoranApp(StateActions, Navigation, Prefetching, FeedActions, ReadingPane, 
             self.reload_feeds()
         self._set_status("")
         self._report_unexpected(event.worker.error, f"worker {event.worker.name}")
-
-    # -- help and demo -------------------------------------------------------------------------
-
-    def action_demo(self) -> None:
-        if self.demo:
-            return
-        assert self.store is not None
-        self.workers.cancel_all()
-        self.store.close()
-        self.demo = True
-        self._busy_feeds.clear()
-        self._set_status("")
-        self._current = None
-        self._reading = None
-        self.search_query = None  # results of the other store
-        self.set_reading(False)
-        self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
-        self._open_store()
-        self._load_demo()
