@@ -557,3 +557,22 @@ def test_no_escape_from_a_feed_reaches_the_terminal(site: Site, tmp_path: Path):
     assert not re.search("[\x80-\x9f]", text)
     # And the text itself did: the markup shows as written.
     assert b"[@click=app.quit]" in data
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Berita biasa, tanpa apa-apa — “kutipan” é", "Berita biasa, tanpa apa-apa — “kutipan” é"),
+        ("a\u2028b\u2029c", "a\nb\n\nc"),
+        ("a\r\nb\rc\x85d", "a\nb\nc\nd"),
+        ("x\x1b[31my\x9b2Jz", "xyz"),
+        ("kiri\u202ekanan\ufeff", "kirikanan"),
+        ("tab\tdan\nbaris", "tab\tdan\nbaris"),
+    ],
+)
+def test_clean_text_changes_only_what_it_must(raw: str, clean: str) -> None:
+    """Text with nothing to remove is returned as it is (the quick path); anything else is
+    cleaned as before."""
+    from korantui.core.sanitize import clean_text
+
+    assert clean_text(raw) == clean
