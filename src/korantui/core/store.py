@@ -163,6 +163,26 @@ class Store:
 
     # -- headlines -----------------------------------------------------------------------------
 
+    @staticmethod
+    def _seen(
+        db: sqlite3.Connection, feed_id: int, links: list[str], guids: list[str]
+    ) -> dict[tuple[str, str], tuple]:
+        """The stored rows (_SEEN_COLUMNS) of these links, and of these guids among the rows
+        without a link, keyed ("link", link) and ("guid", guid)."""
+        found: dict[tuple[str, str], tuple] = {}
+        queries = (
+            ("link", [lk for lk in links if lk], "link, {} FROM headlines WHERE link IN ({})"),
+            ("guid", guids, "guid, {} FROM headlines WHERE link = '' AND guid IN ({})"),
+        )
+        for kind, values, query in queries:
+            unique = list(dict.fromkeys(values))
+            for start in range(0, len(unique), 500):  # SQLite allows 999 parameters and more
+                chunk = unique[start : start + 500]
+                sql = "SELECT " + query.format(_SEEN_COLUMNS, ",".join("?" * len(chunk)))
+                for row in db.execute(f"{sql} AND feed_id = ?", (*chunk, feed_id)):
+                    found.setdefault((kind, row[0]), row[1:])
+        return found
+
     def save_entries(
         self,
         feed_id: int,
@@ -181,28 +201,21 @@ class Store:
         """
         now = _now()
         new = 0
+        links = [safe_url(e.link) for e in entries]
         with self.transaction() as db:
+            # The stored copies' fields, to rewrite a row (and its search entry, which costs
+            # more) only when the feed's words for it changed: most items of a refresh are the
+            # same as last time. One query for the lot, not one an item.
+            stored = self._seen(
+                db, feed_id, links, [e.guid for e, lk in zip(entries, links, strict=True) if not lk]
+            )
             seen: set[str] = set()
-            for position, e in enumerate(entries):
-                link = safe_url(e.link)
+            for position, (e, link) in enumerate(zip(entries, links, strict=True)):
                 key = link or e.guid
                 if not key or key in seen:
                     continue
                 seen.add(key)
-                # The stored copy's fields, to rewrite a row (and its search entry, which costs
-                # more) only when the feed's words for it changed: most items of a refresh are
-                # the same as last time.
-                if link:
-                    row = db.execute(
-                        f"SELECT {_SEEN_COLUMNS} FROM headlines WHERE feed_id = ? AND link = ?",
-                        (feed_id, link),
-                    ).fetchone()
-                else:
-                    row = db.execute(
-                        f"SELECT {_SEEN_COLUMNS} FROM headlines"
-                        " WHERE feed_id = ? AND link = '' AND guid = ?",
-                        (feed_id, e.guid),
-                    ).fetchone()
+                row = stored.get(("link", link) if link else ("guid", e.guid))
                 title_text = clean_line(e.title)
                 summary = clean_paragraphs(e.summary)
                 published = _iso(e.published)
