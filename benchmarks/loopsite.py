@@ -151,6 +151,12 @@ class NewsSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+            # An answer leaves in one write, headers and body together, as real servers send
+            # it. Written separately, Nagle's algorithm held the body's last segment until the
+            # client's delayed ACK (40 ms on Linux): every answer with a body took ~144 ms
+            # instead of the 100 ms the site means, on both sides of a comparison.
+            wbufsize = 1 << 20
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
