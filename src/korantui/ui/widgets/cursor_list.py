@@ -19,6 +19,13 @@ class CursorList(FrameStyles, ScrollView):
     def cursor_moved(self) -> None:
         """Called after every change of the cursor: post the subclass's message."""
 
+    def can_hold_cursor(self, index: int) -> bool:
+        """Whether the cursor may rest on this row (a heading or a rule may not)."""
+        return True
+
+    def action_select(self) -> None:
+        """Enter, or a click on a row: post the subclass's message."""
+
     def rows_changed(self) -> None:
         """After the rows were replaced: the scrollable height follows their number."""
         self.virtual_size = Size(self.scrollable_content_region.width, self.row_count())
@@ -41,6 +48,12 @@ class CursorList(FrameStyles, ScrollView):
 
     def on_resize(self, event: events.Resize) -> None:
         self.rows_changed()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.row_at(event)
+        if index is not None and self.can_hold_cursor(index):
+            self.cursor = index
+            self.action_select()
 
     def row_at(self, event: events.MouseEvent) -> int | None:
         """The row under the pointer; None on the border, the padding or below the rows.

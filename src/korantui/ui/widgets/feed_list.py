@@ -14,7 +14,6 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -193,6 +192,9 @@ class FeedList(CursorList, can_focus=True):
     def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self, self.selected_id))
 
+    def can_hold_cursor(self, index: int) -> bool:
+        return self.entries[index].selectable
+
     def _move(self, start: int, step: int) -> None:
         """To the first selectable entry from start on, going step; stay if there is none."""
         i = max(0, min(start, len(self.entries) - 1))
@@ -223,12 +225,6 @@ class FeedList(CursorList, can_focus=True):
     def action_select(self) -> None:
         if self.entries and self.entries[self.cursor].selectable:
             self.post_message(self.Selected(self, self.selected_id))
-
-    def on_click(self, event: events.Click) -> None:
-        index = self.row_at(event)
-        if index is not None and self.entries[index].selectable:
-            self.cursor = index
-            self.action_select()
 
     # -- painting ------------------------------------------------------------------------------
 

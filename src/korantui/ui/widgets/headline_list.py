@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -151,12 +150,6 @@ class HeadlineList(CursorList, can_focus=True):
     def action_select(self) -> None:
         if self.current is not None:
             self.post_message(self.Selected(self, self.current))
-
-    def on_click(self, event: events.Click) -> None:
-        index = self.row_at(event)
-        if index is not None:
-            self.cursor = index
-            self.action_select()
 
     # -- painting ------------------------------------------------------------------------------
 
