@@ -148,7 +148,10 @@ def test_sigkill_at_random_points_of_a_refresh(site: Site, tmp_path: Path):
             assert article.text == text
         assert len(store.feeds()) == FEEDS
         store.close()
-    assert killed >= KILLS * 3 // 4  # the kills did land mid-work
+    # The kills did land mid-work. Half, not more: a kill by the clock misses when the machine
+    # got faster than during the calibration run (a loaded CI machine); one run in ~10 of the
+    # whole suite once fell short of three quarters.
+    assert killed >= KILLS // 2
     assert time.monotonic() - start < 90  # about 12 s on two cores; a guard, not a benchmark
 
 
