@@ -251,3 +251,25 @@ async def test_the_feed_pane_moves_over_entries_only_by_key_and_by_click(write_c
         await pilot.click(app.headline_list, offset=(5, 2))
         await settle(app, pilot)
         assert app._current is not None and app._current.id == rows[1].id
+
+
+async def test_feeds_without_a_category_need_no_heading(write_config):
+    cfg = write_config(
+        '[[feeds]]\nurl = "http://127.0.0.1:9/a.xml"\nname = "Lepas"\n'
+        '[[feeds]]\nurl = "http://127.0.0.1:9/b.xml"\nname = "Satu"\ncategory = "Kepri"\n'
+        '[[feeds]]\nurl = "http://127.0.0.1:9/c.xml"\nname = "Lagi"\n'
+    )
+    app = offline_app(cfg)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(app, pilot)
+        shown = [(e.kind, e.name) for e in app.feed_list.entries[2:]]
+        assert shown == [
+            ("separator", ""),
+            ("entry", "Lepas"),  # under the rule after Starred: no "—" heading
+            ("separator", ""),
+            ("category", "Kepri"),
+            ("entry", "Satu"),
+            ("separator", ""),
+            ("category", "—"),  # set apart from Kepri's feeds
+            ("entry", "Lagi"),
+        ]

@@ -139,12 +139,16 @@ class FeedList(CursorList, can_focus=True):
             FeedEntry("entry", ALL_ID, tr("all_news", self.lang), unread_all, bold=True),
             FeedEntry("entry", STARRED_ID, "★ " + tr("starred", self.lang), starred),
         ]
+        # Feeds without a category, when they come first, need no heading: the rule sets them
+        # apart from Starred. Further down (after another category's feeds) they get "—".
         category: str | None = None
         for feed in feeds:
             if feed.category != category:
+                first = category is None
                 category = feed.category
                 entries.append(FeedEntry("separator"))
-                entries.append(FeedEntry("category", name=category or "—"))
+                if category or not first:
+                    entries.append(FeedEntry("category", name=category or "—"))
             mark = "busy" if feed.id in busy else "error" if feed.last_error else ""
             entries.append(
                 FeedEntry(
