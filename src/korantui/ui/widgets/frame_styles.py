@@ -23,7 +23,7 @@ class FrameStyles:
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = {}
         try:
-            return super().render_lines(crop)  # type: ignore[misc, no-any-return]
+            return super().render_lines(crop)  # type: ignore[misc]
         finally:
             self._frame = None
 
