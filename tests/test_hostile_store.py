@@ -474,7 +474,7 @@ async def test_a_store_waiting_on_a_lock_does_not_hold_up_other_feeds(
 
     def validators(feed_id: int) -> tuple[str, str]:
         if feed_id == first_id:  # a store locked until the other feed is through
-            waited.append(other_done.wait(timeout=5))
+            waited.append(other_done.wait(timeout=20))  # long only if it is broken
         return real(feed_id)
 
     monkeypatch.setattr(store, "validators", validators)

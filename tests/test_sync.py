@@ -146,7 +146,7 @@ def test_storing_an_article_does_not_hold_up_the_others(
 
     def save_article(headline_id, article):  # type: ignore[no-untyped-def]
         if next(calls) == 0:  # the first article waits on a "locked" store
-            waited.append(other_stored.wait(timeout=5))
+            waited.append(other_stored.wait(timeout=20))  # long only if it is broken
             real(headline_id, article)
         else:
             real(headline_id, article)
