@@ -95,12 +95,18 @@ def clean_paragraphs(text: str | None) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-@lru_cache(maxsize=4096)
 def safe_url(url: str | None, base: str = "") -> str:
-    """The absolute http(s) address of url, or "" for anything else (javascript:, data:...).
+    """The absolute http(s) address of url, or "" for anything else (javascript:, data:...)."""
+    if url is not None and not isinstance(url, str):
+        url = str(url)
+    if url and len(url) > 2 * MAX_URL:
+        # Never a cache key: a hostile feed's megabyte "links" would stay in memory. Cleaning
+        # (control characters, spaces) rarely halves a string; when it does, it is checked.
+        return _check_url(url, base)
+    return _cached_check_url(url, base)
 
-    Cached: a refresh asks for each item's link and image twice (the parser, then the store),
-    and urlsplit is the costly part of it."""
+
+def _check_url(url: str | None, base: str) -> str:
     url = clean_line(url)
     if not url or len(url) > MAX_URL:
         return ""
@@ -117,6 +123,11 @@ def safe_url(url: str | None, base: str = "") -> str:
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or not parts.hostname:
         return ""
     return url
+
+
+# A refresh asks for each item's link and image twice (the parser, then the store), and
+# urlsplit is the costly part: keys are at most 8 KB, so the cache stays under ~40 MB.
+_cached_check_url = lru_cache(maxsize=4096)(_check_url)
 
 
 def is_openable(url: str | None) -> bool:
