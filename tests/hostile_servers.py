@@ -137,6 +137,16 @@ class Site:
 # -- bodies ----------------------------------------------------------------------------------
 
 
+def billion_laughs(link: str) -> bytes:
+    """An RSS feed whose title is nine levels of ten-fold entities ("billion laughs")."""
+    levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{levels}]>'
+        '<rss version="2.0"><channel><title>&l9;</title>'
+        f"<item><title>Tawa &l9;</title><link>{link}</link></item></channel></rss>"
+    ).encode()
+
+
 def rss(items: list[dict[str, str]], title: str = "Koran Uji", base: str = "") -> str:
     """An RSS 2.0 document; item values are inserted as given (the caller escapes or not)."""
     parts = []
