@@ -13,7 +13,6 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -56,15 +55,6 @@ class FeedEntry(NamedTuple):
     @property
     def selectable(self) -> bool:
         return self.kind == "entry"
-
-    def text(self) -> Text:
-        """The entry as one line of text, whole (the pane may cut the name)."""
-        line = Text(("  " if self.indent else "") + self.name)
-        if self.unread:
-            line.append(f" ({self.unread})", _COUNT)
-        if self.mark:
-            line.append(*_MARKS[self.mark])
-        return line
 
 
 class FeedList(CursorList, can_focus=True):
