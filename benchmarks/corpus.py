@@ -14,7 +14,7 @@ from pathlib import Path
 from loopsite import paragraph, sentence  # benchmarks/loopsite.py, beside this file
 
 from korantui.core.models import Article, Block, Entry, FeedSpec, Link
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 
 
 def write_config(path: Path, urls: list[str], concurrency: int = 8) -> Path:

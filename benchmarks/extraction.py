@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 
-from korantui.core.dates import WIB  # noqa: E402
-from korantui.core.extract import ExtractionError, extract_article  # noqa: E402
+from korantui.core.article.dates import WIB  # noqa: E402
+from korantui.core.article.extract import ExtractionError, extract_article  # noqa: E402
 from korantui.core.models import Article  # noqa: E402
 
 SEED_URL = (

@@ -24,8 +24,8 @@ sys.path[:0] = [str(HERE), str(ROOT / "src")]
 
 from loopsite import NewsSite  # noqa: E402
 
-from korantui.core.fastparse import parse_fast  # noqa: E402
-from korantui.core.feeds import FeedParseError, parse_feed  # noqa: E402
+from korantui.core.sources.fastparse import parse_fast  # noqa: E402
+from korantui.core.sources.feeds import FeedParseError, parse_feed  # noqa: E402
 
 
 def documents() -> list[tuple[str, bytes]]:

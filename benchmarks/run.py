@@ -42,7 +42,7 @@ sys.path[:0] = [str(HERE), str(ROOT / "src")]
 from corpus import add_articles, build_store, copy_store, write_config  # noqa: E402
 from loopsite import NewsSite  # noqa: E402
 
-from korantui.core.store import Store  # noqa: E402
+from korantui.core.store.database import Store  # noqa: E402
 
 PROBE = HERE / "probe.py"
 # korantui's connections (overall and per host: the loopback site is one host) = newsboat's

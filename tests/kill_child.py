@@ -24,11 +24,11 @@ import sys
 import threading
 import time
 
-from korantui.core.fetch import Fetcher, FetchSettings
 from korantui.core.models import Article, Block, Headline, RefreshResult
+from korantui.core.net.fetch import Fetcher, FetchSettings
 from korantui.core.reading import FULL_TEXT, Reading
 from korantui.core.refresh import refresh_feeds
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 
 
 def main() -> None:

@@ -12,9 +12,9 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input, Log, Static
 
-from korantui.core.fetch import FetchSettings
 from korantui.core.models import FEED_KIND, FeedSpec
-from korantui.core.runner import NetworkRunner
+from korantui.core.net.fetch import FetchSettings
+from korantui.core.net.runner import NetworkRunner
 from korantui.ui.screens import add_feed
 from korantui.ui.screens.add_feed import AddFeedResult, AddFeedScreen
 from korantui.ui.screens.confirm import ConfirmScreen

@@ -9,17 +9,17 @@ from lxml import html
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from korantui.core import article_fetch, extract
-from korantui.core.article_fetch import (
+from korantui.core.article import article_fetch, extract
+from korantui.core.article.article_fetch import (
     MAX_PAGES,
     canonical_from_amp_url,
     fetch_article,
     next_page_urls,
     with_param,
 )
-from korantui.core.extract import ExtractionError
-from korantui.core.fetch import Fetcher, FetchError
-from korantui.core.site_rules import load_rules
+from korantui.core.article.extract import ExtractionError
+from korantui.core.article.site_rules import load_rules
+from korantui.core.net.fetch import Fetcher, FetchError
 
 PAGES = Path(__file__).parent / "pages" / "extraction"
 HTML = "text/html; charset=utf-8"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from korantui.core.charset import decode_html, normalise_charset, sniff_declared
+from korantui.core.net.charset import decode_html, normalise_charset, sniff_declared
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 

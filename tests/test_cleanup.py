@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from korantui.core.cleanup import (
+from korantui.core.article.cleanup import (
     clean_blocks,
     closing_byline,
     drop_ads,

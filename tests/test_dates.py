@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from korantui.core.dates import WIB, WIT, WITA, find_published, parse_date
+from korantui.core.article.dates import WIB, WIT, WITA, find_published, parse_date
 
 NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
 

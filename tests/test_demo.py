@@ -21,7 +21,7 @@ from korantui.core.demo import (
     load_demo,
 )
 from korantui.core.models import Article
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 
 BLOCK_KINDS = {"p", "h", "quote", "li", "oli", "pre"}
 LINK_PATH = re.compile(r"^/(kepri|nasional|ekonomi|teknologi)/(\d{4})/(\d{2})/[a-z0-9-]+$")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from korantui.core.discover import Discovery, DiscoveryError, discover, normalise_address
-from korantui.core.fetch import Fetcher, FetchSettings
 from korantui.core.models import FEED_KIND, HTML_KIND
+from korantui.core.net.fetch import Fetcher, FetchSettings
+from korantui.core.sources.discover import Discovery, DiscoveryError, discover, normalise_address
 
 PAGES = Path(__file__).parent / "pages" / "sources"
 

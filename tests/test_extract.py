@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from korantui.core.dates import WIB, WIT, WITA
-from korantui.core.extract import ExtractionError, extract_article
-from korantui.core.markdown import article_markdown
+from korantui.core.article.dates import WIB, WIT, WITA
+from korantui.core.article.extract import ExtractionError, extract_article
+from korantui.core.article.markdown import article_markdown
 from korantui.core.models import Article
 
 PAGES = Path(__file__).parent / "pages" / "extraction"

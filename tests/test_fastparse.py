@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from korantui.core.fastparse import parse_fast
-from korantui.core.feeds import parse_feed
-from korantui.core.fetch import FetchResult
 from korantui.core.models import FEED_KIND
+from korantui.core.net.fetch import FetchResult
 from korantui.core.refresh import parse_source
+from korantui.core.sources.fastparse import parse_fast
+from korantui.core.sources.feeds import parse_feed
 from tests.hostile_servers import billion_laughs
 
 rs = pytest.importorskip("feedparser_rs")

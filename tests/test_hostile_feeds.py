@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from korantui.core.fetch import Fetcher, FetchSettings
 from korantui.core.models import FeedSpec, RefreshResult
+from korantui.core.net.fetch import Fetcher, FetchSettings
 from korantui.core.refresh import refresh_feeds
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from tests.hostile_servers import Site, billion_laughs
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -139,7 +139,7 @@ def test_fixture_entries_read_right(refreshed):  # type: ignore[no-untyped-def]
 
 
 def test_malformed_feed_is_read_with_a_warning(refreshed):  # type: ignore[no-untyped-def]
-    from korantui.core.feeds import parse_feed
+    from korantui.core.sources.feeds import parse_feed
 
     assert FIXTURES.is_dir()
     path = FIXTURES / "feeds" / "lokomedia-ci-static-rss-malformed.xml"
@@ -150,7 +150,7 @@ def test_malformed_feed_is_read_with_a_warning(refreshed):  # type: ignore[no-un
 
 
 def test_entity_expansion_and_external_entities_are_not_followed(tmp_path: Path):
-    from korantui.core.feeds import parse_feed
+    from korantui.core.sources.feeds import parse_feed
 
     # "Billion laughs": nine levels of ten-fold entities. expat refuses the amplification; the
     # feed is still read, as the broken XML it is, without a gigabyte of "lol".
@@ -172,7 +172,7 @@ def test_entity_expansion_and_external_entities_are_not_followed(tmp_path: Path)
 def test_a_pool_that_cannot_start_parses_in_this_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     """A pool started from a thread can fail with ValueError ("bad value(s) in fds_to_keep"):
     the feed is still parsed, here, and no pool is tried again."""
-    from korantui.core import parsepool
+    from korantui.core.sources import parsepool
 
     def refuse() -> None:
         raise ValueError("bad value(s) in fds_to_keep")

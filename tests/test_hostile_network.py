@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from korantui.core.fetch import MB, Fetcher, FetchError, FetchSettings
 from korantui.core.models import Entry, FeedSpec, Headline
+from korantui.core.net.fetch import MB, Fetcher, FetchError, FetchSettings
 from korantui.core.reading import FAILED, FULL_TEXT, fetch_reading
 from korantui.core.refresh import refresh_feeds
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from tests.hostile_servers import (
     CAPTCHA_WALL,
     CLOUDFLARE_WALL,
@@ -505,7 +505,7 @@ def test_a_client_that_cannot_be_made_is_an_error_not_a_hang(
     says so to whoever starts it, instead of waiting for ever on a thread that died."""
     import threading
 
-    from korantui.core.runner import NetworkRunner
+    from korantui.core.net.runner import NetworkRunner
 
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.test:notaport")
     outcome: list[BaseException | None] = []

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from korantui.core.models import Article, Block, Entry, FeedSpec
-from korantui.core.store import SCHEMA_VERSION, Store, StoreError
+from korantui.core.store.database import SCHEMA_VERSION, Store, StoreError
 from tests.hostile_servers import Site, article_page, rss
 
 CHILD = Path(__file__).with_name("kill_child.py")
@@ -381,7 +381,7 @@ async def test_the_app_says_when_it_moved_a_damaged_store_aside(tmp_path: Path):
 
 def _page_the_first_queries_miss(db: Path) -> int:
     """A page whose damage the app's first queries do not meet, but the full check finds."""
-    from korantui.core.store_file import file_is_damaged
+    from korantui.core.store.store_file import file_is_damaged
 
     probe = db.with_name("probe.db")
     for page in range(db.stat().st_size // 4096 - 1, 1, -1):
@@ -437,7 +437,7 @@ async def test_a_locked_store_while_noting_an_error_does_not_end_the_refresh(
 ) -> None:
     """The error line is a courtesy: a store that cannot take it (locked by another process)
     must not turn one feed's failure into the end of every feed's refresh."""
-    from korantui.core.fetch import Fetcher
+    from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feeds
 
     store = Store(tmp_path / "k.db")
@@ -463,8 +463,8 @@ async def test_a_store_waiting_on_a_lock_does_not_hold_up_other_feeds(
     by another process (busy timeout, up to 10 s), the other feeds' downloads go on."""
     import threading
 
-    from korantui.core.fetch import Fetcher
     from korantui.core.models import RefreshResult
+    from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feeds
 
     store = Store(tmp_path / "k.db")
@@ -502,7 +502,7 @@ async def test_an_unexpected_error_s_words_reach_the_result_cleaned(
     """An exception's message may quote the feed; the result line goes to a terminal (sync's
     plain lines, the feed list), so its escape sequences are removed like any feed text."""
     from korantui.core import refresh
-    from korantui.core.fetch import Fetcher
+    from korantui.core.net.fetch import Fetcher
 
     def broken(*args: object) -> None:
         raise RuntimeError("judul \x1b]0;dibajak\x07 \x1b[2J habis")

@@ -32,7 +32,7 @@ from korantui.core.sanitize import (
     is_openable,
     safe_url,
 )
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from korantui.ui.app import KoranApp
 from tests.hostile_servers import Site
 from tests.screen import screen_text
@@ -220,7 +220,7 @@ def test_clean_markup_drops_references_to_control_characters():
 
 
 def test_article_page_with_entity_encoded_controls_is_still_read():
-    from korantui.core.extract import extract_article
+    from korantui.core.article.extract import extract_article
     from tests.test_hostile_network import PARAGRAPHS
 
     body = "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS, "Teks &#27;]0;x&#7; dan &#x1b;[2J ini."])
@@ -235,7 +235,7 @@ def test_article_page_with_entity_encoded_controls_is_still_read():
 
 def test_huge_character_references_do_not_fail_a_feed():
     # int() refuses strings of over 4,300 digits: one such reference must not cost the feed.
-    from korantui.core.feeds import html_to_text, parse_feed
+    from korantui.core.sources.feeds import html_to_text, parse_feed
 
     huge = "&#" + "9" * 50_000 + ";"
     doc = (

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from korantui.core.charset import decode_html
-from korantui.core.feeds import FeedParseError
-from korantui.core.fetch import Fetcher
-from korantui.core.htmlsource import parse_html_source
+from korantui.core.net.charset import decode_html
+from korantui.core.net.fetch import Fetcher
 from korantui.core.sanitize import clean_line
+from korantui.core.sources.feeds import FeedParseError
+from korantui.core.sources.htmlsource import parse_html_source
 
 PAGES = Path(__file__).parent / "pages" / "sources"
 SHARED = Path(__file__).parents[1].parent / "shared" / "fixtures"

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from korantui.core.feeds import FeedParseError, parse_feed
-from korantui.core.jsonfeed import parse_json_feed
+from korantui.core.sources.feeds import FeedParseError, parse_feed
+from korantui.core.sources.jsonfeed import parse_json_feed
 
 URL = "https://warta.example/feed.json"
 

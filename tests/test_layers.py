@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import korantui.core
 
 
 def _core_modules() -> list[str]:
-    return sorted(f"korantui.core.{m.name}" for m in pkgutil.iter_modules(korantui.core.__path__))
+    return sorted(
+        m.name for m in pkgutil.walk_packages(korantui.core.__path__, prefix="korantui.core.")
+    )
 
 
 def test_core_never_imports_textual():
     modules = _core_modules()
-    assert "korantui.core.store" in modules and "korantui.core.render" in modules
+    assert "korantui.core.store.database" in modules and "korantui.core.render" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
@@ -49,3 +55,40 @@ def test_app_start_up_loads_no_network_or_extraction_stack():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+# What each core sub-package may import from the rest of the core: data flows from the network
+# through sources and articles into the store, never back. (package, packages it must not import)
+_FORBIDDEN = {
+    "net": ("sources", "article", "store"),
+    "sources": ("article.extract", "store"),
+    "article": ("sources", "store"),
+    "store": ("net", "sources", "article"),
+}
+
+
+def _imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(_FORBIDDEN))
+def test_core_sub_packages_keep_their_import_rules(package):
+    root = Path(korantui.core.__path__[0]) / package
+    files = sorted(root.glob("*.py"))
+    assert len(files) > 1, f"core/{package}/ holds no modules"
+    bad = [
+        f"{f.name} imports {name}"
+        for f in files
+        for name in sorted(_imports_of(f))
+        for other in _FORBIDDEN[package]
+        if name == f"korantui.core.{other}" or name.startswith(f"korantui.core.{other}.")
+    ]
+    assert bad == []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from korantui.core.fetch import Fetcher
+from korantui.core.article.site_rules import load_rules
 from korantui.core.models import Entry, FeedSpec
+from korantui.core.net.fetch import Fetcher
 from korantui.core.prefetch import prefetch_articles
-from korantui.core.site_rules import load_rules
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from tests.newssite import STORIES
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from korantui.cli import main
 from korantui.core.models import Article, Block, Entry, FeedSpec
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from korantui.ui.app import KoranApp
 from tests.screen import screen_text
 from tests.uikit import CONFIG, settle

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from korantui.core.site_rules import load_rules, rule_from_dict, select
+from korantui.core.article.site_rules import load_rules, rule_from_dict, select
 
 PAGES = Path(__file__).parent / "pages" / "extraction"
 NATIONAL = [
@@ -34,7 +34,7 @@ def test_shipped_rules_cover_outlets_and_cms_families() -> None:
 
 
 def test_every_shipped_selector_compiles() -> None:
-    from korantui.core.site_rules import _xpath_of
+    from korantui.core.article.site_rules import _xpath_of
 
     for rule in load_rules().rules:
         for key in ("detect", "content", "title", "date", "author", "caption", "remove"):
@@ -133,7 +133,7 @@ def test_rules_select_safely_from_many_threads_at_once() -> None:
     UnicodeDecodeError): core.htmlwork runs all of it on one thread, one page at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from korantui.core.extract import extract_article
+    from korantui.core.article.extract import extract_article
     from tests.newssite import STORIES, article_html
 
     # A long page keeps each evaluation busy long enough for the threads to meet inside it.

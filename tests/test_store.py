@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from korantui.core.models import Article, Block, Entry, FeedSpec, Link
-from korantui.core.store import SCHEMA_VERSION, Store
+from korantui.core.store.database import SCHEMA_VERSION, Store
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from rich.console import Console
 
 from korantui.cli import main
 from korantui.core.config import load_config
-from korantui.core.fetch import Fetcher
-from korantui.core.store import Store
+from korantui.core.net.fetch import Fetcher
+from korantui.core.store.database import Store
 from korantui.core.sync import ProgressReport, sync_all
 from tests.newssite import STORIES
 

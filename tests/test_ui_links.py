@@ -7,7 +7,7 @@ import webbrowser
 
 import pytest
 
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from korantui.ui.app import KoranApp
 from korantui.ui.screens.links import LinksScreen
 from tests.screen import screen_text

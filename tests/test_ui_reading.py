@@ -74,7 +74,7 @@ async def test_f_without_stored_text_says_how_to_get_it(own_news_site, write_con
 async def test_a_long_article_scrolls_to_its_very_end(write_config):
     """The reading pane wraps a long article lazily: its end is still there, in full."""
     from korantui.core.models import Article, Block
-    from korantui.core.store import Store
+    from korantui.core.store.database import Store
     from tests.uikit import CONFIG, fill
 
     cfg = write_config(CONFIG)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from korantui.ui.widgets.feed_list import STARRED_ID
 from tests.screen import screen_text
 from tests.uikit import CONFIG, fill, notices, offline_app, settle

@@ -9,7 +9,7 @@ from textual.worker import WorkerCancelled
 
 from korantui.core.config import Config
 from korantui.core.models import Article, Block, Entry, Link
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from korantui.ui.app import KoranApp
 
 BASE = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)

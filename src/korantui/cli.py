@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import count, format_date
-from korantui.core.store import StoreError
+from korantui.core.store.database import StoreError
 
 if TYPE_CHECKING:
     from korantui.core.models import Article, Feed
-    from korantui.core.store import Store
+    from korantui.core.store.database import Store
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -53,8 +53,8 @@ def cmd_app(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.fetch import Fetcher
     from korantui.core.models import RefreshResult
+    from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feeds
 
     store = _open_store(cfg)
@@ -84,9 +84,9 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 
 def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.config_edit import add_feed
-    from korantui.core.discover import DiscoveryError, discover
-    from korantui.core.fetch import Fetcher
+    from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feed, store_parsed
+    from korantui.core.sources.discover import DiscoveryError, discover
 
     async def run() -> int:
         async with Fetcher(cfg.fetch) as fetcher:
@@ -242,9 +242,9 @@ def _find_feed(store: Store, wanted: str) -> Feed | None:
 
 
 def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.extract import ExtractionError
-    from korantui.core.fetch import FetchError
-    from korantui.core.markdown import article_markdown
+    from korantui.core.article.extract import ExtractionError
+    from korantui.core.article.markdown import article_markdown
+    from korantui.core.net.fetch import FetchError
 
     try:
         article = _read_article(args.target, args.url, cfg)
@@ -285,15 +285,15 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
 
 def _read_article(target: str, original_url: str | None, cfg: Config) -> Article:
     """One article from a web address (fetched, split pages joined) or a saved HTML file."""
-    from korantui.core.extract import extract_article
+    from korantui.core.article.extract import extract_article
+    from korantui.core.article.site_rules import load_rules
     from korantui.core.sanitize import safe_url
-    from korantui.core.site_rules import load_rules
 
     rules = load_rules(cfg.rules)
     path = Path(target)
     if safe_url(target) and not path.exists():
-        from korantui.core.article_fetch import fetch_article
-        from korantui.core.fetch import Fetcher
+        from korantui.core.article.article_fetch import fetch_article
+        from korantui.core.net.fetch import Fetcher
 
         async def fetch() -> Article:
             async with Fetcher(cfg.fetch) as fetcher:
@@ -333,8 +333,8 @@ def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.fetch import Fetcher
-    from korantui.core.site_rules import load_rules
+    from korantui.core.article.site_rules import load_rules
+    from korantui.core.net.fetch import Fetcher
     from korantui.core.sync import PlainReport, ProgressReport, SyncReport, SyncSummary, sync_all
 
     store = _open_store(cfg)
@@ -357,7 +357,7 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
 
 def _open_store(cfg: Config, *, reread: bool = False) -> Store:
     """The store, its feeds following the config (read again from its file after an edit)."""
-    from korantui.core.store import Store
+    from korantui.core.store.database import Store
 
     if reread:
         cfg = load_config(cfg.path, cfg.data_dir)

@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from korantui.core.defaults import DEFAULT_FEEDS
-from korantui.core.fetch import FetchSettings
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
+from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
 
 APP_NAME = "korantui"

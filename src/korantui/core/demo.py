@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from korantui.core.models import FEED_KIND, Article, Block, Entry, FeedSpec, Link
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 
 DEMO_URL_HOST = "demo.korantui.invalid"
 DEMO_METHOD = "demo"

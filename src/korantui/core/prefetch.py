@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from korantui.core.models import Headline
 from korantui.core.reading import FULL_TEXT, fetch_reading
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 
 if TYPE_CHECKING:
-    from korantui.core.fetch import Fetcher
-    from korantui.core.site_rules import SiteRules
+    from korantui.core.article.site_rules import SiteRules
+    from korantui.core.net.fetch import Fetcher
 
 CONCURRENCY = 2  # a reader's prefetch should never crowd out the article they open
 

@@ -6,12 +6,12 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from korantui.core.fetch import Fetcher, FetchError
 from korantui.core.models import Article, Block, Headline
-from korantui.core.store import Store
+from korantui.core.net.fetch import Fetcher, FetchError
+from korantui.core.store.database import Store
 
 if TYPE_CHECKING:
-    from korantui.core.site_rules import SiteRules
+    from korantui.core.article.site_rules import SiteRules
 
 FULL_TEXT = "full"
 SUMMARY = "summary"
@@ -57,8 +57,8 @@ async def fetch_reading(
     store: Store, fetcher: Fetcher, headline: Headline, rules: SiteRules | None = None
 ) -> Reading:
     """Fetch and extract the article page, store the result; failures fall back to the summary."""
-    from korantui.core.article_fetch import fetch_article
-    from korantui.core.extract import ExtractionError
+    from korantui.core.article.article_fetch import fetch_article
+    from korantui.core.article.extract import ExtractionError
 
     if not headline.link:
         return Reading(headline, summary_article(headline), FAILED, "the headline has no link")

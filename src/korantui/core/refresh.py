@@ -18,12 +18,12 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from korantui.core.fastparse import parse_fast
-from korantui.core.feeds import FeedParseError, parse_feed
-from korantui.core.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.models import HTML_KIND, Feed, FeedSpec, ParsedSource, RefreshResult
+from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.sanitize import clean_line
-from korantui.core.store import Store
+from korantui.core.sources.fastparse import parse_fast
+from korantui.core.sources.feeds import FeedParseError, parse_feed
+from korantui.core.store.database import Store
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
@@ -41,8 +41,8 @@ def parse_source(
 
     Feeds go to feedparser-rs first, and to slow_parse (feedparser) when it declines them."""
     if kind == HTML_KIND:
-        from korantui.core.charset import decode_html
-        from korantui.core.htmlsource import parse_html_source
+        from korantui.core.net.charset import decode_html
+        from korantui.core.sources.htmlsource import parse_html_source
 
         html = decode_html(result.content, result.declared_charset)
         parsed = parse_html_source(html, result.url, rules or {})
@@ -65,7 +65,7 @@ class _Batch:
 
     def slow_parse(self, data: bytes, url: str, content_type: str) -> ParsedSource:
         """feedparser in this thread, or in the pool when enough feeds of the batch need it."""
-        from korantui.core import parsepool
+        from korantui.core.sources import parsepool
 
         self.slow += 1
         if parsepool.worth_it(self.slow, self.size):

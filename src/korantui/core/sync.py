@@ -17,11 +17,11 @@ from korantui.core.i18n import count
 from korantui.core.models import FeedSpec, Headline, RefreshResult
 from korantui.core.reading import FAILED, FULL_TEXT, Reading, fetch_reading, summary_article
 from korantui.core.sanitize import clean_line
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 
 if TYPE_CHECKING:
-    from korantui.core.fetch import Fetcher
-    from korantui.core.site_rules import SiteRules
+    from korantui.core.article.site_rules import SiteRules
+    from korantui.core.net.fetch import Fetcher
 
 ARTICLE_CONCURRENCY = 4
 

@@ -21,7 +21,7 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
 from korantui.core.reading import Reading
 from korantui.core.sanitize import clean_line
-from korantui.core.store import Store
+from korantui.core.store.database import Store
 from korantui.ui.commands import KoranCommands
 from korantui.ui.feed_actions import FeedActions
 from korantui.ui.keys import APP_BINDINGS, keymap_from_config, localize
@@ -35,8 +35,8 @@ from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_
 from korantui.ui.widgets.headline_list import HeadlineList
 
 if TYPE_CHECKING:
-    from korantui.core.runner import NetworkRunner
-    from korantui.core.site_rules import SiteRules
+    from korantui.core.article.site_rules import SiteRules
+    from korantui.core.net.runner import NetworkRunner
 
 
 class FeedRefreshed(Message):
@@ -145,7 +145,7 @@ class KoranApp(
     @property
     def runner(self) -> NetworkRunner:
         if self._runner is None:
-            from korantui.core.runner import NetworkRunner
+            from korantui.core.net.runner import NetworkRunner
 
             self._runner = NetworkRunner(self.config.fetch)
         return self._runner
@@ -153,7 +153,7 @@ class KoranApp(
     @property
     def rules(self) -> SiteRules:
         if self._rules is None:
-            from korantui.core.site_rules import load_rules
+            from korantui.core.article.site_rules import load_rules
 
             self._rules = load_rules(self.config.rules)
         return self._rules

@@ -12,8 +12,8 @@ from textual import work
 from textual.message import Message
 
 from korantui.core.i18n import tr
-from korantui.core.store import Store
-from korantui.core.store_file import is_corrupt_error
+from korantui.core.store.database import Store
+from korantui.core.store.store_file import is_corrupt_error
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp

@@ -21,12 +21,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Log, Static
 
-from korantui.core.discover import Discovery, DiscoveryError, discover
 from korantui.core.i18n import tr
 from korantui.core.models import FeedSpec
+from korantui.core.sources.discover import Discovery, DiscoveryError, discover
 
 if TYPE_CHECKING:
-    from korantui.core.runner import NetworkRunner
+    from korantui.core.net.runner import NetworkRunner
 
 
 @dataclass(slots=True)

@@ -11,13 +11,13 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from korantui.core.charset import decode_html
-from korantui.core.extract import ExtractionError, extract_parsed, parse_html
-from korantui.core.fetch import Fetcher, FetchError
+from korantui.core.article.extract import ExtractionError, extract_parsed, parse_html
+from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
+from korantui.core.net.charset import decode_html
+from korantui.core.net.fetch import Fetcher, FetchError
 from korantui.core.sanitize import clean_line, safe_url
-from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
 
 MAX_PAGES = 10
 _AMP_CACHE = re.compile(r"^/(?:[a-z]/)?(?:s/)?([^/]+\.[^/]+)(/.*)?$", re.I)

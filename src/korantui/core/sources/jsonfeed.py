@@ -6,9 +6,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from korantui.core.feeds import FeedParseError, html_to_text
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sources.feeds import FeedParseError, html_to_text
 
 # A feed is a few hundred kB at most; anything far larger is not one we want to hold in memory
 # as Python objects (json.loads of a 30 MB body costs several times that).

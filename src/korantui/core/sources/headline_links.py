@@ -18,16 +18,16 @@ from urllib.parse import urldefrag, urlsplit
 
 from lxml.html import HtmlElement
 
-from korantui.core.article_urls import (
+from korantui.core.article.dates import parse_date
+from korantui.core.models import Entry
+from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
+from korantui.core.sources.article_urls import (
     clean_link,
     is_blocked,
     path_score,
     registrable_domain,
     site_domains,
 )
-from korantui.core.dates import parse_date
-from korantui.core.models import Entry
-from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
 
 def _words(text: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from korantui.core.jsonld import json_ld_objects
+from korantui.core.article.jsonld import json_ld_objects
 from korantui.core.sanitize import clean_line
 
 WIB = timezone(timedelta(hours=7), "WIB")

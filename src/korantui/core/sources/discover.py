@@ -17,12 +17,13 @@ from urllib.parse import urlsplit, urlunsplit
 import lxml.etree
 import lxml.html
 
-from korantui.core.charset import decode_html
-from korantui.core.feeds import FeedParseError, looks_like_feed, looks_like_json_feed, parse_feed
-from korantui.core.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec, ParsedSource
+from korantui.core.net.charset import decode_html
+from korantui.core.net.doctype import looks_like_feed, looks_like_json_feed
+from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sources.feeds import FeedParseError, parse_feed
 
 COMMON_PATHS = (
     "/feed/",
@@ -163,7 +164,7 @@ async def discover(
     if page is None:
         raise DiscoveryError(f"cannot read {address}: {page_error}")
     progress("no feed; looking for headlines on the page")
-    from korantui.core.htmlsource import parse_html_source
+    from korantui.core.sources.htmlsource import parse_html_source
 
     try:
         parsed = await asyncio.to_thread(parse_html_source, html, page.url)

@@ -145,7 +145,7 @@ class SiteRules:
 
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[SiteRule, ...]:
-    text = resources.files("korantui.core").joinpath("site_rules.toml").read_text("utf-8")
+    text = resources.files("korantui.core.article").joinpath("site_rules.toml").read_text("utf-8")
     data = tomllib.loads(text)
     return tuple(rule_from_dict(d) for d in data.get("rule", []))
 

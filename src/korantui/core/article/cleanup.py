@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from korantui.core.dates import is_date_only
+from korantui.core.article.dates import is_date_only
 from korantui.core.models import Block, Link
 
 # "Baca juga: ...", "BACA JUGA", "Simak juga", "Lihat juga", "Berita terkait", "Read also".

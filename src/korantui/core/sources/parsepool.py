@@ -16,8 +16,8 @@ import threading
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 
-from korantui.core.feeds import parse_feed
 from korantui.core.models import ParsedSource
+from korantui.core.sources.feeds import parse_feed
 
 MIN_BATCH = 12  # feeds in one refresh before a pool is considered
 MIN_SLOW = 3  # feeds of that refresh already parsed by feedparser
@@ -45,7 +45,7 @@ def _get_pool() -> Executor:
 
             context = multiprocessing.get_context("forkserver")
             # Workers import feedparser once, up front, instead of inside the first parse.
-            context.set_forkserver_preload(["korantui.core.feeds", "feedparser"])
+            context.set_forkserver_preload(["korantui.core.sources.feeds", "feedparser"])
             _pool = ProcessPoolExecutor(
                 max_workers=workers(),
                 mp_context=context,

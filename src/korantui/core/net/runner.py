@@ -13,7 +13,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from korantui.core.fetch import Fetcher, FetchSettings
+from korantui.core.net.fetch import Fetcher, FetchSettings
 
 T = TypeVar("T")
 

@@ -13,16 +13,16 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from korantui.core.blocks import blocks_from_element
-from korantui.core.charset import decode_html
-from korantui.core.cleanup import clean_blocks
-from korantui.core.dates import find_published, in_clutter
-from korantui.core.feeds import looks_like_feed
+from korantui.core.article.blocks import blocks_from_element
+from korantui.core.article.cleanup import clean_blocks
+from korantui.core.article.dates import find_published, in_clutter
+from korantui.core.article.jsonld import json_ld_objects
+from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.htmlwork import on_html_thread
-from korantui.core.jsonld import json_ld_objects
 from korantui.core.models import Article, Block
+from korantui.core.net.charset import decode_html
+from korantui.core.net.doctype import looks_like_feed
 from korantui.core.sanitize import clean_line, clean_markup, safe_url
-from korantui.core.site_rules import SiteRule, SiteRules, load_rules, select
 
 __all__ = [
     "ExtractionError",
@@ -161,8 +161,11 @@ def _text(el: Any) -> str:
 
 
 # An index page (a home page, a section) read as an article gives a stream of teasers from a
-# dozen stories. Articles nearly always carry a date, so only a page without one is asked.
+# dozen stories. Articles nearly always carry a date, so only a page without one is asked, and
+# only strong evidence turns it away: many headline links and no run of prose paragraphs
+# anywhere (an article with a long related list still has its prose).
 INDEX_HEADLINES = 10
+ARTICLE_PROSE_RUN = 3
 
 
 def _is_index_page(tree: Any, url: str, meta: dict[str, str], rule: SiteRule | None) -> bool:
@@ -170,9 +173,43 @@ def _is_index_page(tree: Any, url: str, meta: dict[str, str], rule: SiteRule | N
         return True  # a site's front page (Kompas' says og:type "article" all the same)
     if rule is not None or meta.get("og:type", "").strip().lower() == "article":
         return False
-    from korantui.core.headline_links import find_headlines
+    return _headline_links(tree, url) >= INDEX_HEADLINES and _longest_prose_run(tree) < (
+        ARTICLE_PROSE_RUN
+    )
 
-    return len(find_headlines(tree, url, url)) >= INDEX_HEADLINES
+
+def _headline_links(tree: Any, url: str) -> int:
+    """Links to other pages of the site whose text reads like a headline (four words or more)."""
+    host = urlsplit(url).hostname or ""
+    targets = set()
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        parts = urlsplit(href)
+        if (parts.hostname or host) != host or len(_text(a).split()) < 4 or in_clutter(a):
+            continue
+        targets.add(parts.path)
+    targets.discard(urlsplit(url).path)
+    return len(targets)
+
+
+def _longest_prose_run(tree: Any) -> int:
+    """The most paragraphs of prose (eight words or more, not a link) that follow each other."""
+    best = 0
+    for parent in {p.getparent() for p in tree.iter("p")}:
+        if parent is None:
+            continue
+        run = 0
+        for child in parent:
+            if not isinstance(child.tag, str) or child.tag in ("script", "style", "br"):
+                continue
+            text = _text(child) if child.tag == "p" else ""
+            linked = sum(len(_text(a)) for a in child.iter("a")) if text else 0
+            if len(text.split()) >= 8 and linked < 0.5 * len(text):
+                run += 1
+                best = max(best, run)
+            else:
+                run = 0
+    return best
 
 
 def _page_meta(tree: Any) -> dict[str, str]:

@@ -13,19 +13,19 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from korantui.core.article_urls import clean_link
 from korantui.core.config import HTML_RULE_KEYS
-from korantui.core.feeds import FeedParseError
-from korantui.core.headline_links import (
+from korantui.core.htmlwork import on_html_thread
+from korantui.core.models import Entry, ParsedSource
+from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
+from korantui.core.sources.article_urls import clean_link
+from korantui.core.sources.feeds import FeedParseError
+from korantui.core.sources.headline_links import (
     HEADINGS,
     date_of,
     find_headlines,
     image_in,
     link_text,
 )
-from korantui.core.htmlwork import on_html_thread
-from korantui.core.models import Entry, ParsedSource
-from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
 
 def parse_html_source(

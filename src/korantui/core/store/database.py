@@ -15,7 +15,7 @@ from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
-from korantui.core.store_file import (
+from korantui.core.store.store_file import (
     SCHEMA_VERSION,
     StoreError,
     file_is_damaged,

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from korantui.core.feeds import _entry, html_to_text, looks_like_json_feed
 from korantui.core.models import ParsedSource
+from korantui.core.net.doctype import looks_like_json_feed
 from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sources.feeds import _entry, html_to_text
 
 # Formats whose mapping onto feedparser's entry keys was checked against feedparser.
 _TRUSTED_VERSIONS = frozenset(

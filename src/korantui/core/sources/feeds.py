@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from korantui.core.models import Entry, ParsedSource
+from korantui.core.net.doctype import looks_like_json_feed, why_not_a_feed
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 
 
@@ -39,16 +40,7 @@ def html_to_text(fragment: str) -> str:
     return clean_paragraphs(html.unescape(_HUGE_REF.sub("\ufffd", text)))
 
 
-def looks_like_json_feed(data: bytes) -> bool:
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{") and b"jsonfeed.org" in data[:4096]
-
-
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
-_HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
-_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)[\s>]", re.I)
-_COMMENTS = re.compile(rb"<!--.*?(?:-->|$)", re.S)
-_PROLOG = re.compile(rb"\s*(?:<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>)\s*", re.S | re.I)
 
 
 def _as_utf8(data: bytes, content_type: str) -> bytes:
@@ -58,45 +50,12 @@ def _as_utf8(data: bytes, content_type: str) -> bytes:
     nothing); feedparser believes the header over the bytes, so decoding is decided here, the way
     article pages are decoded, and feedparser is handed UTF-8 with a matching declaration.
     """
-    from korantui.core.charset import decode_html
-    from korantui.core.fetch import header_charset
+    from korantui.core.net.charset import decode_html
+    from korantui.core.net.fetch import header_charset
 
     text = decode_html(data, header_charset(content_type))
     text = _XML_ENCODING.sub(r'\1"utf-8"', text, count=1)
     return text.encode("utf-8", "replace")
-
-
-def looks_like_feed(data: bytes) -> bool:
-    """Whether data is a feed document (RSS, Atom, RDF, JSON Feed), whatever it was served as:
-    such a document is never an article page."""
-    if looks_like_json_feed(data):
-        return True
-    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
-    while m := _PROLOG.match(head):  # only what comes before the root element
-        if not m.end():
-            break
-        head = head[m.end() :]
-    return bool(_FEED_ROOT.match(head))
-
-
-def why_not_a_feed(data: bytes, content_type: str = "") -> str:
-    """Why a document that gave no feed is not one, in words for the per-feed error line."""
-    ctype = content_type.split(";")[0].strip().lower()
-    head = _COMMENTS.sub(b"", data[:65536]).strip(b"\xef\xbb\xbf \t\r\n")
-    if not head:
-        return "not a feed: the document is empty"
-    if _HTML_HEAD.search(head[:4096]) and not _FEED_ROOT.search(head[:4096]):
-        return "not a feed: the page is HTML (a web page, not RSS or Atom)"
-    if head.startswith((b"{", b"[")):
-        return "not a feed: the document is JSON but not a JSON Feed"
-    if ctype.startswith(("image/", "audio/", "video/", "font/")) or ctype in (
-        "application/pdf",
-        "application/zip",
-    ):
-        return f"not a feed: the server sent {clean_line(ctype)[:60]}"
-    if not head.startswith(b"<"):
-        return "not a feed: the document is plain text, not XML"
-    return "not a feed: no RSS, Atom or RDF document found"
 
 
 def describe_bozo(exc: object) -> str:
@@ -123,7 +82,7 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedSource:
     come out of it; ParsedSource.warning then says what was wrong.
     """
     if looks_like_json_feed(data):
-        from korantui.core.jsonfeed import parse_json_feed
+        from korantui.core.sources.jsonfeed import parse_json_feed
 
         return parse_json_feed(data, url)
     import feedparser  # ~60 ms; not needed on the start-up path
