@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import gc
 import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from korantui.core.i18n import count, format_date
 from korantui.core.store.database import StoreError
 
 if TYPE_CHECKING:
+    from korantui.core.article.extract import Extraction
     from korantui.core.models import Article, Feed
     from korantui.core.store.database import Store
 
@@ -53,6 +54,8 @@ def cmd_app(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
+    import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
+
     from korantui.core.models import RefreshResult
     from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feeds
@@ -83,6 +86,8 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
+    import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
+
     from korantui.core.config_edit import add_feed
     from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feed, store_parsed
@@ -247,13 +252,17 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.net.fetch import FetchError
 
     try:
-        article = _read_article(args.target, args.url, cfg)
+        extraction = _read_article(args.target, args.url, cfg)
     except FetchError as e:
         _err(f"{args.target}: {e}")
         return EXIT_FAIL
     except ExtractionError as e:
         _err(f"{args.target}: no article found ({e})")
         return EXIT_FAIL
+    article = extraction.article
+    if args.explain and args.format != "json":
+        # The choices go to stderr so that the article itself can still be piped.
+        print(json.dumps(extraction.explain(), ensure_ascii=False, indent=2), file=sys.stderr)
     if args.format == "json":
         out = {
             "url": article.url,
@@ -268,6 +277,8 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
             "pages": article.pages,
             "method": article.method,
         }
+        if args.explain:
+            out["explain"] = extraction.explain()
         _out(json.dumps(out, ensure_ascii=False, indent=2))
     elif args.format == "markdown":
         _out(article_markdown(article))
@@ -283,9 +294,11 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
     return EXIT_OK
 
 
-def _read_article(target: str, original_url: str | None, cfg: Config) -> Article:
+def _read_article(target: str, original_url: str | None, cfg: Config) -> Extraction:
     """One article from a web address (fetched, split pages joined) or a saved HTML file."""
-    from korantui.core.article.extract import extract_article
+    import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
+
+    from korantui.core.article.extract import Extraction, Hints, explain_article
     from korantui.core.article.site_rules import load_rules
     from korantui.core.sanitize import safe_url
 
@@ -299,13 +312,19 @@ def _read_article(target: str, original_url: str | None, cfg: Config) -> Article
             async with Fetcher(cfg.fetch) as fetcher:
                 return await fetch_article(fetcher, target, rules=rules)
 
-        return asyncio.run(fetch())
+        # A fetched article's choices are made inside the fetch; it has none to explain.
+        return Extraction(asyncio.run(fetch()))
     if not path.is_file():
         raise UsageError(f"{target}: no such file, and not an http(s) address")
     data = path.read_bytes()
     if not _looks_like_html(data):
         raise UsageError(f"{target}: not an HTML file")
-    return extract_article(data, original_url or path.resolve().as_uri(), rules=rules)
+    # A saved page was fetched no later than the file was written: relative dates count from
+    # then, and no publication date may be after it.
+    saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    return explain_article(
+        data, original_url or path.resolve().as_uri(), rules=rules, hints=Hints(fetched=saved)
+    )
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -333,6 +352,8 @@ def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
+    import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
+
     from korantui.core.article.site_rules import load_rules
     from korantui.core.net.fetch import Fetcher
     from korantui.core.sync import PlainReport, ProgressReport, SyncReport, SyncSummary, sync_all
@@ -436,6 +457,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("target", metavar="URL_OR_FILE")
     p.add_argument("--url", help="the original address of a saved file")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="say which candidate won the title, date and author and why (JSON, or stderr)",
+    )
     p.set_defaults(func=cmd_read)
 
     p = command("search", help="print the stored headlines that best match a query")
