@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from korantui.core.article.dates import WIB, WIT, WITA, find_published, parse_date
+from korantui.core.article.dates import WIB, WIT, WITA, parse_date
+from korantui.core.article.published import find_published
 
 NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
 
@@ -82,10 +83,18 @@ PAGE = """<html><head>{head}</head><body>
 </div></body></html>"""
 
 
-def test_structured_data_first() -> None:
+def test_the_date_printed_beside_the_headline_wins_over_meta_tags() -> None:
+    """What the reader sees by the headline is the page's date (often its update's day); the
+    meta tag's time is kept where both name the same day."""
     head = '<meta property="article:published_time" content="2021-03-04T05:06:07+07:00">'
     page = PAGE.format(head=head, info='<div class="info">Selasa, 20 September 2022</div>')
+    assert find_published(page) == datetime(2022, 9, 20, tzinfo=WIB)
+    page = PAGE.format(head=head, info='<div class="info">Kamis, 4 Maret 2021</div>')
     assert find_published(page) == datetime(2021, 3, 4, 5, 6, 7, tzinfo=WIB)
+    # Without a printed date, the meta tag.
+    assert find_published(PAGE.format(head=head, info="")) == datetime(
+        2021, 3, 4, 5, 6, 7, tzinfo=WIB
+    )
 
 
 def test_json_ld_graph() -> None:
@@ -131,13 +140,13 @@ def test_time_in_related_list_is_ignored() -> None:
     assert find_published(page) is None
 
 
-def test_candidates_come_after_structured_data() -> None:
+def test_a_site_rules_date_wins_and_nonsense_is_skipped() -> None:
     page = PAGE.format(head="", info='<div class="info">Selasa (20/9/2022)</div>')
     got = find_published(page, candidates=["nonsense", "Kamis, 05/11/2015 09:25 WIB"])
     assert got == datetime(2015, 11, 5, 9, 25, tzinfo=WIB)
     head = '<meta property="article:published_time" content="2021-03-04T05:06:07+07:00">'
     got = find_published(PAGE.format(head=head, info=""), candidates=["5 November 2015"])
-    assert got == datetime(2021, 3, 4, 5, 6, 7, tzinfo=WIB)
+    assert got == datetime(2015, 11, 5, tzinfo=WIB)
 
 
 def test_custom_offset() -> None:

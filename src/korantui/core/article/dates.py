@@ -1,4 +1,4 @@
-"""Dates as Indonesian news prints them, and the publication date of an article page.
+"""Dates as Indonesian news prints them (the publication date of a page is published.py's).
 
 parse_date is called hundreds of times per headline scrape, so the common forms (ISO 8601,
 RFC 822, "Selasa, 20 September 2022 - 16:30:05 WIB", "05/11/2015 09:25 WIB", "2 jam yang lalu")
@@ -8,14 +8,10 @@ go through a regex fast path; dateparser, slow to import and to call, is only th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from lxml import html as lxml_html
-
-from korantui.core.article.jsonld import json_ld_objects
 from korantui.core.sanitize import clean_line
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -127,7 +123,7 @@ def parse_date(text: str, *, now: datetime | None = None) -> datetime | None:
     text = clean_line(text)
     if not text or len(text) > 300:
         return None
-    for parse in (_parse_iso, _parse_rfc822, _parse_printed, _parse_relative):
+    for parse in (_parse_iso, _parse_rfc822, _parse_printed, parse_relative):
         result = parse(text, now)
         if result is not None:
             return result
@@ -202,11 +198,11 @@ def _build(m: re.Match[str]) -> datetime | None:
 
 
 def _parse_printed(text: str, _now: datetime | None) -> datetime | None:
-    found = _find_printed(text)
+    found = find_printed(text)
     return found[0] if found else None
 
 
-def _find_printed(text: str) -> tuple[datetime, str] | None:
+def find_printed(text: str) -> tuple[datetime, str] | None:
     for pattern in (_NAMED, _NAMED_US, _YMD, _NUMERIC):
         for m in pattern.finditer(text):
             dt = _build(m)
@@ -219,7 +215,7 @@ def is_date_only(text: str) -> bool:
     """Whether text is a timestamp and nothing else ("Kamis, 05/11/2015 09:25 WIB")."""
     if len(text) > 60:
         return False
-    found = _find_printed(text)
+    found = find_printed(text)
     if found is None:
         return False
     rest = text.replace(found[1], " ")
@@ -235,7 +231,7 @@ _DAY_NAMES_OR_EMPTY = frozenset(
 )
 
 
-def _parse_relative(text: str, now: datetime | None) -> datetime | None:
+def parse_relative(text: str, now: datetime | None) -> datetime | None:
     lowered = text.lower()
     base = now or datetime.now(WIB)
     if base.tzinfo is None:
@@ -255,8 +251,9 @@ def _parse_relative(text: str, now: datetime | None) -> datetime | None:
 
 
 def _parse_with_dateparser(text: str, now: datetime | None) -> datetime | None:
-    # Worth the cost only where there is something date-like to read.
-    if not re.search(r"\d", text) and not re.search(r"kemarin|lusa|yesterday", text, re.I):
+    # Worth the cost only where there is something date-like to read; and a day with no year
+    # ("April 12") is no date: the library would give it the current year.
+    if not re.search(r"\d{4}", text) and not re.search(r"kemarin|lusa|yesterday", text, re.I):
         return None
     import dateparser  # lazy: ~0.1 s to import, never needed at start-up
 
@@ -273,168 +270,3 @@ def _parse_with_dateparser(text: str, now: datetime | None) -> datetime | None:
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     return _aware(dt) if dt is not None else None
-
-
-# --- the publication date of a page -------------------------------------------------------
-
-_META_KEYS = (
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published_time",
-    "content_publisheddate",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "date",
-    "sailthru.date",
-    "parsely-pub-date",
-)
-# Containers whose dates belong to other stories or to readers, never to this article.
-NOT_ARTICLE = re.compile(
-    r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|widget|comment"
-    r"|komentar|footer|nav|menu|recommend|rekomendasi|lainnya|baca-juga|bacajuga|most-|terpopuler"
-    r"|headline-list|latest|berita-lain|other-news",
-    re.I,
-)
-
-
-def find_published(
-    doc: Any,
-    *,
-    candidates: Iterable[str] = (),
-    now: datetime | None = None,
-) -> datetime | None:
-    """The article's publication moment: structured data first, then the texts in candidates
-    (what a site rule's date selector found), then the visible date next to the title.
-    doc is HTML or an lxml tree."""
-    tree = lxml_html.fromstring(doc) if isinstance(doc, str | bytes) else doc
-    candidates = tuple(candidates)
-    for text in (*_structured_dates(tree), *candidates):
-        dt = parse_date(text, now=now)
-        if dt is not None:
-            if dt.utcoffset() == timedelta(0):
-                return _local_clock_behind_z(dt, tree, candidates, now) or dt
-            return dt
-    return _visible_date(tree, now)
-
-
-def _local_clock_behind_z(
-    dt: datetime, tree: Any, candidates: tuple[str, ...], now: datetime | None
-) -> datetime | None:
-    """The printed date, when a "UTC" time is the site's local clock with a false "Z".
-
-    Detik writes `pubdate` "2015-11-05 T10:08:58Z" beside a printed "Kamis, 05/11/2015 10:08
-    WIB" (its feed says 03:08 GMT): read as UTC it was shown seven hours late. When the page
-    prints the same clock time in an Indonesian zone, that is the moment."""
-    clock = dt.replace(tzinfo=None, second=0, microsecond=0)
-    printed = [parse_date(c, now=now) for c in candidates]
-    for local in (*printed, _visible_date(tree, now)):
-        if (
-            local is not None
-            and local.utcoffset() != timedelta(0)
-            and local.replace(tzinfo=None, second=0, microsecond=0) == clock
-        ):
-            return local
-    return None
-
-
-def _structured_dates(tree: Any) -> Iterator[str]:
-    metas: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key and key not in metas and meta.get("content"):
-            metas[key] = meta.get("content", "")
-    for key in _META_KEYS:
-        if key in metas:
-            yield metas[key]
-    for item in json_ld_objects(tree):
-        value = item.get("datePublished") or item.get("dateCreated")
-        if isinstance(value, str):
-            yield value
-    for el in tree.xpath('//*[@itemprop="datePublished"]'):
-        if not in_clutter(el):
-            yield el.get("content") or el.get("datetime") or el.text_content()
-    for el in tree.iter("time"):
-        if el.get("datetime") and not in_clutter(el):
-            yield el.get("datetime", "")
-            break
-
-
-def in_clutter(el: Any) -> bool:
-    """Whether el sits in a sidebar, a list of other stories, a comment thread or the page's
-    chrome: its dates and headings belong to something other than the article."""
-    node = el
-    while node is not None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("aside", "nav", "footer"):
-            return True
-        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and NOT_ARTICLE.search(marks):
-            return True
-        node = node.getparent()
-    return False
-
-
-def _visible_date(tree: Any, now: datetime | None) -> datetime | None:
-    """The first date printed near the headline: the few text blocks after the h1 (or before
-    it, where a theme prints the date above), outside any sidebar or list of other stories."""
-    headings = [h for h in tree.iter("h1") if not in_clutter(h)]
-    # A logo in an h1 is short; the headline is not.
-    long_ones = [h for h in headings if len(h.text_content().strip()) >= 15]
-    if not (long_ones or headings):
-        return None
-    heading = (long_ones or headings)[0]
-    seen = 0
-    for el in heading.itersiblings():
-        if seen > 6:
-            break
-        seen += 1
-        if in_clutter(el):
-            continue
-        dt = _date_in(el, now)
-        if dt is not None:
-            return dt
-    # Dates printed just above the headline, or in the headline's wrapper next to it.
-    for el in list(heading.itersiblings(preceding=True))[:4]:
-        dt = _date_in(el, now)
-        if dt is not None and not in_clutter(el):
-            return dt
-    parent = heading.getparent()
-    if parent is not None and parent.getparent() is not None:
-        for el in list(parent.itersiblings())[:4]:
-            if in_clutter(el):
-                continue
-            dt = _date_in(el, now)
-            if dt is not None:
-                return dt
-    return None
-
-
-def _date_in(el: Any, now: datetime | None) -> datetime | None:
-    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-        return None
-    if el.tag == "time" and el.get("datetime"):
-        return parse_date(el.get("datetime"), now=now)
-    for time_el in el.iter("time"):
-        if time_el.get("datetime"):
-            dt = parse_date(time_el.get("datetime"), now=now)
-            if dt is not None:
-                return dt
-    text = clean_line(el.text_content())
-    if not text or len(text) > 200:
-        return None
-    found = _find_printed(text)
-    if found is None:
-        return _parse_relative(text, now) if len(text) < 60 else None
-    # A date inside a sentence is an event the story reports, not when it was published;
-    # a date line is mostly date, with at most a place, a byline or a view count around it.
-    others = len(text.split()) - len(found[1].split())
-    if others > 14 or (others >= 4 and text.endswith((".", "!", "?", '"', "”"))):
-        return None
-    return found[0]

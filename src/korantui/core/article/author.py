@@ -1,0 +1,250 @@
+"""Who wrote the article, chosen by evidence: structured data, meta tags, the visible byline.
+
+A person named in JSON-LD or printed as the byline beats an organisation; a byline printed in
+the article's header beats one in a sidebar (which belongs to another story); an address, a
+user name ("andrew.keaveney") or a list of tags is no author.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from korantui.core.article.dates import find_printed
+from korantui.core.article.evidence import (
+    Candidate,
+    Choice,
+    Page,
+    best,
+    in_clutter,
+    overlap,
+    types_of,
+    words,
+)
+from korantui.core.sanitize import clean_line
+
+MAX_AUTHOR = 80
+_LABEL = re.compile(
+    r"^(?:(?:written|posted|published|reviewed|edited|reported)\s+by|by|oleh|penulis|reporter"
+    r"|pewarta|editor|redaktur|kontributor|(?:the\s+)?authors?|writer|words)\s*[:：]?(?:\s+|$)",
+    re.I,
+)
+_BYLINE_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)", re.I)
+_USER_NAME = re.compile(r"^[\w.-]+$")
+_TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
+_FOOTNOTE = re.compile(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
+_TAIL = re.compile(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
+
+
+def author_candidates(
+    page: Page, *, hint: str = "", rule_author: str = "", rule_weight: float = 10.0
+) -> list[Candidate]:
+    """What the page says of its author; asked before the body is taken out of the tree (a
+    site rule's body path drops boxes, bylines among them). hint is the feed item's author."""
+    candidates: list[Candidate] = []
+    if rule_author and clean_byline(rule_author):
+        name = clean_byline(rule_author)
+        candidates.append(Candidate(name, "site rule", rule_weight, [f"+{rule_weight:g} rule"]))
+    if hint and clean_byline(hint):
+        candidates.append(Candidate(clean_byline(hint), "feed item", 6.0, ["+6 the feed's own"]))
+    candidates += _json_ld(page)
+    candidates += _meta(page)
+    candidates += _visible_bylines(page)
+    if not any(c.score >= 3.0 for c in candidates):
+        name = _trafilatura_author(page)
+        if name:
+            c = Candidate(name, "trafilatura", 2.5, ["+2.5 trafilatura's answer"])
+            # trafilatura reads sidebars too: a name the page prints only there is another's.
+            if any(_IN_SIDEBAR in " ".join(o.notes) and _agree(o.value, name) for o in candidates):
+                c.note(-3.0, _SIDEBAR_ECHO)
+            candidates.append(c)
+    return candidates
+
+
+def choose_author(candidates: list[Candidate], page: Page, *, body_author: str = "") -> Choice:
+    """The best of candidates; body_author is what cleanup found in the text itself
+    ("Penulis: ...", a closing "(Tony/Jhon)")."""
+    if body_author:
+        printed = Candidate(body_author, "the text's own byline", 4.5, ["+4.5 printed"])
+        candidates = [printed, *candidates]
+    # trafilatura repeating a sidebar's name is no second witness to it.
+    witnesses = [c for c in candidates if not any(n.endswith(_SIDEBAR_ECHO) for n in c.notes)]
+    for c in candidates:
+        agreeing = {o.source for o in witnesses if o is not c and _agree(o.value, c.value)}
+        if agreeing:
+            c.note(min(len(agreeing), 2) * 0.75, f"agrees with {', '.join(sorted(agreeing))}")
+        _plausibility(page, c)
+    return best(candidates, minimum=1.0)
+
+
+_SIDEBAR_ECHO = "printed in a sidebar: another story's"
+
+
+_IN_SIDEBAR = "in a sidebar or a list of other stories"
+_SIDEBAR = re.compile(r"sidebar|side-bar|related|terkait|terkini|populer|popular|trending", re.I)
+
+
+def _in_sidebar(el: Any) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node.tag == "aside" or _SIDEBAR.search(
+            f"{node.get('class') or ''} {node.get('id') or ''}"
+        ):
+            return True
+    return False
+
+
+def _trafilatura_author(page: Page) -> str:
+    from trafilatura.metadata import extract_author  # lazy: heavy; thin evidence only
+
+    try:
+        return clean_byline(extract_author(page.tree) or "")
+    except (ValueError, TypeError):
+        return ""
+
+
+def clean_byline(text: str) -> str:
+    """A byline's name: labels ("By", "Oleh", "Penulis:") and what follows the name (a date,
+    "| Updated ...") taken off."""
+    text = clean_line(text)
+    for _ in range(2):
+        text = _LABEL.sub("", text).strip(" :,")
+    found = find_printed(text)
+    if found is not None:
+        text = text[: text.find(found[1])].strip()
+    text = _TAIL.sub("", text).strip(" ,:;-")
+    return _FOOTNOTE.sub("", text)
+
+
+def _json_ld(page: Page) -> list[Candidate]:
+    for obj in page.json_ld_articles or page.json_ld:
+        author = obj.get("author") or obj.get("creator")
+        if not author:
+            continue
+        people: list[str] = []
+        orgs: list[str] = []
+        for a in author if isinstance(author, list) else [author]:
+            if isinstance(a, str):
+                people.append(a)
+            elif isinstance(a, dict) and isinstance(a.get("name"), str):
+                (
+                    orgs if types_of(a) & {"organization", "newsmediaorganization"} else people
+                ).append(a["name"])
+        names = [clean_byline(n) for n in people if clean_byline(n)]
+        if names:
+            return [Candidate(", ".join(dict.fromkeys(names)), "json-ld author", 4.0)]
+        names = [clean_line(n) for n in orgs if clean_line(n)]
+        if names:
+            return [Candidate(", ".join(names), "json-ld author (an organisation)", 2.0)]
+    return []
+
+
+def _meta(page: Page) -> list[Candidate]:
+    found = []
+    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
+        for value in page.meta.get(key, ()):
+            name = clean_byline(value)
+            if name and not name.startswith(("http://", "https://", "www.")):
+                found.append(Candidate(name, f"meta {key}", 3.0))
+                break
+        if found:
+            break
+    return found
+
+
+def _visible_bylines(page: Page) -> list[Candidate]:
+    """Bylines the page prints: elements marked as the author (rel or itemprop, a class or id
+    saying so), links to an author's page, and "By ..." lines near the headline."""
+    found: list[Candidate] = []
+
+    def add(el: Any, name: str, source: str, points: float) -> None:
+        if not name or len(name) > MAX_AUTHOR or any(c.value == name for c in found):
+            return
+        where = "clutter" if in_clutter(el) else page.where(el)
+        c = Candidate(name, source, points)
+        c.note(_WHERE_POINTS[where], f"in the {where}")
+        if where == "clutter" and _in_sidebar(el):
+            c.note(-1.0, _IN_SIDEBAR)
+        found.append(c)
+
+    for el in page.tree.xpath(
+        '//*[@rel="author" or @itemprop="author" or contains(@class, "author")'
+        ' or contains(@class, "byline") or contains(@id, "author") or contains(@class, "writer")'
+        ' or contains(@class, "penulis") or contains(@class, "reporter")]'
+    ):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "img"):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        marked = el.get("rel") == "author" or el.get("itemprop") == "author"
+        if not (marked or _BYLINE_MARK.search(marks)) or _NOT_A_NAME_BOX.search(marks):
+            continue
+        add(el, _name_in(el), "visible byline", 3.5)
+        if len(found) >= 3:
+            return found
+    for a in page.tree.iter("a"):
+        if _AUTHOR_PAGE.search(a.get("href") or ""):
+            add(a, clean_byline(spaced_text(a)), "link to an author's page", 3.0)
+            if len(found) >= 4:
+                return found
+    order = list(page.tree.iter())
+    anchor = page.headline_element
+    if anchor is not None and anchor in order:
+        at = order.index(anchor)
+        for el in order[at + 1 : at + 1 + 60]:
+            if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+                continue
+            text = spaced_text(el)
+            if len(text) <= MAX_AUTHOR and _BY_LINE.match(text):
+                add(el, clean_byline(text), "'By' line near the headline", 3.5)
+                break
+    return found
+
+
+_WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "clutter": -3.0}
+_NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|people"
+    r"|reporter|staff|team)/[^/?#]+/?(?:[?#]|$)",
+    re.I,
+)
+_BY_LINE = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s+\S", re.I)
+
+
+def spaced_text(el: Any) -> str:
+    """An element's text with its children kept apart ("Author" and "Venteur" are two words)."""
+    return clean_line(" ".join(t for t in el.itertext() if t.strip()))
+
+
+def _name_in(el: Any) -> str:
+    # A byline element often holds a name link beside "By" and a date: the name's own
+    # element speaks for it when there is one; a "By" alone names the element after it.
+    inner = el.xpath('.//*[@itemprop="name"] | .//a[@rel="author"]')
+    text = spaced_text(inner[0] if inner else el)
+    if len(text) > 2 * MAX_AUTHOR:
+        return ""
+    name = clean_byline(text)
+    if not name and _LABEL.match(text + " "):
+        following = el.getnext()
+        if following is not None and isinstance(following.tag, str):
+            name = clean_byline(spaced_text(following))
+    return name
+
+
+def _plausibility(page: Page, c: Candidate) -> None:
+    text = str(c.value)
+    if len(text) > MAX_AUTHOR or len(words(text)) > 12:
+        c.note(-5.0, "too long for a name")
+    if _USER_NAME.match(text) and (any(ch in text for ch in "._") or text.islower()):
+        c.note(-1.5, "a user name, not a person's")
+    if _TEMPLATE.search(text):
+        c.note(-6.0, "a template's placeholder")
+    if not any(ch.isalpha() for ch in text):
+        c.note(-10.0, "no letters")
+    if page.is_site_name(text) and c.source not in ("site rule", "feed item"):
+        c.note(-1.0, "the site's own name")
+    if text.lower() in ("admin", "administrator", "redaksi", "editor", "staff", "guest", "author"):
+        c.note(-1.5, "a role, not a name")
+
+
+def _agree(a: object, b: object) -> bool:
+    x, y = str(a or ""), str(b or "")
+    return bool(x and y) and max(overlap(x, y), overlap(y, x)) >= 0.5

@@ -1,0 +1,135 @@
+"""The body of a page no site rule knows: trafilatura's two readings, the better one kept, and
+the loose lead and closing code it drops.
+
+trafilatura's balanced mode reads most pages best; its recall mode keeps more of a long article
+(a second section, a list the balanced mode took for navigation). On the measurement corpus the
+recall reading is better on nearly every page where it finds more text and worse on most pages
+where it finds less, so the longer reading is kept — less the words of blocks that are mostly a
+link, twice: lists of other stories (Indonesian pages carry many) make a reading worse. Where
+either reading has such blocks, the precision mode, which keeps them out, is read too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from korantui.core.article.blocks import blocks_from_element
+from korantui.core.models import Block
+from korantui.core.sanitize import clean_line
+
+
+def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
+    """The body's blocks and which reading gave them ("balanced", "recall", "precision");
+    an empty list when no reading found any text."""
+    readings = [(_reading(tree, url, mode), mode) for mode in ("balanced", "recall")]
+    if not any(words(b) for b, _ in readings) or any(_link_words(b) for b, _ in readings):
+        # Lists of other stories read as body: the precision mode keeps them out.
+        readings.append((_reading(tree, url, "precision"), "precision"))
+    blocks, mode = max(readings, key=lambda r: _worth(r[0]))
+    return (recover_loose_text(tree, blocks, url) if blocks else []), mode
+
+
+def words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+def _link_words(blocks: list[Block]) -> int:
+    """Words in blocks that are mostly a link: headlines of other stories, menus."""
+    return sum(
+        len(b.text.split())
+        for b in blocks
+        if b.text and sum(link.end - link.start for link in b.links) >= 0.5 * len(b.text)
+    )
+
+
+def _worth(blocks: list[Block]) -> int:
+    # Text counts for a reading, other stories' headlines against it: a reading that only adds
+    # a related list is worth less than one without.
+    return words(blocks) - 2 * _link_words(blocks)
+
+
+def _reading(tree: Any, url: str, mode: str) -> list[Block]:
+    from trafilatura import bare_extraction  # lazy: heavy, and never needed at start-up
+
+    doc = bare_extraction(
+        tree,
+        url=url or None,
+        include_comments=False,
+        include_links=True,
+        include_tables=True,
+        include_images=False,
+        include_formatting=False,
+        with_metadata=False,
+        deduplicate=False,
+        favor_recall=mode == "recall",
+        favor_precision=mode == "precision",
+    )
+    body = getattr(doc, "body", None)
+    return blocks_from_element(body, url) if body is not None else []
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "figure", "pre"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def recover_loose_text(tree: Any, blocks: list[Block], url: str) -> list[Block]:
+    """Text that sits loose beside the first or last <p> of the body and that trafilatura
+    drops: the dateline and lead ("<b>Jakarta</b> - <p>...") and the closing code
+    ("</p> <strong>(fyk/ash)</strong>"), both common on Indonesian sites."""
+    paragraphs = [i for i, b in enumerate(blocks) if b.kind == "p"]
+    if not paragraphs:
+        return blocks
+    first_i, last_i = paragraphs[0], paragraphs[-1]
+    last = _find_paragraph(tree, blocks[last_i].text[-60:])
+    if last is not None:
+        tail = _loose_text(last, before=False)
+        if tail and len(tail) <= 40 and tail.startswith("(") and tail.endswith(")"):
+            blocks = [*blocks[: last_i + 1], Block("p", tail), *blocks[last_i + 1 :]]
+    first = _find_paragraph(tree, blocks[first_i].text[:60])
+    if first is not None:
+        lead = _loose_text(first, before=True)
+        if lead and lead not in blocks[first_i].text and len(lead) <= 1500:
+            blocks = [*blocks[:first_i], Block("p", lead), *blocks[first_i:]]
+    return blocks
+
+
+def _find_paragraph(tree: Any, probe: str) -> Any:
+    for p in tree.iter("p"):
+        if probe in clean_line(p.text_content()):
+            return p
+    return None
+
+
+def _loose_text(p: Any, *, before: bool) -> str:
+    """Text and inline elements beside p inside its parent, up to the next block."""
+    parent = p.getparent()
+    if parent is None:
+        return ""
+    parts: list[str] = []
+    if before:
+        prev = p.getprevious()
+        nodes = []
+        while prev is not None and not (
+            isinstance(prev.tag, str) and prev.tag in _BLOCK_TAGS and prev.text_content().strip()
+        ):
+            nodes.append(prev)
+            prev = prev.getprevious()
+        if prev is None:
+            parts.append(parent.text or "")
+        else:
+            parts.append(prev.tail or "")
+        for node in reversed(nodes):
+            if isinstance(node.tag, str) and node.tag not in ("script", "style", "br", "p"):
+                parts.append(node.text_content())
+            parts.append(node.tail or "")
+    else:
+        parts.append(p.tail or "")
+        nxt = p.getnext()
+        while nxt is not None and not (isinstance(nxt.tag, str) and nxt.tag in _BLOCK_TAGS):
+            if isinstance(nxt.tag, str) and nxt.tag not in ("script", "style", "br"):
+                parts.append(nxt.text_content())
+            parts.append(nxt.tail or "")
+            nxt = nxt.getnext()
+    return clean_line(" ".join(parts))

@@ -1,0 +1,288 @@
+"""The article's publication moment, chosen by evidence; never invented.
+
+Candidates: what a site rule's date selector found, the feed item's own date, the date printed
+beside the headline (what the reader sees: often the "updated" day), structured data (JSON-LD,
+article:published_time and kin, itemprop, <time>) and htmldate's answer. A date after the
+moment the page was fetched or before 1995 is no publication date; a relative date ("2 jam yang
+lalu") counts only in the article's own header, relative to the fetch. Sidebars, related lists
+and comment threads carry other stories' dates and are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from copy import deepcopy
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from lxml import html as lxml_html
+
+from korantui.core.article.dates import find_printed, parse_date, parse_relative
+from korantui.core.article.evidence import NOT_ARTICLE, Candidate, Choice, Page, best, in_clutter
+from korantui.core.sanitize import clean_line
+
+EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
+_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "content_publisheddate",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+# How far past the headline (elements in page order) the header's date is looked for.
+_AFTER_HEADLINE = 60
+_BEFORE_HEADLINE = 12
+
+
+def find_published(
+    doc: Any, *, candidates: Iterable[str] = (), now: datetime | None = None
+) -> datetime | None:
+    """The publication moment of a page (HTML or an lxml tree); candidates are what a site
+    rule's date selector found."""
+    tree = lxml_html.fromstring(doc) if isinstance(doc, str | bytes) else doc
+    return choose_published(Page(tree, ""), rule_dates=candidates, now=now).value
+
+
+def choose_published(
+    page: Page,
+    *,
+    rule_dates: Iterable[str] = (),
+    rule_weight: float = 10.0,
+    hint: datetime | None = None,
+    now: datetime | None = None,
+    ask_htmldate: bool = True,
+) -> Choice:
+    """htmldate is asked only where the page's own evidence is thin (it costs a page walk)."""
+    fetched = now or datetime.now(UTC)
+    candidates: list[Candidate] = []
+    for text in rule_dates:
+        dt = parse_date(text, now=fetched)
+        if dt is not None:
+            candidates.append(Candidate(dt, "site rule", rule_weight, [f"+{rule_weight:g} rule"]))
+            break
+    if hint is not None:
+        candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))
+    printed = _printed_near_headline(page, fetched)
+    structured = _structured(page, fetched)
+    candidates += printed + structured
+    if ask_htmldate and not any(c.score >= 3.0 for c in candidates):
+        dt = _htmldate(page, fetched)
+        if dt is not None:
+            candidates.append(Candidate(dt, "htmldate", 2.0, ["+2 htmldate's answer"]))
+    modified = [_parse(v, fetched) for k in _MODIFIED_KEYS for v in page.meta.get(k, ())]
+    for c in candidates:
+        others = {o.source for o in candidates if o is not c and _same_day(o.value, c.value)}
+        if others:
+            c.note(min(len(others), 3) * 0.5, f"same day as {', '.join(sorted(others))}")
+        # Pages that print both days put the update's first; the publication's is wanted.
+        if (
+            c in printed
+            and any(_same_day(m, c.value) for m in modified)
+            and any(_same_day(o.value, s.value) for o in printed for s in structured)
+        ):
+            c.note(-1.0, "the update's day, and the publication's is printed too")
+        if c.value > fetched + timedelta(days=1):
+            c.note(-20.0, "after the page was fetched")
+        elif c.value < EARLIEST:
+            c.note(-20.0, "before 1995")
+    choice = best(candidates, minimum=0.5)
+    return _with_clock(choice)
+
+
+def _htmldate(page: Page, fetched: datetime) -> datetime | None:
+    from htmldate import find_date  # lazy: heavy, and only for pages with thin evidence
+
+    # htmldate reads every date on a page, a sidebar's "Berita Terkini" too: it is shown the
+    # page without its sidebars, related lists, comments and chrome.
+    tree = deepcopy(page.tree)
+    for el in [el for el in tree.iter() if isinstance(el.tag, str) and _is_clutter_box(el)]:
+        if el.getparent() is not None:
+            el.drop_tree()
+    try:
+        day = find_date(
+            tree,
+            url=page.url or None,
+            original_date=True,
+            extensive_search=True,
+            outputformat="%Y-%m-%d",
+            max_date=fetched.strftime("%Y-%m-%d"),
+        )
+    except (ValueError, TypeError):
+        return None
+    dt = parse_date(day, now=fetched) if day else None
+    return dt if dt is not None and _vouched_for(page, tree, dt, fetched) else None
+
+
+def _vouched_for(page: Page, tree: Any, dt: datetime, now: datetime) -> bool:
+    """Whether htmldate's day may be the page's: its extensive search also reads the dates of
+    events a story reports, so a day the page prints only inside sentences is refused. A day
+    in the address, in an attribute, as a date line, or in a form only htmldate reads stands."""
+    day = dt.date()
+    if re.search(rf"{day.year}[/-]0?{day.month}[/-]0?{day.day}(?!\d)", page.url):
+        return True
+    in_sentences = False
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if any(day.isoformat() in value for value in el.attrib.values()):
+            return True
+        for text in (el.text, el.tail):
+            found = find_printed(text) if text and len(text) < 2000 else None
+            if found is None or found[0].date() != day:
+                continue
+            if not _in_a_sentence(text.strip(), found[1]):
+                return True
+            in_sentences = True
+    return not in_sentences
+
+
+def _is_clutter_box(el: Any) -> bool:
+    if el.tag in ("aside", "nav", "footer"):
+        return True
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(marks.strip()) and NOT_ARTICLE.search(marks) is not None
+
+
+def _parse(text: str, now: datetime) -> datetime | None:
+    return parse_date(text, now=now)
+
+
+def _same_day(a: datetime | None, b: datetime | None) -> bool:
+    return a is not None and b is not None and a.date() == b.date()
+
+
+def _structured(page: Page, now: datetime) -> list[Candidate]:
+    found: list[Candidate] = []
+    for obj in page.json_ld_articles or page.json_ld:
+        value = obj.get("datePublished") or obj.get("dateCreated")
+        dt = parse_date(value, now=now) if isinstance(value, str) else None
+        if dt is not None:
+            found.append(Candidate(dt, "json-ld datePublished", 3.5))
+            break
+    for key in _META_KEYS:
+        for value in page.meta.get(key, ()):
+            dt = parse_date(value, now=now)
+            if dt is not None:
+                found.append(Candidate(dt, f"meta {key}", 3.5 if "published" in key else 3.0))
+                break
+        if len(found) >= 3:
+            break
+    for el in page.tree.xpath('//*[@itemprop="datePublished"]'):
+        if not in_clutter(el):
+            dt = parse_date(el.get("content") or el.get("datetime") or el.text_content(), now=now)
+            if dt is not None:
+                found.append(Candidate(dt, "itemprop datePublished", 3.0))
+                break
+    for el in page.tree.iter("time"):
+        if el.get("datetime") and not in_clutter(el):
+            dt = parse_date(el.get("datetime", ""), now=now)
+            if dt is not None:
+                found.append(Candidate(dt, "first <time>", 2.0))
+            break
+    return found
+
+
+def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
+    """The first dates printed in the article's header: just after the headline (or just before
+    it), outside sidebars and lists of other stories."""
+    anchor = page.headline_element
+    if anchor is None:
+        anchor = page.main_element
+    if anchor is None:
+        return []
+    order = list(page.tree.iter())
+    try:
+        at = order.index(anchor)
+    except ValueError:
+        return []
+    inside = set(anchor.iter()) if anchor is page.headline_element else set()
+    after = [el for el in order[at + 1 : at + 1 + _AFTER_HEADLINE] if el not in inside]
+    before = order[max(0, at - _BEFORE_HEADLINE) : at]
+    found: list[Candidate] = []
+    for distance, el in enumerate(after):
+        dt, relative = _date_of(el, now)
+        if dt is not None and not any(c.value == dt for c in found):
+            points = 5.0 - distance * 0.02
+            found.append(
+                Candidate(dt, "printed near the headline", points, [f"+{points:g} printed"])
+            )
+            if relative:
+                # "3 jam yang lalu" is only as precise as the fetch time it counts from.
+                found[-1].note(-2.5, "relative to the fetch")
+            if len(found) == 3:
+                return found
+    if not found:
+        for el in reversed(before):
+            dt, relative = _date_of(el, now)
+            if dt is not None:
+                return [Candidate(dt, "printed above the headline", 4.0 - 2.5 * relative)]
+    return found
+
+
+def _date_of(el: Any, now: datetime) -> tuple[datetime | None, bool]:
+    """The date el prints, and whether it is relative ("2 jam yang lalu")."""
+    if not isinstance(el.tag, str) or el.tag in ("script", "style", "a") or in_clutter(el):
+        return None, False
+    if el.tag == "time" and el.get("datetime"):
+        return parse_date(el.get("datetime"), now=now), False
+    text = clean_line(el.text_content())
+    if not text or len(text) > 120 or any(_is_date_line(c) for c in el.iterchildren()):
+        return None, False  # the child that holds the date speaks for itself
+    found = find_printed(text)
+    if found is None:
+        return (parse_relative(text, now), True) if len(text) < 40 else (None, False)
+    if _in_a_sentence(text, found[1]):
+        return None, False
+    return found[0], False
+
+
+def _in_a_sentence(text: str, date_text: str) -> bool:
+    """A date inside a sentence is an event the story reports; a date line is mostly date,
+    with at most a label, a place or a byline around it."""
+    others = len(text.split()) - len(date_text.split())
+    return others > 8 or (others >= 4 and text.endswith((".", "!", "?", '"', "”")))
+
+
+def _is_date_line(el: Any) -> bool:
+    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        return False
+    if el.tag == "time" and el.get("datetime"):
+        return True
+    text = clean_line(el.text_content())
+    return bool(text) and len(text) <= 120 and find_printed(text) is not None
+
+
+def _with_clock(choice: Choice) -> Choice:
+    """Where the chosen date is a day alone (midnight) and structured data names a time on the
+    same day, that moment; where structured data's "UTC" time is the printed local clock with
+    a false "Z" (Detik's pubdate), the printed moment."""
+    value = choice.value
+    if value is None:
+        return choice
+    structured = [c for c in choice.candidates if c.source.startswith(("meta", "json-ld"))]
+    minute = value.replace(second=0, microsecond=0)
+    for c in structured:
+        if c.value.replace(second=0, microsecond=0) == minute and c.value != value:
+            return Choice(
+                c.value, f"{choice.source}, to the second by {c.source}", choice.candidates
+            )
+    if value.time() == datetime.min.time():
+        for c in structured:
+            if _same_day(c.value, value) and c.value.time() != datetime.min.time():
+                return Choice(
+                    c.value, f"{choice.source}, with the time of {c.source}", choice.candidates
+                )
+    return choice

@@ -1,0 +1,221 @@
+"""Title, date and author chosen by evidence: one small page per kind of failure seen on
+pages nobody tuned for (issue 11). Every page here is written for the project."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from korantui.core.article.dates import WIB
+from korantui.core.article.extract import ExtractionError, Hints, explain_article, extract_article
+
+STORY = "".join(
+    f"<p>Paragraf {n}: warga pesisir Batam bergotong royong membersihkan saluran air setelah"
+    f" hujan deras mengguyur kota sejak Senin malam, kata ketua RT setempat.</p>"
+    for n in range(1, 7)
+)
+HEADLINE = "Warga Pesisir Batam Bergotong Royong Bersihkan Saluran Air"
+URL = "https://koran-uji.example/berita/1207/warga-pesisir-batam"
+
+
+def page(head: str = "", before: str = "", header: str = "", after: str = "") -> str:
+    """An article page: head tags, what comes before the article, the article's header (after
+    its h1), the story, and what follows it (sidebars, related lists)."""
+    return (
+        f"<html><head>{head}</head><body>{before}<article><h1>{HEADLINE}</h1>{header}"
+        f"<div class='isi'>{STORY}</div></article>{after}</body></html>"
+    )
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+def test_a_section_name_h1_is_not_the_headline() -> None:
+    html = (
+        f"<html><head><meta property='og:title' content='{HEADLINE} - Koran Uji'>"
+        "<meta property='og:site_name' content='Koran Uji'></head><body>"
+        "<nav><a href='/nasional'>Nasional</a><a href='/regional'>Regional</a></nav>"
+        f"<div class='kanal'><h1>Regional</h1></div><div class='isi'>{STORY}</div></body></html>"
+    )
+    extraction = explain_article(html, URL)
+    assert extraction.article.title == HEADLINE
+    why = extraction.explain()["title"]
+    assert why["from"] == "og:title"
+    section = next(c for c in why["candidates"] if c["value"] == "Regional")
+    assert any("section" in note for note in section["why"])
+
+
+def test_a_breadcrumb_h1_loses_to_the_article_headline() -> None:
+    crumbs = (
+        "<ol class='breadcrumb'><li><a href='/'>Beranda</a></li>"
+        "<li><a href='/bola'>Bola</a></li></ol><h1>Bola</h1>"
+    )
+    assert extract_article(page(before=crumbs), URL).title == HEADLINE
+
+
+def test_the_sites_slogan_title_is_not_the_headline() -> None:
+    head = (
+        "<title>Koranuji.example - Experience The News</title>"
+        "<meta property='og:site_name' content='Koranuji.example'>"
+    )
+    assert extract_article(page(head=head), URL).title == HEADLINE
+    # With no h1, the title still loses the site's name, not the headline.
+    html = (
+        f"<html><head><title>{HEADLINE} :: Koranuji News</title></head><body>"
+        f"<div>{STORY}</div></body></html>"
+    )
+    assert extract_article(html, "https://koranuji.example/read/1").title == HEADLINE
+
+
+def test_the_site_name_is_taken_off_meta_titles() -> None:
+    head = f"<meta property='og:title' content='{HEADLINE} | koran-uji.example'>"
+    html = f"<html><head>{head}</head><body><div>{STORY}</div></body></html>"
+    assert extract_article(html, URL).title == HEADLINE
+
+
+def test_a_logo_h1_names_the_site_in_the_title() -> None:
+    html = (
+        f"<html><head><title>{HEADLINE} | Kabar Pulau</title></head><body>"
+        f"<h1>Kabar Pulau</h1><div>{STORY}</div></body></html>"
+    )
+    assert extract_article(html, URL).title == HEADLINE
+
+
+def test_the_feed_items_title_is_the_best_evidence() -> None:
+    title = "Judul dari feed yang benar"
+    assert extract_article(page(), URL, hints=Hints(title=title)).title == title
+
+
+# --- dates --------------------------------------------------------------------------------
+
+FETCHED = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
+
+
+def test_a_sidebars_relative_date_is_no_date() -> None:
+    sidebar = (
+        "<aside class='terkini'><h3>Berita Terkini</h3><ul>"
+        "<li><a href='/b/1'>Kabar lain dari kota</a> <span>20 detik yang lalu</span></li>"
+        "</ul></aside>"
+    )
+    got = extract_article(page(after=sidebar), URL, hints=Hints(fetched=FETCHED))
+    assert got.published is None
+
+
+def test_a_relative_date_in_the_articles_header_counts_from_the_fetch() -> None:
+    header = "<div class='meta'>2 jam yang lalu</div>"
+    got = extract_article(page(header=header), URL, hints=Hints(fetched=FETCHED))
+    assert got.published == FETCHED - timedelta(hours=2)
+
+
+def test_a_date_only_in_json_ld_is_found() -> None:
+    head = (
+        '<script type=\'application/ld+json\'>{"@context": "https://schema.org",'
+        ' "@type": "NewsArticle", "headline": "x",'
+        ' "datePublished": "2022-09-20T16:30:00+07:00"}</script>'
+    )
+    got = extract_article(page(head=head), URL)
+    assert got.published == datetime(2022, 9, 20, 16, 30, tzinfo=WIB)
+
+
+def test_a_date_after_the_fetch_or_before_1995_is_no_date() -> None:
+    for printed in ("Selasa, 20 September 2033", "Senin, 2 Januari 1984"):
+        header = f"<div class='tanggal'>{printed}</div>"
+        got = extract_article(page(header=header), URL, hints=Hints(fetched=FETCHED))
+        assert got.published is None, printed
+
+
+def test_a_day_printed_only_inside_a_sentence_is_no_date() -> None:
+    story = "<p>Pada 12 Juli 2022 banjir besar melanda kota, kata warga yang ditemui kemarin.</p>"
+    html = f"<html><body><h1>{HEADLINE}</h1><div>{story}{STORY}</div></body></html>"
+    assert extract_article(html, URL).published is None
+
+
+# --- authors ------------------------------------------------------------------------------
+
+
+def test_a_byline_only_author_is_found() -> None:
+    header = (
+        "<div class='byline'>Oleh <a href='/penulis/budi-santoso'>Budi Santoso</a>"
+        " · Selasa, 20 September 2022</div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Budi Santoso"
+
+
+def test_a_by_line_near_the_headline_is_found() -> None:
+    header = "<p>By Siti Rahmawati</p>"
+    assert extract_article(page(header=header), URL).author == "Siti Rahmawati"
+
+
+def test_a_person_beats_the_publishing_organisation() -> None:
+    head = (
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle",'
+        ' "author": {"@type": "Organization", "name": "Koran Uji"}}</script>'
+    )
+    header = "<span class='author-name'>Rina Wulandari</span>"
+    assert extract_article(page(head=head, header=header), URL).author == "Rina Wulandari"
+
+
+def test_a_sidebars_byline_is_another_storys() -> None:
+    after = "<aside class='sidebar'><span class='author'>Penulis Lain</span></aside>"
+    assert extract_article(page(after=after), URL).author == ""
+
+
+def test_a_user_name_loses_to_a_persons_name() -> None:
+    head = "<meta name='author' content='budi.santoso88'>"
+    header = "<div class='byline'>By Budi Santoso</div>"
+    assert extract_article(page(head=head, header=header), URL).author == "Budi Santoso"
+
+
+# --- index pages --------------------------------------------------------------------------
+
+
+def _related(n: int) -> str:
+    return (
+        "<div class='baca'><ul>"
+        + "".join(
+            f"<li><a href='/berita/{i}/kabar-{i}'>Kabar lain nomor {i} dari kota Batam hari ini</a>"
+            "</li>"
+            for i in range(n)
+        )
+        + "</ul></div>"
+    )
+
+
+def test_an_article_with_a_big_related_list_is_read() -> None:
+    """No date, no og:type, twenty headline links: still an article, for its prose."""
+    got = extract_article(page(after=_related(20)), URL)
+    assert "Paragraf 6" in got.text
+
+
+def test_a_list_of_teasers_without_prose_is_turned_away() -> None:
+    teasers = _related(14).replace("</a></li>", "</a><p>Warga mengungsi sejak pagi.</p></li>")
+    html = f"<html><head><title>Kanal Kepri</title></head><body>{teasers}</body></html>"
+    with pytest.raises(ExtractionError, match="list of headlines"):
+        extract_article(html, "https://koran-uji.example/kanal/kepri")
+
+
+# --- explaining ---------------------------------------------------------------------------
+
+
+def test_read_explains_its_choices(tmp_path) -> None:
+    header = "<div class='byline'>Oleh Budi Santoso</div><div>Selasa, 20 September 2022</div>"
+    saved = tmp_path / "page.html"
+    saved.write_text(page(header=header), encoding="utf-8")
+    command = [sys.executable, "-m", "korantui", "read", str(saved), "--url", URL]
+    out = subprocess.run(
+        [*command, "--explain", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    explain = json.loads(out.stdout)["explain"]
+    assert explain["title"]["chosen"] == HEADLINE and explain["title"]["from"] == "h1"
+    assert explain["published"]["chosen"].startswith("2022-09-20")
+    assert explain["author"]["chosen"] == "Budi Santoso"
+    assert all(c["why"] is not None for c in explain["author"]["candidates"])
+    # A saved page's fetch time is its file's: no date after it is taken.
+    assert datetime.fromisoformat(explain["published"]["chosen"]) <= datetime.now(UTC)
