@@ -30,14 +30,37 @@ def test_file_replaces_the_built_in_list(write_config):
     assert cfg.fetch.user_agent == "test-agent" and cfg.fetch.total_timeout == 5.0
 
 
-def test_one_feed_under_two_spellings_is_read_once(write_config):
-    # The rule config_edit applies when adding a feed: host case and a trailing slash aside.
-    cfg = write_config(
+@pytest.mark.parametrize(
+    "second",
+    [
+        "https://warta.example/feed",  # host case and a trailing slash aside
+        "https://warta.example:443/feed/",  # the scheme's own port
+        "https://warta.example/x/../feed/",  # dot segments
+        "https://warta.example/./feed/",
+    ],
+)
+def test_one_feed_listed_twice_is_reported_with_its_line(write_config, tmp_path, second):
+    # Dropping the second silently hid a typo; keeping both fetched the feed twice.
+    text = (
         '[[feeds]]\nurl = "https://Warta.example/feed/"\nname = "A"\n'
-        '[[feeds]]\nurl = "https://warta.example/feed"\nname = "B"\n'
         '[[feeds]]\nurl = "https://warta.example/feed?lang=en"\nname = "C"\n'
+        f'[[feeds]]\nurl = "{second}"\nname = "B"\n'
     )
-    assert [f.name for f in cfg.feeds] == ["A", "C"]
+    with pytest.raises(ConfigError) as err:
+        write_config(text)
+    assert str(err.value) == (
+        f"{tmp_path / 'config.toml'}:line 7: [[feeds]] #3 repeats the url of [[feeds]] #1"
+        f" ({second}): remove one"
+    )
+
+
+def test_feed_url_key_resolves_dot_segments_and_default_ports():
+    from korantui.core.config import feed_url_key
+
+    assert feed_url_key("http://h/f/../f/1.xml") == feed_url_key("http://h/f/1.xml")
+    assert feed_url_key("HTTP://H:80/f/1.xml") == feed_url_key("http://h/f/1.xml")
+    assert feed_url_key("http://h:8080/f/1.xml") != feed_url_key("http://h/f/1.xml")
+    assert feed_url_key("http://h/f/1.xml?a=1") != feed_url_key("http://h/f/1.xml")
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,10 @@ import tomlkit
 from tomlkit.items import AoT, Array, Table
 from tomlkit.toml_document import TOMLDocument
 
-from korantui.core.config import HTML_RULE_KEYS, ConfigError, feed_url_key
-from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
+from korantui.core.config import ConfigError, feed_url_key
+from korantui.core.models import FeedSpec
 from korantui.core.sanitize import clean_line
+from korantui.core.sources import registry
 
 _HEADER = (
     "korantui configuration. A [[feeds]] list here replaces the built-in one.\n"
@@ -119,12 +120,11 @@ def _table(spec: FeedSpec, *, blank_after: bool = True) -> Table:
         table["name"] = clean_line(spec.name)
     if spec.category:
         table["category"] = clean_line(spec.category)
-    if spec.kind != FEED_KIND:
+    if spec.kind != registry.DEFAULT_KIND:
         table["kind"] = spec.kind
-    if spec.kind == HTML_KIND:
-        for key in HTML_RULE_KEYS:
-            if spec.rules.get(key):
-                table[key] = spec.rules[key]
+    for key in _kind_keys(spec.kind):
+        if spec.rules.get(key):
+            table[key] = spec.rules[key]
     if blank_after:
         # Appended to a user's list: without it the next [section] sticks to this table.
         table.add(tomlkit.nl())
@@ -133,13 +133,21 @@ def _table(spec: FeedSpec, *, blank_after: bool = True) -> Table:
 
 def _spec_of(table: Any) -> FeedSpec:
     get = table.get if hasattr(table, "get") else (lambda k, d="": d)
+    kind = str(get("kind", registry.DEFAULT_KIND))
     return FeedSpec(
         url=str(get("url", "")),
         name=str(get("name", "")),
         category=str(get("category", "")),
-        kind=str(get("kind", FEED_KIND)),
-        rules={k: str(get(k)) for k in HTML_RULE_KEYS if get(k, "")},
+        kind=kind,
+        rules={k: str(get(k)) for k in _kind_keys(kind) if get(k, "")},
     )
+
+
+def _kind_keys(kind: str) -> tuple[str, ...]:
+    try:
+        return registry.kind_of(kind).keys
+    except registry.UnknownKind:  # left for load_config to report with its line
+        return ()
 
 
 def _find(feeds: Any, name_or_url: str, *, by_name: bool = True) -> int | None:

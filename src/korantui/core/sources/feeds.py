@@ -1,4 +1,4 @@
-"""Parsing RSS / Atom / RDF / JSON Feed documents into sanitised Entries (feedparser)."""
+"""Parsing RSS / Atom / RDF documents into sanitised Entries (feedparser)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from korantui.core.models import Entry, ParsedSource
-from korantui.core.net.doctype import looks_like_json_feed, why_not_a_feed
+from korantui.core.net.doctype import why_not_a_feed
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
+from korantui.core.sources.kind import SourceError
 
 
-class FeedParseError(Exception):
+class FeedParseError(SourceError):
     """The document gave no headlines; str() says why, for the per-feed error line."""
 
 
@@ -81,10 +82,6 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedSource:
     A document feedparser marks bozo (broken XML, wrong encoding) is still read when entries
     come out of it; ParsedSource.warning then says what was wrong.
     """
-    if looks_like_json_feed(data):
-        from korantui.core.sources.jsonfeed import parse_json_feed
-
-        return parse_json_feed(data, url)
     import feedparser  # ~60 ms; not needed on the start-up path
 
     # A leading newline or BOM before <?xml makes strict parsers fail (Antara, detik): strip it.

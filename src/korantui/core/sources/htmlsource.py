@@ -13,7 +13,6 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from korantui.core.config import HTML_RULE_KEYS
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
@@ -26,6 +25,7 @@ from korantui.core.sources.headline_links import (
     image_in,
     link_text,
 )
+from korantui.core.sources.html_kind import HTML_RULE_KEYS
 
 
 def parse_html_source(

@@ -7,8 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from korantui.core.models import Entry, ParsedSource
+from korantui.core.net.doctype import looks_like_json_feed
 from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sources.feed_kind import FeedFormat
 from korantui.core.sources.feeds import FeedParseError, html_to_text
+from korantui.core.sources.kind import Batch
 
 # A feed is a few hundred kB at most; anything far larger is not one we want to hold in memory
 # as Python objects (json.loads of a 30 MB body costs several times that).
@@ -101,3 +104,10 @@ def _when(value: Any) -> datetime | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.astimezone(UTC)
+
+
+def _parse(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+    return parse_json_feed(data, url)
+
+
+JSON_FEED = FeedFormat("JSON Feed", looks_like_json_feed, _parse)
