@@ -3,13 +3,14 @@
 Textual takes any string as a key and a binding to a name that no terminal sends simply never
 fires (`ctrl+shift+alt+banana` showed in the footer and did nothing). The core must not import
 Textual, so the names are checked here against what a terminal can send: a printable character,
-a character by its Unicode name (Textual's own spelling: "question_mark", "full_stop"), or a
+ASCII punctuation by name (Textual's own spelling: "question_mark", "full_stop", "slash"), or a
 named key, each optionally behind modifiers.
 """
 
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -17,6 +18,22 @@ NAMED_KEYS = frozenset(
     {"escape", "enter", "return", "tab", "backspace", "delete", "insert", "home", "end"}
     | {"pageup", "pagedown", "up", "down", "left", "right", "space"}
     | {f"f{n}" for n in range(1, 25)}
+)
+# Textual's shorter names for some characters (textual.keys.KEY_NAME_REPLACEMENTS).
+_REPLACED = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+# The ASCII punctuation keys by Textual's names for them ("question_mark", "full_stop").
+CHARACTER_NAMES = frozenset(
+    _REPLACED.get(n, n)
+    for n in (
+        unicodedata.name(c).lower().replace("-", "_").replace(" ", "_") for c in string.punctuation
+    )
 )
 _ACTION = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -50,13 +67,8 @@ def key_problem(key: str) -> str:
 def _is_base_key(name: str) -> bool:
     if len(name) == 1:
         return name.isprintable()
-    if name.lower() in NAMED_KEYS:
-        return True
-    try:
-        unicodedata.lookup(name.replace("_", " "))
-    except KeyError:
-        return False
-    return True
+    # Any character is a key, but only ASCII punctuation by name: a keyboard has no "banana".
+    return name.lower() in NAMED_KEYS or name in CHARACTER_NAMES
 
 
 def valid_action_name(name: str) -> bool:
