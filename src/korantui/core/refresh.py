@@ -19,12 +19,14 @@ import asyncio
 import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 from korantui.core.models import Feed, FeedSpec, ParsedSource, RefreshResult
 from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.sanitize import clean_line
 from korantui.core.sources.feed_kind import FEED_ACCEPT
 from korantui.core.sources.kind import Batch, DocumentKind, SourceError, SourceJob
+from korantui.core.sources.limits import bounded
 from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
 from korantui.core.threads import off_loop
@@ -45,7 +47,9 @@ def parse_source(
 def store_parsed(
     store: Store, feed: Feed, parsed: ParsedSource, etag: str = "", last_modified: str = ""
 ) -> RefreshResult:
-    """Write one source's parsed entries (a refresh's, or what discovery already read)."""
+    """Write one source's parsed entries (a refresh's, or what discovery already read), within
+    the bounds of sources/limits.py."""
+    parsed = bounded(parsed, datetime.now(UTC))
     if parsed.title:
         feed.title = parsed.title
     try:

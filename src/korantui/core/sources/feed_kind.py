@@ -48,8 +48,18 @@ def format_of(data: bytes) -> FeedFormat:
 def parse_feed_document(
     data: bytes, url: str, content_type: str = "", batch: Batch | None = None
 ) -> ParsedSource:
-    """A feed document's headlines, whatever its format. Raises FeedParseError saying why not."""
-    return format_of(data).parse(data, url, content_type, batch or Batch())
+    """A feed document's headlines, whatever its format. Raises FeedParseError saying why not,
+    and when reading it costs more than its CPU budget (sources/budget.py)."""
+    from korantui.core.sources import budget
+    from korantui.core.sources.feeds import FeedParseError
+
+    fmt = format_of(data)
+    try:
+        return budget.within(
+            budget.CPU_SECONDS, fmt.parse, data, url, content_type, batch or Batch()
+        )
+    except budget.OverBudget:
+        raise FeedParseError(budget.over_budget_message()) from None
 
 
 class FeedKind(DocumentKind):

@@ -77,11 +77,24 @@ def describe_bozo(exc: object) -> str:
 
 
 def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedSource:
-    """Parse a feed document. Raises FeedParseError, saying why, when it yields no headline.
+    """Parse a feed document. Raises FeedParseError, saying why, when it yields no headline or
+    costs more than its CPU budget (also in a parse pool's worker).
 
     A document feedparser marks bozo (broken XML, wrong encoding) is still read when entries
     come out of it; ParsedSource.warning then says what was wrong.
     """
+    from korantui.core.sources import budget
+    from korantui.core.sources.limits import trim_feed_document
+
+    try:
+        return budget.within(
+            budget.CPU_SECONDS, _parse_feed, trim_feed_document(data), url, content_type
+        )
+    except budget.OverBudget:
+        raise FeedParseError(budget.over_budget_message()) from None
+
+
+def _parse_feed(data: bytes, url: str, content_type: str) -> ParsedSource:
     import feedparser  # ~60 ms; not needed on the start-up path
 
     # A leading newline or BOM before <?xml makes strict parsers fail (Antara, detik): strip it.

@@ -16,7 +16,9 @@ def parse_xml_feed(data: bytes, url: str, content_type: str, batch: Batch) -> Pa
     from korantui.core.sources import parsepool
     from korantui.core.sources.fastparse import parse_fast
     from korantui.core.sources.feeds import parse_feed
+    from korantui.core.sources.limits import trim_feed_document
 
+    data = trim_feed_document(data)
     fast = parse_fast(data, url)
     if fast is not None:
         return fast
