@@ -138,3 +138,28 @@ def test_a_store_row_of_a_kind_no_longer_registered_is_that_feeds_error(tmp_path
     (result,) = _refresh(store)
     assert result.error == "unknown source kind 'gone' (known: feed, html)"
     store.close()
+
+
+def test_only_the_kinds_own_modules_name_a_kind():
+    # "Adding a kind is one module and its registration": nothing else may branch on a name.
+    import re
+    from pathlib import Path
+
+    import korantui
+
+    root = Path(korantui.__file__).parent
+    allowed = {
+        "core/models.py",  # where the names are defined
+        "core/defaults.py",  # the built-in list: data
+        "core/demo.py",  # the demo edition: data
+        "core/sources/feed_kind.py",
+        "core/sources/html_kind.py",
+        "core/sources/registry.py",  # the default kind
+    }
+    naming = re.compile(r"\b(?:HTML_KIND|FEED_KIND)\b|kind\s*[!=]=\s*[\"'](?:feed|html)[\"']")
+    found = [
+        str(path.relative_to(root))
+        for path in sorted((root / "core").rglob("*.py"))
+        if str(path.relative_to(root)) not in allowed and naming.search(path.read_text("utf-8"))
+    ]
+    assert found == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,18 @@ from korantui.core.models import FeedSpec
 from korantui.core.sanitize import clean_line
 from korantui.core.sources import registry
 
-_HEADER = (
-    "korantui configuration. A [[feeds]] list here replaces the built-in one.\n"
-    'Keys of a feed: url, name, category, kind ("feed" or "html") and, for HTML sources,\n'
-    "the CSS selectors item, title, link, date, summary."
-)
+
+def _header() -> str:
+    kinds = " or ".join(f'"{name}"' for name in registry.names())
+    own = "; ".join(
+        f"for {kind.label} sources, {', '.join(kind.keys)}"
+        for kind in map(registry.kind_of, registry.names())
+        if kind.keys
+    )
+    return (
+        "korantui configuration. A [[feeds]] list here replaces the built-in one.\n"
+        f"Keys of a feed: url, name, category, kind ({kinds})" + (f" and, {own}." if own else ".")
+    )
 
 
 def add_feed(path: Path, spec: FeedSpec) -> bool:
@@ -101,7 +109,7 @@ def _load(path: Path) -> tuple[TOMLDocument, Any]:
         from korantui.core.defaults import DEFAULT_FEEDS
 
         doc = tomlkit.document()
-        for line in _HEADER.splitlines():
+        for line in (ln for p in _header().splitlines() for ln in textwrap.wrap(p, 96)):
             doc.add(tomlkit.comment(line))
         doc.add(tomlkit.nl())
         builtin = tomlkit.aot()

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from korantui.core.models import FeedSpec, ParsedSource
+from korantui.core.threads import off_loop
 
 if TYPE_CHECKING:
     from korantui.core.net.fetch import Fetcher, FetchResult
@@ -142,8 +143,6 @@ class DocumentKind:
         raise NotImplementedError
 
     async def fetch(self, job: SourceJob) -> Fetched:
-        from korantui.core.threads import off_loop
-
         result = await job.fetcher.get(
             job.url, etag=job.etag, last_modified=job.last_modified, accept=self.accept
         )
