@@ -7,9 +7,11 @@ Feed, then RSS/Atom/RDF). Adding a format is a module with a FeedFormat and its 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from korantui.core.models import FEED_KIND, ParsedSource
 from korantui.core.sources.kind import Batch, DocumentKind
@@ -25,17 +27,31 @@ FEED_ACCEPT = (
 
 @dataclass(frozen=True, slots=True)
 class FeedFormat:
-    """One feed document format: how to recognise it and how to read it."""
+    """One feed document format: how to recognise it and where its reader is.
+
+    The reader is named "module:function" and imported on first use: the registry is loaded at
+    start-up (by the config), the parsers only with the first refresh."""
 
     name: str  # for people: "JSON Feed", "RSS/Atom/RDF"
     sniff: Callable[[bytes], bool]  # whether the document's bytes are this format
     # (data, url, content type, batch) -> ParsedSource; raises FeedParseError
-    parse: Callable[[bytes, str, str, Batch], ParsedSource]
-    # The format's own name for this document ("RSS", "Atom"), when it has variants.
-    variant_of: Callable[[bytes], str] | None = None
+    reader: str
+    # (data) -> the format's own name for this document ("RSS", "Atom"), when it has variants
+    variant_reader: str = ""
+
+    def parse(self, data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+        parsed: ParsedSource = _resolve(self.reader)(data, url, content_type, batch)
+        return parsed
 
     def variant(self, data: bytes) -> str:
-        return self.variant_of(data) if self.variant_of is not None else self.name
+        return str(_resolve(self.variant_reader)(data)) if self.variant_reader else self.name
+
+
+@cache
+def _resolve(path: str) -> Callable[..., Any]:
+    module, _, name = path.partition(":")
+    fn: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return fn
 
 
 def format_of(data: bytes) -> FeedFormat:

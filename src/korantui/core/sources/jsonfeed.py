@@ -7,9 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from korantui.core.models import Entry, ParsedSource
-from korantui.core.net.doctype import looks_like_json_feed
 from korantui.core.sanitize import clean_line, safe_url
-from korantui.core.sources.feed_kind import FeedFormat
 from korantui.core.sources.feeds import FeedParseError, html_to_text
 from korantui.core.sources.kind import Batch
 
@@ -106,8 +104,6 @@ def _when(value: Any) -> datetime | None:
     return stamp.astimezone(UTC)
 
 
-def _parse(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+def read_format(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+    """The feed kind's reader of this format (registry.FEED_FORMATS)."""
     return parse_json_feed(data, url)
-
-
-JSON_FEED = FeedFormat("JSON Feed", looks_like_json_feed, _parse)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from korantui.core.models import Entry, ParsedSource
 
@@ -34,14 +35,17 @@ _REPEATED = [
     *("category", "dc:subject", "author", "dc:creator", "contributor", "enclosure"),
     *("media:content", "media:thumbnail", "media:group", "link", "atom:link"),
 ]
-_FLAGS = re.I | re.S
-# One whole element of each repeated name: self-closing, or up to its closing tag.
-_ELEMENTS = [
-    re.compile(
-        rb"<(" + re.escape(n.encode()) + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", re.I | re.S
-    )
-    for n in _REPEATED
-]
+
+
+@cache
+def _elements() -> list[re.Pattern[bytes]]:
+    """One whole element of each repeated name: self-closing, or up to its closing tag
+    (compiled when a document first needs trimming, not at the first parse of every run)."""
+    flags = re.I | re.S
+    return [
+        re.compile(rb"<(" + re.escape(n.encode()) + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", flags)
+        for n in _REPEATED
+    ]
 
 
 # A person's name or address longer than this is cut before parsing: feedparser looks for an
@@ -92,7 +96,7 @@ def _cut_person(m: re.Match[bytes]) -> bytes:
 
 
 def _trim_item(item: bytes) -> bytes:
-    for element in _ELEMENTS:
+    for element in _elements():
         for k, m in enumerate(element.finditer(item)):
             if k == MAX_REPEATED:
                 item = item[: m.start()] + element.sub(b"", item[m.start() :])

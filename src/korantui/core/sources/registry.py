@@ -1,24 +1,32 @@
 """Every source kind and feed format korantui knows, registered here and nowhere else.
 
-A new kind of source is one module with a SourceKind (see kind.py) and one line in KINDS; a
-new feed document format is one module with a FeedFormat and one line in FEED_FORMATS.
+A new kind of source is one module with a SourceKind (see kind.py) and one line in _KINDS; a
+new feed document format is one module with a reader function and one line in FEED_FORMATS.
+Kinds' modules are light (config loads this at start-up); formats' readers load on first use.
 """
 
 from __future__ import annotations
 
 from korantui.core.models import FEED_KIND
+from korantui.core.net.doctype import looks_like_json_feed
 from korantui.core.sources.feed_kind import FeedFormat, FeedKind
 from korantui.core.sources.html_kind import HtmlKind
-from korantui.core.sources.jsonfeed import JSON_FEED
 from korantui.core.sources.kind import SourceKind
-from korantui.core.sources.xmlfeed import XML_FEED
 
 DEFAULT_KIND = FEED_KIND  # what a [[feeds]] table without `kind` is
 
 _KINDS: dict[str, SourceKind] = {k.name: k for k in (FeedKind(), HtmlKind())}
 
 # Tried in order on a feed document's bytes; the last takes whatever the others did not claim.
-FEED_FORMATS: tuple[FeedFormat, ...] = (JSON_FEED, XML_FEED)
+FEED_FORMATS: tuple[FeedFormat, ...] = (
+    FeedFormat("JSON Feed", looks_like_json_feed, "korantui.core.sources.jsonfeed:read_format"),
+    FeedFormat(
+        "RSS/Atom/RDF",
+        lambda data: True,
+        "korantui.core.sources.xmlfeed:read_format",
+        "korantui.core.sources.xmlfeed:variant",
+    ),
+)
 
 
 class UnknownKind(KeyError):

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from korantui.core.models import ParsedSource
-from korantui.core.sources.feed_kind import FeedFormat
 from korantui.core.sources.kind import Batch
 
 SLOW_COUNTER = "feedparser"  # the batch counter of feeds that needed feedparser
 
 
-def parse_xml_feed(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+def read_format(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+    """The feed kind's reader of this format (registry.FEED_FORMATS)."""
     from korantui.core.sources import parsepool
     from korantui.core.sources.fastparse import parse_fast
     from korantui.core.sources.feeds import parse_feed
@@ -27,13 +27,11 @@ def parse_xml_feed(data: bytes, url: str, content_type: str, batch: Batch) -> Pa
     return parse_feed(data, url, content_type)
 
 
-def _variant(data: bytes) -> str:
+def variant(data: bytes) -> str:
+    """RSS, Atom or RDF, for discovery's words."""
     head = data[:4096].lower()
     if b"<rdf:rdf" in head:
         return "RDF"
     if re.search(rb"<feed[\s>]", head) and b"<rss" not in head:
         return "Atom"
     return "RSS"
-
-
-XML_FEED = FeedFormat("RSS/Atom/RDF", lambda data: True, parse_xml_feed, _variant)
