@@ -151,3 +151,21 @@ def test_a_feed_over_its_cpu_budget_fails_alone(store, monkeypatch):
     assert (light_result.error, light_result.new) == ("", 2)
     # The budget's exception never leaks into what this thread does next.
     assert sum(range(10**6)) == 499999500000
+
+
+@pytest.mark.parametrize("rules", [{}, {"item": "li", "title": "h3"}], ids=["heuristic", "rules"])
+def test_a_page_of_20_000_headline_links_costs_a_bounded_time(rules):
+    from korantui.core.sources.htmlsource import parse_html_source
+
+    links = "".join(
+        f'<li><h3><a href="/2024/03/06/berita-nomor-{i}-hari-ini">Berita nomor {i} hari ini'
+        "</a></h3></li>"
+        for i in range(20_000)
+    )
+    page = f"<html><head><title>Situs</title></head><body><ul>{links}</ul></body></html>"
+    cpu = time.process_time()
+    parsed = parse_html_source(page, "https://situs.example/", rules)
+    cpu = time.process_time() - cpu
+    assert len(parsed.entries) == limits.MAX_ITEMS  # was 20,000, for 4.5 s of CPU
+    assert parsed.entries[-1].title == f"Berita nomor {limits.MAX_ITEMS - 1} hari ini"
+    assert cpu < 3, f"{cpu:.1f} s of CPU for one page"

@@ -19,6 +19,7 @@ from functools import cache
 from korantui.core.models import Entry, ParsedSource
 
 MAX_ITEMS = 500  # headlines of one source per refresh (a busy news feed has 50-200)
+MAX_LINKS = 5000  # links of an HTML index page looked at (a front page has 300-2,000)
 MAX_REPEATED = 25  # of one repeated element (category, author, enclosure...) per item
 MAX_TITLE = 1000  # characters
 MAX_AUTHOR = 300
