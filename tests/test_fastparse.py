@@ -96,3 +96,62 @@ def test_real_feeds_agree_or_fall_back(shared_dir: Path) -> None:
         answered += 1
         assert fast == parse_feed(data, URL), path.name
     assert answered >= 2  # antara and republika are clean RSS
+
+
+XML_BASE_ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/feeds/">
+<title>Basis</title><link href="../" rel="alternate"/><id>urn:x</id>
+<updated>2024-01-01T00:00:00Z</updated>
+<entry xml:base="https://example.org/blog/"><title>Satu</title><link href="post1.html"/>
+<id>urn:a</id><updated>2024-01-01T00:00:00Z</updated>
+<summary type="html">&lt;img src="img/a.jpg"&gt; Ringkasan.</summary></entry>
+<entry xml:base="/news/"><title>Dua</title><link href="post1.html"/><id>urn:b</id>
+<updated>2024-01-02T00:00:00Z</updated></entry>
+<entry><title>Tiga</title><link href="post1.html"/><id>urn:c</id>
+<updated>2024-01-03T00:00:00Z</updated></entry>
+<entry><title>Empat</title><link xml:base="https://other.example/x/" href="y.html"/>
+<id>urn:d</id><updated>2024-01-04T00:00:00Z</updated></entry>
+<entry xml:base="sub/"><title>Lima</title><link href="post1.html"/><id>urn:e</id>
+<updated>2024-01-05T00:00:00Z</updated></entry>
+<entry xml:base="sub/deeper/"><title>Enam</title><link href="../lagi/post1.html"/><id>urn:f</id>
+<updated>2024-01-06T00:00:00Z</updated></entry>
+</feed>"""
+
+XML_BASE_RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xml:base="https://example.org/feeds/"><channel><title>Basis RSS</title>
+<link>https://example.org/</link>
+<item xml:base="https://example.org/blog/"><title>Satu</title><link>post1.html</link></item>
+<item><title>Dua</title><link>post1.html</link></item>
+<item xml:base="/lain/"><title>Tiga</title><link>post1.html</link></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("data", [XML_BASE_ATOM, XML_BASE_RSS], ids=["atom", "rss"])
+def test_xml_base_reads_as_feedparser_reads_it(data: bytes) -> None:
+    # The fast path joined every link to the feed's own address: post1.html under
+    # xml:base=".../blog/" became ".../feeds/post1.html".
+    url = "https://example.org/feeds/atom.xml"
+    assert parse_source(FetchResult(url, 200, data), FEED_KIND) == parse_feed(data, url)
+
+
+def test_entries_whose_relative_links_meet_under_different_bases_stay_apart(tmp_path) -> None:
+    from korantui.core.models import FeedSpec
+    from korantui.core.refresh import store_parsed
+    from korantui.core.store.database import Store
+
+    url = "https://example.org/feeds/atom.xml"
+    parsed = parse_source(FetchResult(url, 200, XML_BASE_ATOM), FEED_KIND)
+    assert [e.link for e in parsed.entries] == [
+        "https://example.org/blog/post1.html",
+        "https://example.org/news/post1.html",
+        "https://example.org/feeds/post1.html",
+        "https://other.example/x/y.html",
+        "https://example.org/feeds/sub/post1.html",
+        "https://example.org/feeds/sub/lagi/post1.html",
+    ]
+    assert parsed.entries[0].image == "https://example.org/blog/img/a.jpg"
+    store = Store(tmp_path / "k.db")
+    store.sync_feeds([FeedSpec(url)])
+    result = store_parsed(store, store.feeds()[0], parsed)
+    assert result.new == 6  # the fast path stored 4: links that met at .../feeds/post1.html
+    store.close()

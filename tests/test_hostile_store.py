@@ -507,7 +507,7 @@ async def test_an_unexpected_error_s_words_reach_the_result_cleaned(
     def broken(*args: object) -> None:
         raise RuntimeError("judul \x1b]0;dibajak\x07 \x1b[2J habis")
 
-    monkeypatch.setattr(refresh, "_parse_and_store", broken)
+    monkeypatch.setattr(refresh, "store_parsed", broken)
     store = Store(tmp_path / "k.db")
     with Site() as site:
         url = site.page("/f.xml", rss([{"title": "Kabar", "link": "http://x.test/1"}]))

@@ -1,4 +1,4 @@
-"""JSON Feed 1.0 / 1.1 read as a feed in its own right, through parse_feed's delegation."""
+"""JSON Feed 1.0 / 1.1 read as a feed in its own right: the feed kind picks it by its bytes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from korantui.core.sources.feeds import FeedParseError, parse_feed
+from korantui.core.sources.feed_kind import parse_feed_document
+from korantui.core.sources.feeds import FeedParseError
 from korantui.core.sources.jsonfeed import parse_json_feed
 
 URL = "https://warta.example/feed.json"
@@ -42,8 +43,8 @@ def _doc(**extra: object) -> bytes:
     return json.dumps(doc).encode()
 
 
-def test_json_feed_through_parse_feed() -> None:
-    parsed = parse_feed(_doc(), URL, "application/feed+json")
+def test_json_feed_through_the_feed_kind() -> None:
+    parsed = parse_feed_document(_doc(), URL, "application/feed+json")
     assert parsed.title == "Warta Kepri"
     assert parsed.link == "https://warta.example/"
     first, second = parsed.entries

@@ -6,7 +6,9 @@ names the file, the line and what is wrong, for a one-line message and exit stat
 
 from __future__ import annotations
 
+import math
 import os
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -14,14 +16,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from korantui.core.config_keys import clashes, key_problem, valid_action_name
 from korantui.core.defaults import DEFAULT_FEEDS
-from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
+from korantui.core.models import FeedSpec
 from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sources import registry
+from korantui.core.sources.kind import COMMON_KEYS
 
 APP_NAME = "korantui"
-HTML_RULE_KEYS = ("item", "title", "link", "date", "summary")
-_FEED_KEYS = {"url", "name", "category", "kind", *HTML_RULE_KEYS}
+# Upper bounds of the whole-number settings: beyond them a value is a typo, and would overflow
+# the date arithmetic (retention_days = 999999) or the scheduler.
+_LIMITS = {"retention_days": 36500, "prefetch": 100}
+_MAX_WHOLE = 2**40  # any byte count or count of [network] is far below it
 
 
 class ConfigError(Exception):
@@ -99,36 +106,21 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     if not isinstance(feeds_raw, list):
         raise fail("'feeds' must be a list of [[feeds]] tables", "feeds")
     feeds: list[FeedSpec] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # url key -> the [[feeds]] number that has it
     for i, entry in enumerate(feeds_raw):
         if not isinstance(entry, dict):
             raise fail("each feed must be a [[feeds]] table", "[[feeds]]", i)
-        unknown = sorted(set(entry) - _FEED_KEYS)
-        if unknown:
-            raise fail(f"unknown key '{unknown[0]}' in [[feeds]] #{i + 1}", "[[feeds]]", i)
-        for key, value in entry.items():
-            if not isinstance(value, str):
-                raise fail(f"'{key}' of [[feeds]] #{i + 1} must be a string", "[[feeds]]", i)
-        url = entry.get("url", "").strip()
-        if not url:
-            raise fail(f"[[feeds]] #{i + 1} has no url", "[[feeds]]", i)
-        if not safe_url(url):
-            raise fail(f"url '{clean_line(url)}' is not an http(s) address", url)
-        kind = entry.get("kind", FEED_KIND)
-        if kind not in (FEED_KIND, HTML_KIND):
-            raise fail(f'kind must be "feed" or "html", not "{clean_line(kind)}"', kind)
-        if feed_url_key(url) in seen:
-            continue
-        seen.add(feed_url_key(url))
-        feeds.append(
-            FeedSpec(
-                url=url,
-                name=clean_line(entry.get("name", "")),
-                category=clean_line(entry.get("category", "")),
-                kind=kind,
-                rules={k: entry[k] for k in HTML_RULE_KEYS if entry.get(k)},
+        spec = _feed_spec(entry, i, fail)
+        key = feed_url_key(spec.url)
+        if key in seen:
+            raise fail(
+                f"[[feeds]] #{i + 1} repeats the url of [[feeds]] #{seen[key] + 1}"
+                f" ({clean_line(spec.url)[:200]}): remove one",
+                "[[feeds]]",
+                i,
             )
-        )
+        seen[key] = i
+        feeds.append(spec)
     cfg = Config(feeds=feeds, path=path, data_dir=data_dir, from_file=True)
 
     for key in ("language", "theme"):
@@ -140,13 +132,8 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         raise fail('language must be "id", "en" or "auto"', "language")
     for key in ("retention_days", "prefetch"):
         if key in raw:
-            if not isinstance(raw[key], int) or isinstance(raw[key], bool) or raw[key] < 0:
-                raise fail(f"'{key}' must be a whole number ≥ 0", key)
-            setattr(cfg, key, raw[key])
-    keys = raw.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise fail('[keys] must map action names to key names, e.g. refresh = "ctrl+r"', "[keys]")
-    cfg.keys = dict(keys)
+            setattr(cfg, key, _whole(raw[key], key, fail, 0, _LIMITS[key]))
+    _keys(raw, cfg, fail)
     rules = raw.get("site_rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")
@@ -159,25 +146,110 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         if key not in valid:
             raise fail(f"unknown key '{key}' in [network]", key)
         default = getattr(cfg.fetch, key)
-        if isinstance(default, str) and not isinstance(value, str):
-            raise fail(f"'{key}' must be a string", key)
-        if isinstance(default, (int, float)) and (
-            isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0
-        ):
-            raise fail(f"'{key}' must be a positive number", key)
-        setattr(cfg.fetch, key, type(default)(value))
+        if isinstance(default, str):
+            if not isinstance(value, str):
+                raise fail(f"'{key}' must be a string", key)
+            if clean_line(value) != value:
+                # It goes into a request header: a newline there is a broken request.
+                raise fail(f"'{key}' must be one line without control characters", key)
+        elif isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise fail(f"'{key}' must be true or false", key)
+        elif isinstance(default, int):
+            value = _whole(value, key, fail, 1, _MAX_WHOLE)
+        elif isinstance(default, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise fail(f"'{key}' must be a positive number", key)
+            if not math.isfinite(value) or not 0 < value <= 86400:
+                raise fail(f"'{key}' must be a positive number of seconds (at most 86400)", key)
+            value = float(value)
+        setattr(cfg.fetch, key, value)
     return cfg
 
 
 def feed_url_key(url: str) -> str:
-    """What makes two feed addresses one feed: scheme and host are case-blind, and a trailing
-    slash is the same page."""
+    """What makes two feed addresses one feed: scheme and host are case-blind, the scheme's own
+    port is no port, "." and ".." segments are resolved (http://h/f/../f/1.xml is
+    http://h/f/1.xml) and a trailing slash is the same page."""
     try:
         parts = urlsplit(clean_line(url))
+        port = parts.port
     except ValueError:
         return url
-    path = parts.path.rstrip("/")
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}?{parts.query}"
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"
+    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}"
+    path = parts.path
+    if path:
+        # normpath keeps a leading "//"; an address's path has one root.
+        path = posixpath.normpath("/" + path.lstrip("/"))
+    path = path.rstrip("/")
+    user = f"{parts.username}@" if parts.username else ""
+    return f"{scheme}://{user}{host}{path}?{parts.query}"
+
+
+def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
+    """One [[feeds]] table as a FeedSpec, its kind's own keys checked by that kind."""
+    for key, value in entry.items():
+        if not isinstance(value, str):
+            raise fail(f"'{key}' of [[feeds]] #{i + 1} must be a string", "[[feeds]]", i)
+    name = entry.get("kind", registry.DEFAULT_KIND)
+    try:
+        kind = registry.kind_of(name)
+    except registry.UnknownKind:
+        known = " or ".join(f'"{k}"' for k in registry.names())
+        raise fail(f'kind must be {known}, not "{clean_line(name)[:60]}"', name) from None
+    unknown = sorted(set(entry) - set(COMMON_KEYS) - set(kind.keys))
+    if unknown:
+        elsewhere = [
+            k.name for k in map(registry.kind_of, registry.names()) if unknown[0] in k.keys
+        ]
+        why = f' (a key of kind "{elsewhere[0]}")' if elsewhere else ""
+        raise fail(f"unknown key '{unknown[0]}' in [[feeds]] #{i + 1}{why}", "[[feeds]]", i)
+    url = entry.get("url", "").strip()
+    if not url:
+        raise fail(f"[[feeds]] #{i + 1} has no url", "[[feeds]]", i)
+    if not safe_url(url):
+        raise fail(f"url '{clean_line(url)}' is not an http(s) address", url)
+    options = {k: entry[k] for k in kind.keys if entry.get(k)}
+    bad_key, why = kind.check(options)
+    if why:
+        raise fail(f"[[feeds]] #{i + 1}: {why}", entry.get(bad_key) or "[[feeds]]")
+    return FeedSpec(
+        url=url,
+        name=clean_line(entry.get("name", "")),
+        category=clean_line(entry.get("category", "")),
+        kind=kind.name,
+        rules=options,
+    )
+
+
+def _whole(value: Any, key: str, fail: Any, low: int, high: int) -> int:
+    """value as a whole number in [low, high]; 0.5, inf, nan and 1e400 are not."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(f"'{key}' must be a whole number from {low} to {high}", key)
+    if not low <= value <= high:
+        raise fail(f"'{key}' must be a whole number from {low} to {high}", key)
+    return value
+
+
+def _keys(raw: dict[str, Any], cfg: Config, fail: Any) -> None:
+    keys = raw.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise fail('[keys] must map action names to key names, e.g. refresh = "ctrl+r"', "[keys]")
+    for action, key in keys.items():
+        if not valid_action_name(action):
+            raise fail(f"'{clean_line(action)[:60]}' is not an action name", "[keys]")
+        why = key_problem(key)
+        if why:
+            raise fail(f"[keys] {action} = {clean_line(key)[:60]!r}: {why}", action)
+    found = clashes(keys)
+    if found:
+        raise fail(f"[keys]: {found[0]}", "[keys]")
+    cfg.keys = dict(keys)
 
 
 def _line_of(text: str, needle: str, occurrence: int = 0) -> int:

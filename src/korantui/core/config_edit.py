@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -17,15 +18,23 @@ import tomlkit
 from tomlkit.items import AoT, Array, Table
 from tomlkit.toml_document import TOMLDocument
 
-from korantui.core.config import HTML_RULE_KEYS, ConfigError, feed_url_key
-from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
+from korantui.core.config import ConfigError, feed_url_key
+from korantui.core.models import FeedSpec
 from korantui.core.sanitize import clean_line
+from korantui.core.sources import registry
 
-_HEADER = (
-    "korantui configuration. A [[feeds]] list here replaces the built-in one.\n"
-    'Keys of a feed: url, name, category, kind ("feed" or "html") and, for HTML sources,\n'
-    "the CSS selectors item, title, link, date, summary."
-)
+
+def _header() -> str:
+    kinds = " or ".join(f'"{name}"' for name in registry.names())
+    own = "; ".join(
+        f"for {kind.label} sources, {', '.join(kind.keys)}"
+        for kind in map(registry.kind_of, registry.names())
+        if kind.keys
+    )
+    return (
+        "korantui configuration. A [[feeds]] list here replaces the built-in one.\n"
+        f"Keys of a feed: url, name, category, kind ({kinds})" + (f" and, {own}." if own else ".")
+    )
 
 
 def add_feed(path: Path, spec: FeedSpec) -> bool:
@@ -36,11 +45,15 @@ def add_feed(path: Path, spec: FeedSpec) -> bool:
 def add_feeds(path: Path, specs: list[FeedSpec]) -> list[FeedSpec]:
     """Append the specs whose url is not in the config yet (OPML import); those added."""
     doc, feeds = _load(Path(path))
-    known = [_spec_of(t) for t in feeds]
+    # One key a feed, in a set: comparing each new feed with every earlier one made importing
+    # 10,000 feeds take minutes.
+    known = {feed_url_key(_spec_of(t).url) for t in feeds}
     added: list[FeedSpec] = []
     for spec in specs:
-        if any(_same_url(spec.url, k.url) for k in [*known, *added]):
+        key = feed_url_key(spec.url)
+        if key in known:
             continue
+        known.add(key)
         feeds.append(_table(spec))
         added.append(spec)
     if added:
@@ -96,7 +109,7 @@ def _load(path: Path) -> tuple[TOMLDocument, Any]:
         from korantui.core.defaults import DEFAULT_FEEDS
 
         doc = tomlkit.document()
-        for line in _HEADER.splitlines():
+        for line in (ln for p in _header().splitlines() for ln in textwrap.wrap(p, 96)):
             doc.add(tomlkit.comment(line))
         doc.add(tomlkit.nl())
         builtin = tomlkit.aot()
@@ -119,12 +132,11 @@ def _table(spec: FeedSpec, *, blank_after: bool = True) -> Table:
         table["name"] = clean_line(spec.name)
     if spec.category:
         table["category"] = clean_line(spec.category)
-    if spec.kind != FEED_KIND:
+    if spec.kind != registry.DEFAULT_KIND:
         table["kind"] = spec.kind
-    if spec.kind == HTML_KIND:
-        for key in HTML_RULE_KEYS:
-            if spec.rules.get(key):
-                table[key] = spec.rules[key]
+    for key in _kind_keys(spec.kind):
+        if spec.rules.get(key):
+            table[key] = spec.rules[key]
     if blank_after:
         # Appended to a user's list: without it the next [section] sticks to this table.
         table.add(tomlkit.nl())
@@ -133,13 +145,21 @@ def _table(spec: FeedSpec, *, blank_after: bool = True) -> Table:
 
 def _spec_of(table: Any) -> FeedSpec:
     get = table.get if hasattr(table, "get") else (lambda k, d="": d)
+    kind = str(get("kind", registry.DEFAULT_KIND))
     return FeedSpec(
         url=str(get("url", "")),
         name=str(get("name", "")),
         category=str(get("category", "")),
-        kind=str(get("kind", FEED_KIND)),
-        rules={k: str(get(k)) for k in HTML_RULE_KEYS if get(k, "")},
+        kind=kind,
+        rules={k: str(get(k)) for k in _kind_keys(kind) if get(k, "")},
     )
+
+
+def _kind_keys(kind: str) -> tuple[str, ...]:
+    try:
+        return registry.kind_of(kind).keys
+    except registry.UnknownKind:  # left for load_config to report with its line
+        return ()
 
 
 def _find(feeds: Any, name_or_url: str, *, by_name: bool = True) -> int | None:

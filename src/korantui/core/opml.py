@@ -1,8 +1,9 @@
-"""OPML import and export: outline folders are categories; HTML sources keep their rules.
+"""OPML import and export: outline folders are categories; every source keeps its kind's options.
 
 OPML files come from other programs and from strangers, so parsing is defensive: a DOCTYPE (the
 door to entity expansion and external entities) is refused before the XML parser sees the text.
-korantui's own fields travel as namespaced attributes that other readers ignore.
+korantui's own fields (the kind, the kind's options) travel as namespaced attributes that other
+readers ignore; which standard attributes an outline has is the kind's to say (sources/kind.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
-from korantui.core.config import HTML_RULE_KEYS, feed_url_key
-from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec
+from korantui.core.config import feed_url_key
+from korantui.core.models import FeedSpec
 from korantui.core.sanitize import clean_line, safe_url
+from korantui.core.sources import registry
 
 NS = "https://korantui.invalid/opml"  # .invalid: a namespace name, never fetched
 _PREFIX = "korantui"
@@ -75,11 +77,12 @@ def _walk(
 
 def _spec(el: ET.Element, category: str) -> FeedSpec | None:
     ours = {_local(k): v for k, v in el.attrib.items() if k.startswith("{" + NS + "}")}
-    kind = HTML_KIND if ours.get("kind") == HTML_KIND else FEED_KIND
-    raw = el.get("xmlUrl") or el.get("xmlurl") or ""
-    if not raw and kind == HTML_KIND:
-        raw = el.get("htmlUrl") or el.get("url") or ""
-    url = safe_url(raw)
+    try:
+        kind = registry.kind_of(ours.get("kind", ""))
+    except registry.UnknownKind:  # another build's kind: what other readers would read
+        kind = registry.kind_of(registry.DEFAULT_KIND)
+    plain = {k: v for k, v in el.attrib.items() if not k.startswith("{")}
+    url = safe_url(kind.address_in_opml(plain))
     if not url:
         return None
     name = clean_line(el.get("title") or el.get("text"))
@@ -88,13 +91,15 @@ def _spec(el: ET.Element, category: str) -> FeedSpec | None:
     # OPML 2.0's own category attribute: comma-separated slash paths; the first path's leaf.
     first_path = (el.get("category") or "").split(",")[0]
     own_category = first_path.strip().strip("/").split("/")[-1]
-    rules = {k: clean_line(ours[k]) for k in HTML_RULE_KEYS if kind == HTML_KIND and ours.get(k)}
+    options = {k: clean_line(ours[k]) for k in kind.keys if ours.get(k)}
+    if kind.check(options)[1]:
+        options = {}
     return FeedSpec(
         url=url,
         name=name,
         category=clean_line(category or own_category),
-        kind=kind,
-        rules=rules,
+        kind=kind.name,
+        rules=options,
     )
 
 
@@ -128,13 +133,14 @@ def export_opml(specs: list[FeedSpec], title: str = "korantui feeds") -> str:
 def _outline(parent: ET.Element, spec: FeedSpec) -> None:
     name = spec.name or spec.url
     attrs = {"text": name, "title": name}
-    if spec.kind == HTML_KIND:
-        # Other readers would fetch xmlUrl as a feed and fail: give them the page as a link.
-        attrs.update({"type": "link", "url": spec.url, "htmlUrl": spec.url})
-        attrs[f"{{{NS}}}kind"] = HTML_KIND
-        for key in HTML_RULE_KEYS:
-            if spec.rules.get(key):
-                attrs[f"{{{NS}}}{key}"] = spec.rules[key]
-    else:
-        attrs.update({"type": "rss", "xmlUrl": spec.url})
+    try:
+        kind = registry.kind_of(spec.kind)
+    except registry.UnknownKind:
+        kind = registry.kind_of(registry.DEFAULT_KIND)
+    attrs.update(kind.to_opml(spec))
+    if kind.name != registry.DEFAULT_KIND:
+        attrs[f"{{{NS}}}kind"] = kind.name
+    for key in kind.keys:
+        if spec.rules.get(key):
+            attrs[f"{{{NS}}}{key}"] = spec.rules[key]
     ET.SubElement(parent, "outline", attrs)

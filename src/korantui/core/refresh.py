@@ -1,14 +1,16 @@
-"""Refreshing sources: fetch (conditional GET), parse off the event loop, store.
+"""Refreshing sources: each kind reads its source (core/sources), then its entries are stored.
 
-One feed's failure is that feed's error line; the others go on.
+One source's failure is that source's error line; the others go on. Refresh knows no kind by
+name: what to fetch, how to parse it and how to store it (page order or not) is the kind's
+(core/sources/registry.py).
 
 Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 - a 304 costs one small UPDATE and no parsing at all;
-- feeds are parsed by feedparser-rs when it is sure of them (core/fastparse, ~1 ms a feed), else
-  by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
-  feedparser, they are parsed in a process pool (core/parsepool) so every core works on them;
-- parsing and every store call run in worker threads, so the event loop only waits on the
-  network.
+- feeds are parsed by feedparser-rs when it is sure of them (sources/fastparse, ~1 ms a feed),
+  else by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
+  feedparser, they are parsed in a process pool (sources/parsepool) so every core works on them;
+- parsing and every store call run in worker threads (core/threads.py), so the event loop only
+  waits on the network.
 """
 
 from __future__ import annotations
@@ -17,81 +19,50 @@ import asyncio
 import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
-from korantui.core.models import HTML_KIND, Feed, FeedSpec, ParsedSource, RefreshResult
+from korantui.core.models import Feed, FeedSpec, ParsedSource, RefreshResult
 from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.sanitize import clean_line
-from korantui.core.sources.fastparse import parse_fast
-from korantui.core.sources.feeds import FeedParseError, parse_feed
+from korantui.core.sources.feed_kind import FEED_ACCEPT
+from korantui.core.sources.kind import Batch, DocumentKind, SourceError, SourceJob
+from korantui.core.sources.limits import bounded
+from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
+from korantui.core.threads import off_loop
 
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
-    " text/xml;q=0.9, */*;q=0.5"
-)
+__all__ = ["FEED_ACCEPT", "parse_source", "refresh_feed", "refresh_feeds", "store_parsed"]
 
 
 def parse_source(
-    result: FetchResult,
-    kind: str,
-    rules: dict[str, str] | None = None,
-    slow_parse: Callable[[bytes, str, str], ParsedSource] = parse_feed,
+    result: FetchResult, kind: str, rules: dict[str, str] | None = None
 ) -> ParsedSource:
-    """Parse a fetched feed or HTML index page (CPU-bound: call it off the event loop).
-
-    Feeds go to feedparser-rs first, and to slow_parse (feedparser) when it declines them."""
-    if kind == HTML_KIND:
-        from korantui.core.net.charset import decode_html
-        from korantui.core.sources.htmlsource import parse_html_source
-
-        html = decode_html(result.content, result.declared_charset)
-        parsed = parse_html_source(html, result.url, rules or {})
-        if not parsed.entries:
-            raise FeedParseError("no headlines found on the page")
-        return parsed
-    fast = parse_fast(result.content, result.url)
-    if fast is not None:
-        return fast
-    return slow_parse(result.content, result.url, result.headers.get("content-type", ""))
-
-
-class _Batch:
-    """What the feeds of one refresh share: the rules, and the process pool once it pays."""
-
-    def __init__(self, size: int, rules: dict[str, dict[str, str]]) -> None:
-        self.size = size
-        self.rules = rules
-        self.slow = 0  # feeds of this batch that needed feedparser so far
-
-    def slow_parse(self, data: bytes, url: str, content_type: str) -> ParsedSource:
-        """feedparser in this thread, or in the pool when enough feeds of the batch need it."""
-        from korantui.core.sources import parsepool
-
-        self.slow += 1
-        if parsepool.worth_it(self.slow, self.size):
-            return parsepool.parse_feed_in_pool(data, url, content_type)
-        return parse_feed(data, url, content_type)
-
-
-def _parse_and_store(store: Store, feed: Feed, result: FetchResult, batch: _Batch) -> RefreshResult:
-    """Runs in a worker thread: parse, then write the feed's entries in one transaction."""
-    parsed = parse_source(result, feed.kind, batch.rules.get(feed.url), batch.slow_parse)
-    return store_parsed(store, feed, parsed, result.etag, result.last_modified)
+    """Parse a document fetched for a source of that kind (CPU-bound: call it off the loop)."""
+    source = kind_of(kind)
+    if not isinstance(source, DocumentKind):
+        raise SourceError(f"a {source.label} source is not one document")
+    return source.parse(result, rules or {}, Batch())
 
 
 def store_parsed(
     store: Store, feed: Feed, parsed: ParsedSource, etag: str = "", last_modified: str = ""
 ) -> RefreshResult:
-    """Write one source's parsed entries (a refresh's, or what discovery already read)."""
+    """Write one source's parsed entries (a refresh's, or what discovery already read), within
+    the bounds of sources/limits.py."""
+    parsed = bounded(parsed, datetime.now(UTC))
     if parsed.title:
         feed.title = parsed.title
+    try:
+        page_order = kind_of(feed.kind).page_order
+    except UnknownKind:
+        page_order = False
     new, total = store.save_entries(
         feed.id,
         parsed.entries,
         title=parsed.title,
         etag=etag,
         last_modified=last_modified,
-        page_order=feed.kind == HTML_KIND,
+        page_order=page_order,
     )
     return RefreshResult(feed, new=new, total=total)
 
@@ -102,25 +73,25 @@ async def refresh_feed(
     feed: Feed,
     rules: dict[str, str] | None = None,
     *,
-    _batch: _Batch | None = None,
+    _batch: Batch | None = None,
 ) -> RefreshResult:
-    batch = _batch or _Batch(1, {feed.url: rules or {}})
+    """Refresh one source: its kind reads it, then its entries are stored in one transaction."""
     # Every store call goes to a thread: a store locked by another process waits up to its busy
     # timeout, and on the event loop that wait would stall every other feed's download.
-    etag, last_modified = await asyncio.to_thread(store.validators, feed.id)
+    etag, last_modified = await off_loop(store.validators, feed.id)
     try:
-        result = await fetcher.get(
-            feed.url,
-            etag=etag,
-            last_modified=last_modified,
-            accept=FEED_ACCEPT if feed.kind != HTML_KIND else "",
-        )
-        if result.not_modified:
-            await asyncio.to_thread(store.record_not_modified, feed.id)
+        source = kind_of(feed.kind)
+        job = SourceJob(fetcher, feed.url, rules or {}, etag, last_modified, _batch or Batch())
+        fetched = await source.fetch(job)
+        if fetched.parsed is None:
+            await off_loop(store.record_not_modified, feed.id)
             return RefreshResult(feed, not_modified=True)
-        return await asyncio.to_thread(_parse_and_store, store, feed, result, batch)
-    except (FetchError, FeedParseError) as e:
-        await asyncio.to_thread(_note_error, store, feed, str(e))
+        parsed = fetched.parsed
+        return await off_loop(
+            store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified
+        )
+    except (FetchError, SourceError, UnknownKind) as e:
+        await off_loop(_note_error, store, feed, str(e))
         return RefreshResult(feed, error=str(e))
 
 
@@ -140,15 +111,16 @@ async def refresh_feeds(
     on_result: Callable[[RefreshResult], None] | None = None,
 ) -> list[RefreshResult]:
     """Refresh feeds concurrently (the fetcher caps concurrency); results in feeds' order."""
-    batch = _Batch(len(feeds), {s.url: s.rules for s in specs})
+    batch = Batch(len(feeds))
+    options = {s.url: s.rules for s in specs}
 
     async def one(feed: Feed) -> RefreshResult:
         try:
-            res = await refresh_feed(store, fetcher, feed, _batch=batch)
+            res = await refresh_feed(store, fetcher, feed, options.get(feed.url), _batch=batch)
         except Exception as e:  # a bug in one source's parsing must not stop the others
             # The message may quote the feed, and the result line goes to a terminal.
             msg = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:500]
-            await asyncio.to_thread(_note_error, store, feed, msg)
+            await off_loop(_note_error, store, feed, msg)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
             on_result(res)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
 from korantui.core.sanitize import safe_url
+from korantui.core.sources.limits import MAX_LINKS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -78,7 +80,7 @@ def site_domains(doc: HtmlElement, base: str, page_url: str) -> set[str]:
             if url:
                 sites.add(registrable_domain(urlsplit(url).hostname or ""))
     counts: Counter[str] = Counter()
-    for a in doc.iter("a"):
+    for a in islice(doc.iter("a"), MAX_LINKS):
         url = safe_url(a.get("href"), base)
         if url:
             counts[registrable_domain(urlsplit(url).hostname or "")] += 1

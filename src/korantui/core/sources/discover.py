@@ -18,12 +18,15 @@ import lxml.etree
 import lxml.html
 
 from korantui.core.htmlwork import on_html_thread
-from korantui.core.models import FEED_KIND, HTML_KIND, FeedSpec, ParsedSource
+from korantui.core.models import FeedSpec, ParsedSource
 from korantui.core.net.charset import decode_html
-from korantui.core.net.doctype import looks_like_feed, looks_like_json_feed
+from korantui.core.net.doctype import looks_like_feed
 from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.sanitize import clean_line, safe_url
-from korantui.core.sources.feeds import FeedParseError, parse_feed
+from korantui.core.sources.feed_kind import FEED_ACCEPT, FeedKind, format_of, parse_feed_document
+from korantui.core.sources.feeds import FeedParseError
+from korantui.core.sources.html_kind import HtmlKind
+from korantui.core.threads import off_loop
 
 COMMON_PATHS = (
     "/feed/",
@@ -34,10 +37,6 @@ COMMON_PATHS = (
     "/index.xml",
     "/rss/terkini.xml",
     "/?feed=rss2",
-)
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
-    " text/xml;q=0.9, */*;q=0.5"
 )
 _FEED_TYPES = {
     "application/rss+xml": "RSS",
@@ -63,7 +62,7 @@ class DiscoveryError(Exception):
 
 @dataclass(slots=True)
 class Discovery:
-    kind: str  # FEED_KIND or HTML_KIND
+    kind: str  # the registered kind's name (sources/registry.py): a feed, or an HTML page
     url: str  # the feed's address, or the page's for an HTML source
     title: str  # the feed's or the site's own title
     count: int  # headlines found
@@ -133,7 +132,7 @@ async def discover(
                 progress(f"  the address is a feed: {found.summary}")
                 return found
         html = decode_html(page.content, page.declared_charset)
-        alternates, anchors = await asyncio.to_thread(_feed_links, html, page.url)
+        alternates, anchors = await off_loop(_feed_links, html, page.url)
         if not alternates:
             progress("the page names no feed")
         # Many small sites have no <link> but an "RSS" link in the footer.
@@ -167,12 +166,12 @@ async def discover(
     from korantui.core.sources.htmlsource import parse_html_source
 
     try:
-        parsed = await asyncio.to_thread(parse_html_source, html, page.url)
+        parsed = await off_loop(parse_html_source, html, page.url)
     except FeedParseError as e:
         raise DiscoveryError(f"no feed, and {e}") from None
     n = len(parsed.entries)
     found = Discovery(
-        kind=HTML_KIND,
+        kind=HtmlKind.name,
         url=page.url,
         title=parsed.title,
         count=n,
@@ -203,21 +202,14 @@ def _looks_like_feed(result: FetchResult) -> bool:
 
 
 def _format_of(result: FetchResult) -> str:
-    if looks_like_json_feed(result.content):
-        return "JSON Feed"
-    head = result.content[:4096].lower()
-    if b"<rdf:rdf" in head:
-        return "RDF"
-    if re.search(rb"<feed[\s>]", head) and b"<rss" not in head:
-        return "Atom"
-    return "RSS"
+    return format_of(result.content).variant(result.content)
 
 
 async def _as_feed(result: FetchResult) -> tuple[Discovery | None, str]:
     """The feed result holds, or None and why not (parse_feed's words, for the progress line)."""
     try:
-        parsed = await asyncio.to_thread(
-            parse_feed, result.content, result.url, result.headers.get("content-type", "")
+        parsed = await off_loop(
+            parse_feed_document, result.content, result.url, result.headers.get("content-type", "")
         )
     except FeedParseError as e:
         return None, str(e) or "not a feed"
@@ -228,9 +220,9 @@ def _feed_discovery(result: FetchResult, parsed: ParsedSource) -> Discovery:
     fmt = _format_of(result)
     n = len(parsed.entries)
     name = parsed.title or result.url
-    label = "JSON Feed" if fmt == "JSON Feed" else f"{fmt} feed"
+    label = fmt if "feed" in fmt.lower() else f"{fmt} feed"
     return Discovery(
-        kind=FEED_KIND,
+        kind=FeedKind.name,
         url=result.url,
         title=parsed.title,
         count=n,

@@ -1,4 +1,4 @@
-"""Parsing RSS / Atom / RDF / JSON Feed documents into sanitised Entries (feedparser)."""
+"""Parsing RSS / Atom / RDF documents into sanitised Entries (feedparser)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from korantui.core.models import Entry, ParsedSource
-from korantui.core.net.doctype import looks_like_json_feed, why_not_a_feed
+from korantui.core.net.doctype import why_not_a_feed
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
+from korantui.core.sources.kind import SourceError
 
 
-class FeedParseError(Exception):
+class FeedParseError(SourceError):
     """The document gave no headlines; str() says why, for the per-feed error line."""
 
 
@@ -76,15 +77,24 @@ def describe_bozo(exc: object) -> str:
 
 
 def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedSource:
-    """Parse a feed document. Raises FeedParseError, saying why, when it yields no headline.
+    """Parse a feed document. Raises FeedParseError, saying why, when it yields no headline or
+    costs more than its CPU budget (also in a parse pool's worker).
 
     A document feedparser marks bozo (broken XML, wrong encoding) is still read when entries
     come out of it; ParsedSource.warning then says what was wrong.
     """
-    if looks_like_json_feed(data):
-        from korantui.core.sources.jsonfeed import parse_json_feed
+    from korantui.core.sources import budget
+    from korantui.core.sources.limits import trim_feed_document
 
-        return parse_json_feed(data, url)
+    try:
+        return budget.within(
+            budget.CPU_SECONDS, _parse_feed, trim_feed_document(data), url, content_type
+        )
+    except budget.OverBudget:
+        raise FeedParseError(budget.over_budget_message()) from None
+
+
+def _parse_feed(data: bytes, url: str, content_type: str) -> ParsedSource:
     import feedparser  # ~60 ms; not needed on the start-up path
 
     # A leading newline or BOM before <?xml makes strict parsers fail (Antara, detik): strip it.

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from urllib.parse import urldefrag, urlsplit
 
 from lxml.html import HtmlElement
@@ -28,6 +29,7 @@ from korantui.core.sources.article_urls import (
     registrable_domain,
     site_domains,
 )
+from korantui.core.sources.limits import MAX_ITEMS, MAX_LINKS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -103,7 +105,9 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
     page = urldefrag(safe_url(page_url))[0].rstrip("/")
     chrome_cache: dict[HtmlElement, bool] = {}
     candidates: list[_Candidate] = []
-    for a in doc.iter("a"):
+    # A front page has a few hundred to 2,000 links; past MAX_LINKS a page is not read further
+    # (50,000 links cost 11 s of the one HTML thread, which article extraction waits for).
+    for a in islice(doc.iter("a"), MAX_LINKS):
         url = clean_link(a.get("href"), base)
         if not url or url.rstrip("/") == page:
             continue
@@ -148,7 +152,7 @@ def find_headlines(doc: HtmlElement, base: str, page_url: str) -> list[Entry]:
                 chosen[c.url] = c
         elif _accepted(c, verdict[c.signature]):
             chosen[c.url] = c
-    return _entries(list(chosen.values()), base)
+    return _entries(list(chosen.values())[:MAX_ITEMS], base)
 
 
 def link_text(a: HtmlElement) -> tuple[str, bool]:

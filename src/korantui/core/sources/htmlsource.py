@@ -13,7 +13,6 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from korantui.core.config import HTML_RULE_KEYS
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
@@ -26,6 +25,8 @@ from korantui.core.sources.headline_links import (
     image_in,
     link_text,
 )
+from korantui.core.sources.html_kind import HTML_RULE_KEYS
+from korantui.core.sources.limits import MAX_ITEMS, MAX_LINKS
 
 
 def parse_html_source(
@@ -137,7 +138,9 @@ def _by_rules(doc: HtmlElement, base: str, rules: dict[str, str]) -> list[Entry]
         )(doc)
     entries: list[Entry] = []
     seen: set[str] = set()
-    for item in items:
+    for item in items[:MAX_LINKS]:
+        if len(entries) >= MAX_ITEMS:
+            break
         title_el = _first(item, compiled.get("title")) if sub else None
         link_el = _first(item, compiled.get("link")) if sub else None
         anchor = None

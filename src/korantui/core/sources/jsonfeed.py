@@ -9,6 +9,7 @@ from typing import Any
 from korantui.core.models import Entry, ParsedSource
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources.feeds import FeedParseError, html_to_text
+from korantui.core.sources.kind import Batch
 
 # A feed is a few hundred kB at most; anything far larger is not one we want to hold in memory
 # as Python objects (json.loads of a 30 MB body costs several times that).
@@ -101,3 +102,8 @@ def _when(value: Any) -> datetime | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.astimezone(UTC)
+
+
+def read_format(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:
+    """The feed kind's reader of this format (registry.FEED_FORMATS)."""
+    return parse_json_feed(data, url)
