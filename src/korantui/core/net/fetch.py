@@ -5,11 +5,16 @@ cap on the decompressed size (we decode gzip/deflate ourselves, in bounded steps
 stops at the cap), a redirect limit with loop detection and an http(s)-only check on every hop,
 and concurrency caps overall and per host. Conditional GET (ETag / Last-Modified) is supported;
 the standard proxy variables are honoured through httpx's trust_env.
+
+Every request carries the most private zone it may reach (core/net/zones.py): a plain Fetcher
+may go anywhere (the reader asked), `fetcher.confined(zone)` only up to zone (what korantui
+fetches on its own), and redirects never lead somewhere more private than where they started.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import re
 import socket
 import zlib
@@ -19,9 +24,19 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from korantui import __version__
+from korantui.core.net.zones import (
+    AddressRefused,
+    Resolver,
+    Zone,
+    literal_zone,
+    system_resolver,
+    url_zone,
+)
 from korantui.core.sanitize import clean_line, safe_url
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx  # imported where a client is made: config imports this module at start-up
 
 DEFAULT_USER_AGENT = (
@@ -41,16 +56,30 @@ class FetchSettings:
     max_redirects: int = 8
     max_connections: int = 16
     max_per_host: int = 4
+    ca_file: str = ""  # certificates to trust instead of the usual ones (a company's own CA)
 
 
 class FetchError(Exception):
     """A request without a usable body. kind is a short machine word; str() is for users."""
 
-    def __init__(self, kind: str, message: str, url: str = "", status: int = 0) -> None:
+    def __init__(
+        self, kind: str, message: str, url: str = "", status: int = 0, detail: str = ""
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.url = url
         self.status = status
+        self.detail = detail  # for kind "content_type": what the document is ("audio")
+
+
+class FetchRefused(FetchError):
+    """An address more private than the request may reach: refused before any connection.
+    zone is where it points, allowed what the request carried."""
+
+    def __init__(self, refused: AddressRefused, url: str) -> None:
+        super().__init__("address", str(refused), url)
+        self.zone = refused.zone
+        self.allowed = refused.allowed
 
 
 @dataclass(slots=True)
@@ -216,29 +245,29 @@ class _Decoder:
 
 
 class Fetcher:
-    """The one HTTP client of a run: `async with Fetcher(settings) as f: await f.get(url)`."""
+    """The one HTTP client of a run: `async with Fetcher(settings) as f: await f.get(url)`.
 
-    def __init__(self, settings: FetchSettings | None = None) -> None:
-        import httpx  # ~30 ms, kept off the app's start-up path until the first request
+    resolver: how names become addresses for the zone checks (a test's answers loopback).
+    """
+
+    def __init__(
+        self, settings: FetchSettings | None = None, *, resolver: Resolver | None = None
+    ) -> None:
+        from korantui.core.net.zone_clients import tls_context, zone_client
 
         self.settings = settings or FetchSettings()
-        s = self.settings
-        self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=s.max_connections, max_keepalive_connections=s.max_connections
-            ),
-            follow_redirects=False,
-            headers={
-                "User-Agent": s.user_agent,
-                "Accept-Encoding": "gzip, deflate",
-                "Accept-Language": "id,en;q=0.8",
-            },
-            trust_env=True,
-            event_hooks={"response": [_hold_location]},
-        )
+        self.resolver: Resolver = resolver or system_resolver
+        self.reach = Zone.SPECIAL  # the most private zone requests go to unless told otherwise
+        self._tls: ssl.SSLContext = tls_context(self.settings.ca_file)
+        # One client (one connection pool) per zone, shared by every confined() view. The
+        # unrestricted one is made now: a malformed proxy variable is then said at once.
+        self._clients: dict[Zone, httpx.AsyncClient] = {
+            Zone.SPECIAL: zone_client(
+                self.settings, Zone.SPECIAL, self.resolver, self._tls, _hold_location
+            )
+        }
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        self._all = asyncio.Semaphore(s.max_connections)
+        self._all = asyncio.Semaphore(self.settings.max_connections)
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -247,7 +276,40 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        for client in list(self._clients.values()):
+            await client.aclose()
+
+    def confined(self, zone: Zone) -> Fetcher:
+        """This fetcher, sharing its clients and caps, whose requests reach no further than zone
+        (nor than this one's own reach): what korantui fetches on its own for a feed in zone."""
+        view = copy.copy(self)
+        view.reach = min(self.reach, zone)
+        return view
+
+    async def zone_of(self, url: str) -> Zone:
+        """The zone url points into (see zones.url_zone); a lookup that does not answer in the
+        connect timeout counts as public, the strictest reading for what follows from it."""
+        try:
+            async with asyncio.timeout(self.settings.connect_timeout):
+                return await url_zone(url, self.resolver)
+        except TimeoutError:
+            return Zone.PUBLIC
+
+    async def following(self, url: str) -> Fetcher:
+        """The fetcher for what a page at url leads to on its own (its canonical address, its
+        further pages): no more private than url itself."""
+        if self.reach == Zone.PUBLIC:
+            return self
+        return self.confined(await self.zone_of(url))
+
+    def _client(self, allowed: Zone) -> httpx.AsyncClient:
+        client = self._clients.get(allowed)
+        if client is None:
+            from korantui.core.net.zone_clients import zone_client
+
+            client = zone_client(self.settings, allowed, self.resolver, self._tls, _hold_location)
+            self._clients[allowed] = client
+        return client
 
     def _host_gate(self, url: str) -> asyncio.Semaphore:
         host = urlsplit(url).netloc.lower()
@@ -264,9 +326,15 @@ class Fetcher:
         last_modified: str = "",
         accept: str = "",
         max_bytes: int | None = None,
+        reach: Zone | None = None,
+        hops: Zone | None = None,
     ) -> FetchResult:
         """GET url, following redirects. Raises FetchError for anything that is not a usable body
-        (a 304 is returned, with no content, when etag/last_modified matched)."""
+        (a 304 is returned, with no content, when etag/last_modified matched).
+
+        reach: the most private zone url may be in (default: this fetcher's); hops: the most
+        private zone redirects may lead to (default: no more private than url's own). Either
+        refused raises FetchRefused, before anything is sent there."""
         if not safe_url(url):
             raise FetchError("scheme", f"not an http(s) address: {clean_line(url)[:200]}", url)
         headers: dict[str, str] = {}
@@ -278,26 +346,37 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        allowed = self.reach if reach is None else min(reach, self.reach)
         # The total time starts when the request may go out, not while it waits its turn
         # behind the concurrency caps (50 feeds on one host would otherwise time out queueing).
         deadline: list[float] = []
         try:
-            return await self._follow(url, headers, max_bytes or self.settings.max_bytes, deadline)
+            return await self._follow(
+                url, headers, max_bytes or self.settings.max_bytes, deadline, allowed, hops
+            )
         except TimeoutError:
             raise FetchError(
                 "timeout", f"no complete answer within {self.settings.total_timeout:g} s", url
             ) from None
 
     async def _follow(
-        self, url: str, headers: dict[str, str], max_bytes: int, deadline: list[float]
+        self,
+        url: str,
+        headers: dict[str, str],
+        max_bytes: int,
+        deadline: list[float],
+        allowed: Zone,
+        hops: Zone | None,
     ) -> FetchResult:
         seen: set[str] = set()
         current = url
+        hop_limit: Zone | None = None  # known once the first answer is a redirect
         for _ in range(self.settings.max_redirects + 1):
             if current in seen:
                 raise FetchError("redirects", "redirect loop", url)
             seen.add(current)
-            result, location = await self._one(current, headers, max_bytes, deadline)
+            limit = allowed if hop_limit is None else hop_limit
+            result, location = await self._one(current, headers, max_bytes, deadline, limit)
             if location is None:
                 return result
             nxt = safe_url(location, current)
@@ -307,25 +386,41 @@ class Fetcher:
                     f"redirect to a non-http(s) address: {clean_line(location)[:200]}",
                     url,
                 )
+            if hop_limit is None:
+                if hops is None:
+                    hops = allowed if allowed == Zone.PUBLIC else await self.zone_of(url)
+                hop_limit = min(allowed, hops)
             current = nxt
         raise FetchError("redirects", f"more than {self.settings.max_redirects} redirects", url)
 
     async def _one(
-        self, url: str, headers: Mapping[str, str], max_bytes: int, deadline: list[float]
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        max_bytes: int,
+        deadline: list[float],
+        allowed: Zone,
     ) -> tuple[FetchResult, str | None]:
+        # A literal address or a telling name is judged before any lookup or connection; a
+        # name is judged again by every address it resolves to when connecting (zone_clients).
+        # Through a proxy, which resolves names itself, this literal judgement is all there is.
+        zone = literal_zone(url)
+        if zone is not None and zone > allowed:
+            host = urlsplit(url).hostname or url
+            raise FetchRefused(AddressRefused(host, zone, allowed), url)
         async with self._all, self._host_gate(url):
             if not deadline:
                 deadline.append(asyncio.get_running_loop().time() + self.settings.total_timeout)
             async with asyncio.timeout_at(deadline[0]):
-                return await self._request(url, headers, max_bytes)
+                return await self._request(self._client(allowed), url, headers, max_bytes)
 
     async def _request(
-        self, url: str, headers: Mapping[str, str], max_bytes: int
+        self, client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int
     ) -> tuple[FetchResult, str | None]:
         import httpx  # already loaded by __init__: a dictionary lookup
 
         try:
-            async with self._client.stream("GET", url, headers=headers) as resp:
+            async with client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code in (301, 302, 303, 307, 308):
                     if _LOCATION not in resp.headers:
                         raise FetchError(
@@ -369,6 +464,8 @@ class Fetcher:
         except FetchError as e:
             e.url = e.url or url
             raise
+        except AddressRefused as e:  # from the connection check: nothing was sent
+            raise FetchRefused(e, url) from None
         except httpx.ConnectTimeout:
             raise FetchError("timeout", "cannot connect: no answer from the server", url) from None
         except httpx.ReadTimeout:
