@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from korantui.core.feed_reach import FeedReach, OriginZone
 from korantui.core.i18n import count
 from korantui.core.models import FeedSpec, Headline, RefreshResult
 from korantui.core.reading import FAILED, FULL_TEXT, Reading, fetch_reading, summary_article
@@ -58,7 +59,11 @@ async def sync_all(
     report: SyncReport,
     rules: SiteRules | None = None,
     concurrency: int = ARTICLE_CONCURRENCY,
+    origin_zone: OriginZone | None = None,
 ) -> SyncSummary:
+    """Refresh, then fetch every unread article without full text. The articles are fetched on
+    korantui's own initiative: each no further into private networks than its feed's address
+    (origin_zone, see FeedReach)."""
     from korantui.core.refresh import refresh_feeds
 
     summary = SyncSummary()
@@ -76,13 +81,15 @@ async def sync_all(
     summary.articles = len(targets)
     report.articles_started(len(targets))
     gate = asyncio.Semaphore(max(1, concurrency))
+    reach = FeedReach(store, fetcher, origin_zone)
 
     async def one(row: Headline) -> None:
         headline = row
         async with gate:
             try:
                 headline = store.headline(row.id) or row
-                reading = await fetch_reading(store, fetcher, headline, rules)
+                confined = await reach.fetcher_for(headline)
+                reading = await fetch_reading(store, confined, headline, rules)
             except Exception as e:  # a bug in one article's extraction must not stop the others
                 reason = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:200]
                 reading = Reading(headline, summary_article(headline), FAILED, reason)

@@ -73,6 +73,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "a program"),
     (b"SQLite format 3\x00", "a database file"),
 )
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _MP3_FRAME = re.compile(rb"^\xff[\xe0-\xff]")
 _RIFF = {b"WAVE": "audio", b"AVI ": "video", b"WEBP": "an image"}
 _MP4_AUDIO = (b"M4A ", b"M4B ", b"M4P ")
@@ -93,6 +94,8 @@ def binary_kind(head: bytes, content_type: str = "") -> str:
     bytes and then its declared type; "" for text (a page, a feed, whatever it claims to be).
     A page is not refused for a wrong type alone: servers send HTML as octet-stream."""
     data = head[:1024]
+    if data.startswith(_UTF16_BOMS):
+        return ""  # text (and "\xff\xfe" would pass for an MP3 frame)
     for signature, words in _SIGNATURES:
         if data.startswith(signature):
             return words
@@ -112,7 +115,7 @@ def binary_kind(head: bytes, content_type: str = "") -> str:
 
 def _looks_binary(data: bytes) -> bool:
     # UTF-16 text has NULs too: it starts with a byte-order mark or with "<" beside a NUL.
-    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+    if data.startswith((*_UTF16_BOMS, b"<\x00", b"\x00<")):
         return False
     return b"\x00" in data or sum(b < 9 or 13 < b < 32 for b in data) > len(data) // 10
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from korantui import __version__
+from korantui.core.net.doctype import binary_kind
 from korantui.core.net.zones import (
     AddressRefused,
     Resolver,
@@ -436,6 +437,7 @@ class Fetcher:
                         "content_type",
                         f"not a web page or feed: the server sent {clean_line(ctype)[:60]}",
                         url,
+                        detail=binary_kind(b"", ctype),
                     )
                 declared = (
                     int(hdrs["content-length"]) if hdrs.get("content-length", "").isdigit() else 0
@@ -451,6 +453,9 @@ class Fetcher:
                 )
                 body = bytearray()
                 wire = 0
+                # Binary served as octet-stream (or as anything) is told by its first bytes
+                # and dropped there, not read to the cap and decoded as a page.
+                sniffed = resp.status_code >= 300
                 async for chunk in resp.aiter_raw():
                     wire += len(chunk)
                     if wire > max_bytes:
@@ -458,8 +463,14 @@ class Fetcher:
                             "too_large", f"response over the {max_bytes // MB} MB cap", url
                         )
                     body += decoder.feed(chunk)
+                    if not sniffed and len(body) >= 1024:
+                        sniffed = True
+                        if kind := binary_kind(bytes(body[:1024]), ctype):
+                            raise _not_text(kind, url)
                     if resp.status_code >= 400 and len(body) > 65536:
                         break  # an error page: its head is enough to tell a bot wall
+                if not sniffed and (kind := binary_kind(bytes(body), ctype)):
+                    raise _not_text(kind, url)
                 status = resp.status_code
         except FetchError as e:
             e.url = e.url or url
@@ -492,6 +503,10 @@ class Fetcher:
         if status >= 400:
             raise FetchError("http", _http_message(status, hdrs), url, status)
         return FetchResult(url, status, content, hdrs), None
+
+
+def _not_text(kind: str, url: str) -> FetchError:
+    return FetchError("content_type", f"not a web page or feed: {kind}", url, detail=kind)
 
 
 _LOCATION = "x-korantui-location"
