@@ -8,6 +8,7 @@ import contextlib
 import gc
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import count, format_date
 from korantui.core.store.database import StoreError
+from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 
 if TYPE_CHECKING:
     from korantui.core.models import Article, Feed
@@ -119,7 +121,7 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg)
+    store = _open_store(cfg, reading=True)
     try:
         feeds = store.feeds()
     finally:
@@ -161,7 +163,7 @@ def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg)
+    store = _open_store(cfg, reading=True)
     try:
         feed_id = None
         if args.feed:
@@ -316,7 +318,7 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg)
+    store = _open_store(cfg, reading=True)
     try:
         results = store.search(" ".join(args.query), limit=args.limit)
     finally:
@@ -355,13 +357,21 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     return EXIT_OK
 
 
-def _open_store(cfg: Config, *, reread: bool = False) -> Store:
-    """The store, its feeds following the config (read again from its file after an edit)."""
+def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> Store:
+    """The store, its feeds following the config (read again from its file after an edit).
+    reading: the command only reads, so a store that cannot be written is opened read-only."""
     from korantui.core.store.database import Store
 
     if reread:
         cfg = load_config(cfg.path, cfg.data_dir)
-    store = Store(cfg.db_path)
+    try:
+        store = Store(cfg.db_path)
+    except OSError as e:  # the data dir: a file, under a file, under a read-only parent
+        raise UsageError(data_dir_problem(cfg.data_dir, e)) from None
+    except StoreError as e:
+        if not reading or e.busy or not cfg.db_path.is_file():
+            raise
+        return Store(cfg.db_path, read_only=True)
     if store.notice:
         _err(store.notice)
     store.sync_feeds(cfg.feeds)
@@ -480,6 +490,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except StoreError as e:
         _err(str(e))
+        return EXIT_FAIL
+    except sqlite3.OperationalError as e:  # a full disk, a store made read-only meanwhile
+        _err(sqlite_problem(e))
         return EXIT_FAIL
     except KeyboardInterrupt:
         return 130
