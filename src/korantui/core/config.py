@@ -166,6 +166,8 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         ):
             raise fail(f"'{key}' must be a positive number", key)
         setattr(cfg.fetch, key, type(default)(value))
+    for key, what in cfg.fetch.problems():
+        raise fail(what, key)
     return cfg
 
 

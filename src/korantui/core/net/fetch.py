@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import math
+import os
 import re
-import socket
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from korantui import __version__
+from korantui.core.net.botwall import BLOCKED_MESSAGE, looks_like_bot_wall
+from korantui.core.net.decode import MB, BoundedDecoder
 from korantui.core.net.doctype import binary_kind
+from korantui.core.net.error_words import CERTIFICATE, http_message, reason
+from korantui.core.net.errors import FetchError, FetchRefused
 from korantui.core.net.zones import (
     AddressRefused,
     Resolver,
@@ -43,7 +47,6 @@ if TYPE_CHECKING:
 DEFAULT_USER_AGENT = (
     f"Mozilla/5.0 (X11; Linux x86_64) korantui/{__version__} (terminal news reader)"
 )
-MB = 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -59,28 +62,25 @@ class FetchSettings:
     max_per_host: int = 4
     ca_file: str = ""  # certificates to trust instead of the usual ones (a company's own CA)
 
-
-class FetchError(Exception):
-    """A request without a usable body. kind is a short machine word; str() is for users."""
-
-    def __init__(
-        self, kind: str, message: str, url: str = "", status: int = 0, detail: str = ""
-    ) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.url = url
-        self.status = status
-        self.detail = detail  # for kind "content_type": what the document is ("audio")
-
-
-class FetchRefused(FetchError):
-    """An address more private than the request may reach: refused before any connection.
-    zone is where it points, allowed what the request carried."""
-
-    def __init__(self, refused: AddressRefused, url: str) -> None:
-        super().__init__("address", str(refused), url)
-        self.zone = refused.zone
-        self.allowed = refused.allowed
+    def problems(self) -> list[tuple[str, str]]:
+        """(setting, what is wrong with it) for values that would only fail later, on every
+        request and in other words: a header with a line break, a time that is not a number."""
+        found: list[tuple[str, str]] = []
+        for key in ("connect_timeout", "read_timeout", "total_timeout"):
+            value = getattr(self, key)
+            if not math.isfinite(value) or value <= 0:
+                found.append((key, f"'{key}' must be a positive number of seconds"))
+        if not self.user_agent or any(c < " " or c == "\x7f" for c in self.user_agent):
+            found.append(("user_agent", "'user_agent' must be one line of printable text"))
+        elif not self.user_agent.isascii():
+            found.append(("user_agent", "'user_agent' must be plain ASCII (HTTP headers are)"))
+        if self.ca_file:
+            path = os.path.expanduser(self.ca_file)
+            if not os.path.isfile(path):
+                found.append(("ca_file", f"ca_file '{clean_line(self.ca_file)}' is not a file"))
+            else:
+                self.ca_file = path
+        return found
 
 
 @dataclass(slots=True)
@@ -120,129 +120,11 @@ def header_charset(content_type: str) -> str:
     return m.group(1) if m else ""
 
 
-# Pages that bot walls serve instead of the article: never to be extracted as news.
-_BOT_WALL = re.compile(
-    rb"just a moment(?:\.\.\.|\xe2\x80\xa6)|<title>\s*just a moment|cf-browser-verification"
-    rb"|challenge-platform|verifying you are human|verify you are human"
-    rb"|attention required! \| cloudflare|ddos protection by|cf-chl-|captcha-delivery"
-    rb"|g-recaptcha|h-captcha|hcaptcha|checking your browser|are you a robot|captcha",
-    re.I,
-)
-# A 200 page is a wall only on stronger evidence: many real articles carry a reCAPTCHA comment
-# form, and a story may quote "just a moment".
-_BOT_WALL_200 = re.compile(
-    rb"<title>\s*(?:just a moment|attention required|verifying you are human|captcha"
-    rb"|are you a robot|security check)|cf-browser-verification|challenge-platform|cf-chl-"
-    rb"|captcha-delivery",
-    re.I,
-)
-_BOT_WALL_200_WORDS = (
-    b"just a moment",
-    b"attention required",
-    b"verifying you are human",
-    b"captcha",
-    b"are you a robot",
-    b"security check",
-    b"cf-browser-verification",
-    b"challenge-platform",
-    b"cf-chl-",
-)
-BLOCKED_MESSAGE = "blocked — open in browser (the site shows a bot check)"
-
-
-def looks_like_bot_wall(status: int, body: bytes) -> bool:
-    head = body[:60_000]
-    if status in (403, 429, 503):
-        return bool(_BOT_WALL.search(head))
-    # Some walls answer 200 with a challenge page that has no article at all.
-    if status >= 300 or len(body) >= 60_000:
-        return False
-    # _BOT_WALL_200 cannot match without one of these words; looking for them first costs
-    # ~0.1 ms a page where the case-insensitive regex costs ~1.3 ms (every feed, every article).
-    lowered = head.lower()
-    if not any(word in lowered for word in _BOT_WALL_200_WORDS):
-        return False
-    return bool(_BOT_WALL_200.search(head))
-
-
 # Content types that are never a page or a feed: refused before their bytes are read.
 _BINARY_TYPES = ("image/", "audio/", "video/", "font/")
 _BINARY_EXACT = frozenset(
     {"application/pdf", "application/zip", "application/gzip", "application/x-msdownload"}
 )
-
-
-def _http_message(status: int, hdrs: Mapping[str, str]) -> str:
-    """The words for an HTTP error status, for the per-feed error line."""
-    words = {
-        400: "bad request",
-        401: "login required",
-        403: "forbidden",
-        404: "not found",
-        410: "gone",
-        451: "unavailable for legal reasons",
-        500: "server error",
-        502: "bad gateway",
-        503: "service unavailable",
-        504: "gateway timeout",
-    }
-    msg = f"HTTP {status}"
-    if status == 429:
-        msg += " (too many requests"
-        if hdrs.get("retry-after"):
-            msg += f"; retry after {_retry_after(hdrs['retry-after'])}"
-        return msg + ")"
-    if status in words:
-        return f"{msg} ({words[status]})"
-    if status >= 500:
-        return f"{msg} (server error)"
-    return msg
-
-
-class _Decoder:
-    """gzip/deflate decoding in bounded steps, so a bomb cannot blow past the cap."""
-
-    def __init__(self, encoding: str, limit: int) -> None:
-        self.limit = limit
-        self.size = 0
-        enc = encoding.lower().strip()
-        if enc in ("gzip", "x-gzip"):
-            self._z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif enc == "deflate":
-            self._z = zlib.decompressobj()
-        elif enc in ("", "identity"):
-            self._z = None
-        else:
-            # We only ever ask for gzip and deflate; anything else would be read as garbage.
-            raise FetchError("invalid", f"unsupported compression: {clean_line(enc)[:40]}")
-        self._raw_deflate_tried = False
-
-    def feed(self, chunk: bytes) -> bytes:
-        if self._z is None:
-            return self._count(chunk)
-        out = bytearray()
-        data = chunk
-        while data:
-            try:
-                piece = self._z.decompress(data, 256 * 1024)
-            except zlib.error:
-                if not self._raw_deflate_tried and self.size == 0 and not out:
-                    # Some servers send raw deflate without the zlib header.
-                    self._raw_deflate_tried = True
-                    self._z = zlib.decompressobj(-zlib.MAX_WBITS)
-                    continue
-                raise FetchError("invalid", "the server sent a corrupt compressed body") from None
-            out += self._count(piece)
-            data = self._z.unconsumed_tail
-            if not piece and not data:
-                break
-        return bytes(out)
-
-    def _count(self, piece: bytes) -> bytes:
-        self.size += len(piece)
-        if self.size > self.limit:
-            raise FetchError("too_large", f"decompressed body over {self.limit // MB} MB")
-        return piece
 
 
 class Fetcher:
@@ -448,7 +330,7 @@ class Fetcher:
                         f"response of {declared // MB} MB is over the {max_bytes // MB} MB cap",
                         url,
                     )
-                decoder = _Decoder(
+                decoder = BoundedDecoder(
                     hdrs.get("content-encoding", ""), self.settings.max_decoded_bytes
                 )
                 body = bytearray()
@@ -488,9 +370,11 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError("timeout", "the server did not answer in time", url) from None
         except httpx.ConnectError as e:
-            raise FetchError("connect", f"cannot connect: {_reason(e)}", url) from None
+            words = reason(e)
+            kind = "tls" if words.startswith(CERTIFICATE) else "connect"
+            raise FetchError(kind, f"cannot connect: {words}", url) from None
         except (httpx.HTTPError, OSError) as e:
-            raise FetchError("network", f"network error: {_reason(e)}", url) from None
+            raise FetchError("network", f"network error: {reason(e)}", url) from None
         except (httpx.InvalidURL, ValueError, UnicodeError):
             raise FetchError(
                 "invalid", f"not a valid address: {clean_line(url)[:200]}", url
@@ -501,7 +385,7 @@ class Fetcher:
         if looks_like_bot_wall(status, content):
             raise FetchError("blocked", BLOCKED_MESSAGE, url, status)
         if status >= 400:
-            raise FetchError("http", _http_message(status, hdrs), url, status)
+            raise FetchError("http", http_message(status, hdrs), url, status)
         return FetchResult(url, status, content, hdrs), None
 
 
@@ -522,58 +406,3 @@ async def _hold_location(response: httpx.Response) -> None:
 
 def _header_safe(value: str) -> bool:
     return len(value) < 1000 and all(" " <= c <= "~" for c in value)
-
-
-# What the operating system's error strings mean, in words a reader knows.
-_REASONS = (
-    ("refused", "connection refused"),
-    ("name or service not known", "address not found (DNS)"),
-    ("nodename nor servname", "address not found (DNS)"),
-    ("temporary failure in name resolution", "address not found (DNS)"),
-    ("no address associated", "address not found (DNS)"),
-    ("network is unreachable", "network unreachable"),
-    ("no route to host", "no route to the server"),
-    ("certificate", "the site's certificate is not valid"),
-    ("ssl", "secure connection failed"),
-    ("connection reset", "the connection was reset"),
-    ("server disconnected", "the server closed the connection"),
-    ("peer closed", "the server closed the connection early"),
-    ("incomplete", "the server closed the connection early"),
-    ("illegal status line", "the server's answer is not HTTP"),
-    ("illegal header", "the server sent a broken header"),
-)
-
-
-def _reason(e: BaseException) -> str:
-    # anyio reports "All connection attempts failed"; the OS's own error is further down.
-    texts: list[str] = []
-    seen: set[int] = set()
-    cur: BaseException | None = e
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        if isinstance(cur, ConnectionRefusedError):
-            return "connection refused"
-        if isinstance(cur, socket.gaierror):
-            return "address not found (DNS)"
-        texts.append(clean_line(str(cur)))
-        cur = cur.__cause__ or cur.__context__
-    text = texts[0] or type(e).__name__
-    low = " ".join(texts).lower()
-    if "all connection attempts failed" in low and "refused" not in low:
-        return "connection refused or unreachable"
-    for needle, words in _REASONS:
-        if needle in low:
-            return words
-    return text[:200]
-
-
-def _retry_after(value: str) -> str:
-    value = value.strip()
-    if value.isdigit():
-        return f"{value} s"
-    from email.utils import parsedate_to_datetime  # ~3 ms of imports, for a rare answer
-
-    try:
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError):
-        return clean_line(value)[:60]

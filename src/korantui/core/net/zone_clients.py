@@ -10,6 +10,7 @@ resolves the name itself: for them only the literal host is judged (Fetcher does
 
 from __future__ import annotations
 
+import os
 import ssl
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -74,7 +75,7 @@ def tls_context(ca_file: str = "") -> ssl.SSLContext:
     """The certificates trusted: ca_file when set, else SSL_CERT_FILE / SSL_CERT_DIR, else
     certifi's bundle (httpx's own choice)."""
     if ca_file:
-        return ssl.create_default_context(cafile=ca_file)
+        return ssl.create_default_context(cafile=os.path.expanduser(ca_file))
     return httpx.create_ssl_context(trust_env=True)
 
 
