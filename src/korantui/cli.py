@@ -352,6 +352,9 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
         summary = asyncio.run(run())
     finally:
         store.close()
+    if summary.store_problem:
+        _err(summary.store_problem)
+        return EXIT_FAIL
     if summary.feeds and summary.feed_errors == summary.feeds:
         return EXIT_FAIL
     return EXIT_OK
