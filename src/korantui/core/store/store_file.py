@@ -140,6 +140,16 @@ def _writable(path: Path) -> bool:
         return True
 
 
+DISK_FULL = "disk full: the store cannot grow (free some space, then run again)"
+
+
+def _no_space(path: Path) -> bool:
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        return False
+
+
 def _os_words(e: OSError) -> str:
     if e.errno == errno.EROFS:
         return "the disk is read-only"
@@ -161,7 +171,7 @@ def sqlite_problem(e: sqlite3.Error) -> str:
     """One line for a store error met while working (not while opening)."""
     name = getattr(e, "sqlite_errorname", "")
     if name == "SQLITE_FULL" or "disk is full" in str(e):
-        return "disk full: the store cannot grow (free some space, then run again)"
+        return DISK_FULL
     if name.startswith("SQLITE_READONLY") or "readonly" in str(e):
         return "the store cannot be written (read-only file, folder or disk)"
     return f"store error: {e}"
@@ -219,6 +229,8 @@ def _open_once(path: Path, check: bool) -> tuple[sqlite3.Connection, str]:
                 raise StoreError(
                     f"{path}: the store cannot be written here (read-only file, folder or disk)"
                 ) from None
+            if not _is_busy(e) and _no_space(path):
+                raise StoreError(f"{path}: {DISK_FULL}") from None
             raise StoreError(f"{path}: cannot open the store ({e})", busy=_is_busy(e)) from None
         notice = _move_aside(path, "corrupt", f"is not a readable store ({e})")
         db = _connect(path)
