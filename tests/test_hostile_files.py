@@ -119,7 +119,8 @@ def test_a_store_that_is_a_directory_is_one_line(tmp_path: Path, capsys):  # typ
     code = main(["--data-dir", str(tmp_path / "data"), "headlines"])
     err = capsys.readouterr().err
     assert code == 1
-    assert err.count("\n") == 1 and "korantui.db is a directory, not a store file" in err
+    assert err.count("\n") == 1 and "cannot open the store: " in err
+    assert "korantui.db is a directory, not a store file" in err
 
 
 # -- the UI state file -----------------------------------------------------------------------

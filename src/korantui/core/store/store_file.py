@@ -118,7 +118,9 @@ def check_store_path(path: Path) -> None:
             what = "is a directory, not a store file"
         else:
             what = "is not a regular file"
-        raise StoreError(f"{name} {what} (move it away, or choose another --data-dir)")
+        raise StoreError(
+            f"cannot open the store: {name} {what} (move it away, or choose another --data-dir)"
+        )
 
 
 def _create_private(path: Path) -> None:
