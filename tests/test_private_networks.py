@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from korantui.core.article.article_fetch import fetch_article
+from korantui.core.feed_reach import private_lead
 from korantui.core.models import Entry, FeedSpec
 from korantui.core.net.fetch import Fetcher, FetchError, FetchRefused, FetchSettings
 from korantui.core.net.zones import (
@@ -413,3 +414,34 @@ async def test_the_address_checked_is_the_address_connected_to(site: Site):
     assert TEXT[0].encode() in result.content
     assert resolver.asked == ["pinned.example"]
     assert site.hits == {"/ok": 1}
+
+
+async def test_a_host_counts_no_more_private_than_where_it_was_reached(site: Site):
+    # news.example was reached on loopback; its name later answering the metadata address
+    # (a rebinding trick against the feed's own judgement) does not widen what its links reach.
+    answers = {"news.example": "127.0.0.1"}
+
+    async def resolver(host: str, port: int) -> list[str]:
+        return [answers[host]]
+
+    site.page("/feed.xml", "<rss></rss>", "application/rss+xml")
+    async with Fetcher(FAST, resolver=resolver) as fetcher:
+        await fetcher.confined(Zone.LOOPBACK).get(f"http://news.example:{site.port}/feed.xml")
+        answers["news.example"] = "169.254.169.254"  # only ever answered, never connected to
+        assert await fetcher.zone_of("http://news.example/feed.xml") == Zone.LOOPBACK
+    assert site.hits == {"/feed.xml": 1}
+
+
+async def test_the_ui_can_ask_where_a_link_leads_before_opening_it():
+    answers = {"koran.example": ["93.184.216.34"], "intranet.example": ["10.1.2.3"]}
+
+    async def resolver(host: str, port: int) -> list[str]:
+        return answers[host]
+
+    async with Fetcher(FAST, resolver=resolver) as fetcher:
+        feed = "https://koran.example/rss"
+        assert await private_lead(fetcher, "http://localhost:8080/admin", feed) == Zone.LOOPBACK
+        assert await private_lead(fetcher, "http://intranet.example/", feed) == Zone.PRIVATE
+        assert await private_lead(fetcher, "http://169.254.169.254/", feed) == Zone.SPECIAL
+        assert await private_lead(fetcher, "https://koran.example/berita/1", feed) is None
+        assert await private_lead(fetcher, "http://10.0.0.1/", "http://192.168.1.5/f") is None

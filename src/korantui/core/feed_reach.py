@@ -33,3 +33,11 @@ class FeedReach:
             zone = await self._origin_zone(url) if url else Zone.PUBLIC
             self._zones[headline.feed_id] = zone
         return self._fetcher.confined(zone)
+
+
+async def private_lead(fetcher: Fetcher, link: str, origin_url: str) -> Zone | None:
+    """The zone link points into when that is more private than origin_url's (the feed's or
+    the page's address it came from), so the reader opening it can be told where it goes and
+    asked first; None when it is not. Lookups only: nothing is sent to either address."""
+    zone = await fetcher.zone_of(link)
+    return zone if zone > await fetcher.zone_of(origin_url) else None

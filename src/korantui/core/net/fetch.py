@@ -136,7 +136,7 @@ class Fetcher:
     def __init__(
         self, settings: FetchSettings | None = None, *, resolver: Resolver | None = None
     ) -> None:
-        from korantui.core.net.zone_clients import tls_context, zone_client
+        from korantui.core.net.zone_clients import tls_context
 
         self.settings = settings or FetchSettings()
         self.resolver: Resolver = resolver or system_resolver
@@ -144,11 +144,10 @@ class Fetcher:
         self._tls: ssl.SSLContext = tls_context(self.settings.ca_file)
         # One client (one connection pool) per zone, shared by every confined() view. The
         # unrestricted one is made now: a malformed proxy variable is then said at once.
-        self._clients: dict[Zone, httpx.AsyncClient] = {
-            Zone.SPECIAL: zone_client(
-                self.settings, Zone.SPECIAL, self.resolver, self._tls, _hold_location
-            )
-        }
+        # host -> the most public zone it was reached in, directly (not through a proxy).
+        self._connected: dict[str, Zone] = {}
+        self._clients: dict[Zone, httpx.AsyncClient] = {}
+        self._client(Zone.SPECIAL)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._all = asyncio.Semaphore(self.settings.max_connections)
 
@@ -170,13 +169,21 @@ class Fetcher:
         return view
 
     async def zone_of(self, url: str) -> Zone:
-        """The zone url points into (see zones.url_zone); a lookup that does not answer in the
-        connect timeout counts as public, the strictest reading for what follows from it."""
+        """The zone url points into (see zones.url_zone), and no more private than where this
+        fetcher actually reached its host: a feed fetched from a public address whose name
+        now answers 10.0.0.1 (DNS rebinding) still counts as public. A lookup that does not
+        answer in the connect timeout counts as public, the strictest reading."""
         try:
             async with asyncio.timeout(self.settings.connect_timeout):
-                return await url_zone(url, self.resolver)
+                zone = await url_zone(url, self.resolver)
         except TimeoutError:
             return Zone.PUBLIC
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return zone
+        reached = self._connected.get(host)
+        return zone if reached is None else min(zone, reached)
 
     async def following(self, url: str) -> Fetcher:
         """The fetcher for what a page at url leads to on its own (its canonical address, its
@@ -190,7 +197,9 @@ class Fetcher:
         if client is None:
             from korantui.core.net.zone_clients import zone_client
 
-            client = zone_client(self.settings, allowed, self.resolver, self._tls, _hold_location)
+            client = zone_client(
+                self.settings, allowed, self.resolver, self._tls, _hold_location, self._connected
+            )
             self._clients[allowed] = client
         return client
 

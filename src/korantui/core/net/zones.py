@@ -171,8 +171,8 @@ async def url_zone(url: str, resolver: Resolver = system_resolver) -> Zone:
     parts = urlsplit(url)
     host = parts.hostname or ""
     zone = host_zone(host)
-    if zone is not None and parse_ip(host) is not None:
-        return zone
+    if zone is not None and (zone >= Zone.LOOPBACK or parse_ip(host) is not None):
+        return zone  # a literal, or a name no lookup could make more private
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         addresses = await resolver(host, port)
