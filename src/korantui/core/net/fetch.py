@@ -142,10 +142,10 @@ class Fetcher:
         self.resolver: Resolver = resolver or system_resolver
         self.reach = Zone.SPECIAL  # the most private zone requests go to unless told otherwise
         self._tls: ssl.SSLContext = tls_context(self.settings.ca_file)
-        # One client (one connection pool) per zone, shared by every confined() view. The
-        # unrestricted one is made now: a malformed proxy variable is then said at once.
         # host -> the most public zone it was reached in, directly (not through a proxy).
         self._connected: dict[str, Zone] = {}
+        # One client (one connection pool) per zone, shared by every confined() view. The
+        # unrestricted one is made now: a malformed proxy variable is then said at once.
         self._clients: dict[Zone, httpx.AsyncClient] = {}
         self._client(Zone.SPECIAL)
         self._hosts: dict[str, asyncio.Semaphore] = {}

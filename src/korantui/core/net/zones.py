@@ -168,8 +168,11 @@ async def allowed_addresses(
 async def url_zone(url: str, resolver: Resolver = system_resolver) -> Zone:
     """The most private zone url's host is in: by its literal or name, else by every address it
     resolves to. A name that does not resolve counts as public (nothing can be reached there)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return Zone.PUBLIC  # no address to reach: the strictest reading for what follows
     zone = host_zone(host)
     if zone is not None and (zone >= Zone.LOOPBACK or parse_ip(host) is not None):
         return zone  # a literal, or a name no lookup could make more private
