@@ -211,3 +211,18 @@ def test_a_data_dir_under_a_read_only_parent_is_one_line(tmp_path: Path):
     assert done.stderr == (
         f"korantui: {parent / 'data'}: cannot make the data directory (permission denied)\n"
     )
+
+
+def test_a_read_only_store_file_still_lists(tmp_path: Path):
+    data = tmp_path / "data"
+    store = Store(data / "korantui.db")
+    store.sync_feeds([FeedSpec(url="http://127.0.0.1:1/f.xml", name="Uji")])
+    store.save_entries(store.feeds()[0].id, [Entry(title="Pasar apung", link="http://x/2")])
+    store.close()
+    (data / "korantui.db").chmod(0o444)
+    config = tmp_path / "config.toml"
+    config.write_text('[[feeds]]\nurl = "http://127.0.0.1:1/f.xml"\nname = "Uji"\n')
+    common = ["--config", str(config), "--data-dir", str(data)]
+    listed = _without_write_powers([*common, "headlines"])
+    assert listed.returncode == 0, listed.stderr
+    assert "Pasar apung" in listed.stdout

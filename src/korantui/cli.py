@@ -374,10 +374,24 @@ def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> 
     except StoreError as e:
         if not reading or e.busy or not cfg.db_path.is_file():
             raise
-        return Store(cfg.db_path, read_only=True)
+        return _read_only_store(cfg)
     if store.notice:
         _err(store.notice)
-    store.sync_feeds(cfg.feeds)
+    try:
+        store.sync_feeds(cfg.feeds)
+    except sqlite3.OperationalError:
+        store.close()
+        if not reading:
+            raise
+        return _read_only_store(cfg)
+    return store
+
+
+def _read_only_store(cfg: Config) -> Store:
+    from korantui.core.store.database import Store
+
+    store = Store(cfg.db_path, read_only=True)
+    _err(f"{cfg.db_path}: cannot be written here; showing what it holds")
     return store
 
 
