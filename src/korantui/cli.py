@@ -7,6 +7,7 @@ import contextlib
 import gc
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import count, format_date
 from korantui.core.store.database import StoreError
+from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 
 if TYPE_CHECKING:
     from korantui.core.article.extract import Extraction
@@ -124,7 +126,7 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg)
+    store = _open_store(cfg, reading=True)
     try:
         feeds = store.feeds()
     finally:
@@ -166,7 +168,7 @@ def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg)
+    store = _open_store(cfg, reading=True)
     try:
         feed_id = None
         if args.feed:
@@ -335,7 +337,7 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg)
+    store = _open_store(cfg, reading=True)
     try:
         results = store.search(" ".join(args.query), limit=args.limit)
     finally:
@@ -371,21 +373,46 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
         summary = asyncio.run(run())
     finally:
         store.close()
+    if summary.store_problem:
+        _err(summary.store_problem)
+        return EXIT_FAIL
     if summary.feeds and summary.feed_errors == summary.feeds:
         return EXIT_FAIL
     return EXIT_OK
 
 
-def _open_store(cfg: Config, *, reread: bool = False) -> Store:
-    """The store, its feeds following the config (read again from its file after an edit)."""
+def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> Store:
+    """The store, its feeds following the config (read again from its file after an edit).
+    reading: the command only reads, so a store that cannot be written is opened read-only."""
     from korantui.core.store.database import Store
 
     if reread:
         cfg = load_config(cfg.path, cfg.data_dir)
-    store = Store(cfg.db_path)
+    try:
+        store = Store(cfg.db_path)
+    except OSError as e:  # the data dir: a file, under a file, under a read-only parent
+        raise UsageError(data_dir_problem(cfg.data_dir, e)) from None
+    except StoreError as e:
+        if not reading or e.busy or not cfg.db_path.is_file():
+            raise
+        return _read_only_store(cfg)
     if store.notice:
         _err(store.notice)
-    store.sync_feeds(cfg.feeds)
+    try:
+        store.sync_feeds(cfg.feeds)
+    except sqlite3.OperationalError:
+        store.close()
+        if not reading:
+            raise
+        return _read_only_store(cfg)
+    return store
+
+
+def _read_only_store(cfg: Config) -> Store:
+    from korantui.core.store.database import Store
+
+    store = Store(cfg.db_path, read_only=True)
+    _err(f"{cfg.db_path}: cannot be written here; showing what it holds")
     return store
 
 
@@ -506,6 +533,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except StoreError as e:
         _err(str(e))
+        return EXIT_FAIL
+    except sqlite3.OperationalError as e:  # a full disk, a store made read-only meanwhile
+        _err(sqlite_problem(e))
         return EXIT_FAIL
     except KeyboardInterrupt:
         return 130

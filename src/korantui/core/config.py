@@ -164,6 +164,8 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
                 raise fail(f"'{key}' must be a positive number of seconds (at most 86400)", key)
             value = float(value)
         setattr(cfg.fetch, key, value)
+    for key, what in cfg.fetch.problems():
+        raise fail(what, key)
     return cfg
 
 

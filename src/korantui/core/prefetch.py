@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from korantui.core.feed_reach import FeedReach, OriginZone
 from korantui.core.models import Headline
 from korantui.core.reading import FULL_TEXT, fetch_reading
 from korantui.core.store.database import Store
@@ -41,17 +42,20 @@ async def prefetch_articles(
     headlines: Sequence[Headline],
     rules: SiteRules | None = None,
     concurrency: int = CONCURRENCY,
+    origin_zone: OriginZone | None = None,
 ) -> list[int]:
     """Fetch, extract and store each article; returns the ids stored. Cancellable at any await:
-    articles finished before the cancel stay stored."""
+    articles finished before the cancel stay stored. Nobody asked for these pages: each goes no
+    further into private networks than its feed's address (origin_zone, see FeedReach)."""
     gate = asyncio.Semaphore(max(1, concurrency))
+    reach = FeedReach(store, fetcher, origin_zone)
 
     async def one(headline: Headline) -> int | None:
         async with gate:
             full = store.headline(headline.id)
             if full is None or store.article(headline.id) is not None:
                 return None
-            reading = await fetch_reading(store, fetcher, full, rules)
+            reading = await fetch_reading(store, await reach.fetcher_for(full), full, rules)
             return headline.id if reading.status == FULL_TEXT else None
 
     # One article's unexpected error must not stop the others: all finish, then it is raised

@@ -8,16 +8,19 @@ and plain lines for cron and pipes.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from korantui.core.feed_reach import FeedReach, OriginZone
 from korantui.core.i18n import count
 from korantui.core.models import FeedSpec, Headline, RefreshResult
 from korantui.core.reading import FAILED, FULL_TEXT, Reading, fetch_reading, summary_article
 from korantui.core.sanitize import clean_line
 from korantui.core.store.database import Store
+from korantui.core.store.store_file import sqlite_problem
 
 if TYPE_CHECKING:
     from korantui.core.article.site_rules import SiteRules
@@ -34,13 +37,17 @@ class SyncSummary:
     articles: int = 0  # unread articles without full text, tried
     stored: int = 0
     failures: list[str] = field(default_factory=list)  # one line per failed feed or article
+    # Why the store could not take what was fetched (a full disk): the sync failed as a whole.
+    store_problem: str = ""
 
     def line(self) -> str:
-        return (
-            f"Sync done: {count(self.feeds, 'feed')} ({self.feed_errors} failed),"
+        done = "Sync failed" if self.store_problem else "Sync done"
+        line = (
+            f"{done}: {count(self.feeds, 'feed')} ({self.feed_errors} failed),"
             f" {count(self.new, 'new headline')}, {count(self.stored, 'article')} stored,"
             f" {count(len(self.failures), 'failure')}"
         )
+        return f"{line} — {self.store_problem}" if self.store_problem else line
 
 
 class SyncReport(Protocol):
@@ -58,7 +65,11 @@ async def sync_all(
     report: SyncReport,
     rules: SiteRules | None = None,
     concurrency: int = ARTICLE_CONCURRENCY,
+    origin_zone: OriginZone | None = None,
 ) -> SyncSummary:
+    """Refresh, then fetch every unread article without full text. The articles are fetched on
+    korantui's own initiative: each no further into private networks than its feed's address
+    (origin_zone, see FeedReach)."""
     from korantui.core.refresh import refresh_feeds
 
     summary = SyncSummary()
@@ -71,18 +82,29 @@ async def sync_all(
         if r.error:
             summary.feed_errors += 1
             summary.failures.append(f"{r.feed.display_name}: {r.error}")
+            if _STORE_FULL in r.error:  # refresh reports the store's error as the feed's
+                summary.store_problem = sqlite_problem(sqlite3.OperationalError(_STORE_FULL))
 
     targets = [h for h in store.headlines(unread_only=True) if not h.has_article and h.link]
     summary.articles = len(targets)
     report.articles_started(len(targets))
     gate = asyncio.Semaphore(max(1, concurrency))
+    reach = FeedReach(store, fetcher, origin_zone)
 
     async def one(row: Headline) -> None:
         headline = row
         async with gate:
             try:
+                if summary.store_problem:  # no use downloading what cannot be kept
+                    raise _Skipped(summary.store_problem)
                 headline = store.headline(row.id) or row
-                reading = await fetch_reading(store, fetcher, headline, rules)
+                confined = await reach.fetcher_for(headline)
+                reading = await fetch_reading(store, confined, headline, rules)
+            except _Skipped as e:
+                reading = Reading(headline, summary_article(headline), FAILED, f"not fetched: {e}")
+            except sqlite3.OperationalError as e:  # the store's, not the article's
+                summary.store_problem = problem = sqlite_problem(e)
+                reading = Reading(headline, summary_article(headline), FAILED, problem)
             except Exception as e:  # a bug in one article's extraction must not stop the others
                 reason = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:200]
                 reading = Reading(headline, summary_article(headline), FAILED, reason)
@@ -95,6 +117,13 @@ async def sync_all(
     await asyncio.gather(*(one(h) for h in targets))
     report.finished(summary)
     return summary
+
+
+_STORE_FULL = "database or disk is full"  # SQLite's words for SQLITE_FULL
+
+
+class _Skipped(Exception):
+    pass
 
 
 class PlainReport:

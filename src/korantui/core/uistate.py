@@ -42,7 +42,10 @@ def save_state(data_dir: Path, **changes: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         import json
 
-        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        from korantui.core.private_files import open_private
+
+        with open_private(tmp) as f:  # never through a link planted at the temp name
+            f.write(json.dumps(state, ensure_ascii=False, indent=1))
         os.replace(tmp, path)
     except OSError:
         return

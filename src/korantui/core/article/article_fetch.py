@@ -1,7 +1,9 @@
 """Fetch a whole article: canonical address, whole-article form or every part, then extract.
 
 Network work runs on the event loop through the shared Fetcher; extraction, which is CPU-bound,
-runs in a worker thread so the Textual app never stalls.
+runs in a worker thread so the Textual app never stalls. What the page leads to on its own (its
+canonical address, its further parts) is fetched no more privately than the page itself: a public
+page's "next page" link to the reader's router is not followed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, se
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
 from korantui.core.net.charset import decode_html
-from korantui.core.net.fetch import Fetcher, FetchError
+from korantui.core.net.doctype import why_not_an_article
+from korantui.core.net.fetch import Fetcher, FetchError, FetchRefused
+from korantui.core.net.zones import Zone
 from korantui.core.sanitize import clean_line, safe_url
 
 MAX_PAGES = 10
@@ -126,29 +130,53 @@ def _in_pagination(el: Any) -> bool:
 
 
 async def _get_text(fetcher: Fetcher, url: str) -> tuple[str, str]:
-    result = await fetcher.get(url)
+    try:
+        result = await fetcher.get(url)
+    except FetchError as e:
+        if e.kind == "content_type" and e.detail:
+            raise FetchError(
+                e.kind, f"not an article page: {e.detail} (open in browser)", url, detail=e.detail
+            ) from None
+        raise
+    reason = why_not_an_article(result.content[:1024], result.content_type)
+    if reason:
+        raise FetchError("content_type", reason, url)
     return decode_html(result.content, result.declared_charset), result.url
 
 
-async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None = None) -> Article:
+async def fetch_article(
+    fetcher: Fetcher, url: str, *, rules: SiteRules | None = None, origin: Zone | None = None
+) -> Article:
     """The whole article at url. FetchError from the network and ExtractionError from
-    extraction propagate; a later part that fails is left out rather than failing all."""
+    extraction propagate; a later part that fails is left out rather than failing all.
+
+    origin: the most private zone the page's own links may lead to (default: that of the page
+    fetched; a caller that knows where the link came from, a feed, may say so)."""
     rules = rules or load_rules()
     start = canonical_from_amp_url(url)
     rule = rules.match(start)
     whole = with_param(start, rule.whole_param) if rule and rule.whole_param else start
+    if start != url and origin is None:
+        # The guessed regular address is the page's own lead: no more private than url.
+        origin = await fetcher.zone_of(url) if fetcher.reach > Zone.PUBLIC else Zone.PUBLIC
+    first = fetcher if start == url or origin is None else fetcher.confined(origin)
     try:
-        text, final = await _get_text(fetcher, whole)
+        text, final = await _get_text(first, whole)
     except FetchError as e:
-        if whole == url or e.status not in (400, 404, 410):
+        if whole == url or (e.status not in (400, 404, 410) and not isinstance(e, FetchRefused)):
             raise
         # The guessed form does not exist here: the address as given.
         text, final = await _get_text(fetcher, url)
+    led = fetcher.confined(origin) if origin is not None else await fetcher.following(final)
 
     tree, canonical, rule, queue = await asyncio.to_thread(_look_at, text, final, rules)
     if canonical:
-        text, final = await _get_text(fetcher, canonical)
-        tree, _, rule, queue = await asyncio.to_thread(_look_at, text, final, rules)
+        try:
+            text, final = await _get_text(led, canonical)
+        except FetchRefused:
+            canonical = ""  # the AMP page in hand is the article then
+        else:
+            tree, _, rule, queue = await asyncio.to_thread(_look_at, text, final, rules)
 
     # Each page is parsed once: the trees that found the further parts are then extracted.
     pages = [(text, tree)]
@@ -159,7 +187,7 @@ async def fetch_article(fetcher: Fetcher, url: str, *, rules: SiteRules | None =
             continue
         seen.add(nxt)
         try:
-            part, part_url = await _get_text(fetcher, nxt)
+            part, part_url = await _get_text(led, nxt)
         except FetchError:
             continue
         seen.add(part_url)

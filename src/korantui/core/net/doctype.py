@@ -52,3 +52,75 @@ def why_not_a_feed(data: bytes, content_type: str = "") -> str:
     if not head.startswith(b"<"):
         return "not a feed: the document is plain text, not XML"
     return "not a feed: no RSS, Atom or RDF document found"
+
+
+# File signatures (the first bytes), and what the reader is told the file is.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "a compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a compressed file"),
+    (b"Rar!", "a compressed file"),
+    (b"ID3", "audio"),
+    (b"OggS", "audio"),
+    (b"fLaC", "audio"),
+    (b"\x1aE\xdf\xa3", "video"),  # Matroska / WebM
+    (b"FLV", "video"),
+    (b"\x89PNG", "an image"),
+    (b"GIF8", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"MZ", "a program"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "a database file"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_MP3_FRAME = re.compile(rb"^\xff[\xe0-\xff]")
+_RIFF = {b"WAVE": "audio", b"AVI ": "video", b"WEBP": "an image"}
+_MP4_AUDIO = (b"M4A ", b"M4B ", b"M4P ")
+_TYPE_WORDS = (
+    ("audio/", "audio"),
+    ("video/", "video"),
+    ("image/", "an image"),
+    ("font/", "a font"),
+    ("application/pdf", "a PDF document"),
+    ("application/zip", "a zip archive"),
+    ("application/gzip", "a compressed file"),
+    ("application/x-msdownload", "a program"),
+)
+
+
+def binary_kind(head: bytes, content_type: str = "") -> str:
+    """What a response is when it is not text ("audio", "a PDF document", …), from its first
+    bytes and then its declared type; "" for text (a page, a feed, whatever it claims to be).
+    A page is not refused for a wrong type alone: servers send HTML as octet-stream."""
+    data = head[:1024]
+    if data.startswith(_UTF16_BOMS):
+        return ""  # text (and "\xff\xfe" would pass for an MP3 frame)
+    for signature, words in _SIGNATURES:
+        if data.startswith(signature):
+            return words
+    if data[:4] == b"RIFF" and data[8:12] in _RIFF:
+        return _RIFF[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "audio" if data[8:12] in _MP4_AUDIO else "video"
+    if _MP3_FRAME.match(data):
+        return "audio"
+    ctype = content_type.split(";")[0].strip().lower()
+    if _looks_binary(data):
+        return next((w for t, w in _TYPE_WORDS if ctype.startswith(t)), "a binary file")
+    if _HTML_HEAD.search(data) or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return ""  # markup, whatever the header says
+    return next((w for t, w in _TYPE_WORDS if ctype.startswith(t)), "")
+
+
+def _looks_binary(data: bytes) -> bool:
+    # UTF-16 text has NULs too: it starts with a byte-order mark or with "<" beside a NUL.
+    if data.startswith((*_UTF16_BOMS, b"<\x00", b"\x00<")):
+        return False
+    return b"\x00" in data or sum(b < 9 or 13 < b < 32 for b in data) > len(data) // 10
+
+
+def why_not_an_article(head: bytes, content_type: str = "") -> str:
+    """Why a response is no article page, in words for the reading pane; "" when it may be."""
+    kind = binary_kind(head, content_type)
+    return f"not an article page: {kind} (open in browser)" if kind else ""

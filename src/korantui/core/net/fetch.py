@@ -5,29 +5,48 @@ cap on the decompressed size (we decode gzip/deflate ourselves, in bounded steps
 stops at the cap), a redirect limit with loop detection and an http(s)-only check on every hop,
 and concurrency caps overall and per host. Conditional GET (ETag / Last-Modified) is supported;
 the standard proxy variables are honoured through httpx's trust_env.
+
+Every request carries the most private zone it may reach (core/net/zones.py): a plain Fetcher
+may go anywhere (the reader asked), `fetcher.confined(zone)` only up to zone (what korantui
+fetches on its own), and redirects never lead somewhere more private than where they started.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import math
+import os
 import re
-import socket
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from korantui import __version__
+from korantui.core.net.botwall import BLOCKED_MESSAGE, looks_like_bot_wall
+from korantui.core.net.decode import MB, BoundedDecoder
+from korantui.core.net.doctype import binary_kind
+from korantui.core.net.error_words import CERTIFICATE, http_message, reason
+from korantui.core.net.errors import FetchError, FetchRefused
+from korantui.core.net.zones import (
+    AddressRefused,
+    Resolver,
+    Zone,
+    literal_zone,
+    system_resolver,
+    url_zone,
+)
 from korantui.core.sanitize import clean_line, safe_url
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx  # imported where a client is made: config imports this module at start-up
 
 DEFAULT_USER_AGENT = (
     f"Mozilla/5.0 (X11; Linux x86_64) korantui/{__version__} (terminal news reader)"
 )
-MB = 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -41,16 +60,27 @@ class FetchSettings:
     max_redirects: int = 8
     max_connections: int = 16
     max_per_host: int = 4
+    ca_file: str = ""  # certificates to trust instead of the usual ones (a company's own CA)
 
-
-class FetchError(Exception):
-    """A request without a usable body. kind is a short machine word; str() is for users."""
-
-    def __init__(self, kind: str, message: str, url: str = "", status: int = 0) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.url = url
-        self.status = status
+    def problems(self) -> list[tuple[str, str]]:
+        """(setting, what is wrong with it) for values that would only fail later, on every
+        request and in other words: a header with a line break, a time that is not a number."""
+        found: list[tuple[str, str]] = []
+        for key in ("connect_timeout", "read_timeout", "total_timeout"):
+            value = getattr(self, key)
+            if not math.isfinite(value) or value <= 0:
+                found.append((key, f"'{key}' must be a positive number of seconds"))
+        if not self.user_agent or any(c < " " or c == "\x7f" for c in self.user_agent):
+            found.append(("user_agent", "'user_agent' must be one line of printable text"))
+        elif not self.user_agent.isascii():
+            found.append(("user_agent", "'user_agent' must be plain ASCII (HTTP headers are)"))
+        if self.ca_file:
+            path = os.path.expanduser(self.ca_file)
+            if not os.path.isfile(path):
+                found.append(("ca_file", f"ca_file '{clean_line(self.ca_file)}' is not a file"))
+            else:
+                self.ca_file = path
+        return found
 
 
 @dataclass(slots=True)
@@ -90,51 +120,6 @@ def header_charset(content_type: str) -> str:
     return m.group(1) if m else ""
 
 
-# Pages that bot walls serve instead of the article: never to be extracted as news.
-_BOT_WALL = re.compile(
-    rb"just a moment(?:\.\.\.|\xe2\x80\xa6)|<title>\s*just a moment|cf-browser-verification"
-    rb"|challenge-platform|verifying you are human|verify you are human"
-    rb"|attention required! \| cloudflare|ddos protection by|cf-chl-|captcha-delivery"
-    rb"|g-recaptcha|h-captcha|hcaptcha|checking your browser|are you a robot|captcha",
-    re.I,
-)
-# A 200 page is a wall only on stronger evidence: many real articles carry a reCAPTCHA comment
-# form, and a story may quote "just a moment".
-_BOT_WALL_200 = re.compile(
-    rb"<title>\s*(?:just a moment|attention required|verifying you are human|captcha"
-    rb"|are you a robot|security check)|cf-browser-verification|challenge-platform|cf-chl-"
-    rb"|captcha-delivery",
-    re.I,
-)
-_BOT_WALL_200_WORDS = (
-    b"just a moment",
-    b"attention required",
-    b"verifying you are human",
-    b"captcha",
-    b"are you a robot",
-    b"security check",
-    b"cf-browser-verification",
-    b"challenge-platform",
-    b"cf-chl-",
-)
-BLOCKED_MESSAGE = "blocked — open in browser (the site shows a bot check)"
-
-
-def looks_like_bot_wall(status: int, body: bytes) -> bool:
-    head = body[:60_000]
-    if status in (403, 429, 503):
-        return bool(_BOT_WALL.search(head))
-    # Some walls answer 200 with a challenge page that has no article at all.
-    if status >= 300 or len(body) >= 60_000:
-        return False
-    # _BOT_WALL_200 cannot match without one of these words; looking for them first costs
-    # ~0.1 ms a page where the case-insensitive regex costs ~1.3 ms (every feed, every article).
-    lowered = head.lower()
-    if not any(word in lowered for word in _BOT_WALL_200_WORDS):
-        return False
-    return bool(_BOT_WALL_200.search(head))
-
-
 # Content types that are never a page or a feed: refused before their bytes are read.
 _BINARY_TYPES = ("image/", "audio/", "video/", "font/")
 _BINARY_EXACT = frozenset(
@@ -142,103 +127,29 @@ _BINARY_EXACT = frozenset(
 )
 
 
-def _http_message(status: int, hdrs: Mapping[str, str]) -> str:
-    """The words for an HTTP error status, for the per-feed error line."""
-    words = {
-        400: "bad request",
-        401: "login required",
-        403: "forbidden",
-        404: "not found",
-        410: "gone",
-        451: "unavailable for legal reasons",
-        500: "server error",
-        502: "bad gateway",
-        503: "service unavailable",
-        504: "gateway timeout",
-    }
-    msg = f"HTTP {status}"
-    if status == 429:
-        msg += " (too many requests"
-        if hdrs.get("retry-after"):
-            msg += f"; retry after {_retry_after(hdrs['retry-after'])}"
-        return msg + ")"
-    if status in words:
-        return f"{msg} ({words[status]})"
-    if status >= 500:
-        return f"{msg} (server error)"
-    return msg
-
-
-class _Decoder:
-    """gzip/deflate decoding in bounded steps, so a bomb cannot blow past the cap."""
-
-    def __init__(self, encoding: str, limit: int) -> None:
-        self.limit = limit
-        self.size = 0
-        enc = encoding.lower().strip()
-        if enc in ("gzip", "x-gzip"):
-            self._z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif enc == "deflate":
-            self._z = zlib.decompressobj()
-        elif enc in ("", "identity"):
-            self._z = None
-        else:
-            # We only ever ask for gzip and deflate; anything else would be read as garbage.
-            raise FetchError("invalid", f"unsupported compression: {clean_line(enc)[:40]}")
-        self._raw_deflate_tried = False
-
-    def feed(self, chunk: bytes) -> bytes:
-        if self._z is None:
-            return self._count(chunk)
-        out = bytearray()
-        data = chunk
-        while data:
-            try:
-                piece = self._z.decompress(data, 256 * 1024)
-            except zlib.error:
-                if not self._raw_deflate_tried and self.size == 0 and not out:
-                    # Some servers send raw deflate without the zlib header.
-                    self._raw_deflate_tried = True
-                    self._z = zlib.decompressobj(-zlib.MAX_WBITS)
-                    continue
-                raise FetchError("invalid", "the server sent a corrupt compressed body") from None
-            out += self._count(piece)
-            data = self._z.unconsumed_tail
-            if not piece and not data:
-                break
-        return bytes(out)
-
-    def _count(self, piece: bytes) -> bytes:
-        self.size += len(piece)
-        if self.size > self.limit:
-            raise FetchError("too_large", f"decompressed body over {self.limit // MB} MB")
-        return piece
-
-
 class Fetcher:
-    """The one HTTP client of a run: `async with Fetcher(settings) as f: await f.get(url)`."""
+    """The one HTTP client of a run: `async with Fetcher(settings) as f: await f.get(url)`.
 
-    def __init__(self, settings: FetchSettings | None = None) -> None:
-        import httpx  # ~30 ms, kept off the app's start-up path until the first request
+    resolver: how names become addresses for the zone checks (a test's answers loopback).
+    """
+
+    def __init__(
+        self, settings: FetchSettings | None = None, *, resolver: Resolver | None = None
+    ) -> None:
+        from korantui.core.net.zone_clients import tls_context
 
         self.settings = settings or FetchSettings()
-        s = self.settings
-        self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=s.max_connections, max_keepalive_connections=s.max_connections
-            ),
-            follow_redirects=False,
-            headers={
-                "User-Agent": s.user_agent,
-                "Accept-Encoding": "gzip, deflate",
-                "Accept-Language": "id,en;q=0.8",
-            },
-            trust_env=True,
-            event_hooks={"response": [_hold_location]},
-        )
+        self.resolver: Resolver = resolver or system_resolver
+        self.reach = Zone.SPECIAL  # the most private zone requests go to unless told otherwise
+        self._tls: ssl.SSLContext = tls_context(self.settings.ca_file)
+        # host -> the most public zone it was reached in, directly (not through a proxy).
+        self._connected: dict[str, Zone] = {}
+        # One client (one connection pool) per zone, shared by every confined() view. The
+        # unrestricted one is made now: a malformed proxy variable is then said at once.
+        self._clients: dict[Zone, httpx.AsyncClient] = {}
+        self._client(Zone.SPECIAL)
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        self._all = asyncio.Semaphore(s.max_connections)
+        self._all = asyncio.Semaphore(self.settings.max_connections)
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -247,7 +158,50 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        for client in list(self._clients.values()):
+            await client.aclose()
+
+    def confined(self, zone: Zone) -> Fetcher:
+        """This fetcher, sharing its clients and caps, whose requests reach no further than zone
+        (nor than this one's own reach): what korantui fetches on its own for a feed in zone."""
+        view = copy.copy(self)
+        view.reach = min(self.reach, zone)
+        return view
+
+    async def zone_of(self, url: str) -> Zone:
+        """The zone url points into (see zones.url_zone), and no more private than where this
+        fetcher actually reached its host: a feed fetched from a public address whose name
+        now answers 10.0.0.1 (DNS rebinding) still counts as public. A lookup that does not
+        answer in the connect timeout counts as public, the strictest reading."""
+        try:
+            async with asyncio.timeout(self.settings.connect_timeout):
+                zone = await url_zone(url, self.resolver)
+        except TimeoutError:
+            return Zone.PUBLIC
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return zone
+        reached = self._connected.get(host)
+        return zone if reached is None else min(zone, reached)
+
+    async def following(self, url: str) -> Fetcher:
+        """The fetcher for what a page at url leads to on its own (its canonical address, its
+        further pages): no more private than url itself."""
+        if self.reach == Zone.PUBLIC:
+            return self
+        return self.confined(await self.zone_of(url))
+
+    def _client(self, allowed: Zone) -> httpx.AsyncClient:
+        client = self._clients.get(allowed)
+        if client is None:
+            from korantui.core.net.zone_clients import zone_client
+
+            client = zone_client(
+                self.settings, allowed, self.resolver, self._tls, _hold_location, self._connected
+            )
+            self._clients[allowed] = client
+        return client
 
     def _host_gate(self, url: str) -> asyncio.Semaphore:
         host = urlsplit(url).netloc.lower()
@@ -264,9 +218,15 @@ class Fetcher:
         last_modified: str = "",
         accept: str = "",
         max_bytes: int | None = None,
+        reach: Zone | None = None,
+        hops: Zone | None = None,
     ) -> FetchResult:
         """GET url, following redirects. Raises FetchError for anything that is not a usable body
-        (a 304 is returned, with no content, when etag/last_modified matched)."""
+        (a 304 is returned, with no content, when etag/last_modified matched).
+
+        reach: the most private zone url may be in (default: this fetcher's); hops: the most
+        private zone redirects may lead to (default: no more private than url's own). Either
+        refused raises FetchRefused, before anything is sent there."""
         if not safe_url(url):
             raise FetchError("scheme", f"not an http(s) address: {clean_line(url)[:200]}", url)
         headers: dict[str, str] = {}
@@ -278,26 +238,37 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        allowed = self.reach if reach is None else min(reach, self.reach)
         # The total time starts when the request may go out, not while it waits its turn
         # behind the concurrency caps (50 feeds on one host would otherwise time out queueing).
         deadline: list[float] = []
         try:
-            return await self._follow(url, headers, max_bytes or self.settings.max_bytes, deadline)
+            return await self._follow(
+                url, headers, max_bytes or self.settings.max_bytes, deadline, allowed, hops
+            )
         except TimeoutError:
             raise FetchError(
                 "timeout", f"no complete answer within {self.settings.total_timeout:g} s", url
             ) from None
 
     async def _follow(
-        self, url: str, headers: dict[str, str], max_bytes: int, deadline: list[float]
+        self,
+        url: str,
+        headers: dict[str, str],
+        max_bytes: int,
+        deadline: list[float],
+        allowed: Zone,
+        hops: Zone | None,
     ) -> FetchResult:
         seen: set[str] = set()
         current = url
+        hop_limit: Zone | None = None  # known once the first answer is a redirect
         for _ in range(self.settings.max_redirects + 1):
             if current in seen:
                 raise FetchError("redirects", "redirect loop", url)
             seen.add(current)
-            result, location = await self._one(current, headers, max_bytes, deadline)
+            limit = allowed if hop_limit is None else hop_limit
+            result, location = await self._one(current, headers, max_bytes, deadline, limit)
             if location is None:
                 return result
             nxt = safe_url(location, current)
@@ -307,25 +278,41 @@ class Fetcher:
                     f"redirect to a non-http(s) address: {clean_line(location)[:200]}",
                     url,
                 )
+            if hop_limit is None:
+                if hops is None:
+                    hops = allowed if allowed == Zone.PUBLIC else await self.zone_of(url)
+                hop_limit = min(allowed, hops)
             current = nxt
         raise FetchError("redirects", f"more than {self.settings.max_redirects} redirects", url)
 
     async def _one(
-        self, url: str, headers: Mapping[str, str], max_bytes: int, deadline: list[float]
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        max_bytes: int,
+        deadline: list[float],
+        allowed: Zone,
     ) -> tuple[FetchResult, str | None]:
+        # A literal address or a telling name is judged before any lookup or connection; a
+        # name is judged again by every address it resolves to when connecting (zone_clients).
+        # Through a proxy, which resolves names itself, this literal judgement is all there is.
+        zone = literal_zone(url)
+        if zone is not None and zone > allowed:
+            host = urlsplit(url).hostname or url
+            raise FetchRefused(AddressRefused(host, zone, allowed), url)
         async with self._all, self._host_gate(url):
             if not deadline:
                 deadline.append(asyncio.get_running_loop().time() + self.settings.total_timeout)
             async with asyncio.timeout_at(deadline[0]):
-                return await self._request(url, headers, max_bytes)
+                return await self._request(self._client(allowed), url, headers, max_bytes)
 
     async def _request(
-        self, url: str, headers: Mapping[str, str], max_bytes: int
+        self, client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int
     ) -> tuple[FetchResult, str | None]:
         import httpx  # already loaded by __init__: a dictionary lookup
 
         try:
-            async with self._client.stream("GET", url, headers=headers) as resp:
+            async with client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code in (301, 302, 303, 307, 308):
                     if _LOCATION not in resp.headers:
                         raise FetchError(
@@ -341,6 +328,7 @@ class Fetcher:
                         "content_type",
                         f"not a web page or feed: the server sent {clean_line(ctype)[:60]}",
                         url,
+                        detail=binary_kind(b"", ctype),
                     )
                 declared = (
                     int(hdrs["content-length"]) if hdrs.get("content-length", "").isdigit() else 0
@@ -351,11 +339,14 @@ class Fetcher:
                         f"response of {declared // MB} MB is over the {max_bytes // MB} MB cap",
                         url,
                     )
-                decoder = _Decoder(
+                decoder = BoundedDecoder(
                     hdrs.get("content-encoding", ""), self.settings.max_decoded_bytes
                 )
                 body = bytearray()
                 wire = 0
+                # Binary served as octet-stream (or as anything) is told by its first bytes
+                # and dropped there, not read to the cap and decoded as a page.
+                sniffed = resp.status_code >= 300
                 async for chunk in resp.aiter_raw():
                     wire += len(chunk)
                     if wire > max_bytes:
@@ -363,12 +354,20 @@ class Fetcher:
                             "too_large", f"response over the {max_bytes // MB} MB cap", url
                         )
                     body += decoder.feed(chunk)
+                    if not sniffed and len(body) >= 1024:
+                        sniffed = True
+                        if kind := binary_kind(bytes(body[:1024]), ctype):
+                            raise _not_text(kind, url)
                     if resp.status_code >= 400 and len(body) > 65536:
                         break  # an error page: its head is enough to tell a bot wall
+                if not sniffed and (kind := binary_kind(bytes(body), ctype)):
+                    raise _not_text(kind, url)
                 status = resp.status_code
         except FetchError as e:
             e.url = e.url or url
             raise
+        except AddressRefused as e:  # from the connection check: nothing was sent
+            raise FetchRefused(e, url) from None
         except httpx.ConnectTimeout:
             raise FetchError("timeout", "cannot connect: no answer from the server", url) from None
         except httpx.ReadTimeout:
@@ -380,9 +379,11 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError("timeout", "the server did not answer in time", url) from None
         except httpx.ConnectError as e:
-            raise FetchError("connect", f"cannot connect: {_reason(e)}", url) from None
+            words = reason(e)
+            kind = "tls" if words.startswith(CERTIFICATE) else "connect"
+            raise FetchError(kind, f"cannot connect: {words}", url) from None
         except (httpx.HTTPError, OSError) as e:
-            raise FetchError("network", f"network error: {_reason(e)}", url) from None
+            raise FetchError("network", f"network error: {reason(e)}", url) from None
         except (httpx.InvalidURL, ValueError, UnicodeError):
             raise FetchError(
                 "invalid", f"not a valid address: {clean_line(url)[:200]}", url
@@ -393,8 +394,12 @@ class Fetcher:
         if looks_like_bot_wall(status, content):
             raise FetchError("blocked", BLOCKED_MESSAGE, url, status)
         if status >= 400:
-            raise FetchError("http", _http_message(status, hdrs), url, status)
+            raise FetchError("http", http_message(status, hdrs), url, status)
         return FetchResult(url, status, content, hdrs), None
+
+
+def _not_text(kind: str, url: str) -> FetchError:
+    return FetchError("content_type", f"not a web page or feed: {kind}", url, detail=kind)
 
 
 _LOCATION = "x-korantui-location"
@@ -410,58 +415,3 @@ async def _hold_location(response: httpx.Response) -> None:
 
 def _header_safe(value: str) -> bool:
     return len(value) < 1000 and all(" " <= c <= "~" for c in value)
-
-
-# What the operating system's error strings mean, in words a reader knows.
-_REASONS = (
-    ("refused", "connection refused"),
-    ("name or service not known", "address not found (DNS)"),
-    ("nodename nor servname", "address not found (DNS)"),
-    ("temporary failure in name resolution", "address not found (DNS)"),
-    ("no address associated", "address not found (DNS)"),
-    ("network is unreachable", "network unreachable"),
-    ("no route to host", "no route to the server"),
-    ("certificate", "the site's certificate is not valid"),
-    ("ssl", "secure connection failed"),
-    ("connection reset", "the connection was reset"),
-    ("server disconnected", "the server closed the connection"),
-    ("peer closed", "the server closed the connection early"),
-    ("incomplete", "the server closed the connection early"),
-    ("illegal status line", "the server's answer is not HTTP"),
-    ("illegal header", "the server sent a broken header"),
-)
-
-
-def _reason(e: BaseException) -> str:
-    # anyio reports "All connection attempts failed"; the OS's own error is further down.
-    texts: list[str] = []
-    seen: set[int] = set()
-    cur: BaseException | None = e
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        if isinstance(cur, ConnectionRefusedError):
-            return "connection refused"
-        if isinstance(cur, socket.gaierror):
-            return "address not found (DNS)"
-        texts.append(clean_line(str(cur)))
-        cur = cur.__cause__ or cur.__context__
-    text = texts[0] or type(e).__name__
-    low = " ".join(texts).lower()
-    if "all connection attempts failed" in low and "refused" not in low:
-        return "connection refused or unreachable"
-    for needle, words in _REASONS:
-        if needle in low:
-            return words
-    return text[:200]
-
-
-def _retry_after(value: str) -> str:
-    value = value.strip()
-    if value.isdigit():
-        return f"{value} s"
-    from email.utils import parsedate_to_datetime  # ~3 ms of imports, for a rare answer
-
-    try:
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError):
-        return clean_line(value)[:60]

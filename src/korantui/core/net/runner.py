@@ -25,6 +25,7 @@ class NetworkRunner:
         self._ready = threading.Event()
         self._fetcher: Fetcher | None = None
         self._failure: Exception | None = None
+        self._closed = False
         self._thread = threading.Thread(target=self._main, name="korantui-network", daemon=True)
         self._thread.start()
         self._ready.wait()
@@ -53,6 +54,11 @@ class NetworkRunner:
     def submit(self, job: Callable[[Fetcher], Awaitable[T]]) -> concurrent.futures.Future[T]:
         assert self._fetcher is not None
         fetcher = self._fetcher
+        if self._closed:
+            # The loop is gone: a job sent now would never run and its waiter wait for ever.
+            gone: concurrent.futures.Future[T] = concurrent.futures.Future()
+            gone.cancel()
+            return gone
 
         async def call() -> T:
             return await job(fetcher)
@@ -60,15 +66,29 @@ class NetworkRunner:
         return asyncio.run_coroutine_threadsafe(call(), self._loop)
 
     def run(self, job: Callable[[Fetcher], Awaitable[T]]) -> T:
-        """Run job on the network loop and wait for it (from any thread but that loop's)."""
+        """Run job on the network loop and wait for it (from any thread but that loop's).
+        concurrent.futures.CancelledError when the runner closes meanwhile."""
         return self.submit(job).result()
 
     def close(self) -> None:
-        if not self._loop.is_running():
+        """Cancel every job still running, so that whoever waits in run() hears at once (a
+        quitting app must not wait for a stalled download), close the client, stop the loop."""
+        if self._closed or not self._loop.is_running():
             return
-        if self._fetcher is not None:
-            fut = asyncio.run_coroutine_threadsafe(self._fetcher.aclose(), self._loop)
-            with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
-                fut.result(timeout=2)
+        self._closed = True
+
+        async def shutdown() -> None:
+            me = asyncio.current_task()
+            jobs = [t for t in asyncio.all_tasks() if t is not me]
+            for task in jobs:
+                task.cancel()
+            if jobs:
+                await asyncio.wait(jobs, timeout=1)
+            if self._fetcher is not None:
+                await self._fetcher.aclose()
+
+        fut = asyncio.run_coroutine_threadsafe(shutdown(), self._loop)
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
+            fut.result(timeout=2)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=2)

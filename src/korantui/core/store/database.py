@@ -57,13 +57,15 @@ def _dt(text: str | None) -> datetime | None:
 class Store:
     """One connection per Store; safe to share between threads (calls are serialised)."""
 
-    def __init__(self, path: Path | str, *, check: bool = True) -> None:
-        """check=False leaves the damage check (a read of the whole file) to damaged()."""
+    def __init__(self, path: Path | str, *, check: bool = True, read_only: bool = False) -> None:
+        """check=False leaves the damage check (a read of the whole file) to damaged();
+        read_only: an existing store, for reading alone (a read-only data dir)."""
         self.path = Path(path)
         self._lock = threading.RLock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         # notice: one line for the user when a bad store file had to be moved aside.
-        self._db, self.notice = open_store_file(self.path, check=check)
+        self._db, self.notice = open_store_file(self.path, check=check, read_only=read_only)
 
     def damaged(self) -> bool:
         return file_is_damaged(self.path)
