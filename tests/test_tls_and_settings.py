@@ -99,8 +99,14 @@ def test_ca_file_is_read_from_the_network_settings(tmp_path: Path):
             "'user_agent' must be one line of printable text",
         ),
         ('user_agent = "pembaca berita ☕"', "'user_agent' must be plain ASCII (HTTP headers are)"),
-        ("read_timeout = nan", "'read_timeout' must be a positive number of seconds"),
-        ("connect_timeout = inf", "'connect_timeout' must be a positive number of seconds"),
+        (
+            "read_timeout = nan",
+            "'read_timeout' must be a positive number of seconds (at most 86400)",
+        ),
+        (
+            "connect_timeout = inf",
+            "'connect_timeout' must be a positive number of seconds (at most 86400)",
+        ),
         ('ca_file = "/tidak/ada.pem"', "ca_file '/tidak/ada.pem' is not a file"),
     ],
 )
@@ -120,4 +126,5 @@ def test_a_bad_setting_is_one_line_and_exit_2(tmp_path: Path, capsys):  # type: 
     code = main(["--config", str(path), "--data-dir", str(tmp_path / "d"), "refresh"])
     err = capsys.readouterr().err
     assert code == 2
-    assert err == f"korantui: {path}:line 2: 'read_timeout' must be a positive number of seconds\n"
+    what = "'read_timeout' must be a positive number of seconds (at most 86400)"
+    assert err == f"korantui: {path}:line 2: {what}\n"

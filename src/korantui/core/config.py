@@ -147,11 +147,9 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
             raise fail(f"unknown key '{key}' in [network]", key)
         default = getattr(cfg.fetch, key)
         if isinstance(default, str):
+            # What a string may hold (user_agent: one printable line) is FetchSettings.problems'.
             if not isinstance(value, str):
                 raise fail(f"'{key}' must be a string", key)
-            if clean_line(value) != value:
-                # It goes into a request header: a newline there is a broken request.
-                raise fail(f"'{key}' must be one line without control characters", key)
         elif isinstance(default, bool):
             if not isinstance(value, bool):
                 raise fail(f"'{key}' must be true or false", key)
