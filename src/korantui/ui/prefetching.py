@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -40,11 +41,16 @@ class Prefetcher:
         hl = screen.headline_list
         targets = prefetch_targets(hl.rows, hl.cursor, app.config.prefetch)
         if targets:
-
-            async def fetch() -> None:  # a coroutine made only when the worker starts
-                await self._fetch(targets)
-
-            screen.run_worker(fetch, exclusive=True, group="prefetch", exit_on_error=False)
+            # A function, not a coroutine: a worker cancelled before it starts (the cursor moved
+            # on) leaves no coroutine unawaited.
+            # (mypy infers Never from Textual's WorkType union for an async callable.)
+            fetch = partial(self._fetch, targets)
+            screen.run_worker(
+                fetch,  # type: ignore[arg-type]
+                exclusive=True,
+                group="prefetch",
+                exit_on_error=False,
+            )
         else:
             screen.workers.cancel_group(screen, "prefetch")
 

@@ -83,9 +83,11 @@ class MainScreen(GuardedScreen):
         self.apply_width(self.app.size.width)
         self.show_store()
         self.headline_list.focus()
-        self.call_after_refresh(self._after_first_frame)
+        self.app.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
+        if not self.is_attached:  # the app ended at its first frame (a start-up probe)
+            return
         if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
             # The objects made so far (imports, widgets) live as long as the app: set apart,
             # the collector's later passes skip them.
