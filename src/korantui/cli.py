@@ -85,7 +85,8 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.config_edit import add_feed
     from korantui.core.net.fetch import Fetcher
-    from korantui.core.refresh import refresh_feed, store_parsed
+    from korantui.core.reading_service import ReadingService
+    from korantui.core.refresh import refresh_feed
     from korantui.core.sources.discover import DiscoveryError, discover
 
     async def run() -> int:
@@ -106,7 +107,11 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
             try:
                 feed = next(f for f in store.feeds() if f.url == spec.url)
                 if found.parsed is not None:  # discovery has read it: no second fetch
-                    res = store_parsed(store, feed, found.parsed, found.etag, found.last_modified)
+                    first = ReadingService(store).store_discovered(
+                        spec.url, found.parsed, found.etag, found.last_modified
+                    )
+                    assert first is not None  # the feed was found just above
+                    res = first
                 else:
                     res = await refresh_feed(store, fetcher, feed, spec.rules)
             finally:
@@ -151,9 +156,12 @@ def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
         return EXIT_FAIL
     store = _open_store(cfg, reread=True)
     try:
+        from korantui.core.reading_service import ReadingService
+
+        service = ReadingService(store)
         for f in store.feeds(include_inactive=True):
             if f.url == removed.url:
-                store.remove_feed(f.id)
+                service.remove_feed(f.id)
     finally:
         store.close()
     _out(f"removed {removed.name or removed.url} ({removed.url})")
@@ -364,7 +372,9 @@ def _open_store(cfg: Config, *, reread: bool = False) -> Store:
     store = Store(cfg.db_path)
     if store.notice:
         _err(store.notice)
-    store.sync_feeds(cfg.feeds)
+    from korantui.core.reading_service import ReadingService
+
+    ReadingService(store).sync_feeds(cfg.feeds)
     return store
 
 

@@ -13,6 +13,7 @@ Held by MainScreen (composition, not a mixin); its workers run on the screen.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,8 @@ class Snapshot(_Message):
     counts: tuple[int, int, int]
     entry: str  # the feed-pane entry the rows are for
     generation: int  # the list's generation when the rows were read
+    reads: int  # how many times the screen had read the store itself by then
+    refreshed: set[int]  # the feeds whose refresh it brings
     rows: list[Headline] | None  # None: the list is left alone (a search, another feed)
     paged: bool = False
 
@@ -87,6 +90,12 @@ class Refresher:
         self._snapshot_running = False
         self._snapshot_again = False
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
+        self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
+
+    def screen_read(self) -> None:
+        """The screen read the feeds itself (after the reader's own change): a snapshot begun
+        before it may hold the state before that change."""
+        self._reads += 1
 
     def new_generation(self) -> int:
         self._generation += 1
@@ -104,13 +113,14 @@ class Refresher:
             screen.reload_headlines()
             return
         if feeds is None:
-            feeds = app.service.feeds()
-        feeds = [f for f in feeds if f.id not in self.busy_feeds]
+            feeds = screen.feed_list.feeds  # the store's, as last shown: no query here
+        # Copies: the refresh thread writes the feeds' new titles into them.
+        feeds = [dataclasses.replace(f) for f in feeds if f.id not in self.busy_feeds]
         if not feeds:
             return
         self.busy_feeds.update(f.id for f in feeds)
         screen.set_status(tr("refreshing", screen.lang, n=len(feeds)))
-        screen.reload_feeds()
+        screen.show_busy()
         store, runner, specs = app.store, app.runner, list(app.config.feeds)
 
         def work() -> None:
@@ -150,7 +160,7 @@ class Refresher:
     def worker_failed(self, group: str) -> None:
         if group == "refresh":
             self.busy_feeds.clear()
-            self.screen.reload_feeds()
+            self.screen.show_busy()
         self.screen.set_status("")
 
     # -- the store's changes, coalesced ---------------------------------------------------------
@@ -179,6 +189,7 @@ class Refresher:
         service = screen.korantui.service
         entry = screen.feed_list.selected_id
         generation = self._generation
+        reads = self._reads
         searching = screen.search_query is not None
         hide_read = screen.hide_read
         limit = FIRST_PAGE + screen.headline_list.cursor
@@ -195,13 +206,19 @@ class Refresher:
             else:
                 rows = service.headlines(feed_id_of(entry), unread_only=hide_read, limit=limit)
                 paged = len(rows) == limit
-            screen.post_message(Snapshot(feeds, counts, entry, generation, rows, paged))
+            screen.post_message(
+                Snapshot(feeds, counts, entry, generation, reads, refreshed, rows, paged)
+            )
 
         screen.run_worker(read, thread=True, group="snapshot", exit_on_error=False)
 
     def show_snapshot(self, snap: Snapshot) -> None:
         screen = self.screen
         self._snapshot_running = False
+        if snap.reads != self._reads:  # the reader changed something meanwhile: read again
+            self._refreshed.update(snap.refreshed)
+            self._start_snapshot()
+            return
         unread, _total, starred = snap.counts
         screen.show_feeds(snap.feeds, unread, starred)
         fresh = snap.generation == self._generation and snap.entry == screen.feed_list.selected_id

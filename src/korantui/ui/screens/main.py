@@ -28,6 +28,7 @@ from korantui.core.store.store_file import is_corrupt_error
 from korantui.ui import keys, refreshing
 from korantui.ui.feed_editing import FeedEditor
 from korantui.ui.prefetching import Prefetched, Prefetcher
+from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
 from korantui.ui.refreshing import (
     FeedRefreshed,
@@ -40,7 +41,7 @@ from korantui.ui.refreshing import (
 )
 from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
-from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of, feed_option_id
+from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class MainScreen(GuardedScreen):
         self.prefetcher = Prefetcher(self)
         self.refresher = Refresher(self)
         self.feed_editor = FeedEditor(self)
+        self.read_state = ReadState(self)
         keys.localize(self, lang)
 
     @property
@@ -140,6 +142,7 @@ class MainScreen(GuardedScreen):
         return self.query_one(ArticleView)
 
     def reload_feeds(self) -> None:
+        self.refresher.screen_read()
         service = self.korantui.service
         unread, _total, starred = service.counts()
         self.show_feeds(service.feeds(), unread, starred)
@@ -150,6 +153,12 @@ class MainScreen(GuardedScreen):
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
         self.app.title = title
         self.korantui.show_terminal_title(title)
+
+    def show_busy(self) -> None:
+        """The feeds being refreshed marked in the feed pane (its feeds and counts as they are)."""
+        fl = self.feed_list
+        unread, starred = fl.totals
+        fl.set_feeds(fl.feeds, unread, starred, self.refresher.busy_feeds)
 
     def reload_headlines(self, keep: bool = False) -> None:
         service = self.korantui.service
@@ -305,37 +314,16 @@ class MainScreen(GuardedScreen):
         self.headline_list.replace_rows(rows)
         self.reload_feeds()
 
-    # -- read and star state: m, M, s, u, n, N -------------------------------------------------
+    # -- read and star state: m, M, s, u, n, N (ui/read_state.py) ------------------------------
 
     def action_toggle_read(self) -> None:
-        row = self.headline_list.current
-        if row is not None:
-            self.rows_changed(self.korantui.service.set_read([row], not row.read))
+        self.read_state.toggle_read()
 
     def action_mark_all_read(self) -> None:
-        service = self.korantui.service
-        selected = self.feed_list.selected_id
-        rows = self.headline_list.rows
-        if self.search_query is not None or selected == STARRED_ID:
-            service.set_read(rows)
-            name = self.list_name
-        else:
-            feed = self.feed_list.selected_feed
-            service.mark_feed_read(feed_id_of(selected))
-            name = feed.display_name if feed else tr("all_news", self.lang)
-        self.rows_changed([r for r in (_read(r) for r in rows) if r is not None])
-        self.notify(tr("marked_read", self.lang, name=name), markup=False)
+        self.read_state.mark_all_read()
 
     def action_toggle_star(self) -> None:
-        row = self.headline_list.current
-        if row is None:
-            return
-        row = self.korantui.service.set_starred(row, not row.starred)
-        self.reader.headline_changed(row)
-        self.rows_changed([row])
-        self.notify(
-            tr("star_on" if row.starred else "star_off", self.lang), timeout=2, markup=False
-        )
+        self.read_state.toggle_star()
 
     def action_toggle_hide_read(self) -> None:
         self.hide_read = not self.hide_read
@@ -347,55 +335,10 @@ class MainScreen(GuardedScreen):
         )
 
     def action_next_unread(self) -> None:
-        self._step_unread(1)
+        self.read_state.step_unread(1)
 
     def action_previous_unread(self) -> None:
-        self._step_unread(-1)
-
-    def _step_unread(self, step: int) -> None:
-        """Open the next unread headline of this list; past its end, the first unread one of the
-        next feed that has any (the feed pane follows), wrapping round once."""
-        hl = self.headline_list
-        rows = hl.rows
-        # When the reader has not opened the highlighted row yet, it is the "next" one.
-        current = hl.current
-        opened = self.reader.headline.id if self.reader.headline is not None else None
-        if step > 0 and current is not None and not current.read and current.id != opened:
-            self.open_headline(current.id)
-            return
-        indexes = range(hl.cursor + 1, len(rows)) if step > 0 else range(hl.cursor - 1, -1, -1)
-        for i in indexes:
-            if not rows[i].read:
-                hl.cursor = i
-                self.open_headline(rows[i].id)
-                return
-        if self.search_query is None and self._next_unread_feed(step):
-            return
-        # Round the list once more: unread rows above the cursor (All news, Starred, results).
-        target = _unread_in(rows, step)
-        if target is not None and target.id != opened:
-            hl.cursor = rows.index(target)
-            self.open_headline(target.id)
-            return
-        self.notify(tr("no_unread", self.lang), timeout=3, markup=False)
-
-    def _next_unread_feed(self, step: int) -> bool:
-        selected = self.feed_list.selected_id
-        if selected in (ALL_ID, STARRED_ID):
-            return False
-        service = self.korantui.service
-        feed = service.feed_with_unread(service.feeds(), feed_id_of(selected), step)
-        if feed is None:
-            return False
-        self.feed_list.select(feed_option_id(feed.id))
-        self.reload_headlines()
-        rows = self.headline_list.rows
-        target = _unread_in(rows, step)
-        if target is None:
-            return False
-        self.headline_list.cursor = rows.index(target)
-        self.open_headline(target.id)
-        return True
+        self.read_state.step_unread(-1)
 
     # -- the reading pane's keys: f, x, o, l, y, space -----------------------------------------
 
@@ -526,14 +469,3 @@ class MainScreen(GuardedScreen):
         self.reload_feeds()
         self.reload_headlines(keep=True)
         self.reader.redraw()
-
-
-def _read(row: Headline) -> Headline | None:
-    import dataclasses
-
-    return None if row.read else dataclasses.replace(row, read=True)
-
-
-def _unread_in(rows: list[Headline], step: int) -> Headline | None:
-    ordered = rows if step > 0 else list(reversed(rows))
-    return next((r for r in ordered if not r.read), None)
