@@ -4,7 +4,6 @@ background; moving the cursor cancels that work and starts it again from the new
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,11 +16,12 @@ if TYPE_CHECKING:
     from korantui.ui.screens.main import MainScreen
 
 
-@dataclass(eq=False)
 class Prefetched(Message):
     """These headlines' articles were fetched and stored."""
 
-    ids: list[int]
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__()
+        self.ids = ids
 
 
 class Prefetcher:

@@ -9,7 +9,6 @@ app's ReadingService.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -25,11 +24,12 @@ if TYPE_CHECKING:
     from korantui.ui.screens.main import MainScreen
 
 
-@dataclass(eq=False)
 class ArticleLoaded(Message):
     """An article was fetched (or failed to be): what the reading pane may show for it."""
 
-    reading: Reading
+    def __init__(self, reading: Reading) -> None:
+        super().__init__()
+        self.reading = reading
 
 
 class Reader:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,51 +32,58 @@ if TYPE_CHECKING:
 FIRST_PAGE = 200
 
 
-@dataclass(eq=False)
-class _Message(Message):
-    """A message as a dataclass (Message.__post_init__ sets it up)."""
+# Messages are plain classes, not dataclasses: defining a dataclass costs start-up time.
 
 
-@dataclass(eq=False)
-class FeedRefreshed(_Message):
-    result: RefreshResult
+class FeedRefreshed(Message):
+    def __init__(self, result: RefreshResult) -> None:
+        super().__init__()
+        self.result = result
 
 
-@dataclass(eq=False)
-class RefreshDone(_Message):
-    results: list[RefreshResult]
+class RefreshDone(Message):
+    def __init__(self, results: list[RefreshResult]) -> None:
+        super().__init__()
+        self.results = results
 
 
-@dataclass(eq=False)
-class StoreChanged(_Message):
+class StoreChanged(Message):
     """The store changed behind the screen's back (a refresh): a snapshot is due."""
 
 
-@dataclass(eq=False)
-class Snapshot(_Message):
+class Snapshot(Message):
     """What the screen shows, read from the store in a worker thread."""
 
-    feeds: list[Feed]
-    counts: tuple[int, int, int]
-    entry: str  # the feed-pane entry the rows are for
-    generation: int  # the list's generation when the rows were read
-    reads: int  # how many times the screen had read the store itself by then
-    refreshed: set[int]  # the feeds whose refresh it brings
-    rows: list[Headline] | None  # None: the list is left alone (a search, another feed)
-    paged: bool = False
+    def __init__(
+        self,
+        feeds: list[Feed],
+        counts: tuple[int, int, int],
+        entry: str,  # the feed-pane entry the rows are for
+        generation: int,  # the list's generation when the rows were read
+        reads: int,  # how many times the screen had read the store itself by then
+        refreshed: set[int],  # the feeds whose refresh it brings
+        rows: list[Headline] | None,  # None: the list is left alone (a search, another feed)
+        paged: bool = False,
+    ) -> None:
+        super().__init__()
+        self.feeds, self.counts, self.entry = feeds, counts, entry
+        self.generation, self.reads, self.refreshed = generation, reads, refreshed
+        self.rows, self.paged = rows, paged
 
 
-@dataclass(eq=False)
-class HeadlinesLoaded(_Message):
-    rows: list[Headline]
-    generation: int
+class HeadlinesLoaded(Message):
+    def __init__(self, rows: list[Headline], generation: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.generation = generation
 
 
-@dataclass(eq=False)
-class StoreChecked(_Message):
-    path: Path
-    damaged: bool
-    pruned: int = 0
+class StoreChecked(Message):
+    def __init__(self, path: Path, damaged: bool, pruned: int = 0) -> None:
+        super().__init__()
+        self.path = path
+        self.damaged = damaged
+        self.pruned = pruned
 
 
 class Refresher:

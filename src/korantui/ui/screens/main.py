@@ -26,7 +26,6 @@ from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
 from korantui.ui import keys, refreshing
-from korantui.ui.feed_editing import FeedEditor
 from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
@@ -46,6 +45,7 @@ from korantui.ui.widgets.headline_list import HeadlineList
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp
+    from korantui.ui.feed_editing import FeedEditor
 
 NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article, one at a time
 
@@ -65,9 +65,18 @@ class MainScreen(GuardedScreen):
         self.reader = Reader(self)
         self.prefetcher = Prefetcher(self)
         self.refresher = Refresher(self)
-        self.feed_editor = FeedEditor(self)
+        self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
         self.read_state = ReadState(self)
         keys.localize(self, lang)
+
+    @property
+    def feed_editor(self) -> FeedEditor:
+        """Adding, deleting, editing feeds; OPML."""
+        if self._feed_editor is None:
+            from korantui.ui.feed_editing import FeedEditor
+
+            self._feed_editor = FeedEditor(self)
+        return self._feed_editor
 
     @property
     def korantui(self) -> KoranApp:
