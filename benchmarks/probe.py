@@ -181,7 +181,7 @@ async def _pilot(config: str, data: str, keys: int, ids: list[int]) -> dict[str,
         view = app.query_one("#article")
         for hid in ids:
             w = time.perf_counter()
-            app.open_headline(hid)
+            app.main.open_headline(hid)
             await pilot._wait_for_screen()
             app.screen._on_timer_update()
             opens.append(time.perf_counter() - w)

@@ -14,6 +14,7 @@ import pytest
 
 from korantui.core.config import load_config
 from korantui.ui.app import KoranApp
+from korantui.ui.textual_compat import exit_lines
 
 
 def _korantui(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -115,7 +116,7 @@ async def test_the_app_ends_in_one_line_when_its_store_cannot_be_opened(tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
     assert app.return_code == 1
-    lines = [str(r) for r in app._exit_renderables]
+    lines = exit_lines(app)
     assert all("Traceback" not in line and line.count("\n") == 0 for line in lines)
     log = (tmp_path / "data" / "korantui.log").read_text(encoding="utf-8")
     assert "StoreError" in log and "cannot open the store" in log

@@ -4,6 +4,7 @@ whole and keeps every article a reader opened.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
@@ -16,9 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from korantui.core.models import Article, Block, Entry, FeedSpec
 from korantui.core.store.database import SCHEMA_VERSION, Store, StoreError
+from korantui.ui.textual_compat import notification_messages
 from tests.hostile_servers import Site, article_page, rss
 
 CHILD = Path(__file__).with_name("kill_child.py")
@@ -341,10 +344,12 @@ async def test_the_app_and_a_refresh_process_share_the_store(site: Site, tmp_pat
         )
 
         def notes() -> list[str]:
-            return [str(n.message) for n in app._notifications]
+            return notification_messages(app)
 
         for _ in range(400):
-            await app.workers.wait_for_complete()
+            # Moving rows cancel a prefetch by design: waiting on it raises WorkerCancelled.
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete()
             await pilot.pause()
             if proc.poll() is not None and any("feeds refreshed" in n for n in notes()):
                 break
@@ -355,8 +360,8 @@ async def test_the_app_and_a_refresh_process_share_the_store(site: Site, tmp_pat
         # The app's own refresh went through as well, beside the other process's.
         assert "20 feeds refreshed" in notes()[-1] and "0 errors" in notes()[-1], notes()
         assert app.store is not None and app.store.counts()[1] == 100
-        app.reload_headlines()
-        assert len(app.headline_list.rows) == 100
+        app.main.reload_headlines()
+        assert len(app.main.headline_list.rows) == 100
     assert not (tmp_path / "data" / "korantui.log").exists()
     assert _integrity(tmp_path / "data" / "korantui.db") == "ok"
 
@@ -373,7 +378,7 @@ async def test_the_app_says_when_it_moved_a_damaged_store_aside(tmp_path: Path):
     app = KoranApp(load_config(config, data), refresh_on_start=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications]
+        notes = notification_messages(app)
         assert any("is not a readable store" in n and "moved to" in n for n in notes), notes
         assert app.is_running
     assert len(_moved(data / "korantui.db", "corrupt")) == 1
@@ -420,13 +425,13 @@ async def test_the_app_moves_a_damaged_store_aside(tmp_path: Path, where: str):
     app = KoranApp(load_config(config, data), refresh_on_start=False)
     async with app.run_test(size=(140, 40)) as pilot:
         # What the first frame showed: the stored headlines, unless the damage was in them.
-        first = len(app.headline_list.rows)
+        first = len(app.main.headline_list.rows)
         assert first == (0 if where == "headlines" else 200)
         await settle(app, pilot)
-        notes = [str(n.message) for n in app._notifications]
+        notes = notification_messages(app)
         assert any("is damaged" in n and "moved to" in n for n in notes), notes
         assert app.is_running
-        assert app.headline_list.rows == []
+        assert app.main.headline_list.rows == []
         assert app.store is not None and not app.store.damaged()
     assert len(_moved(db, "corrupt")) == 1
     assert _integrity(db) == "ok"

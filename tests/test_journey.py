@@ -32,8 +32,8 @@ async def test_read_online_then_offline(own_news_site: tuple[str, HTTPServer], w
         assert headlines.rows[0].title == FIRST.title  # newest first
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app._reading is not None and app._reading.status == FULL_TEXT
-        body = app.article_view.plain
+        assert app.main.reader.reading is not None and app.main.reader.reading.status == FULL_TEXT
+        body = app.main.article_view.plain
         assert body.startswith(FIRST.paragraphs[0][:40])
         assert FIRST.paragraphs[-1] in body
         assert STORIES[1].title not in body  # the sidebar stays out
@@ -51,8 +51,8 @@ async def test_read_online_then_offline(own_news_site: tuple[str, HTTPServer], w
         assert headlines.rows[0].read  # opened yesterday
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app._reading is not None and app._reading.stored
-        assert app.article_view.plain == online_text
+        assert app.main.reader.reading is not None and app.main.reader.reading.stored
+        assert app.main.article_view.plain == online_text
         assert FIRST.paragraphs[1][:30] in screen_text(app)
 
 

@@ -80,20 +80,20 @@ async def test_slash_searches_offline_and_results_open(write_config):
         await pilot.press("slash")
         await pilot.press(*"kuliner", "enter")
         await settle(app, pilot)
-        titles = [r.title for r in app.headline_list.rows]
+        titles = [r.title for r in app.main.headline_list.rows]
         assert sorted(titles) == ["Festival kuliner Melayu", "Kuliner malam di Tanjungpinang"]
         assert "Search: kuliner" in screen_text(app)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app._current is not None and app._current.title == titles[0]
-        assert app.store.headline(app._current.id).read
+        assert app.main.reader.headline is not None and app.main.reader.headline.title == titles[0]
+        assert app.store.headline(app.main.reader.headline.id).read
         await pilot.press("escape", "escape")  # article → list, then leave the search
         await settle(app, pilot)
-        assert app.search_query is None
-        assert len(app.headline_list.rows) == 3
+        assert app.main.search_query is None
+        assert len(app.main.headline_list.rows) == 3
         await pilot.press("slash", *"tidakada", "enter")
         await settle(app, pilot)
-        assert app.headline_list.rows == []
+        assert app.main.headline_list.rows == []
         assert "Nothing stored matches" in screen_text(app)
 
 
@@ -149,5 +149,5 @@ async def test_switching_to_the_demo_leaves_the_search(write_config):
         await settle(app, pilot)
         await pilot.press("slash", *"apa", "enter", "D")
         await settle(app, pilot)
-        assert app.search_query is None
-        assert len(app.headline_list.rows) == 20
+        assert app.main.search_query is None
+        assert len(app.main.headline_list.rows) == 20

@@ -18,9 +18,9 @@ from tests.uikit import CONFIG, fill, notices, offline_app, settle
 
 
 async def _select_feed(app: KoranApp, pilot, name: str) -> None:  # type: ignore[no-untyped-def]
-    app.feed_list.focus()
+    app.main.feed_list.focus()
     await pilot.press("home")
-    while app.feed_list.selected_feed is None or app.feed_list.selected_feed.name != name:
+    while app.main.feed_list.selected_feed is None or app.main.feed_list.selected_feed.name != name:
         await pilot.press("down")
     await settle(app, pilot)
 
@@ -93,7 +93,7 @@ async def test_opml_export_then_import(write_config, tmp_path: Path):
     opml = tmp_path / "feeds.opml"
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app._opml_export(str(opml))
+        app.main.feed_editor.export_file(str(opml))
         await pilot.pause()
         assert "2 feeds exported" in notices(app)[-1]
     text = opml.read_text(encoding="utf-8")
@@ -103,12 +103,12 @@ async def test_opml_export_then_import(write_config, tmp_path: Path):
     app = offline_app(other)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app._opml_import(str(opml))
+        app.main.feed_editor.import_file(str(opml))
         await settle(app, pilot)
         names = [f.name for f in load_config(other.path, other.data_dir).feeds]
         assert names == ["Tiga", "Satu", "Dua"]
         assert [f.name for f in app.store.feeds()] == names
-        app._opml_import(str(tmp_path / "missing.opml"))
+        app.main.feed_editor.import_file(str(tmp_path / "missing.opml"))
         await pilot.pause()
         assert notices(app)[-1].startswith("OPML: ")
 

@@ -37,7 +37,7 @@ async def test_l_lists_links_and_a_number_opens_one(write_config, opened):
     app, first = await _app_with_article(write_config)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        app.open_headline(first)
+        app.main.open_headline(first)
         await settle(app, pilot)
         text = screen_text(app)
         assert "laporan lengkap[1]" in text and "data resmi[2]" in text
@@ -71,7 +71,7 @@ async def test_o_opens_the_article_and_y_copies_its_address(write_config, opened
     app, _first = await _app_with_article(write_config)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        link = app.headline_list.current.link
+        link = app.main.headline_list.current.link
         await pilot.press("y")
         assert app.clipboard == link
         await pilot.press("o")
@@ -83,8 +83,8 @@ async def test_only_http_addresses_reach_the_browser(write_config, opened):
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x"):
-            app.open_link(url)
-        app.open_link("https://demo.korantui.invalid/kepri/x")  # the demo's never open
+            app.main.reader.open_link(url)
+        app.main.reader.open_link("https://demo.korantui.invalid/kepri/x")  # the demo's never open
         await settle(app, pilot)
         assert opened == []
         assert "Not an http(s) link: not opened" in notices(app)

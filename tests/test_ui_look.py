@@ -43,7 +43,7 @@ async def test_keys_rebind_from_config(write_config):
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(app, pilot)
         assert "Unknown action in [keys]: bogus" in notices(app)
-        row = app.headline_list.current
+        row = app.main.headline_list.current
         await pilot.press("s")  # no longer the star key
         assert not app.store.headline(row.id).starred
         await pilot.press("f")
@@ -69,7 +69,7 @@ async def test_palette_offers_every_action_and_runs_them(write_config):
             assert DESCRIPTIONS[binding.id][0] in names
         for extra in ("Theme…", "Language: Bahasa Indonesia", "Import feeds from OPML…"):
             assert extra in names
-        row = app.headline_list.current
+        row = app.main.headline_list.current
         await pilot.press("ctrl+p")
         await pilot.press(*"Star / unstar")
         await settle(app, pilot)
@@ -140,24 +140,24 @@ async def test_narrow_terminal_shows_one_thing_at_a_time(write_config):
     app = offline_app(cfg)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert not app.article_view.display or app.article_view.region.width == 0
+        assert not app.main.article_view.display or app.main.article_view.region.width == 0
         text = screen_text(app)
         assert "All news" in text and "Satu berita 0" in text
-        row = app.headline_list.rows[0]
+        row = app.main.headline_list.rows[0]
         row.title = "Sebuah judul berita yang panjang sekali " * 3
-        app.headline_list.refresh()
+        app.main.headline_list.refresh()
         await pilot.pause()
         line = next(line for line in screen_text(app).splitlines() if "panjang" in line)
         assert re.search(r"panjang \w*… +Satu", line), line  # a cut title says so
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.reading_mode and app.article_view.has_focus
-        assert app.headline_list.region.width == 0  # the list made room
+        assert app.main.reading_mode and app.main.article_view.has_focus
+        assert app.main.headline_list.region.width == 0  # the list made room
         assert "Ringkasan" in screen_text(app)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert not app.reading_mode and app.headline_list.has_focus
-        assert app.headline_list.region.width > 40
+        assert not app.main.reading_mode and app.main.headline_list.has_focus
+        assert app.main.headline_list.region.width > 40
 
 
 async def test_palette_language_is_remembered_unless_config_names_one(

@@ -58,7 +58,7 @@ async def test_next_unread_articles_are_stored_in_the_background(httpserver, wri
         assert sorted(asked) == sorted(f"/berita/{s.slug}" for s in STORIES[:2])
         assert not any(r.read for r in rows)  # fetched, not read
         await pilot.press("enter")  # opening is now instant: no request, no loading state
-        assert app._reading is not None and app._reading.stored
+        assert app.main.reader.reading is not None and app.main.reader.reading.stored
         await settle(app, pilot)
         assert len(asked) == 3  # the cursor sat on row 0: rows 1 and 2 were its next
 

@@ -23,19 +23,19 @@ async def test_f_toggles_summary_and_x_extracts_again(
         await settle(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app._reading.status == FULL_TEXT
+        assert app.main.reader.reading.status == FULL_TEXT
         assert "Full text" in screen_text(app)
 
         await pilot.press("f")
         await pilot.pause()
-        assert app._reading.status == SUMMARY
+        assert app.main.reader.reading.status == SUMMARY
         text = screen_text(app)
         assert "Feed summary" in text and FIRST.teaser[:40] in text
         assert FIRST.paragraphs[1][:30] not in text
 
         await pilot.press("f")
         await pilot.pause()
-        assert app._reading.status == FULL_TEXT and app._reading.stored
+        assert app.main.reader.reading.status == FULL_TEXT and app.main.reader.reading.stored
         assert FIRST.paragraphs[1][:30] in screen_text(app)
 
         # The paper corrects its article: x fetches it again and replaces the stored copy.
@@ -51,9 +51,9 @@ async def test_f_toggles_summary_and_x_extracts_again(
         )
         await pilot.press("x")
         await settle(app, pilot)
-        assert app._reading.status == FULL_TEXT and not app._reading.stored
-        assert "Ralat: panjang dermaga 400 meter." in app.article_view.plain
-        assert "Ralat" in app.store.article(app._current.id).text
+        assert app.main.reader.reading.status == FULL_TEXT and not app.main.reader.reading.stored
+        assert "Ralat: panjang dermaga 400 meter." in app.main.article_view.plain
+        assert "Ralat" in app.store.article(app.main.reader.headline.id).text
 
 
 async def test_f_without_stored_text_says_how_to_get_it(own_news_site, write_config):
@@ -65,7 +65,7 @@ async def test_f_without_stored_text_says_how_to_get_it(own_news_site, write_con
         server.stop()
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app._reading.status != FULL_TEXT
+        assert app.main.reader.reading.status != FULL_TEXT
         await pilot.press("f")
         await pilot.pause()
         assert any("press x" in n for n in notices(app))
@@ -92,9 +92,9 @@ async def test_a_long_article_scrolls_to_its_very_end(write_config):
     app = KoranApp(cfg, refresh_on_start=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
-        app.open_headline(hid)
+        app.main.open_headline(hid)
         await settle(app, pilot)
-        view = app.article_view
+        view = app.main.article_view
         assert view._wrapped == len(view._parts)  # wrapped in full after the first paint
         assert view.virtual_size.height == len(view._lines)
         view.focus()

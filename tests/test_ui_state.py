@@ -19,7 +19,7 @@ async def test_open_and_m_toggle_read_with_counts(write_config):
         await settle(app, pilot)
         assert app.title == "korantui — 6 unread"
         assert "All news (6)" in screen_text(app)
-        first = app.headline_list.rows[0]
+        first = app.main.headline_list.rows[0]
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.store.headline(first.id).read
@@ -39,10 +39,10 @@ async def test_M_marks_the_selected_feed_then_all_news(write_config):
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        app.feed_list.focus()
+        app.main.feed_list.focus()
         await pilot.press("down", "down")  # All news, Starred, (category A,) Satu
         await settle(app, pilot)
-        assert app.feed_list.selected_feed.name == "Satu"
+        assert app.main.feed_list.selected_feed.name == "Satu"
         await pilot.press("M")
         await settle(app, pilot)
         unread = {f.name: f.unread for f in app.store.feeds()}
@@ -62,16 +62,16 @@ async def test_n_and_N_walk_unread_across_feeds(write_config):
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        app.feed_list.focus()
+        app.main.feed_list.focus()
         await pilot.press("down", "down")  # the feed "Satu"
         await settle(app, pilot)
         opened = []
         for _ in range(4):
             await pilot.press("n")
             await settle(app, pilot)
-            opened.append(app._current.id)
+            opened.append(app.main.reader.headline.id)
         assert opened == ids["Satu"] + ids["Dua"]  # over the end of Satu into Dua
-        assert app.feed_list.selected_feed.name == "Dua"
+        assert app.main.feed_list.selected_feed.name == "Dua"
         await pilot.press("n")
         await settle(app, pilot)
         assert "No unread articles left" in notices(app)
@@ -79,8 +79,8 @@ async def test_n_and_N_walk_unread_across_feeds(write_config):
         app.store.set_read([ids["Satu"][0]], False)
         await pilot.press("N")
         await settle(app, pilot)
-        assert app._current.id == ids["Satu"][0]
-        assert app.feed_list.selected_feed.name == "Satu"
+        assert app.main.reader.headline.id == ids["Satu"][0]
+        assert app.main.feed_list.selected_feed.name == "Satu"
 
 
 async def test_u_hides_read_headlines(write_config):
@@ -90,14 +90,14 @@ async def test_u_hides_read_headlines(write_config):
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        assert len(app.headline_list.rows) == 6
+        assert len(app.main.headline_list.rows) == 6
         await pilot.press("u")
         await settle(app, pilot)
-        assert len(app.headline_list.rows) == 4
-        assert all(not r.read for r in app.headline_list.rows)
+        assert len(app.main.headline_list.rows) == 4
+        assert all(not r.read for r in app.main.headline_list.rows)
         assert "unread only" in screen_text(app)
         await pilot.press("u")
-        assert len(app.headline_list.rows) == 6
+        assert len(app.main.headline_list.rows) == 6
 
 
 async def test_u_hides_read_starred_headlines_and_says_why_the_list_is_empty(write_config):
@@ -110,14 +110,14 @@ async def test_u_hides_read_starred_headlines_and_says_why_the_list_is_empty(wri
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        app.feed_list.focus()
+        app.main.feed_list.focus()
         await pilot.press("down")
         await settle(app, pilot)
-        assert app.feed_list.selected_id == STARRED_ID
-        assert [r.id for r in app.headline_list.rows] == [ids["Satu"][0]]
+        assert app.main.feed_list.selected_id == STARRED_ID
+        assert [r.id for r in app.main.headline_list.rows] == [ids["Satu"][0]]
         await pilot.press("u")
         await settle(app, pilot)
-        assert app.headline_list.rows == []  # the one starred headline is read
+        assert app.main.headline_list.rows == []  # the one starred headline is read
         text = screen_text(app)
         assert "Starred (unread only)" in text
         assert "No unread headlines here" in text
@@ -131,19 +131,19 @@ async def test_s_stars_and_the_starred_entry_lists_them(write_config):
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("down", "s")
-        starred = app.headline_list.rows[1]
+        starred = app.main.headline_list.rows[1]
         assert app.store.headline(starred.id).starred
         assert "★ Starred (1)" in screen_text(app)
         assert "★ Satu berita 0" in screen_text(app) or "★ Dua berita 0" in screen_text(app)
-        app.feed_list.focus()
+        app.main.feed_list.focus()
         await pilot.press("down")
         await settle(app, pilot)
-        assert app.feed_list.selected_id == STARRED_ID
-        assert [r.id for r in app.headline_list.rows] == [starred.id]
-        app.headline_list.focus()
+        assert app.main.feed_list.selected_id == STARRED_ID
+        assert [r.id for r in app.main.headline_list.rows] == [starred.id]
+        app.main.headline_list.focus()
         await pilot.press("s")
         assert not app.store.headline(starred.id).starred
-        app.reload_headlines()  # the Starred list again, now empty: it says how to fill it
+        app.main.reload_headlines()  # the Starred list again, now empty: it says how to fill it
         await pilot.pause()
         assert "Nothing starred yet: s stars" in screen_text(app)
 
@@ -173,13 +173,13 @@ async def test_n_in_all_news_wraps_round_to_unread_rows_above(write_config):
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        rows = app.headline_list.rows
+        rows = app.main.headline_list.rows
         await pilot.press("end", "n")  # the last row, then round to the first
         await settle(app, pilot)
-        assert app._current.id == rows[-1].id
+        assert app.main.reader.headline.id == rows[-1].id
         await pilot.press("n")
         await settle(app, pilot)
-        assert app._current.id == rows[0].id and app.headline_list.cursor == 0
+        assert app.main.reader.headline.id == rows[0].id and app.main.headline_list.cursor == 0
 
 
 async def test_M_on_search_results_names_the_search_plainly(write_config):
@@ -191,7 +191,7 @@ async def test_M_on_search_results_names_the_search_plainly(write_config):
         await pilot.press("slash")
         await pilot.press(*"[berita]", "enter")
         await settle(app, pilot)
-        assert app.headline_list.rows
+        assert app.main.headline_list.rows
         await pilot.press("M")
         await settle(app, pilot)
         assert "Search: [berita]: all marked read" in notices(app)
@@ -200,21 +200,21 @@ async def test_M_on_search_results_names_the_search_plainly(write_config):
 async def test_a_reload_keeping_the_cursor_reads_a_page_past_it_then_the_rest(
     write_config, monkeypatch
 ):
-    monkeypatch.setattr("korantui.ui.app.FIRST_PAGE", 4)
+    monkeypatch.setattr("korantui.ui.refreshing.FIRST_PAGE", 4)
     cfg = write_config(CONFIG)
     fill(cfg, per_feed=10)
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        assert len(app.headline_list.rows) == 20
-        app.headline_list.cursor = 9
-        row = app.headline_list.current
-        app.reload_headlines(keep=True)  # as after each refreshed feed
-        assert len(app.headline_list.rows) == 9 + 4  # not all 20 on the UI thread
-        assert app.headline_list.current == row
+        assert len(app.main.headline_list.rows) == 20
+        app.main.headline_list.cursor = 9
+        row = app.main.headline_list.current
+        app.main.reload_headlines(keep=True)  # as after each refreshed feed
+        assert len(app.main.headline_list.rows) == 9 + 4  # not all 20 on the UI thread
+        assert app.main.headline_list.current == row
         await settle(app, pilot)
-        assert len(app.headline_list.rows) == 20
-        assert app.headline_list.current == row
+        assert len(app.main.headline_list.rows) == 20
+        assert app.main.headline_list.current == row
 
 
 async def test_the_feed_pane_moves_over_entries_only_by_key_and_by_click(write_config):
@@ -225,7 +225,7 @@ async def test_the_feed_pane_moves_over_entries_only_by_key_and_by_click(write_c
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        pane = app.feed_list
+        pane = app.main.feed_list
         pane.focus()
         await pilot.press("home")
         assert pane.selected_id == "all"
@@ -244,13 +244,13 @@ async def test_the_feed_pane_moves_over_entries_only_by_key_and_by_click(write_c
         await pilot.click(pane, offset=(3, satu + 1))
         await settle(app, pilot)
         assert pane.selected_feed is not None and pane.selected_feed.name == "Satu"
-        assert app.focused is app.headline_list
-        rows = app.headline_list.rows
+        assert app.focused is app.main.headline_list
+        rows = app.main.headline_list.rows
         assert {h.feed_name for h in rows} == {"Satu"}
         # And a click on the second headline opens that one, not the one below it.
-        await pilot.click(app.headline_list, offset=(5, 2))
+        await pilot.click(app.main.headline_list, offset=(5, 2))
         await settle(app, pilot)
-        assert app._current is not None and app._current.id == rows[1].id
+        assert app.main.reader.headline is not None and app.main.reader.headline.id == rows[1].id
 
 
 async def test_feeds_without_a_category_need_no_heading(write_config):
@@ -262,7 +262,7 @@ async def test_feeds_without_a_category_need_no_heading(write_config):
     app = offline_app(cfg)
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(app, pilot)
-        shown = [(e.kind, e.name) for e in app.feed_list.entries[2:]]
+        shown = [(e.kind, e.name) for e in app.main.feed_list.entries[2:]]
         assert shown == [
             ("separator", ""),
             ("entry", "Lepas"),  # under the rule after Starred: no "—" heading

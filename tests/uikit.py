@@ -11,6 +11,7 @@ from korantui.core.config import Config
 from korantui.core.models import Article, Block, Entry, Link
 from korantui.core.store.database import Store
 from korantui.ui.app import KoranApp
+from korantui.ui.textual_compat import notification_messages
 
 BASE = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 
@@ -86,4 +87,4 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The messages of the notifications on show (toasts fade in: the screen lags behind)."""
-    return [n.message for n in app._notifications]
+    return notification_messages(app)

@@ -92,7 +92,8 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
     from korantui.core.config_edit import add_feed
     from korantui.core.net.fetch import Fetcher
-    from korantui.core.refresh import refresh_feed, store_parsed
+    from korantui.core.reading_service import ReadingService
+    from korantui.core.refresh import refresh_feed
     from korantui.core.sources.discover import DiscoveryError, discover
 
     async def run() -> int:
@@ -113,7 +114,11 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
             try:
                 feed = next(f for f in store.feeds() if f.url == spec.url)
                 if found.parsed is not None:  # discovery has read it: no second fetch
-                    res = store_parsed(store, feed, found.parsed, found.etag, found.last_modified)
+                    first = ReadingService(store).store_discovered(
+                        spec.url, found.parsed, found.etag, found.last_modified
+                    )
+                    assert first is not None  # the feed was found just above
+                    res = first
                 else:
                     res = await refresh_feed(store, fetcher, feed, spec.rules)
             finally:
@@ -158,9 +163,12 @@ def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
         return EXIT_FAIL
     store = _open_store(cfg, reread=True)
     try:
+        from korantui.core.reading_service import ReadingService
+
+        service = ReadingService(store)
         for f in store.feeds(include_inactive=True):
             if f.url == removed.url:
-                store.remove_feed(f.id)
+                service.remove_feed(f.id)
     finally:
         store.close()
     _out(f"removed {removed.name or removed.url} ({removed.url})")
@@ -266,7 +274,7 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
         # The choices go to stderr so that the article itself can still be piped.
         print(json.dumps(extraction.explain(), ensure_ascii=False, indent=2), file=sys.stderr)
     if args.format == "json":
-        out = {
+        out: dict[str, object] = {
             "url": article.url,
             "title": article.title,
             "author": article.author,
@@ -384,6 +392,7 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
 def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> Store:
     """The store, its feeds following the config (read again from its file after an edit).
     reading: the command only reads, so a store that cannot be written is opened read-only."""
+    from korantui.core.reading_service import ReadingService
     from korantui.core.store.database import Store
 
     if reread:
@@ -399,7 +408,7 @@ def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> 
     if store.notice:
         _err(store.notice)
     try:
-        store.sync_feeds(cfg.feeds)
+        ReadingService(store).sync_feeds(cfg.feeds)
     except sqlite3.OperationalError:
         store.close()
         if not reading:

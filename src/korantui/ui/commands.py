@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from korantui.core.i18n import tr
 from korantui.ui.keys import APP_BINDINGS, describe
+from korantui.ui.textual_compat import keymap as current_keymap
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp
@@ -22,12 +23,14 @@ def app_commands(app: KoranApp) -> list[Command]:
     """(name, callback, help) for every command, in the app's language."""
     lang = app.lang
     commands: list[Command] = []
-    keymap = app._keymap
+    keymap = current_keymap(app)
     for binding in APP_BINDINGS:
         if binding.id is None:
             continue
         key = keymap.get(binding.id, binding.key).split(",")[0]
-        commands.append((describe(binding.id, lang), partial(app.run_action, binding.action), key))
+        commands.append(
+            (describe(binding.id, lang), partial(app.run_action, binding.action, app.main), key)
+        )
     commands.append((tr("cmd_theme", lang), app.action_change_theme, tr("cmd_theme_help", lang)))
     for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
         if code != lang:
@@ -38,21 +41,21 @@ def app_commands(app: KoranApp) -> list[Command]:
                     tr("cmd_language_help", lang),
                 )
             )
-    commands.append((tr("cmd_opml_import", lang), app.action_opml_import, "OPML"))
-    commands.append((tr("cmd_opml_export", lang), app.action_opml_export, "OPML"))
+    commands.append((tr("cmd_opml_import", lang), app.main.feed_editor.opml_import, "OPML"))
+    commands.append((tr("cmd_opml_export", lang), app.main.feed_editor.opml_export, "OPML"))
     return commands
 
 
 class KoranCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        app: KoranApp = self.app  # type: ignore[assignment]
+        app = cast("KoranApp", self.app)
         for name, callback, help_text in app_commands(app):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
 
     async def discover(self) -> Hits:
-        app: KoranApp = self.app  # type: ignore[assignment]
+        app = cast("KoranApp", self.app)
         for name, callback, help_text in app_commands(app):
             yield DiscoveryHit(name, callback, text=name, help=help_text)

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingsMap
 
+from korantui.ui.textual_compat import keymap as current_keymap
+from korantui.ui.textual_compat import node_bindings, replace_bindings
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.dom import DOMNode
@@ -67,6 +70,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "quit": ("Quit", "Keluar"),
 }
 
+# The main screen's keys ("app." actions belong to the app's life cycle, the rest to the screen).
 APP_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Keys", id="help"),
     Binding("slash", "search", "Search", id="search"),
@@ -89,10 +93,10 @@ APP_BINDINGS: list[Binding] = [
     Binding("space,pagedown", "scroll_article(1)", show=False, id="scroll_down"),
     Binding("pageup", "scroll_article(-1)", show=False, id="scroll_up"),
     Binding("escape", "back", show=False, id="back"),
-    Binding("tab", "focus_next", show=False, id="next_pane"),
-    Binding("shift+tab", "focus_previous", show=False, id="previous_pane"),
-    Binding("D", "demo", show=False, id="demo"),
-    Binding("q", "quit", "Quit", id="quit"),
+    Binding("tab", "app.focus_next", show=False, id="next_pane"),
+    Binding("shift+tab", "app.focus_previous", show=False, id="previous_pane"),
+    Binding("D", "app.demo", show=False, id="demo"),
+    Binding("q", "app.quit", "Quit", id="quit"),
 ]
 
 # Actions whose help line is shared by several bindings of the widgets (no id of their own).
@@ -120,29 +124,33 @@ def describe(key_id: str, lang: str) -> str:
 
 
 def localize(node: DOMNode, lang: str) -> None:
-    """Give the footer's bindings of node their words in lang (bindings are frozen: replace)."""
-    bindings = node._bindings
-    for key, items in bindings.key_to_bindings.items():
+    """Give the footer's bindings of node their words in lang (bindings are frozen: the map is
+    built anew and replaces the node's)."""
+    translated = BindingsMap()
+    for key, items in node_bindings(node).key_to_bindings.items():
         new = []
         for binding in items:
             if binding.id in SHORT and binding.show:
                 en, id_ = SHORT[binding.id]
                 binding = dataclasses.replace(binding, description=id_ if lang == "id" else en)
             new.append(binding)
-        bindings.key_to_bindings[key] = new
+        translated.key_to_bindings[key] = new
+    replace_bindings(node, translated)
 
 
 def key_help(app: App, nodes: list[DOMNode], lang: str) -> list[tuple[str, str]]:
     """(keys, what they do) for every binding of nodes, with the user's keymap applied."""
     found: dict[str, list[str]] = {}
-    keymap = app._keymap
+    keymap = current_keymap(app)
     for node in nodes:
         bindings = BindingsMap()
-        bindings.key_to_bindings = {k: list(v) for k, v in node._bindings.key_to_bindings.items()}
+        bindings.key_to_bindings = {
+            k: list(v) for k, v in node_bindings(node).key_to_bindings.items()
+        }
         if keymap:
             bindings.apply_keymap(keymap)
         for _key, binding in bindings:
-            action = binding.action.split("(")[0]
+            action = binding.action.split("(")[0].removeprefix("app.")
             key_id = binding.id or _ACTION_GROUPS.get(action)
             if key_id is None or key_id not in DESCRIPTIONS:
                 continue

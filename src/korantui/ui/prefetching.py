@@ -4,56 +4,64 @@ background; moving the cursor cancels that work and starts it again from the new
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.message import Message
 
 from korantui.core.prefetch import prefetch_articles, prefetch_targets
 
 if TYPE_CHECKING:
     from korantui.core.models import Headline
-    from korantui.ui.app import KoranApp
+    from korantui.ui.screens.main import MainScreen
 
 
 class Prefetched(Message):
+    """These headlines' articles were fetched and stored."""
+
     def __init__(self, ids: list[int]) -> None:
         super().__init__()
         self.ids = ids
 
 
-class Prefetching:
-    """Mixed into KoranApp."""
+class Prefetcher:
+    """Held by MainScreen; its worker runs on the screen (group "prefetch")."""
 
     # A reader holding the arrow key starts no fetch at all: work begins once the cursor rests.
-    prefetch_delay = 0.3
+    delay = 0.3
 
-    def schedule_prefetch(self: KoranApp) -> None:
-        if self.demo or self.config.prefetch <= 0 or self.store is None:
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    def schedule(self) -> None:
+        screen = self.screen
+        app = screen.korantui
+        if app.demo or app.config.prefetch <= 0 or not app.has_store:
             return
-        hl = self.headline_list
-        targets = prefetch_targets(hl.rows, hl.cursor, self.config.prefetch)
+        hl = screen.headline_list
+        targets = prefetch_targets(hl.rows, hl.cursor, app.config.prefetch)
         if targets:
-            self._prefetch_worker(targets)
+            # A function, not a coroutine: a worker cancelled before it starts (the cursor moved
+            # on) leaves no coroutine unawaited.
+            # (mypy infers Never from Textual's WorkType union for an async callable.)
+            fetch = partial(self._fetch, targets)
+            screen.run_worker(
+                fetch,  # type: ignore[arg-type]
+                exclusive=True,
+                group="prefetch",
+                exit_on_error=False,
+            )
         else:
-            self.workers.cancel_group(self, "prefetch")
+            screen.workers.cancel_group(screen, "prefetch")
 
-    @work(exclusive=True, group="prefetch", exit_on_error=False)
-    async def _prefetch_worker(self: KoranApp, targets: list[Headline]) -> None:
-        await asyncio.sleep(self.prefetch_delay)
-        store = self.store
-        assert store is not None
-        rules = self.rules
+    async def _fetch(self, targets: list[Headline]) -> None:
+        await asyncio.sleep(self.delay)
+        app = self.screen.korantui
+        store, rules = app.store, app.rules
         # Cancelling this worker cancels the wrapped future, which cancels the job on the
         # network loop: in-flight requests stop, finished articles stay stored.
-        future = self.runner.submit(
+        future = app.runner.submit(
             lambda fetcher: prefetch_articles(store, fetcher, targets, rules)
         )
         ids = await asyncio.wrap_future(future)
-        self.post_message(Prefetched(ids))
-
-    def on_prefetched(self: KoranApp, message: Prefetched) -> None:
-        done = set(message.ids)
-        for row in self.headline_list.rows:
-            if row.id in done:
-                row.has_article = True
+        self.screen.post_message(Prefetched(ids))

@@ -47,7 +47,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self._lang = lang
 
     def compose(self) -> ComposeResult:
-        lang = self._lang or getattr(self.app, "lang", "en")
+        lang: str = self._lang or str(getattr(self.app, "lang", "en"))
         yes = self._labels[0] or tr("confirm.yes", lang)
         no = self._labels[1] or tr("confirm.no", lang)
         with Vertical():

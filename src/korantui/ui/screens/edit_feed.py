@@ -46,7 +46,7 @@ class EditFeedScreen(ModalScreen[EditFeedResult | None]):
         self._lang = lang
 
     def compose(self) -> ComposeResult:
-        lang = self._lang or getattr(self.app, "lang", "en")
+        lang: str = self._lang or str(getattr(self.app, "lang", "en"))
         with Vertical() as box:
             box.border_title = tr("edit.title", lang)
             yield Static(Content(self._url), id="address")

@@ -114,6 +114,7 @@ class FeedList(CursorList, can_focus=True):
         super().__init__(id=id)
         self.lang = lang
         self.feeds: list[Feed] = []
+        self.totals = (0, 0)  # unread in All news, starred: as last shown
         self.entries: list[FeedEntry] = []
 
     # -- data ----------------------------------------------------------------------------------
@@ -125,6 +126,7 @@ class FeedList(CursorList, can_focus=True):
         busy = busy or set()
         keep = self.selected_id if self.entries else ALL_ID
         self.feeds = list(feeds)
+        self.totals = (unread_all, starred)
         entries = [
             FeedEntry("entry", ALL_ID, tr("all_news", self.lang), unread_all, bold=True),
             FeedEntry("entry", STARRED_ID, "★ " + tr("starred", self.lang), starred),

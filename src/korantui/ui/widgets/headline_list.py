@@ -6,6 +6,7 @@ objects and paints a row only when it is visible, so 20,000 headlines cost no mo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -115,11 +116,24 @@ class HeadlineList(CursorList, can_focus=True):
             return self.rows[self.cursor]
         return None
 
-    def refresh_row(self, headline_id: int) -> None:
+    def row(self, headline_id: int) -> Headline | None:
+        """The row of this headline, when the list shows it."""
+        return next((r for r in self.rows if r.id == headline_id), None)
+
+    def replace_rows(self, rows: Sequence[Headline]) -> None:
+        """New values of rows on show (read, starred…): rows are replaced, never edited."""
+        by_id = {r.id: r for r in rows}
         for i, row in enumerate(self.rows):
-            if row.id == headline_id:
+            new = by_id.get(row.id)
+            if new is not None:
+                self.rows[i] = new
                 self.refresh_line(i)
-                return
+
+    def articles_stored(self, headline_ids: set[int]) -> None:
+        """These headlines' articles are stored now (prefetch takes them off its list)."""
+        self.replace_rows(
+            [dataclasses.replace(r, has_article=True) for r in self.rows if r.id in headline_ids]
+        )
 
     # -- cursor --------------------------------------------------------------------------------
 

@@ -1,0 +1,294 @@
+"""Refreshing feeds, and the store's changes coming back to the screen without the UI thread
+querying the store for each refreshed feed.
+
+    refresh worker thread ──FeedRefreshed (one per feed)──▶ screen: busy mark off, store_changed()
+    store_changed() ──StoreChanged (at most one queued)──▶ snapshot worker thread (reads feeds,
+        counts, the list's first page) ──Snapshot──▶ screen: widgets updated, no store work
+
+While a snapshot is being read, further changes only set a flag: one more snapshot follows, so
+a 100-feed refresh costs a few snapshots, not 100 re-queries on the UI thread.
+
+Held by MainScreen (composition, not a mixin); its workers run on the screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from korantui.core.i18n import tr
+from korantui.core.models import Feed, Headline, RefreshResult
+from korantui.ui.widgets.feed_list import ALL_ID, feed_id_of
+
+if TYPE_CHECKING:
+    from korantui.ui.screens.main import MainScreen
+
+# A list opens with this many rows (a screenful and more), read before the first paint; the
+# rest of a long list (20,000 rows take ~0.3 s from SQLite) follows from a worker thread.
+FIRST_PAGE = 200
+
+
+# Messages are plain classes, not dataclasses: defining a dataclass costs start-up time.
+
+
+class FeedRefreshed(Message):
+    def __init__(self, result: RefreshResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class RefreshDone(Message):
+    def __init__(self, results: list[RefreshResult]) -> None:
+        super().__init__()
+        self.results = results
+
+
+class StoreChanged(Message):
+    """The store changed behind the screen's back (a refresh): a snapshot is due."""
+
+
+class Snapshot(Message):
+    """What the screen shows, read from the store in a worker thread."""
+
+    def __init__(
+        self,
+        feeds: list[Feed],
+        counts: tuple[int, int, int],
+        entry: str,  # the feed-pane entry the rows are for
+        generation: int,  # the list's generation when the rows were read
+        reads: int,  # how many times the screen had read the store itself by then
+        refreshed: set[int],  # the feeds whose refresh it brings
+        rows: list[Headline] | None,  # None: the list is left alone (a search, another feed)
+        paged: bool = False,
+    ) -> None:
+        super().__init__()
+        self.feeds, self.counts, self.entry = feeds, counts, entry
+        self.generation, self.reads, self.refreshed = generation, reads, refreshed
+        self.rows, self.paged = rows, paged
+
+
+class HeadlinesLoaded(Message):
+    def __init__(self, rows: list[Headline], generation: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.generation = generation
+
+
+class StoreChecked(Message):
+    def __init__(self, path: Path, damaged: bool, pruned: int = 0) -> None:
+        super().__init__()
+        self.path = path
+        self.damaged = damaged
+        self.pruned = pruned
+
+
+class Refresher:
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.busy_feeds: set[int] = set()
+        self._generation = 0  # bumped by every reload of the list: a late one is dropped
+        self._lock = threading.Lock()
+        self._change_queued = False
+        self._snapshot_running = False
+        self._snapshot_again = False
+        self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
+        self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
+
+    def screen_read(self) -> None:
+        """The screen read the feeds itself (after the reader's own change): a snapshot begun
+        before it may hold the state before that change."""
+        self._reads += 1
+
+    def new_generation(self) -> int:
+        self._generation += 1
+        return self._generation
+
+    # -- refreshing ----------------------------------------------------------------------------
+
+    def refresh(self, feeds: list[Feed] | None) -> None:
+        """Refresh these feeds (None: all of them); the demo edition loads itself again."""
+        screen = self.screen
+        app = screen.korantui
+        if app.demo:
+            app.service.load_demo()
+            screen.reload_feeds()
+            screen.reload_headlines()
+            return
+        if feeds is None:
+            feeds = screen.feed_list.feeds  # the store's, as last shown: no query here
+        # Copies: the refresh thread writes the feeds' new titles into them.
+        feeds = [dataclasses.replace(f) for f in feeds if f.id not in self.busy_feeds]
+        if not feeds:
+            return
+        self.busy_feeds.update(f.id for f in feeds)
+        screen.set_status(tr("refreshing", screen.lang, n=len(feeds)))
+        screen.show_busy()
+        store, runner, specs = app.store, app.runner, list(app.config.feeds)
+
+        def work() -> None:
+            from korantui.core.refresh import refresh_feeds
+
+            def one(result: RefreshResult) -> None:
+                screen.post_message(FeedRefreshed(result))
+
+            results = runner.run(
+                lambda fetcher: refresh_feeds(store, fetcher, feeds, specs, on_result=one)
+            )
+            screen.post_message(RefreshDone(results))
+
+        screen.run_worker(work, thread=True, group="refresh", exit_on_error=False)
+
+    def feed_refreshed(self, result: RefreshResult) -> None:
+        self.busy_feeds.discard(result.feed.id)
+        self._refreshed.add(result.feed.id)
+        self.store_changed()
+
+    def refresh_done(self, results: list[RefreshResult]) -> None:
+        screen = self.screen
+        lang = screen.lang
+        errors = [r for r in results if r.error]
+        if not self.busy_feeds:
+            screen.set_status("")
+        new = sum(r.new for r in results)
+        screen.notify(
+            tr("refreshed", lang, feeds=len(results), new=new, errors=len(errors)),
+            severity="warning" if errors else "information",
+            markup=False,
+        )
+        if results and len(errors) == len(results) and screen.korantui.service.counts()[1] == 0:
+            screen.offer_offline()
+            screen.notify(tr("offline_empty", lang), severity="error", timeout=20, markup=False)
+
+    def worker_failed(self, group: str) -> None:
+        if group == "refresh":
+            self.busy_feeds.clear()
+            self.screen.show_busy()
+        self.screen.set_status("")
+
+    # -- the store's changes, coalesced ---------------------------------------------------------
+
+    def store_changed(self) -> None:
+        """The store changed (any thread): one StoreChanged is queued, however many come."""
+        with self._lock:
+            if self._change_queued:
+                return
+            self._change_queued = True
+        self.screen.post_message(StoreChanged())
+
+    def take_change(self) -> None:
+        """StoreChanged arrived: read a snapshot, or one more after the one being read."""
+        with self._lock:
+            self._change_queued = False
+        if self._snapshot_running:
+            self._snapshot_again = True
+            return
+        self._start_snapshot()
+
+    def _start_snapshot(self) -> None:
+        screen = self.screen
+        self._snapshot_running = True
+        self._snapshot_again = False
+        service = screen.korantui.service
+        entry = screen.feed_list.selected_id
+        generation = self._generation
+        reads = self._reads
+        searching = screen.search_query is not None
+        hide_read = screen.hide_read
+        limit = FIRST_PAGE + screen.headline_list.cursor
+        # Only a list that the refreshed feeds feed is read again (Starred and searches stay).
+        refreshed, self._refreshed = self._refreshed, set()
+        list_changed = entry == ALL_ID or feed_id_of(entry) in refreshed
+
+        def read() -> None:
+            rows: list[Headline] | None = None
+            paged = False
+            feeds, counts = service.feeds(), service.counts()
+            if searching or not list_changed:
+                rows = None
+            else:
+                rows = service.headlines(feed_id_of(entry), unread_only=hide_read, limit=limit)
+                paged = len(rows) == limit
+            screen.post_message(
+                Snapshot(feeds, counts, entry, generation, reads, refreshed, rows, paged)
+            )
+
+        screen.run_worker(read, thread=True, group="snapshot", exit_on_error=False)
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        screen = self.screen
+        self._snapshot_running = False
+        if snap.reads != self._reads:  # the reader changed something meanwhile: read again
+            self._refreshed.update(snap.refreshed)
+            self._start_snapshot()
+            return
+        unread, _total, starred = snap.counts
+        screen.show_feeds(snap.feeds, unread, starred)
+        fresh = snap.generation == self._generation and snap.entry == screen.feed_list.selected_id
+        if fresh and snap.rows is not None:
+            screen.show_headlines(snap.entry, snap.rows, keep=True, paged=snap.paged)
+        if self._snapshot_again:
+            self._start_snapshot()
+
+    def load_all_headlines(self, feed_id: int | None, unread_only: bool, generation: int) -> None:
+        service = self.screen.korantui.service
+        screen = self.screen
+
+        def read() -> None:
+            rows = service.headlines(feed_id, unread_only=unread_only)
+            screen.post_message(HeadlinesLoaded(rows, generation))
+
+        screen.run_worker(
+            read, thread=True, exclusive=True, group="headline-pages", exit_on_error=False
+        )
+
+    def headlines_loaded(self, message: HeadlinesLoaded) -> None:
+        if message.generation != self._generation:
+            return  # the list was reloaded meanwhile
+        hl = self.screen.headline_list
+        current = hl.current
+        hl.set_rows(message.rows, keep_id=current.id if current else None)
+
+    # -- the store's upkeep --------------------------------------------------------------------
+
+    def maintain_store(self) -> None:
+        """After the first frame: the damage check, then the retention prune (a pass over
+        every headline); the refresh on start follows them."""
+        screen = self.screen
+        store = screen.korantui.store
+        retention = screen.korantui.config.retention_days
+
+        def check() -> None:
+            damaged, pruned = False, 0
+            try:
+                damaged = store.damaged()
+                if not damaged:
+                    pruned = store.prune(retention)
+            finally:  # an error here is reported (the worker's), and the refresh still comes
+                screen.post_message(StoreChecked(store.path, damaged, pruned))
+
+        screen.run_worker(check, thread=True, group="store-check", exit_on_error=False)
+
+    def store_checked(self, message: StoreChecked) -> None:
+        screen = self.screen
+        app = screen.korantui
+        store = app.store
+        if message.path != store.path:
+            return  # the demo edition was opened meanwhile
+        if message.damaged:
+            for group in ("prefetch", "article", "headline-pages", "snapshot"):
+                screen.workers.cancel_group(screen, group)
+            screen.reader.forget()
+            notice = store.replace_damaged()
+            screen.notify(notice, severity="warning", timeout=15, markup=False)
+            app.follow_config()
+            screen.show_store()
+        elif message.pruned:
+            screen.notify(tr("pruned", screen.lang, n=message.pruned), timeout=4, markup=False)
+            screen.reload_feeds()
+            screen.reload_headlines(keep=True)
+        if app.refresh_on_start:
+            self.refresh(None)

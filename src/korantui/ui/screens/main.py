@@ -1,0 +1,480 @@
+"""The main screen: feeds · headlines · reading pane, and the view state between them.
+
+The screen holds what the reader is looking at (the feed-pane entry whose headlines are listed,
+a search, hide-read) and the keys of the app; the widgets render; ui/reader.py opens articles,
+ui/refreshing.py refreshes feeds and brings their changes in, ui/feed_editing.py changes the
+feed list. Every change of reading state goes through the app's ReadingService.
+"""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.reactive import var
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
+
+from korantui.core.i18n import tr
+from korantui.core.models import Feed, Headline
+from korantui.core.sanitize import clean_line
+from korantui.core.store.store_file import is_corrupt_error
+from korantui.ui import keys, refreshing
+from korantui.ui.prefetching import Prefetched, Prefetcher
+from korantui.ui.read_state import ReadState
+from korantui.ui.reader import ArticleLoaded, Reader
+from korantui.ui.refreshing import (
+    FeedRefreshed,
+    HeadlinesLoaded,
+    RefreshDone,
+    Refresher,
+    Snapshot,
+    StoreChanged,
+    StoreChecked,
+)
+from korantui.ui.textual_compat import GuardedScreen
+from korantui.ui.widgets.article_view import ArticleView
+from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
+from korantui.ui.widgets.headline_list import HeadlineList
+
+if TYPE_CHECKING:
+    from korantui.ui.app import KoranApp
+    from korantui.ui.feed_editing import FeedEditor
+
+NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article, one at a time
+
+
+class MainScreen(GuardedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = list(keys.APP_BINDINGS)  # ids, help: ui/keys.py
+
+    search_query: var[str | None] = var(None)  # the headline list shows search results
+    hide_read: var[bool] = var(False)
+    shown_entry: var[str] = var("")  # the feed-pane entry whose headlines are listed
+
+    def __init__(self, *, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.list_name = ""  # what the headline list shows: a feed, all news, a search…
+        self._offline_shown = False  # the reading pane holds the "nothing reachable" offer
+        self.reader = Reader(self)
+        self.prefetcher = Prefetcher(self)
+        self.refresher = Refresher(self)
+        self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
+        self.read_state = ReadState(self)
+        keys.localize(self, lang)
+
+    @property
+    def feed_editor(self) -> FeedEditor:
+        """Adding, deleting, editing feeds; OPML."""
+        if self._feed_editor is None:
+            from korantui.ui.feed_editing import FeedEditor
+
+            self._feed_editor = FeedEditor(self)
+        return self._feed_editor
+
+    @property
+    def korantui(self) -> KoranApp:
+        return cast("KoranApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield FeedList(lang=self.lang, id="feeds")
+            yield HeadlineList(lang=self.lang, id="headlines")
+            yield ArticleView(Text(tr("no_article", self.lang), style="dim"), id="article")
+        # The key bar and the status line come after the first frame (_after_first_frame,
+        # set_status): ~15 ms of widgets and styles that the headlines need not wait for.
+
+    def on_mount(self) -> None:
+        self.apply_width(self.app.size.width)
+        self.show_store()
+        self.headline_list.focus()
+        self.app.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        if not self.is_attached:  # the app ended at its first frame (a start-up probe)
+            return
+        if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
+            # The objects made so far (imports, widgets) live as long as the app: set apart,
+            # the collector's later passes skip them.
+            gc.freeze()
+            gc.enable()
+        from textual.widgets import Footer
+
+        await self.mount(Footer())
+        self.refresh_bindings()  # a footer fills itself when the bindings change
+        if not self.korantui.demo:
+            # The store's upkeep reads all of it, and the refresh (which follows) brings
+            # imports, an HTTP client and a status line: none of them should come between the
+            # reader and the headlines already stored.
+            self.refresher.maintain_store()
+
+    # -- the store on screen -------------------------------------------------------------------
+
+    def show_store(self) -> None:
+        """The store's feeds and headlines on screen; a damaged file found here is set aside."""
+        try:
+            self.reload_feeds()
+            self.reload_headlines()
+        except sqlite3.DatabaseError as error:
+            if not is_corrupt_error(error):
+                raise
+            store = self.korantui.store
+            notice = store.replace_damaged()
+            self.korantui.follow_config()
+            self.reload_feeds()
+            self.reload_headlines()
+            self.notify(notice, severity="warning", timeout=15, markup=False)
+
+    def forget_store(self) -> None:
+        """The store is about to close (the demo edition opens): nothing of it stays on show."""
+        self.refresher.busy_feeds.clear()
+        self.set_status("")
+        self.search_query = None  # results of the other store
+        self.reader.forget()
+
+    @property
+    def feed_list(self) -> FeedList:
+        return self.query_one(FeedList)
+
+    @property
+    def headline_list(self) -> HeadlineList:
+        return self.query_one(HeadlineList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def reload_feeds(self) -> None:
+        self.refresher.screen_read()
+        service = self.korantui.service
+        unread, _total, starred = service.counts()
+        self.show_feeds(service.feeds(), unread, starred)
+
+    def show_feeds(self, feeds: list[Feed], unread: int, starred: int) -> None:
+        self.feed_list.border_title = tr("feeds", self.lang)
+        self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds)
+        title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
+        self.app.title = title
+        self.korantui.show_terminal_title(title)
+
+    def show_busy(self) -> None:
+        """The feeds being refreshed marked in the feed pane (its feeds and counts as they are)."""
+        fl = self.feed_list
+        unread, starred = fl.totals
+        fl.set_feeds(fl.feeds, unread, starred, self.refresher.busy_feeds)
+
+    def reload_headlines(self, keep: bool = False) -> None:
+        service = self.korantui.service
+        selected = self.feed_list.selected_id
+        paged = False
+        if self.search_query is not None:
+            rows = service.search(self.search_query)
+        elif selected == STARRED_ID:
+            rows = service.headlines(starred_only=True, unread_only=self.hide_read)
+        else:
+            # A reload that keeps the cursor reads a page past it (the cursor may be far down);
+            # the rest of a long list comes from a worker thread.
+            limit = refreshing.FIRST_PAGE + (self.headline_list.cursor if keep else 0)
+            rows = service.headlines(feed_id_of(selected), unread_only=self.hide_read, limit=limit)
+            paged = len(rows) == limit
+        self.show_headlines(selected, rows, keep=keep, paged=paged)
+
+    def show_headlines(
+        self, selected: str, rows: list[Headline], *, keep: bool, paged: bool
+    ) -> None:
+        """Rows of the entry selected (or of the search) on the headline list."""
+        self.shown_entry = selected
+        generation = self.refresher.new_generation()
+        if paged:
+            self.refresher.load_all_headlines(feed_id_of(selected), self.hide_read, generation)
+        hl = self.headline_list
+        current = hl.current
+        feed = self.feed_list.selected_feed
+        # Border titles given as str are parsed as markup: feed names and errors go in as Text.
+        error = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
+        hl.border_subtitle = Text(error)
+        if self.search_query is not None:
+            name = tr("search_results", self.lang, query=self.search_query)
+            hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
+        else:
+            name = (
+                feed.display_name
+                if feed
+                else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
+            )
+            hl.empty_text = tr(
+                "no_starred" if selected == STARRED_ID else "no_headlines", self.lang
+            )
+            if self.hide_read:
+                name += f" ({tr('unread_only', self.lang)})"
+                hl.empty_text = tr("no_unread_headlines", self.lang)
+        hl.show_source = self.search_query is not None or feed_id_of(selected) is None
+        hl.set_rows(rows, keep_id=current.id if keep and current else None)
+        if rows and self._offline_shown:  # news arrived after all: the offer is stale
+            self._offline_shown = False
+            self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
+        self.list_name = clean_line(name)
+        hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
+
+    def offer_offline(self) -> None:
+        """Nothing reachable and nothing stored: say so where the headlines and article go."""
+        text = tr("offline_empty", self.lang)
+        self.headline_list.empty_text = text
+        self.headline_list.refresh()
+        if self.reader.headline is None:
+            self.article_view.show(Text(text, style="bold yellow"))
+            self._offline_shown = True
+
+    def set_status(self, text: str) -> None:
+        """The status line above the key bar, with a spinner; "" hides it."""
+        found = self.query("#status-text")
+        if found:
+            found.first(Static).update(Text(text))
+            self.query_one("#status").set_class(bool(text), "busy")
+        elif text:  # the first status of the session: the line is made now
+            from textual.widgets import LoadingIndicator
+
+            bar = Horizontal(
+                LoadingIndicator(id="spinner"),
+                Static(Text(text), id="status-text", markup=False),
+                id="status",
+                classes="busy",
+            )
+            self.mount(bar, after=self.query_one("#panes"))
+
+    # -- the widgets' messages -----------------------------------------------------------------
+
+    @on(FeedList.Highlighted)
+    def _feed_highlighted(self) -> None:
+        # Rebuilding the feed pane (new unread counts) re-highlights the same entry: only a
+        # different entry may reset the headline list and its cursor.
+        if self.feed_list.selected_id != self.shown_entry:
+            self.search_query = None
+            self.reload_headlines()
+
+    @on(FeedList.Selected)
+    def _feed_selected(self) -> None:
+        self.headline_list.focus()
+
+    @on(HeadlineList.Selected)
+    def _headline_selected(self, message: HeadlineList.Selected) -> None:
+        self.open_headline(message.headline.id)
+        self.prefetcher.schedule()  # the opened one is read: the next ones come in
+
+    @on(HeadlineList.Highlighted)
+    def _headline_highlighted(self) -> None:
+        self.prefetcher.schedule()
+
+    # -- the workers' messages ------------------------------------------------------------------
+
+    @on(FeedRefreshed)
+    def _feed_refreshed(self, message: FeedRefreshed) -> None:
+        self.refresher.feed_refreshed(message.result)
+
+    @on(RefreshDone)
+    def _refresh_done(self, message: RefreshDone) -> None:
+        self.refresher.refresh_done(message.results)
+
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
+        self.refresher.take_change()
+
+    @on(Snapshot)
+    def _snapshot(self, message: Snapshot) -> None:
+        self.refresher.show_snapshot(message)
+
+    @on(HeadlinesLoaded)
+    def _headlines_loaded(self, message: HeadlinesLoaded) -> None:
+        self.refresher.headlines_loaded(message)
+
+    @on(StoreChecked)
+    def _store_checked(self, message: StoreChecked) -> None:
+        self.refresher.store_checked(message)
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        self.reader.loaded(message.reading)
+
+    @on(Prefetched)
+    def _prefetched(self, message: Prefetched) -> None:
+        self.headline_list.articles_stored(set(message.ids))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        self.refresher.worker_failed(event.worker.group)
+        self.korantui.report_unexpected(event.worker.error, f"worker {event.worker.name}")
+
+    def store_changed(self) -> None:
+        """The store changed behind the screen (any thread): the screen follows, coalesced."""
+        self.refresher.store_changed()
+
+    def open_headline(self, headline_id: int) -> None:
+        self.reader.open(headline_id)
+
+    def rows_changed(self, rows: list[Headline]) -> None:
+        """These headlines' read or star state changed: the list and the counts follow."""
+        self.headline_list.replace_rows(rows)
+        self.reload_feeds()
+
+    # -- read and star state: m, M, s, u, n, N (ui/read_state.py) ------------------------------
+
+    def action_toggle_read(self) -> None:
+        self.read_state.toggle_read()
+
+    def action_mark_all_read(self) -> None:
+        self.read_state.mark_all_read()
+
+    def action_toggle_star(self) -> None:
+        self.read_state.toggle_star()
+
+    def action_toggle_hide_read(self) -> None:
+        self.hide_read = not self.hide_read
+        self.reload_headlines(keep=True)
+        self.notify(
+            tr("hide_read_on" if self.hide_read else "hide_read_off", self.lang),
+            timeout=3,
+            markup=False,
+        )
+
+    def action_next_unread(self) -> None:
+        self.read_state.step_unread(1)
+
+    def action_previous_unread(self) -> None:
+        self.read_state.step_unread(-1)
+
+    # -- the reading pane's keys: f, x, o, l, y, space -----------------------------------------
+
+    def action_toggle_summary(self) -> None:
+        self.reader.toggle_summary()
+
+    def action_reextract(self) -> None:
+        self.reader.reextract()
+
+    def action_open_browser(self) -> None:
+        headline = self.reader.headline or self.headline_list.current
+        if headline is not None:
+            self.reader.open_link(headline.link)
+
+    def action_links(self) -> None:
+        self.reader.choose_link()
+
+    def action_copy_link(self) -> None:
+        headline = self.reader.headline or self.headline_list.current
+        if headline is None or not headline.link:
+            self.notify(tr("nothing_selected", self.lang), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(headline.link)
+        self.notify(tr("copied", self.lang, url=headline.link), timeout=3, markup=False)
+
+    def action_scroll_article(self, pages: int) -> None:
+        if pages > 0:
+            self.article_view.scroll_page_down(animate=False)
+        else:
+            self.article_view.scroll_page_up(animate=False)
+
+    # -- refresh and the feed list: r, R, a, d, e ----------------------------------------------
+
+    def action_refresh_feed(self) -> None:
+        feed = self.feed_list.selected_feed
+        self.refresher.refresh([feed] if feed else None)
+
+    def action_refresh_all(self) -> None:
+        self.refresher.refresh(None)
+
+    def action_add_feed(self) -> None:
+        self.feed_editor.add()
+
+    def action_delete_feed(self) -> None:
+        self.feed_editor.delete()
+
+    def action_edit_feed(self) -> None:
+        self.feed_editor.edit()
+
+    # -- search, back, the narrow layout, help ---------------------------------------------------
+
+    def action_search(self) -> None:
+        from korantui.ui.screens.prompt import PromptScreen
+
+        prompt = PromptScreen(tr("search_prompt", self.lang), value=self.search_query or "")
+        self.app.push_screen(prompt, self.show_search)
+
+    def show_search(self, query: str | None) -> None:
+        if not query:
+            return
+        self.search_query = query
+        self.reload_headlines()
+        self.set_reading(False)
+        self.headline_list.focus()
+        if not self.headline_list.rows:
+            self.notify(tr("no_results", self.lang, query=query), severity="warning", markup=False)
+
+    def end_search(self) -> bool:
+        if self.search_query is None:
+            return False
+        self.search_query = None
+        self.reload_headlines()
+        return True
+
+    def action_back(self) -> None:
+        """Escape: article → list; search results → the feed's list; list → feed pane."""
+        if self.reading_mode:
+            self.set_reading(False)
+            return
+        if self.article_view.has_focus:
+            self.headline_list.focus()
+            return
+        if self.end_search():
+            return
+        if self.headline_list.has_focus:
+            self.feed_list.focus()
+
+    @property
+    def reading_mode(self) -> bool:
+        """Narrow layout, and the article has the whole width."""
+        return self.query_one("#panes").has_class("reading")
+
+    def set_reading(self, on: bool) -> None:
+        """In the narrow layout the article takes the whole width while it is read."""
+        panes = self.query_one("#panes")
+        on = on and panes.has_class("narrow")
+        panes.set_class(on, "reading")
+        # The only way back from a full-width article must be on screen.
+        self.article_view.border_subtitle = tr("esc_back", self.lang) if on else ""
+        if on:
+            self.article_view.focus()
+        elif panes.has_class("narrow"):
+            self.headline_list.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.apply_width(event.size.width)
+
+    def apply_width(self, width: int) -> None:
+        panes = self.query_one("#panes")
+        narrow = width < NARROW_WIDTH
+        if narrow != panes.has_class("narrow"):
+            panes.set_class(narrow, "narrow")
+            if not narrow:
+                self.set_reading(False)
+
+    def action_help(self) -> None:
+        from korantui.ui.screens.help import HelpScreen
+
+        nodes = [self.app, self, self.feed_list, self.headline_list, self.article_view]
+        self.app.push_screen(HelpScreen(keys.key_help(self.app, nodes, self.lang), self.lang))
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        for widget in (self.feed_list, self.headline_list):
+            widget.lang = lang
+        keys.localize(self, lang)
+        self.refresh_bindings()
+        self.reload_feeds()
+        self.reload_headlines(keep=True)
+        self.reader.redraw()

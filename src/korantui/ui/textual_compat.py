@@ -1,0 +1,102 @@
+"""Every use of Textual's private API, in one place (tests/test_ui_textual_compat.py covers each).
+
+Textual is pinned to a minor range (pyproject.toml); a new minor may rename any of these, and
+this module is where that shows first. Nothing else in korantui reads an underscored name of
+Textual's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.app import App
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.screen import Screen
+
+# (error, context) -> None: log it and tell the user in one line.
+ErrorReporter = Callable[[BaseException, str], None]
+
+
+class GuardedApp(App[int]):
+    """An App whose handlers' bugs are logged (the app goes on) and whose fatal errors end it in
+    one line. Subclasses give report_unexpected and fatal_line."""
+
+    def report_unexpected(self, error: BaseException, context: str) -> None:
+        raise NotImplementedError
+
+    def log_fatal(self, error: BaseException) -> str:
+        """Log error; the one line the terminal shows on exit."""
+        raise NotImplementedError
+
+    async def _dispatch_message(self, message: Message) -> None:
+        # A bug in one of the app's handlers (a key's action, a refresh result...) is logged and
+        # the app goes on: Textual would otherwise print a traceback and exit.
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            if isinstance(message, (events.Compose, events.Mount)) or not self.is_running:
+                raise  # the app never came up: _handle_exception ends it, in one line
+            self.report_unexpected(error, f"handling {type(message).__name__}")
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Errors Textual cannot recover from (a widget's own handler, painting, start-up): the
+        # traceback goes to the log, the user gets one line, and the app ends as Textual would.
+        line = self.log_fatal(error)
+        self._return_code = 1
+        self._exception_event.set()  # a test pilot waiting on the app stops waiting
+        self._exit_renderables.append(Text(line))
+        self._close_messages_no_wait()
+
+
+class GuardedScreen(Screen[None]):
+    """A screen whose handlers' bugs are reported by its GuardedApp, as the app's own are."""
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            app = self.app
+            if isinstance(message, (events.Compose, events.Mount)) or not isinstance(
+                app, GuardedApp
+            ):
+                raise
+            app.report_unexpected(error, f"handling {type(message).__name__}")
+
+
+def exit_lines(app: App[Any]) -> list[str]:
+    """What the app prints on exit (its exit renderables), as text."""
+    return [str(r) for r in app._exit_renderables]
+
+
+def notification_messages(app: App[Any]) -> list[str]:
+    """The messages of the notifications on show (toasts fade in: the screen lags behind)."""
+    return [str(n.message) for n in app._notifications]
+
+
+def write_to_terminal(app: App[Any], data: str) -> bool:
+    """Write escape sequences straight to the terminal; False when there is none (headless)."""
+    driver = app._driver
+    if driver is None or app.is_headless:
+        return False
+    driver.write(data)
+    return True
+
+
+def node_bindings(node: DOMNode) -> BindingsMap:
+    """The bindings in force on node (Textual keeps no public accessor for a node's own)."""
+    return node._bindings
+
+
+def replace_bindings(node: DOMNode, bindings: BindingsMap) -> None:
+    """Give node these bindings (translated ones: Binding is frozen, the map is replaced)."""
+    node._bindings = bindings
+
+
+def keymap(app: App[Any]) -> dict[str, str]:
+    """The keymap set with App.set_keymap (binding id -> keys)."""
+    return dict(app._keymap)
