@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from email.utils import parsedate_to_datetime
+
 from pytest_httpserver import HTTPServer
 
 from korantui.core.reading import FULL_TEXT, SUMMARY
 from korantui.ui.app import KoranApp
-from tests.newssite import STORIES, article_html
+from tests.newssite import STORIES, article_html, feed_xml
 from tests.screen import screen_text
 from tests.uikit import notices, settle
 
@@ -105,3 +107,36 @@ async def test_a_long_article_scrolls_to_its_very_end(write_config):
         await pilot.press("home")
         await pilot.pause()
         assert "Paragraf 0:" in screen_text(app)
+
+
+async def test_the_feed_items_title_and_date_beat_a_pages_poor_ones(
+    own_news_site: tuple[str, HTTPServer], write_config
+):
+    """A page whose h1 is its section and whose <title> is the site's slogan, with no date: the
+    pane shows the feed item's own title and date (issue 11)."""
+    base, server = own_news_site
+    body = "".join(f"<p>{p}</p>" for p in FIRST.paragraphs)
+    poor = (
+        "<html><head><title>Koran Uji - Kabar Terpercaya dari Kepri</title></head><body>"
+        f"<div class='kanal'><h1>Kepri</h1></div><div class='isi'>{body}{body}</div></body></html>"
+    )
+    server.clear()
+    server.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base), content_type="application/rss+xml"
+    )
+    server.expect_request(f"/berita/{FIRST.slug}").respond_with_data(
+        poor, content_type="text/html; charset=utf-8"
+    )
+    cfg = write_config(f'prefetch = 0\n[[feeds]]\nurl = "{base}/feed.xml"\nname = "Koran Uji"\n')
+    app = KoranApp(cfg)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reading = app.main.reader.reading
+        assert reading.status == FULL_TEXT
+        assert reading.article.title == FIRST.title
+        assert reading.article.published == parsedate_to_datetime(FIRST.published)
+        assert FIRST.title[:40] in screen_text(app)
+        stored = app.store.article(app.main.reader.headline.id)
+        assert stored is not None and stored.title == FIRST.title

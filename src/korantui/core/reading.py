@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from korantui.core.models import Article, Block, Headline
@@ -58,12 +59,20 @@ async def fetch_reading(
 ) -> Reading:
     """Fetch and extract the article page, store the result; failures fall back to the summary."""
     from korantui.core.article.article_fetch import fetch_article
-    from korantui.core.article.extract import ExtractionError
+    from korantui.core.article.extract import ExtractionError, Hints
 
     if not headline.link:
         return Reading(headline, summary_article(headline), FAILED, "the headline has no link")
     try:
-        article = await fetch_article(fetcher, headline.link, rules=rules)
+        # The feed item's own title, date and author are the best evidence there is; and
+        # relative dates on the page ("2 jam yang lalu") count from now, the fetch.
+        hints = Hints(
+            title=headline.title,
+            published=headline.published,
+            author=headline.author,
+            fetched=datetime.now(UTC),
+        )
+        article = await fetch_article(fetcher, headline.link, rules=rules, hints=hints)
     except FetchError as e:
         status = OFFLINE if e.kind in ("connect", "timeout", "network") else FAILED
         return Reading(headline, summary_article(headline), status, str(e))

@@ -13,7 +13,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from korantui.core.article.extract import ExtractionError, extract_parsed, parse_html
+from korantui.core.article.extract import ExtractionError, Hints, extract_parsed, parse_html
 from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
@@ -145,13 +145,19 @@ async def _get_text(fetcher: Fetcher, url: str) -> tuple[str, str]:
 
 
 async def fetch_article(
-    fetcher: Fetcher, url: str, *, rules: SiteRules | None = None, origin: Zone | None = None
+    fetcher: Fetcher,
+    url: str,
+    *,
+    rules: SiteRules | None = None,
+    origin: Zone | None = None,
+    hints: Hints | None = None,
 ) -> Article:
     """The whole article at url. FetchError from the network and ExtractionError from
     extraction propagate; a later part that fails is left out rather than failing all.
 
     origin: the most private zone the page's own links may lead to (default: that of the page
-    fetched; a caller that knows where the link came from, a feed, may say so)."""
+    fetched; a caller that knows where the link came from, a feed, may say so). hints: what the
+    feed item said of its article, evidence for its title, date and author."""
     rules = rules or load_rules()
     start = canonical_from_amp_url(url)
     rule = rules.match(start)
@@ -194,7 +200,7 @@ async def fetch_article(
         part_tree, _, _, more = await asyncio.to_thread(_look_at, part, part_url, rules, rule)
         pages.append((part, part_tree))
         queue.extend(u for u in more if u not in seen)
-    return await asyncio.to_thread(_extract_parts, pages, final, rules)
+    return await asyncio.to_thread(_extract_parts, pages, final, rules, hints)
 
 
 _MATCH = object()  # _look_at's "find the page's rule" (a part uses the first page's rule)
@@ -218,8 +224,10 @@ def _look(
     return tree, amp_canonical(tree, url), found, parts
 
 
-def _extract_parts(pages: list[tuple[str, Any]], url: str, rules: SiteRules) -> Article:
-    article = extract_parsed(*pages[0], url, rules=rules)
+def _extract_parts(
+    pages: list[tuple[str, Any]], url: str, rules: SiteRules, hints: Hints | None
+) -> Article:
+    article = extract_parsed(*pages[0], url, rules=rules, hints=hints)
     seen = {b.text for b in article.blocks}
     joined = 1
     for text, tree in pages[1:]:
