@@ -2,6 +2,9 @@
 
     python benchmarks/extraction.py          # 7 timed runs per page, median reported
     python benchmarks/extraction.py --smoke  # one run each (CI): exits 0 unless a page crashes
+    python benchmarks/extraction.py --corpus # then ../shared/corpora/score.py on wcxb-dev:
+                                             # `korantui read` beside plain trafilatura
+    python benchmarks/extraction.py --corpus --limit 100 --pages /tmp/pages.csv
 
 Columns: title exact, published on the golden's calendar day (WIB), caption (seed only),
 body F1 over word tokens against the golden text, median extraction time (decode + parse +
@@ -15,6 +18,7 @@ import argparse
 import json
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -116,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="one run per page, for CI")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--corpus",
+        nargs="?",
+        const="wcxb-dev",
+        help="also score a corpus of ../shared/corpora (default wcxb-dev) beside trafilatura",
+    )
+    parser.add_argument("--limit", type=int, help="with --corpus: only the first N pages")
+    parser.add_argument("--pages", help="with --corpus: one CSV row per page and extractor")
     args = parser.parse_args(argv)
     if not (SHARED / "fixtures" / "html" / "expected.json").exists():
         print(f"benchmark skipped: {SHARED} (fixtures) is absent")
@@ -161,7 +173,22 @@ def main(argv: list[str] | None = None) -> int:
         f" ({runs} run{'s' if runs > 1 else ''} each); mean F1 {statistics.mean(f1s):.3f},"
         f" min F1 {min(f1s):.3f}"
     )
-    return 0
+    return score_corpus(args.corpus, args.limit, args.pages) if args.corpus else 0
+
+
+def score_corpus(name: str, limit: int | None, pages: str | None) -> int:
+    """score.py's two rows, korantui and plain trafilatura, measured in the same run."""
+    script = SHARED / "corpora" / "score.py"
+    if not (SHARED / "corpora" / name).is_dir():
+        print(f"corpus skipped: {SHARED / 'corpora' / name} is absent")
+        return 0
+    # This interpreter's korantui, whatever is first on PATH.
+    command = f"{sys.executable} -m korantui read {{file}} --url {{url}} --format json"
+    argv = [sys.executable, str(script), "--corpus", name, "--cmd", command]
+    argv += ["--limit", str(limit)] if limit else []
+    argv += ["--pages", pages] if pages else []
+    print(f"\n{name}: korantui read beside plain trafilatura (score.py, ~10 min for all pages)")
+    return subprocess.run(argv, check=False).returncode
 
 
 if __name__ == "__main__":
