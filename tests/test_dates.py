@@ -175,3 +175,9 @@ def test_the_detik_fixture_page_is_dated_by_its_wib_clock(shared_dir) -> None:
     published = find_published(page)
     assert published is not None
     assert published.astimezone(UTC) == datetime(2015, 11, 5, 3, 8, tzinfo=UTC)  # as its feed
+
+
+def test_a_day_first_date_that_cannot_be_is_read_in_the_american_order() -> None:
+    assert parse_date("12/18/2025") == datetime(2025, 12, 18, tzinfo=WIB)
+    # Where both orders can be, Indonesia's: 05/11/2015 is 5 November.
+    assert parse_date("05/11/2015") == datetime(2015, 11, 5, tzinfo=WIB)

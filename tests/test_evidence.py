@@ -219,3 +219,16 @@ def test_read_explains_its_choices(tmp_path) -> None:
     assert all(c["why"] is not None for c in explain["author"]["candidates"])
     # A saved page's fetch time is its file's: no date after it is taken.
     assert datetime.fromisoformat(explain["published"]["chosen"]) <= datetime.now(UTC)
+
+
+def test_dates_marked_by_rdfa_or_by_class_are_found() -> None:
+    rdfa = "<p><span property='datePublished' content='2023-08-08T10:12:00-05:00'>x</span></p>"
+    html = f"<html><body><div>{STORY}</div>{rdfa}</body></html>"
+    chosen = explain_article(html, URL).explain()["published"]
+    assert chosen["from"] == "itemprop datePublished"
+    assert chosen["chosen"] == "2023-08-08T10:12:00-05:00"
+    marked = "<span class='published-date'>July 3, 2025</span>"
+    html = f"<html><body><div>{STORY}</div><div>{marked}</div></body></html>"
+    chosen = explain_article(html, URL).explain()["published"]
+    assert chosen["from"] == "an element marked as the date"
+    assert chosen["chosen"].startswith("2025-07-03")

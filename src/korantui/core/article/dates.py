@@ -174,6 +174,9 @@ def _build(m: re.Match[str]) -> datetime | None:
     parts = m.groupdict()
     month_text = parts["month"]
     month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower().rstrip("."))
+    day = int(parts["day"])
+    if month_text.isdigit() and month is not None and month > 12 >= day:
+        day, month = month, day  # "12/18/2025": the American order, where no other can be
     year = int(parts["year"])
     if year < 100:
         year += 2000
@@ -187,7 +190,7 @@ def _build(m: re.Match[str]) -> datetime | None:
         return datetime(
             year,
             month or 0,
-            int(parts["day"]),
+            day,
             hour,
             int(parts.get("minute") or 0),
             int(parts.get("second") or 0),

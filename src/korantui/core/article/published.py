@@ -42,6 +42,13 @@ _META_KEYS = (
     "parsely-pub-date",
 )
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+# Elements whose class names them as the article's date ("published-date", "post-date").
+_MARKED_DATE = (
+    '//*[contains(@class, "publish") or contains(@class, "post-date")'
+    ' or contains(@class, "entry-date") or contains(@class, "posted")'
+    ' or contains(@class, "article-date") or contains(@class, "date-time")'
+    ' or contains(@class, "tanggal")]'
+)
 # How far past the headline (elements in page order) the header's date is looked for.
 _AFTER_HEADLINE = 60
 _BEFORE_HEADLINE = 12
@@ -180,12 +187,17 @@ def _structured(page: Page, now: datetime) -> list[Candidate]:
                 break
         if len(found) >= 3:
             break
-    for el in page.tree.xpath('//*[@itemprop="datePublished"]'):
+    for el in page.tree.xpath('//*[@itemprop="datePublished" or @property="datePublished"]'):
         if not in_clutter(el):
             dt = parse_date(el.get("content") or el.get("datetime") or el.text_content(), now=now)
             if dt is not None:
                 found.append(Candidate(dt, "itemprop datePublished", 3.0))
                 break
+    for el in page.tree.xpath(_MARKED_DATE):
+        dt, relative = _date_of(el, now)
+        if dt is not None and not relative:
+            found.append(Candidate(dt, "an element marked as the date", 2.5))
+            break
     for el in page.tree.iter("time"):
         if el.get("datetime") and not in_clutter(el):
             dt = parse_date(el.get("datetime", ""), now=now)
