@@ -232,3 +232,20 @@ def test_dates_marked_by_rdfa_or_by_class_are_found() -> None:
     chosen = explain_article(html, URL).explain()["published"]
     assert chosen["from"] == "an element marked as the date"
     assert chosen["chosen"].startswith("2025-07-03")
+
+
+def test_a_cms_rule_that_lands_on_an_excerpt_loses_to_the_whole_article() -> None:
+    """A WordPress fingerprint's '.entry-content' holding a teaser's excerpt, the story
+    elsewhere: the generic reading, with far more article, is kept."""
+    excerpt = "<div class='entry-content'>" + "</p>".join(STORY.split("</p>")[:2]) + "</p></div>"
+    more = STORY.replace("Paragraf", "Bagian")
+    html = (
+        "<html><head><meta name='generator' content='WordPress 6.5'></head><body>"
+        f"<div class='teaser'>{excerpt}</div><main><h1>{HEADLINE}</h1>"
+        f"<div class='story'>{STORY}{more}</div></main></body></html>"
+    )
+    got = extract_article(html, URL)
+    assert not got.method.startswith("rule:") and "Bagian 6" in got.text
+    # The rule's reading stands where it holds the article.
+    html = html.replace("<div class='story'>", "<div class='entry-content'>")
+    assert extract_article(html, URL).method == "rule:wordpress"

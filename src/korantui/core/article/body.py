@@ -25,7 +25,7 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
     if not any(words(b) for b, _ in readings) or any(_link_words(b) for b, _ in readings):
         # Lists of other stories read as body: the precision mode keeps them out.
         readings.append((_reading(tree, url, "precision"), "precision"))
-    blocks, mode = max(readings, key=lambda r: _worth(r[0]))
+    blocks, mode = max(readings, key=lambda r: worth(r[0]))
     return (recover_loose_text(tree, blocks, url) if blocks else []), mode
 
 
@@ -42,7 +42,9 @@ def _link_words(blocks: list[Block]) -> int:
     )
 
 
-def _worth(blocks: list[Block]) -> int:
+def worth(blocks: list[Block]) -> int:
+    """How much article a reading holds: its words, less twice those of blocks that are
+    mostly a link."""
     # Text counts for a reading, other stories' headlines against it: a reading that only adds
     # a related list is worth less than one without.
     return words(blocks) - 2 * _link_words(blocks)

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from korantui.core.article.author import author_candidates, choose_author
 from korantui.core.article.blocks import blocks_from_element
-from korantui.core.article.body import generic_blocks
+from korantui.core.article.body import generic_blocks, worth
 from korantui.core.article.cleanup import clean_blocks
 from korantui.core.article.evidence import Choice, Page, in_clutter
 from korantui.core.article.index_page import is_index_page
@@ -187,12 +187,20 @@ def _extract_parsed(
 
     blocks: list[Block] | None = None
     method = "generic"
+    generic: tuple[list[Block], str] | None = None
+    if rule is not None and rule.content and not rule.domains:
+        # A CMS fingerprint's selectors (any WordPress theme) can land on a teaser or an
+        # excerpt: read generically too, on the tree as it is, and keep the rule's reading
+        # only where it holds at least half as much.
+        generic = generic_blocks(tree, url)
     if rule is not None and rule.content:
         blocks = _rule_blocks(rule, tree, url)
+        if blocks is not None and generic is not None and worth(blocks) < 0.5 * worth(generic[0]):
+            blocks = None
         if blocks is not None:
             method = f"rule:{rule.name}"
     if blocks is None:
-        blocks, reading = generic_blocks(tree, url)
+        blocks, reading = generic or generic_blocks(tree, url)
         if not blocks:
             raise ExtractionError("no article text found")
         method = "generic" if reading == "balanced" else f"generic:{reading}"
