@@ -22,7 +22,9 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
     """The body's blocks and which reading gave them ("balanced", "recall", "precision");
     an empty list when no reading found any text."""
     readings = [(_reading(tree, url, mode), mode) for mode in ("balanced", "recall")]
-    if not any(words(b) for b, _ in readings) or any(_link_words(b) for b, _ in readings):
+    if not any(words(b) for b, _ in readings) or any(
+        _link_words(b) > 0.05 * words(b) for b, _ in readings
+    ):
         # Lists of other stories read as body: the precision mode keeps them out.
         readings.append((_reading(tree, url, "precision"), "precision"))
     blocks, mode = max(readings, key=lambda r: worth(r[0]))

@@ -41,6 +41,7 @@ __all__ = [
 
 MIN_RULE_WORDS = 25  # less than this from a rule's content selector: the rule missed
 MIN_WORDS = 8  # less than this after cleanup is a menu or a stub, not an article
+SHORT_RULE_BODY = 150  # a CMS rule's reading shorter than this is checked against the generic
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Class/id words of boxes that sit inside an article body but are not part of it.
 _NESTED_CLUTTER = re.compile(
@@ -188,15 +189,15 @@ def _extract_parsed(
     blocks: list[Block] | None = None
     method = "generic"
     generic: tuple[list[Block], str] | None = None
-    if rule is not None and rule.content and not rule.domains:
-        # A CMS fingerprint's selectors (any WordPress theme) can land on a teaser or an
-        # excerpt: read generically too, on the tree as it is, and keep the rule's reading
-        # only where it holds at least half as much.
-        generic = generic_blocks(tree, url)
     if rule is not None and rule.content:
         blocks = _rule_blocks(rule, tree, url)
-        if blocks is not None and generic is not None and worth(blocks) < 0.5 * worth(generic[0]):
-            blocks = None
+        if blocks is not None and not rule.domains and worth(blocks) < SHORT_RULE_BODY:
+            # A CMS fingerprint's selectors (any WordPress theme) can land on a teaser or an
+            # excerpt: a short reading is checked against the generic one, and kept only
+            # where it holds at least half as much.
+            generic = generic_blocks(tree, url)
+            if worth(blocks) < 0.5 * worth(generic[0]):
+                blocks = None
         if blocks is not None:
             method = f"rule:{rule.name}"
     if blocks is None:
