@@ -117,6 +117,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._wrapped = 0  # how many parts are in _lines
         self._width = 0  # the width _lines were wrapped at
         self._generation = 0  # bumped by show(): a pending step for an older article stops
+        self._rest_height = 0  # estimated lines of the parts not yet wrapped
 
     def show(
         self,
@@ -150,6 +151,9 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._lines = []
         self._wrapped = 0
         self._width = self.scrollable_content_region.width
+        # The estimated height of the parts not yet wrapped, kept as they are wrapped: summing
+        # thousands of pieces again at every step would cost more than wrapping them.
+        self._rest_height = sum(_estimate(p, self._width) for p in self._parts)
         if self._width > 0:
             self._wrap(lines=self.scroll_offset.y + self.size.height + 1)
             self.call_after_refresh(self._wrap_rest, self._generation)
@@ -164,6 +168,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
             part = self._parts[self._wrapped]
             self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
             self._wrapped += 1
+            self._rest_height -= _estimate(part, self._width)
             if budget is not None:
                 budget -= _size(part)
                 if budget <= 0:
@@ -171,8 +176,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._set_height()
 
     def _set_height(self) -> None:
-        rest = self._parts[self._wrapped :]
-        height = len(self._lines) + sum(_estimate(p, self._width) for p in rest)
+        height = len(self._lines) + self._rest_height
         self.virtual_size = Size(self._width, height)
 
     def _wrap_rest(self, generation: int) -> None:
