@@ -19,6 +19,31 @@ SUMMARY = "summary"
 FAILED = "failed"
 OFFLINE = "offline"
 
+# What is kept of one paragraph and of one article: a one-paragraph page of 9.9 MB is no
+# article anyone reads in a terminal, and every later open, search and wrap would pay for it.
+PARAGRAPH_LIMIT = 100_000
+ARTICLE_LIMIT = 2_000_000
+CUT_MARK = " […]"  # ends a paragraph that was cut; alone, it ends an article that was cut
+
+
+def capped(article: Article) -> Article:
+    """article with no paragraph over PARAGRAPH_LIMIT characters and no more than ARTICLE_LIMIT
+    in all: what is cut ends in CUT_MARK (the article is changed in place and returned)."""
+    left = ARTICLE_LIMIT
+    blocks: list[Block] = []
+    for block in article.blocks:
+        if left <= 0:
+            blocks.append(Block("p", CUT_MARK.strip()))
+            break
+        limit = min(PARAGRAPH_LIMIT, left)
+        if len(block.text) > limit:
+            links = [link for link in block.links if link.end <= limit]
+            block = Block(block.kind, block.text[:limit] + CUT_MARK, links)
+        left -= len(block.text)
+        blocks.append(block)
+    article.blocks = blocks
+    return article
+
 
 @dataclass(slots=True)
 class Reading:
@@ -34,7 +59,7 @@ class Reading:
 def summary_article(headline: Headline) -> Article:
     """The feed's own summary as an Article, shown at once and when the full text is missing."""
     blocks = [Block("p", p) for p in headline.summary.split("\n\n") if p.strip()]
-    return Article(
+    article = Article(
         url=headline.link,
         title=headline.title,
         author=headline.author,
@@ -44,13 +69,14 @@ def summary_article(headline: Headline) -> Article:
         blocks=blocks,
         method="summary",
     )
+    return capped(article)
 
 
 def stored_reading(store: Store, headline: Headline) -> Reading:
     """What can be shown without the network: the stored article, else the summary."""
     article = store.article(headline.id)
-    if article is not None:
-        return Reading(headline, article, FULL_TEXT, stored=True)
+    if article is not None:  # capped too: stored before the cap existed, or by another path
+        return Reading(headline, capped(article), FULL_TEXT, stored=True)
     return Reading(headline, summary_article(headline), SUMMARY)
 
 
@@ -78,6 +104,7 @@ async def fetch_reading(
         return Reading(headline, summary_article(headline), status, str(e))
     except ExtractionError as e:
         return Reading(headline, summary_article(headline), FAILED, str(e))
+    capped(article)  # at the store gate: what is kept is what is shown and searched
     if not article.title:
         article.title = headline.title
     if not article.site:

@@ -135,11 +135,26 @@ class KoranApp(GuardedApp):
         if self.demo:
             return
         self.workers.cancel_all()
+        self.stop_network()  # a refresh in flight must not write into the store closed here
         self.main.forget_store()
         self.store.close()
         self.demo = True
         self.open_store()
         self.main.show_store()
+
+    def stop_network(self) -> None:
+        """Cancel every network job (their waiting workers end at once); a later fetch starts a
+        new runner."""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            runner.close()
+
+    async def action_quit(self) -> None:
+        # Before Textual takes the screens down: a worker waiting on a stalled download or a
+        # long parse wakes now and ends quietly, and no job writes into the store once it closes.
+        self.workers.cancel_all()
+        self.stop_network()
+        self.exit()
 
     # -- the terminal --------------------------------------------------------------------------
 
@@ -156,8 +171,7 @@ class KoranApp(GuardedApp):
     def on_unmount(self) -> None:
         if self._terminal_title is not None:
             write_to_terminal(self, "\x1b[23;0t")
-        if self._runner is not None:
-            self._runner.close()
+        self.stop_network()
         if self._store is not None:
             self._store.close()
 

@@ -8,6 +8,7 @@ app's ReadingService.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,10 @@ class Reader:
         def fetch() -> None:
             from korantui.core.reading import fetch_reading
 
-            reading = runner.run(lambda fetcher: fetch_reading(store, fetcher, headline, rules))
+            try:
+                reading = runner.run(lambda fetcher: fetch_reading(store, fetcher, headline, rules))
+            except concurrent.futures.CancelledError:
+                return  # the runner closed (quit, the demo edition)
             screen.post_message(ArticleLoaded(reading))
 
         screen.run_worker(fetch, thread=True, exclusive=True, group="article", exit_on_error=False)

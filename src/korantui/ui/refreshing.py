@@ -13,6 +13,7 @@ Held by MainScreen (composition, not a mixin); its workers run on the screen.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import threading
 from pathlib import Path
@@ -135,9 +136,12 @@ class Refresher:
             def one(result: RefreshResult) -> None:
                 screen.post_message(FeedRefreshed(result))
 
-            results = runner.run(
-                lambda fetcher: refresh_feeds(store, fetcher, feeds, specs, on_result=one)
-            )
+            try:
+                results = runner.run(
+                    lambda fetcher: refresh_feeds(store, fetcher, feeds, specs, on_result=one)
+                )
+            except concurrent.futures.CancelledError:
+                return  # the runner closed (quit, the demo edition): nothing more to show
             screen.post_message(RefreshDone(results))
 
         screen.run_worker(work, thread=True, group="refresh", exit_on_error=False)

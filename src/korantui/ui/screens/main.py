@@ -8,6 +8,7 @@ feed list. Every change of reading state goes through the app's ReadingService.
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
 import sqlite3
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -308,6 +309,8 @@ class MainScreen(GuardedScreen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
+        if isinstance(event.worker.error, concurrent.futures.CancelledError):
+            return  # its network job was cancelled (the runner closed): no error of anyone's
         self.refresher.worker_failed(event.worker.group)
         self.korantui.report_unexpected(event.worker.error, f"worker {event.worker.name}")
 

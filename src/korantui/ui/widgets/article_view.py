@@ -5,6 +5,11 @@ its height and turns every one of its ~700 lines into strips. Here the article's
 meta line, paragraphs…) are wrapped one by one only as far as the screen needs; the height of
 the rest is estimated, and the rest is wrapped in small steps after the first paint, so the
 scroll bar settles on the true height a moment later.
+
+A part is also never wrapped whole when it is long: a one-paragraph page of megabytes would
+freeze the UI thread for many seconds on open and on every resize (issue 17). Long texts are cut
+into pieces of about PIECE characters at a space (a line may end early where two pieces meet),
+and the steps after the first paint wrap a bounded number of characters each.
 """
 
 from __future__ import annotations
@@ -21,18 +26,66 @@ from textual.strip import Strip
 
 from korantui.ui.widgets.frame_styles import FrameStyles
 
-# Parts wrapped per step after the first paint: small enough to keep keys responsive.
+# Parts, and characters, wrapped per step after the first paint: small enough to keep keys
+# responsive (Rich wraps ~1 MB of text a second here).
 _PARTS_PER_STEP = 40
+_CHARS_PER_STEP = 8_000
+
+# A text longer than this is wrapped piece by piece (a screen shows ~5,000 characters).
+PIECE = 2_000
+
+
+def _pieces(text: Text) -> list[Text]:
+    """text cut into pieces of about PIECE characters, each at a space where there is one."""
+    plain = text.plain
+    if len(plain) <= PIECE:
+        return [text]
+    cuts = [0]
+    while len(plain) - cuts[-1] > PIECE:
+        start = cuts[-1]
+        space = plain.rfind(" ", start + PIECE // 2, start + PIECE)
+        cuts.append(space + 1 if space > 0 else start + PIECE)
+    cuts.append(len(plain))
+    # One divide, not a slice per piece: each slice of a Text copies the rest of it.
+    return list(text.divide(cuts[1:-1]))
+
+
+def _split(part: RenderableType) -> list[RenderableType]:
+    """A long Text (or padded Text) as pieces, with the padding kept on each."""
+    if isinstance(part, Text):
+        return list(_pieces(part))
+    if isinstance(part, Padding) and isinstance(part.renderable, Text):
+        pieces = _pieces(part.renderable)
+        if len(pieces) == 1:
+            return [part]
+        last = len(pieces) - 1
+        return [
+            Padding(
+                piece,
+                (part.top if n == 0 else 0, part.right, part.bottom if n == last else 0, part.left),
+                style=part.style,
+                expand=part.expand,
+            )
+            for n, piece in enumerate(pieces)
+        ]
+    return [part]
+
+
+def _size(part: RenderableType) -> int:
+    """Characters in a part, for the budget of a step."""
+    if isinstance(part, Padding):
+        part = part.renderable
+    return len(part.plain) if isinstance(part, Text) else 1
 
 
 def _flatten(renderable: RenderableType) -> list[RenderableType]:
-    """The parts of nested Groups, in order; anything else is one part."""
+    """The parts of nested Groups, in order, long texts cut into pieces."""
     if isinstance(renderable, Group):
         parts: list[RenderableType] = []
         for child in renderable.renderables:
             parts.extend(_flatten(child))
         return parts
-    return [renderable]
+    return _split(renderable)
 
 
 def _estimate(part: RenderableType, width: int) -> int:
@@ -64,6 +117,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._wrapped = 0  # how many parts are in _lines
         self._width = 0  # the width _lines were wrapped at
         self._generation = 0  # bumped by show(): a pending step for an older article stops
+        self._rest_height = 0  # estimated lines of the parts not yet wrapped
 
     def show(
         self,
@@ -81,6 +135,15 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
             self.scroll_home(animate=False)
         self.refresh()
 
+    @property
+    def wrapped_lines(self) -> int:
+        """Lines wrapped so far at the current width (the rest of the article is estimated)."""
+        return len(self._lines)
+
+    @property
+    def wrapped_all(self) -> bool:
+        return self._wrapped >= len(self._parts)
+
     # -- wrapping ------------------------------------------------------------------------------
 
     def _rewrap(self) -> None:
@@ -88,6 +151,9 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._lines = []
         self._wrapped = 0
         self._width = self.scrollable_content_region.width
+        # The estimated height of the parts not yet wrapped, kept as they are wrapped: summing
+        # thousands of pieces again at every step would cost more than wrapping them.
+        self._rest_height = sum(_estimate(p, self._width) for p in self._parts)
         if self._width > 0:
             self._wrap(lines=self.scroll_offset.y + self.size.height + 1)
             self.call_after_refresh(self._wrap_rest, self._generation)
@@ -97,15 +163,20 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         console = self.app.console
         options = console.options.update(width=self._width, height=None, highlight=False)
         end = len(self._parts) if end is None else min(end, len(self._parts))
+        budget = _CHARS_PER_STEP if lines is None else None
         while self._wrapped < end and (lines is None or len(self._lines) < lines):
             part = self._parts[self._wrapped]
             self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
             self._wrapped += 1
+            self._rest_height -= _estimate(part, self._width)
+            if budget is not None:
+                budget -= _size(part)
+                if budget <= 0:
+                    break
         self._set_height()
 
     def _set_height(self) -> None:
-        rest = self._parts[self._wrapped :]
-        height = len(self._lines) + sum(_estimate(p, self._width) for p in rest)
+        height = len(self._lines) + self._rest_height
         self.virtual_size = Size(self._width, height)
 
     def _wrap_rest(self, generation: int) -> None:
