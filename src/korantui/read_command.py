@@ -1,0 +1,109 @@
+"""`korantui read URL_OR_FILE`: one article extracted and printed, its choices explained on
+request. Apart from cli.py because it is the one command that extracts; it uses the command
+line's output and error conventions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from korantui.cli import EXIT_FAIL, EXIT_OK, UsageError, _err, _out
+from korantui.core.config import Config
+from korantui.core.i18n import format_date
+
+if TYPE_CHECKING:
+    from korantui.core.article.extract import Extraction
+    from korantui.core.models import Article
+
+
+def read(args: argparse.Namespace, cfg: Config) -> int:
+    """`korantui read`: one article from an address or a saved file, as text, Markdown or JSON."""
+    from korantui.core.article.extract import ExtractionError
+    from korantui.core.article.markdown import article_markdown
+    from korantui.core.net.fetch import FetchError
+
+    try:
+        extraction = _read_article(args.target, args.url, cfg)
+    except FetchError as e:
+        _err(f"{args.target}: {e}")
+        return EXIT_FAIL
+    except ExtractionError as e:
+        _err(f"{args.target}: no article found ({e})")
+        return EXIT_FAIL
+    article = extraction.article
+    if args.explain and args.format != "json":
+        # The choices go to stderr so that the article itself can still be piped.
+        print(json.dumps(extraction.explain(), ensure_ascii=False, indent=2), file=sys.stderr)
+    if args.format == "json":
+        out: dict[str, object] = {
+            "url": article.url,
+            "title": article.title,
+            "author": article.author,
+            "published": article.published.isoformat() if article.published else None,
+            "site": article.site,
+            "image": article.image,
+            "caption": article.caption,
+            "text": article.text,
+            "markdown": article_markdown(article),
+            "pages": article.pages,
+            "method": article.method,
+        }
+        if args.explain:
+            out["explain"] = extraction.explain()
+        _out(json.dumps(out, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        _out(article_markdown(article))
+    else:
+        _out(article.title)
+        facts = (article.site, format_date(article.published, cfg.ui_language), article.author)
+        _out(" · ".join(x for x in facts if x))
+        if article.caption:
+            _out()
+            _out(article.caption)
+        _out()
+        _out(article.text)
+    return EXIT_OK
+
+
+def _read_article(target: str, original_url: str | None, cfg: Config) -> Extraction:
+    """One article from a web address (fetched, split pages joined) or a saved HTML file."""
+    import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
+
+    from korantui.core.article.extract import Extraction, Hints, explain_article
+    from korantui.core.article.site_rules import load_rules
+    from korantui.core.sanitize import safe_url
+
+    rules = load_rules(cfg.rules)
+    path = Path(target)
+    if safe_url(target) and not path.exists():
+        from korantui.core.article.article_fetch import fetch_article
+        from korantui.core.net.fetch import Fetcher
+
+        async def fetch() -> Article:
+            async with Fetcher(cfg.fetch) as fetcher:
+                return await fetch_article(fetcher, target, rules=rules)
+
+        # A fetched article's choices are made inside the fetch; it has none to explain.
+        return Extraction(asyncio.run(fetch()))
+    if not path.is_file():
+        raise UsageError(f"{target}: no such file, and not an http(s) address")
+    data = path.read_bytes()
+    if not _looks_like_html(data):
+        raise UsageError(f"{target}: not an HTML file")
+    # A saved page was fetched no later than the file was written: relative dates count from
+    # then, and no publication date may be after it.
+    saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    return explain_article(
+        data, original_url or path.resolve().as_uri(), rules=rules, hints=Hints(fetched=saved)
+    )
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:200_000].lower()
+    return b"\x00" not in data[:4096] and any(
+        tag in head for tag in (b"<html", b"<body", b"<p", b"<div", b"<article")
+    )
