@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from korantui.core.models import Article, Block, Entry, FeedSpec, Link
 from korantui.core.store.database import SCHEMA_VERSION, Store
+from korantui.core.store.schema import STEPS, statements
 
 
 @pytest.fixture
@@ -165,11 +167,34 @@ def test_a_store_of_schema_1_is_brought_up_to_date_with_its_headlines(tmp_path):
     s._db.execute("PRAGMA user_version = 1")
     s.close()
     s = Store(db)
-    assert s._query("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 2
+    assert s._query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
     names = {r[0] for r in s._query("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "headlines_starred" in names
     assert s.counts() == (1, 1, 1)
     s.close()
+
+
+def _schema_of(path) -> set[tuple[str, str]]:
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+    con.close()
+    return {(name, " ".join(sql.split())) for name, sql in rows}
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_store_of_every_earlier_schema_ends_as_a_new_one_would(tmp_path, version):
+    Store(tmp_path / "new.db").close()
+    old = tmp_path / "old.db"
+    con = sqlite3.connect(old, isolation_level=None)
+    for step in range(1, version + 1):
+        for statement in statements(STEPS[step]):
+            con.execute(statement)
+    con.execute(f"PRAGMA user_version = {version}")
+    con.close()
+    s = Store(old)
+    assert s._query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+    s.close()
+    assert _schema_of(old) == _schema_of(tmp_path / "new.db")
 
 
 def test_a_headline_seen_again_takes_the_feed_s_new_words_and_keeps_what_it_lacks(store):

@@ -17,56 +17,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-SCHEMA_VERSION = 2  # 2: headlines_starred, for the starred count
-OPEN_PATIENCE = 15.0  # seconds a new store waits for another process setting it up
+from korantui.core.store.schema import SCHEMA_VERSION, STEPS, statements
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feeds (
-    id INTEGER PRIMARY KEY,
-    url TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL DEFAULT '',
-    category TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL DEFAULT 'feed',
-    title TEXT NOT NULL DEFAULT '',
-    position INTEGER NOT NULL DEFAULT 0,
-    active INTEGER NOT NULL DEFAULT 1,
-    etag TEXT NOT NULL DEFAULT '',
-    last_modified TEXT NOT NULL DEFAULT '',
-    last_refresh TEXT,
-    last_error TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS headlines (
-    id INTEGER PRIMARY KEY,
-    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-    guid TEXT NOT NULL DEFAULT '',
-    link TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL DEFAULT '',
-    summary TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL DEFAULT '',
-    image TEXT NOT NULL DEFAULT '',
-    published TEXT,
-    first_seen TEXT NOT NULL,
-    sort_key TEXT NOT NULL,
-    position INTEGER NOT NULL DEFAULT 0,
-    read INTEGER NOT NULL DEFAULT 0,
-    starred INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS headlines_feed_sort ON headlines(feed_id, sort_key DESC, position);
-CREATE INDEX IF NOT EXISTS headlines_sort ON headlines(sort_key DESC);
-CREATE INDEX IF NOT EXISTS headlines_link ON headlines(feed_id, link);
-CREATE INDEX IF NOT EXISTS headlines_guid ON headlines(feed_id, guid);
-CREATE INDEX IF NOT EXISTS headlines_unread ON headlines(feed_id) WHERE read = 0;
-CREATE INDEX IF NOT EXISTS headlines_starred ON headlines(feed_id) WHERE starred = 1;
-CREATE TABLE IF NOT EXISTS articles (
-    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
-    url TEXT NOT NULL,
-    data TEXT NOT NULL,
-    fetched TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
-    title, summary, body, tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
+OPEN_PATIENCE = 15.0  # seconds a new store waits for another process setting it up
 
 
 class StoreError(Exception):
@@ -318,11 +271,11 @@ def _setup(db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have made the schema while this one waited for the lock.
-            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in statements(STEPS[step]):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except BaseException:
             db.execute("ROLLBACK")
             raise
