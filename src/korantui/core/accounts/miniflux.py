@@ -188,7 +188,7 @@ class MinifluxClient:
                 try:
                     entry = await self._call("GET", f"entries/{n}")
                 except AccountError as e:
-                    if e.failure == Failure.API_OFF:  # 404: the entry is gone
+                    if e.failure == Failure.REFUSED:  # 404: the entry is gone
                         continue
                     raise
                 if isinstance(entry, dict) and isinstance(entry.get("starred"), bool):

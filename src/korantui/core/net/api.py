@@ -154,6 +154,9 @@ class ApiSession:
         status = resp.status
         if status in (401, 403):
             raise self.error(Failure.AUTH, f"HTTP {status}")
+        if status == 404 and resp.content_type == "application/json":
+            # The API answering, about one thing it does not have (Miniflux: a feed deleted).
+            raise self.error(Failure.REFUSED, f"not on the server{_server_words(resp)}")
         if status in (404, 405, 410, 501):
             raise self.error(Failure.API_OFF, f"HTTP {status} at {_where(resp.url)}")
         if status == 429 or status >= 500:
