@@ -95,6 +95,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self.answer(500, b"Internal Server Error", "text/plain")
         if not owner.api_enabled:
             return self.answer(*owner.api_off_answer())
+        if (to := owner.redirects.get(split.path)) is not None:
+            return self.answer(302, b"", "", {"Location": to})
         with owner.lock:
             status, body_out, ctype, extra = owner.handle(req)
         self.answer(status, body_out, ctype, extra)
@@ -151,6 +153,7 @@ class LoopbackServer:
         self.log: list[Request] = []
         self.faults: dict[int, str] = {}
         self.padding = 0  # bytes added to every JSON answer, for the size caps
+        self.redirects: dict[str, str] = {}  # path -> Location of a 302, before any auth
         self._http = _HTTPServer((host, 0), _Handler)
         self._http.owner = self
         self.port = self._http.server_address[1]

@@ -12,7 +12,7 @@ import pytest
 
 from korantui.core.accounts.miniflux import MinifluxClient
 from korantui.core.accounts.remote import AccountError, Failure, RemoteItem
-from korantui.core.net.api import ApiLimits
+from korantui.core.net.api import ApiLimits, ApiSession
 from tests.sync_servers import MinifluxServer
 
 PASSWORD = "rahasia-sekali"
@@ -212,3 +212,34 @@ async def test_an_oversize_answer_is_refused(server):
         await _all(c)
     await c.aclose()
     assert caught.value.failure == Failure.PROTOCOL and "cap" in str(caught.value)
+
+
+# -- the bounded API layer (core/net/api.py) ---------------------------------------------------
+
+
+async def test_a_redirect_to_another_host_is_refused_before_the_key_goes_there(server):
+    with MinifluxServer(host="127.0.0.2", api_key=KEY) as other:
+        server.redirects["/v1/me"] = other.url + "/v1/me"
+        error = await _login_failure(MinifluxClient(server.url, api_key=KEY))
+        assert error.failure == Failure.API_OFF and "127.0.0.2" in str(error)
+        assert other.log == []
+
+
+async def test_a_redirect_on_the_same_host_is_followed_for_get_only(server):
+    server.redirects["/old/v1/me"] = "/v1/me"
+    c = MinifluxClient(server.url + "/old", api_key=KEY)
+    await c.login()
+    assert c.user_id == 7
+    server.redirects["/old/v1/entries"] = "/v1/entries"
+    with pytest.raises(AccountError) as caught:
+        await c.mark_read(["1"], True)
+    await c.aclose()
+    assert caught.value.failure == Failure.API_OFF
+    assert [r.path for r in server.calls("/v1/entries", "PUT")] == ["/old/v1/entries"]
+
+
+def test_secrets_are_cut_from_every_error_text():
+    api = ApiSession(None, secrets=[PASSWORD, "", "token/abc"])  # type: ignore[arg-type]
+    error = api.error(Failure.AUTH, f"echo {PASSWORD} and token/abc\x1b[31m")
+    assert PASSWORD not in str(error) and "token/abc" not in str(error)
+    assert "\x1b" not in str(error) and "***" in str(error) and PASSWORD not in repr(api)

@@ -59,8 +59,11 @@ class GReaderClient:
         ids_page_size: int = 5000,
         edit_batch: int = 250,
         max_pages: int = 2000,
+        ts_per_second: int = 1_000_000,
     ) -> None:
         self.url = url.rstrip("/")
+        # mark-all-as-read's ts: µs for FreshRSS (and Google); The Old Reader documents ms.
+        self.ts_per_second = ts_per_second
         self.username = username
         self._password = password
         self._own_http = http is None
@@ -83,7 +86,14 @@ class GReaderClient:
         resp = await self._api.request(
             "POST",
             api_url(self.url, "accounts/ClientLogin"),
-            form=[("Email", self.username), ("Passwd", self._password)],
+            # accountType and service: what Google's ClientLogin and The Old Reader's want;
+            # FreshRSS and BazQux read Email and Passwd alone.
+            form=[
+                ("accountType", "HOSTED_OR_GOOGLE"),
+                ("service", "reader"),
+                ("Email", self.username),
+                ("Passwd", self._password),
+            ],
             headers=self._extra,
             check=False,
             want_json=False,
@@ -101,6 +111,8 @@ class GReaderClient:
                 Failure.API_OFF, "FreshRSS: allow API access in Administration → Authentication"
             )
         self._api.check(resp, want_json=False)
+        if _field(resp.text(), "Error"):  # Google's and BazQux's Error=BadAuthentication
+            raise self._api.error(Failure.AUTH, "the server refused the login")
         auth = _field(resp.text(), "Auth")
         if not auth:
             if resp.body.lstrip()[:1] == b"<":
@@ -251,8 +263,8 @@ class GReaderClient:
             await self._post("edit-tag", form)
 
     async def mark_all_read(self, feed_id: str | None, before: datetime) -> None:
-        # ts: microseconds (FreshRSS compares it with its entry ids, which are µs timestamps).
-        ts = max(0, int(before.timestamp() * 1_000_000))
+        # FreshRSS compares ts with its entry ids, which are µs timestamps.
+        ts = max(0, int(before.timestamp() * self.ts_per_second))
         await self._post("mark-all-as-read", [("s", feed_id or READING_LIST), ("ts", str(ts))])
 
     # -- subscriptions ---------------------------------------------------------------------------
