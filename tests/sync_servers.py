@@ -274,6 +274,11 @@ class GReaderServer(LoopbackServer):
         seed = f"{self._salt}{self.user}{self.token_generation}".encode()
         return hashlib.sha1(seed).hexdigest().ljust(57, "Z")
 
+    def expire_sessions(self) -> None:
+        """Every Auth given so far stops working (a new one comes with the next login)."""
+        with self.lock:
+            self._salt += "+"
+
     def rotate_token(self) -> None:
         with self.lock:
             self.token_generation += 1

@@ -203,6 +203,22 @@ async def test_a_stale_token_is_fetched_again_once(client, server):
     assert len(server.calls("/token")) == 2
 
 
+async def test_an_expired_session_logs_in_again_once(client, server):
+    ids = [str(i) for i in server.add_items(2, 1)]
+    server.expire_sessions()
+    assert len(await client.feeds()) == 2
+    server.expire_sessions()
+    await client.mark_read(ids, True)
+    assert all(i.read for i in server.items.values())
+    assert len(server.calls("accounts/ClientLogin")) == 3
+    server.password = "diganti"  # changed on the server: the next login fails, once
+    server.expire_sessions()
+    with pytest.raises(AccountError) as caught:
+        await client.feeds()
+    assert caught.value.failure == Failure.AUTH and PASSWORD not in str(caught.value)
+    assert len(server.calls("accounts/ClientLogin")) == 4
+
+
 async def test_mark_all_read_sends_microseconds(client, server):
     ids = server.add_items(6, 1)
     server.add_items(2, 2)

@@ -140,12 +140,19 @@ class GReaderClient:
         self._api.add_secret(token)
 
     async def _get(self, path: str, params: Form) -> Any:
-        resp = await self._api.request(
-            "GET",
-            api_url(self.url, _API + path),
-            params=[*params, ("output", "json")],
-            headers=self._headers(),
-        )
+        for attempt in (0, 1):
+            resp = await self._api.request(
+                "GET",
+                api_url(self.url, _API + path),
+                params=[*params, ("output", "json")],
+                headers=self._headers(),
+                check=False,
+            )
+            if resp.status == 401 and attempt == 0:
+                await self.login()  # a session that expired (Inoreader's, BazQux's do)
+                continue
+            self._api.check(resp)
+            break
         return self._api.json(resp)
 
     async def _post(self, path: str, form: Form, query: Form = ()) -> ApiResponse:
@@ -161,9 +168,14 @@ class GReaderClient:
                 want_json=False,
             )
             if resp.status == 401 and attempt == 0:
-                # A stale token (FreshRSS says so with Google-Bad-Token); if the login itself
-                # has gone, fetching the token raises AUTH.
-                await self._refresh_token()
+                # A stale token (FreshRSS says so with Google-Bad-Token), or a session gone:
+                # then the token call answers 401 too, and the login is made again.
+                try:
+                    await self._refresh_token()
+                except AccountError as e:
+                    if e.failure != Failure.AUTH:
+                        raise
+                    await self.login()
                 continue
             self._api.check(resp, want_json=False)
             return resp
