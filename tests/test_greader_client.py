@@ -274,3 +274,14 @@ async def test_an_oversize_answer_is_refused(server):
         await c.feeds()
     await c.aclose()
     assert caught.value.failure == Failure.PROTOCOL and "cap" in str(caught.value)
+
+
+async def test_a_page_over_the_cap_is_asked_for_again_in_halves(server):
+    server.add_items(1000, 1)
+    c = GReaderClient(server.url, "budi", PASSWORD, limits=ApiLimits(max_bytes=100_000))
+    await c.login()
+    items = await _all(c)
+    await c.aclose()
+    assert len({i.id for i in items}) == 1000
+    sizes = [dict(r.query)["n"] for r in server.calls("reading-list")]
+    assert sizes[:3] == ["500", "250", "125"] and set(sizes[3:]) == {"125"}

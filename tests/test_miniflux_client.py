@@ -243,3 +243,13 @@ def test_secrets_are_cut_from_every_error_text():
     error = api.error(Failure.AUTH, f"echo {PASSWORD} and token/abc\x1b[31m")
     assert PASSWORD not in str(error) and "token/abc" not in str(error)
     assert "\x1b" not in str(error) and "***" in str(error) and PASSWORD not in repr(api)
+
+
+async def test_a_page_over_the_cap_is_asked_for_again_in_halves(server):
+    server.add_items(600, 1)
+    c = MinifluxClient(server.url, api_key=KEY, limits=ApiLimits(max_bytes=100_000))
+    items = await _all(c)
+    await c.aclose()
+    assert [int(i.id) for i in items] == list(range(1, 601))
+    sizes = [dict(r.query)["limit"] for r in server.calls("/v1/entries")]
+    assert sizes[0] == "250" and set(sizes[1:]) == {"125"}

@@ -28,7 +28,15 @@ from korantui.core.accounts.remote import (
     RemoteItem,
     RemoteState,
 )
-from korantui.core.net.api import ApiLimits, ApiResponse, ApiSession, Form, api_url, new_api_client
+from korantui.core.net.api import (
+    AnswerTooLarge,
+    ApiLimits,
+    ApiResponse,
+    ApiSession,
+    Form,
+    api_url,
+    new_api_client,
+)
 from korantui.core.sanitize import clean_line, safe_url
 
 if TYPE_CHECKING:
@@ -246,7 +254,15 @@ class GReaderClient:
         continuation = ""
         for _ in range(self.max_pages):
             query = params + ([("c", continuation)] if continuation else [])
-            data = await self._get(path, query)
+            try:
+                data = await self._get(path, query)
+            except AnswerTooLarge:
+                # Long articles: the rest is asked for in halves (n), never a stuck sync.
+                n = int(dict(params).get("n", "0"))
+                if n <= 10:
+                    raise
+                params = [(k, str(n // 2) if k == "n" else v) for k, v in params]
+                continue
             yield _list(data, key, self._api)
             nxt = data.get("continuation") if isinstance(data, dict) else None
             if nxt is None or nxt == "":

@@ -30,7 +30,7 @@ from korantui.core.accounts.remote import (
     RemoteItem,
     RemoteState,
 )
-from korantui.core.net.api import ApiLimits, ApiSession, api_url, new_api_client
+from korantui.core.net.api import AnswerTooLarge, ApiLimits, ApiSession, api_url, new_api_client
 from korantui.core.sanitize import clean_line, safe_url
 
 if TYPE_CHECKING:
@@ -139,16 +139,18 @@ class MinifluxClient:
 
     async def _entries(self, params: list[tuple[str, str]]) -> AsyncIterator[list[Any]]:
         after = 0
+        limit = self.page_size
         for _ in range(self.max_pages):
-            query = [
-                *params,
-                ("order", "id"),
-                ("direction", "asc"),
-                ("limit", str(self.page_size)),
-            ]
+            query = [*params, ("order", "id"), ("direction", "asc"), ("limit", str(limit))]
             if after:
                 query.append(("after_entry_id", str(after)))
-            data = await self._call("GET", "entries", query)
+            try:
+                data = await self._call("GET", "entries", query)
+            except AnswerTooLarge:
+                if limit <= 10:
+                    raise
+                limit //= 2  # long articles: the same page in halves, never a stuck sync
+                continue
             if not isinstance(data, dict) or not isinstance(data.get("entries"), list | None):
                 raise self._api.error(Failure.PROTOCOL, "/v1/entries answered no entries")
             page = [e for e in data.get("entries") or [] if isinstance(e, dict)]
@@ -157,7 +159,7 @@ class MinifluxClient:
                 raise self._api.error(Failure.PROTOCOL, "entries are not paged by id")
             if page:
                 yield page
-            if len(page) < self.page_size or not ids:
+            if len(page) < limit or not ids:
                 return
             after = max(ids)
         raise self._api.error(Failure.PROTOCOL, f"more than {self.max_pages} pages")

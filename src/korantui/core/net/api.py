@@ -35,13 +35,21 @@ if TYPE_CHECKING:
 Form = Sequence[tuple[str, str]]  # repeated keys kept in order: i=1&i=2&a=...
 
 
+class AnswerTooLarge(AccountError):
+    """An answer over the size caps (a PROTOCOL failure): a client paging may ask for less."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(Failure.PROTOCOL, detail)
+
+
 @dataclass(slots=True)
 class ApiLimits:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     total_timeout: float = 90.0
-    max_bytes: int = 32 * MB  # on the wire: a page of 1,000 items with content fits
-    max_decoded_bytes: int = 96 * MB
+    # A page of items that does not fit is asked for again in halves (the clients do that).
+    max_bytes: int = 16 * MB  # on the wire
+    max_decoded_bytes: int = 48 * MB
     max_redirects: int = 3
 
 
@@ -230,10 +238,9 @@ class ApiSession:
                     return ApiResponse(str(resp.url), resp.status_code, hdrs), hdrs["location"]
                 declared = hdrs.get("content-length", "")
                 if declared.isdigit() and int(declared) > lim.max_bytes:
-                    raise self.error(
-                        Failure.PROTOCOL,
-                        f"an answer of {int(declared) // MB} MB, over the {lim.max_bytes // MB}"
-                        " MB cap",
+                    raise AnswerTooLarge(
+                        f"an answer of {int(declared) / MB:.1f} MB, over the"
+                        f" {lim.max_bytes / MB:.1f} MB cap"
                     )
                 decoder = BoundedDecoder(hdrs.get("content-encoding", ""), lim.max_decoded_bytes)
                 body = bytearray()
@@ -241,9 +248,7 @@ class ApiSession:
                 async for chunk in resp.aiter_raw():
                     wire += len(chunk)
                     if wire > lim.max_bytes:
-                        raise self.error(
-                            Failure.PROTOCOL, f"an answer over the {lim.max_bytes // MB} MB cap"
-                        )
+                        raise AnswerTooLarge(f"an answer over the {lim.max_bytes / MB:.1f} MB cap")
                     body += decoder.feed(chunk)
                     if resp.status_code >= 400 and len(body) > 65536:
                         break  # an error page: its head says enough
@@ -251,6 +256,9 @@ class ApiSession:
         except AccountError:
             raise
         except FetchError as e:  # the decoder: over the cap, or corrupt
+            if e.kind == "too_large":
+                size = lim.max_decoded_bytes / MB
+                raise AnswerTooLarge(f"an answer over {size:.1f} MB decompressed") from None
             raise self.error(Failure.PROTOCOL, str(e)) from None
         except httpx.ConnectTimeout:
             raise self.error(Failure.UNREACHABLE, "no answer to the connection") from None
