@@ -65,7 +65,10 @@ def test_the_server_refuses_loose_auth_headers_and_edit_tag_by_get(server: GRead
         assert got.status_code == 400
         no_token = http.post(api + "edit-tag", data={"i": first, "a": READ}, headers=good)
         assert no_token.status_code == 401
-    assert not any(i.read for i in server.items.values())
+        assert not any(i.read for i in server.items.values())
+        both = {"i": [first, str(BASE_US + 1_000_000)], "a": READ, "T": server.token}
+        assert http.post(api + "edit-tag", data=both, headers=good).text == "OK"
+    assert [i.read for i in server.items.values()] == [True, True, False]
 
 
 # -- login ------------------------------------------------------------------------------------
