@@ -86,6 +86,13 @@ async def test_login_fetches_the_token_and_lists_feeds_and_labels(client, server
     assert server.calls("/token", "GET")
 
 
+async def test_any_call_logs_in_first_when_not_yet_logged_in(server):
+    c = GReaderClient(server.url, "budi", PASSWORD)
+    assert len(await c.feeds()) == 2
+    await c.aclose()
+    assert [r.path.rsplit("/", 1)[-1] for r in server.log] == ["ClientLogin", "token", "list"]
+
+
 async def test_a_wrong_password_is_auth_and_never_shows_the_password(server):
     wrong = "salah-" + PASSWORD
     c = GReaderClient(server.url, "budi", wrong)
