@@ -36,7 +36,7 @@ async def client(server: GReaderServer) -> AsyncIterator[GReaderClient]:
 
 async def _all(client: GReaderClient, **kw: object) -> list[RemoteItem]:
     out: list[RemoteItem] = []
-    async for page in client.items(kw.pop("since", None), **kw):  # type: ignore[arg-type]
+    async for page in client.items(kw.pop("since", None), **kw):
         out += page
     return out
 

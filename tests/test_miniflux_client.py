@@ -37,7 +37,7 @@ async def client(server: MinifluxServer) -> AsyncIterator[MinifluxClient]:
 
 async def _all(client: MinifluxClient, **kw: object) -> list[RemoteItem]:
     out: list[RemoteItem] = []
-    async for page in client.items(kw.pop("since", None), **kw):  # type: ignore[arg-type]
+    async for page in client.items(kw.pop("since", None), **kw):
         out += page
     return out
 
@@ -243,7 +243,7 @@ async def test_a_redirect_on_the_same_host_is_followed_for_get_only(server):
 
 
 def test_secrets_are_cut_from_every_error_text():
-    api = ApiSession(None, secrets=[PASSWORD, "", "token/abc"])  # type: ignore[arg-type]
+    api = ApiSession(None, secrets=[PASSWORD, "", "token/abc"])
     error = api.error(Failure.AUTH, f"echo {PASSWORD} and token/abc\x1b[31m")
     assert PASSWORD not in str(error) and "token/abc" not in str(error)
     assert "\x1b" not in str(error) and "***" in str(error) and PASSWORD not in repr(api)
