@@ -81,6 +81,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self.answer(500, b"Internal Server Error", "text/plain")
         if not owner.api_enabled:
             return self.answer(*owner.api_off_answer())
+        if owner.login_wall:
+            page = b"<!DOCTYPE html><html><body><form>Sign in</form></body></html>"
+            return self.answer(200, page, "text/html; charset=utf-8")
         if (to := owner.redirects.get(split.path)) is not None:
             return self.answer(302, b"", "", {"Location": to})
         with owner.lock:
@@ -140,6 +143,7 @@ class LoopbackServer:
         self.faults: dict[int, str] = {}
         self.padding = 0  # bytes added to every JSON answer, for the size caps
         self.redirects: dict[str, str] = {}  # path -> Location of a 302, before any auth
+        self.login_wall = False  # every answer a 200 HTML login page (a proxy's single sign-on)
         self._http = _HTTPServer((host, 0), _Handler)
         self._http.owner = self
         self.port = self._http.server_address[1]

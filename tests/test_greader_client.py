@@ -295,3 +295,11 @@ async def test_a_page_over_the_cap_is_asked_for_again_in_halves(server):
     assert len({i.id for i in items}) == 1000
     sizes = [dict(r.query)["n"] for r in server.calls("reading-list")]
     assert sizes[:3] == ["500", "250", "125"] and set(sizes[3:]) == {"125"}
+
+
+async def test_a_change_answered_by_a_login_page_is_not_taken_as_done(client, server):
+    ids = [str(i) for i in server.add_items(2, 1)]
+    server.login_wall = True
+    with pytest.raises(AccountError) as caught:
+        await client.mark_read(ids, True)
+    assert caught.value.failure == Failure.API_OFF
