@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -303,3 +304,17 @@ async def test_a_change_answered_by_a_login_page_is_not_taken_as_done(client, se
     with pytest.raises(AccountError) as caught:
         await client.mark_read(ids, True)
     assert caught.value.failure == Failure.API_OFF
+
+
+async def test_no_secret_reaches_the_logs_even_at_debug(server, caplog):
+    caplog.set_level(logging.DEBUG)
+    c = GReaderClient(server.url, "budi", PASSWORD)
+    await c.login()
+    await c.mark_read([str(i) for i in server.add_items(1, 1)], True)
+    await c.aclose()
+    bad = GReaderClient(server.url, "budi", "salah-" + PASSWORD)
+    await _failure(bad)
+    await bad.aclose()
+    assert "ClientLogin" in caplog.text  # httpx did log the requests
+    for secret in (PASSWORD, server.auth.split("/")[1], server.token):
+        assert secret not in caplog.text
