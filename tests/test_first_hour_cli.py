@@ -6,12 +6,15 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from korantui.cli import main
-from korantui.core.config import default_config_path
+from korantui.core.config import ConfigError, default_config_path
+from korantui.core.config_lines import line_of
+from korantui.core.config_names import KNOWN_KEYS, THEMES
 from korantui.core.demo import is_demo_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,3 +125,120 @@ def test_the_app_without_a_terminal_says_so_and_exits_2(tmp_path):
     assert done.stdout == b""  # no escape codes
     assert b"needs a terminal" in done.stderr
     assert b"\x1b" not in done.stderr
+
+
+# -- config typos and line numbers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("unknown_key = 1\n", 1, "unknown key 'unknown_key'"),
+        ('language = "en"\nthem = "nord"\n', 2, "unknown key 'them' (did you mean 'theme'?)"),
+        ('\ntheme = "nosuch"\n', 2, "no theme 'nosuch'; the default is used"),
+        ('theme = "nrod"\n', 1, "no theme 'nrod' (did you mean 'nord'?)"),
+        (
+            '[[site_rule]]\nname = "a"\n\n[[site_rule]]\nname = "b"\ndomains = "a.com"\n',
+            6,
+            "[[site_rule]] #2: domains is a list: write domains = ['a.com']",
+        ),
+        (
+            '[[site_rule]]\nname = "a"\ndomain = ["a.com"]\n',
+            3,
+            "unknown key 'domain' in [[site_rule]] #1 (did you mean 'domains'?)",
+        ),
+    ],
+)
+def test_config_typos_warn_with_file_line_and_the_closest_name(
+    write_config, tmp_path, text, line, what
+):
+    cfg = write_config(text)
+    assert len(cfg.warnings) == 1
+    assert cfg.warnings[0].startswith(f"{tmp_path / 'config.toml'}:line {line}: {what}")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("[[feeds]]\nurl = 5\n", 2, "'url' of [[feeds]] #1 must be a string"),
+        ('[[feeds]]\nurl = "https://a.example/"\n[[feeds]]\nname = "b"\nurl = 5\n', 5, "#2"),
+        ("[keys]\nrefresh = 5\n", 2, "[keys] must map action names"),
+        ('[keys]\nstar = "s"\nrefresh = 5\n', 3, "[keys] must map action names"),
+        ("max_bytes = 5\n[network]\nmax_bytes = 0\n", 3, "'max_bytes' must be a whole number"),
+        ("max_bytes = 5\n[network]\nmax_bytes = 0.5\n", 3, "'max_bytes' must be a whole number"),
+        ('[network]\nuser_agnt = "x"\n', 2, "unknown key 'user_agnt' in [network] (did you mean"),
+        (
+            '[[feeds]]\nurl = "https://a.example/"\ncatgory = "x"\n',
+            3,
+            "unknown key 'catgory' in [[feeds]] #1 (did you mean 'category'?)",
+        ),
+    ],
+)
+def test_config_errors_point_at_the_line_of_the_key_in_its_table(
+    write_config, tmp_path, text, line, what
+):
+    with pytest.raises(ConfigError) as err:
+        write_config(text)
+    assert str(err.value).startswith(f"{tmp_path / 'config.toml'}:line {line}: ")
+    assert what in str(err.value)
+
+
+def test_line_of_follows_tables_arrays_and_multi_line_strings():
+    text = (
+        'max_bytes = 1\nnote = """\n[network]\nmax_bytes = 2\n"""\n'
+        "[[feeds]]\nurl = 1\n[[feeds]]\nurl = 2\n[network]\nmax_bytes = 3\n"
+        '[keys]\n"star key" = "s"\n'
+    )
+    assert line_of(text, "max_bytes") == 1
+    assert line_of(text, "network", "max_bytes") == 11
+    assert line_of(text, "feeds", 1, "url") == 9
+    assert line_of(text, "feeds", 1, "name") == 8  # not there: its table
+    assert line_of(text, "keys", "star key") == 13
+    assert line_of(text, "nothing") == 1
+
+
+def test_the_settings_of_features_being_built_do_not_warn(write_config):
+    cfg = write_config(
+        'images = "auto"\nautorefresh = 15\n'
+        '[[feeds]]\nurl = "https://a.example/"\nrefresh_minutes = 30\nfull_text = true\n'
+        'user_agent = "x"\nimages = false\nretention_days = 7\nprefetch = 0\n'
+        '[[account]]\nkind = "miniflux"\n[[filter]]\nhide = "x"\n[[query]]\nname = "q"\n'
+    )
+    assert cfg.warnings == []
+    assert cfg.feeds[0].url == "https://a.example/"
+
+
+def test_a_module_knows_its_own_keys_with_one_line(write_config, monkeypatch):
+    with pytest.raises(ConfigError, match="unknown key 'colour'"):
+        write_config('[[feeds]]\nurl = "https://a.example/"\ncolour = "red"\n')
+    monkeypatch.setitem(KNOWN_KEYS, "feeds", KNOWN_KEYS["feeds"] | {"colour"})
+    assert write_config('[[feeds]]\nurl = "https://a.example/"\ncolour = "red"\n').warnings == []
+
+
+def test_the_config_s_names_are_the_app_s_and_the_site_rules():
+    from textual.app import App
+
+    from korantui.core.article.site_rules import SiteRule
+
+    assert set(App().available_themes) == THEMES
+    assert {f.name for f in fields(SiteRule)} == KNOWN_KEYS["site_rule"]
+
+
+def test_commands_print_the_warnings_and_go_on(tmp_path, capsys):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('language = "en"\n\nthme = "nord"\n[[feeds]]\nurl = "https://a.example/"\n')
+    assert _cli(tmp_path, "--config", str(cfg), "feeds") == 0
+    err = capsys.readouterr().err
+    assert err == f"korantui: warning: {cfg}:line 3: unknown key 'thme' (did you mean 'theme'?)\n"
+
+
+async def test_the_app_shows_the_warnings(write_config):
+    from korantui.ui.app import KoranApp
+    from korantui.ui.textual_compat import notification_messages
+
+    cfg = write_config('theme = "nosuch"\n[[feeds]]\nurl = "https://a.invalid/"\n')
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notes = notification_messages(app)
+    assert any(n.endswith("line 1: no theme 'nosuch'; the default is used") for n in notes)

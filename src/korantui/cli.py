@@ -506,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cfg = load_config(args.config, args.data_dir)
         func: Command = args.func
+        if func is not cmd_app:  # the app shows them on its screen
+            for warning in cfg.warnings:
+                _err(f"warning: {warning}")
         if args.demo and func not in _DEMO_COMMANDS:
             raise UsageError("--demo goes with the app, feeds, headlines and search only")
         return func(args, cfg)
