@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import count, format_date
+from korantui.core.moments import to_stored
 from korantui.core.store.database import StoreError
 from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 
@@ -198,7 +199,7 @@ def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
             {
                 "title": h.title,
                 "link": h.link,
-                "published": h.published.isoformat() if h.published else None,
+                "published": to_stored(h.published),  # "2022-09-20" for a day alone
                 "feed": h.feed_name,
                 "read": h.read,
             }
