@@ -242,3 +242,46 @@ async def test_the_app_shows_the_warnings(write_config):
         await pilot.pause()
         notes = notification_messages(app)
     assert any(n.endswith("line 1: no theme 'nosuch'; the default is used") for n in notes)
+
+
+# -- the package -------------------------------------------------------------------------------
+
+
+def _project() -> dict:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_the_package_says_what_a_package_on_pypi_says():
+    project = _project()["project"]
+    assert set(project["urls"]) >= {"Homepage", "Source", "Issues"}
+    assert project["authors"] and project["authors"][0]["name"]
+    assert {"news", "rss", "terminal"} <= set(project["keywords"])
+    assert project["license"] == "MIT"  # an SPDX expression: the table form warns on build
+    classifiers = project["classifiers"]
+    assert "Environment :: Console" in classifiers
+    # Every Python from requires-python's floor to the newest tested is named.
+    assert project["requires-python"] == ">=3.11"
+    assert "Programming Language :: Python :: 3.11" in classifiers
+    # A license classifier beside a license expression is refused by setuptools >= 77.
+    assert not any(c.startswith("License ::") for c in classifiers)
+    build = _project()["build-system"]["requires"]
+    assert build == ["setuptools>=77"]
+
+
+def test_lxml_s_cleaner_is_a_dependency_of_its_own_not_an_extra():
+    deps = _project()["project"]["dependencies"]
+    assert any(d.startswith("lxml_html_clean") for d in deps)
+    # "lxml[html_clean]" is what makes a pip before 23.3 warn (jusText asks for it so).
+    assert not any(d.replace(" ", "").startswith("lxml[") for d in deps)
+
+
+def test_readme_tells_how_to_install_with_pipx_and_uv():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    install = readme.split("## Install and run", 1)[1].split("\n## ", 1)[0]
+    assert "python3 -m pip install . && korantui" in install
+    assert "pipx install ." in install and "uv tool install ." in install
+    assert "pip wheel --no-deps -w dist ." in install
+    version = _project()["project"]["version"]
+    assert f"dist/korantui-{version}-py3-none-any.whl" in install  # the name pip wheel gives
