@@ -55,6 +55,7 @@ class Entry:
     link: str
     guid: str = ""
     summary: str = ""  # plain text, paragraphs separated by blank lines
+    # Aware; a day printed without a time is moments.day_only (stored as "2022-09-20").
     published: datetime | None = None
     author: str = ""
     image: str = ""
