@@ -285,3 +285,21 @@ def test_readme_tells_how_to_install_with_pipx_and_uv():
     assert "pip wheel --no-deps -w dist ." in install
     version = _project()["project"]["version"]
     assert f"dist/korantui-{version}-py3-none-any.whl" in install  # the name pip wheel gives
+
+
+async def test_the_app_s_opml_export_names_a_feed_by_its_stored_title(write_config, tmp_path):
+    from korantui.core.store.database import Store
+    from tests.uikit import offline_app, settle
+
+    cfg = write_config('[[feeds]]\nurl = "http://127.0.0.1:9/satu.xml"\n')
+    store = Store(cfg.db_path)
+    store.sync_feeds(cfg.feeds)
+    store.save_entries(store.feeds()[0].id, [], title="Warta Satu")
+    store.close()
+    app = offline_app(cfg)
+    opml = tmp_path / "feeds.opml"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.feed_editor.export_file(str(opml))
+        await pilot.pause()
+    assert 'text="Warta Satu"' in opml.read_text(encoding="utf-8")
