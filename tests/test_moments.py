@@ -209,3 +209,27 @@ def test_a_dateless_headline_takes_its_page_s_date_in_the_store(tmp_path: Path) 
     )
     assert is_day_only(store.headlines()[0].published)
     store.close()
+
+
+def test_a_json_feed_s_offset_is_kept() -> None:
+    from korantui.core.sources.jsonfeed import read_format
+    from korantui.core.sources.kind import Batch
+
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "t",
+        "items": [
+            {
+                "id": "1",
+                "url": "https://a.example/1",
+                "title": "x",
+                "date_published": "2022-09-20T16:30:00+09:00",
+            }
+        ],
+    }
+    parsed = read_format(
+        json.dumps(doc).encode(), "https://a.example/f.json", "application/feed+json", Batch()
+    )
+    got = parsed.entries[0].published
+    assert got == datetime(2022, 9, 20, 7, 30, tzinfo=UTC)
+    assert got.utcoffset() == timedelta(hours=9)  # WIT, as the outlet wrote it
