@@ -152,7 +152,7 @@ def format_when(
         return ""
     lang = "id" if lang == "id" else "en"
     at, zone = shown(when)
-    day = day_only_date = at.date()
+    day = at.date()
     month = MONTH_NAMES[lang][at.month - 1]
     if not short:
         text = f"{DAY_NAMES[lang][at.weekday()]}, {day.day} {month} {day.year}"
@@ -171,7 +171,7 @@ def format_when(
             return tr("hours_ago", lang, n=int(seconds // 3600))
     # Beyond a day, in calendar days of the zone the date is shown in: "yesterday" for
     # something two calendar days back contradicted the date the pane shows.
-    days = (now.astimezone(at.tzinfo).date() - day_only_date).days
+    days = (now.astimezone(at.tzinfo).date() - day).days
     if days == 0:
         return tr("today", lang)
     if days == 1:
