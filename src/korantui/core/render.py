@@ -6,7 +6,7 @@ feed text such as "[/x]" or "[@click=...]" shows literally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from rich.console import Group, RenderableType
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from korantui.core.i18n import format_date, tr
 from korantui.core.models import Article, Block
+from korantui.core.moments import story_date
 from korantui.core.reading import FAILED, FULL_TEXT, OFFLINE, SUMMARY, Reading
 from korantui.core.sanitize import clean_line, is_openable
 
@@ -42,7 +43,9 @@ def render_reading(reading: Reading, lang: str = "en", *, loading: bool = False)
     label = status_label(reading, lang)
     if loading:
         label = Text(tr("loading_article", lang), style="bold cyan")
-    rendered = render_article(reading.article, lang)
+    # The date the headline list shows (moments.story_date), whatever the page said.
+    when = story_date(reading.headline, reading.article)
+    rendered = render_article(replace(reading.article, published=when), lang)
     rendered.renderable = Group(label, Text(""), rendered.renderable)
     return rendered
 

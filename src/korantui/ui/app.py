@@ -68,6 +68,8 @@ class KoranApp(GuardedApp):
         if unknown:
             text = tr("unknown_keys", self.lang, names=", ".join(unknown))
             self.notify(text, severity="warning", markup=False)
+        for warning in self.config.warnings:  # likely typos in the config file
+            self.notify(warning, severity="warning", timeout=20, markup=False)
         theme = self.initial_theme()
         if theme:
             self.theme = theme

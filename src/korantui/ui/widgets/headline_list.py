@@ -18,8 +18,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from korantui.core import clock
-from korantui.core.i18n import format_age
 from korantui.core.models import Headline
+from korantui.core.moments import format_when, story_date
 from korantui.ui.widgets.cells import fit
 from korantui.ui.widgets.cursor_list import CursorList
 
@@ -94,7 +94,8 @@ class HeadlineList(CursorList, can_focus=True):
         self.rows = list(rows)
         self._now = clock.now()
         self._ages = {
-            r.id: format_age(r.published or r.first_seen, self.lang, self._now) for r in self.rows
+            r.id: format_when(story_date(r) or r.first_seen, self.lang, short=True, now=self._now)
+            for r in self.rows
         }
         self._age_width = max((cell_len(a) for a in self._ages.values()), default=0)
         self._name_width = max((cell_len(r.feed_name) for r in self.rows), default=0)
