@@ -17,6 +17,7 @@ import struct
 import subprocess
 import sys
 import time
+import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -359,6 +360,7 @@ async def test_hostile_feeds_show_literally_and_the_app_stays_up(
         await _settle(app, pilot, lambda: "Judul [bold red]merah[/] akhir" in screen_text(app))
         # What passes the app's guard reaches Textual's App.open_url (the browser): record it.
         monkeypatch.setattr(App, "open_url", lambda self, url, new_tab=True: opened.append(url))
+        monkeypatch.setattr(webbrowser, "get", lambda *a, **k: object())  # a browser is found
         text = screen_text(app)
         # (The headline column may cut a title short; the reading pane shows it whole below.)
         assert "Judul [bold red]merah[/] akhir" in text
