@@ -261,8 +261,8 @@ class HeadlineList(CursorList, can_focus=True):
             return Strip.blank(width, base)
         index = self._row_of_line(line)
         row = self.rows[index]
-        top, lines = self.row_lines(index)
-        return self._row_strip(row, width, index == self.cursor, base, line - top, lines)
+        top, height = self.row_lines(index)
+        return self._row_strip(row, width, index == self.cursor, base, line - top, height)
 
     def _wrapped_empty(self, width: int) -> list[str]:
         """The empty list's text wrapped to the pane (the first-run offer is several lines)."""
