@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # id: (English, Indonesian)
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "cursor": ("Move in the list", "Pindah di daftar"),
-    "first_last": ("First / last headline", "Judul pertama / terakhir"),
+    "first_last": ("First / last in the list", "Pertama / terakhir di daftar"),
     "open": ("Open the feed or the article", "Buka sumber atau artikel"),
     "next_pane": ("Next pane", "Panel berikutnya"),
     "previous_pane": ("Previous pane", "Panel sebelumnya"),

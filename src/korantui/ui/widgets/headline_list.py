@@ -335,9 +335,8 @@ class HeadlineList(CursorList, can_focus=True):
         tag = min(tag, max(short, avail - (cell_len(text) + 1 + len(SEP) + cell_len(age))))
         meta = f"{cut(source, tag)}{SEP}{age}" if source else age
         room = max(0, avail - cell_len(meta) - 1)
-        segments = [
-            lead,
-            Segment(fit(text, room), style),
-            Segment(" " + " " * max(0, avail - room - 1 - cell_len(meta)) + meta, meta_style),
-        ]
+        gap = " " * max(1, avail - room - cell_len(meta))
+        # The gap ends the title's segment: an SVG export's text that starts with spaces lost
+        # them in rsvg-convert (the README's PNGs ran title and outlet together).
+        segments = [lead, Segment(fit(text, room) + gap, style), Segment(meta, meta_style)]
         return Strip(segments, width)
