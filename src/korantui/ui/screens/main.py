@@ -62,7 +62,7 @@ class MainScreen(GuardedScreen):
         super().__init__()
         self.lang = lang
         self.list_name = ""  # what the headline list shows: a feed, all news, a search…
-        self._offline_shown = False  # the reading pane holds the "nothing reachable" offer
+        self._offline_shown = False  # the headline list holds the "nothing reachable" offer
         self._offline_text = ""  # what failed, and the offer: the empty list shows it
         self.list_wide = False  # the layout toggle (\\): the list alone, then the article alone
         self.reader = Reader(self)
@@ -226,7 +226,6 @@ class MainScreen(GuardedScreen):
         hl.set_rows(rows, keep_id=current.id if keep and current else None)
         if rows and self._offline_shown:  # news arrived after all: the offer is stale
             self._offline_shown = False
-            self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
             keys.show_in_footer(self, "demo", False, self.lang)
             self.refresh_bindings()
         self.list_name = clean_line(name)
@@ -242,10 +241,8 @@ class MainScreen(GuardedScreen):
             text = f"{failure_line(errors, self.lang)}\n\n{text}"
         self._offline_text = text
         self._offline_shown = True
-        self.headline_list.empty_text = text
+        self.headline_list.empty_text = text  # once: the reading pane keeps its own words
         self.headline_list.refresh()
-        if self.reader.headline is None:
-            self.article_view.show(Text(text, style="bold yellow"))
         keys.show_in_footer(self, "demo", True, self.lang)
         self.refresh_bindings()
 
