@@ -229,3 +229,16 @@ async def test_a_language_chosen_in_the_palette_can_be_given_back_to_lang(
     async with last.run_test(size=(120, 30)) as pilot:
         await settle(last, pilot)
         assert last.lang == "id"  # LANG's again, for good
+
+
+async def test_a_click_on_a_title_s_second_line_opens_that_headline(tmp_path: Path) -> None:
+    app = _demo(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        hl = app.main.headline_list
+        index = next(i for i in range(1, 6) if hl.row_lines(i)[1] >= 2)
+        top, _lines = hl.row_lines(index)
+        await pilot.click(hl, offset=(10, top + 2))  # the border's row, then the title's two
+        await settle(app, pilot)
+        assert app.main.reader.headline is not None
+        assert app.main.reader.headline.id == hl.rows[index].id
