@@ -45,8 +45,41 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{feeds} sumber dimuat: {new} berita baru, {errors} galat",
     ),
     "offline_empty": (
-        "No feed could be reached and nothing is stored yet. Press D for the demo edition.",
-        "Tidak ada sumber yang terjangkau dan belum ada yang tersimpan. Tekan D untuk edisi demo.",
+        "Nothing is stored yet. Press D to read the demo edition (invented news, no network"
+        " needed), r to try again, or a to add a site.",
+        "Belum ada berita tersimpan. Tekan D untuk membaca edisi demo (berita rekaan, tanpa"
+        " jaringan), r untuk mencoba lagi, atau a untuk menambah situs.",
+    ),
+    "offline_no_network": (
+        "No network: {n} outlet{n_s} could not be reached.",
+        "Tidak ada jaringan: {n} sumber tidak dapat dijangkau.",
+    ),
+    "offline_failed": (
+        "{n} outlet{n_s} gave no headlines (first: {error}).",
+        "{n} sumber tidak memberi berita (pertama: {error}).",
+    ),
+    "no_browser": (
+        "No web browser found: press y to copy the address instead",
+        "Tidak ada peramban: tekan y untuk menyalin alamatnya",
+    ),
+    "demo_no_refresh": (
+        "The demo edition is never refreshed: its news is invented. Start korantui again"
+        " without --demo to read the real outlets.",
+        "Edisi demo tidak pernah dimuat ulang: beritanya rekaan. Jalankan korantui lagi tanpa"
+        " --demo untuk membaca sumber sungguhan.",
+    ),
+    "confirm_all_read": (
+        "Mark all {n} unread headline{n_s} of All news read?",
+        "Tandai semua {n} berita yang belum dibaca di Semua berita sebagai sudah dibaca?",
+    ),
+    "layout_list": (
+        "The list, then the article (\\ for three panes)",
+        "Daftar, lalu artikel (\\ untuk tiga panel)",
+    ),
+    "layout_panes": ("Three panes (\\ for the list alone)", "Tiga panel (\\ untuk daftar saja)"),
+    "cmd_language_auto": (
+        "Language: automatic (the config, else LANG)",
+        "Bahasa: otomatis (konfigurasi, atau LANG)",
     ),
     "demo_title": ("demo edition", "edisi demo"),
     "help_title": ("Keys", "Tombol"),

@@ -63,6 +63,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
 STEPS: dict[int, str] = {
     1: BASE,
     2: BASE,
+    # The address that last worked for a built-in outlet (core/outlet_candidates.py).
+    3: """
+CREATE TABLE IF NOT EXISTS outlet_addresses (
+    outlet TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    found TEXT NOT NULL
+);
+""",
 }
 
 SCHEMA_VERSION = max(STEPS)

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -63,8 +64,8 @@ class FeedList(CursorList, can_focus=True):
         Binding("down,j", "cursor_down", show=False),
         Binding("pageup", "page_up_entries", show=False),
         Binding("pagedown", "page_down_entries", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
+        Binding("home,g", "first", show=False),
+        Binding("end,G", "last", show=False),
         Binding("enter", "select", show=False),
     ]
     COMPONENT_CLASSES = {
@@ -155,11 +156,27 @@ class FeedList(CursorList, can_focus=True):
             )
         if entries == self.entries:
             return
+        widths = (self._entry_width(e) for e in entries)
+        if max(widths, default=0) != max(map(self._entry_width, self.entries), default=0):
+            self.refresh(layout=True)  # `width: auto` in app.tcss: the pane fits its names
         self.entries = entries
         self.rows_changed()
         if not self.select(keep):
             self.select(ALL_ID)
         self.refresh()
+
+    @staticmethod
+    def _entry_width(entry: FeedEntry) -> int:
+        """Cells an entry needs to show whole: indent, name, count and mark."""
+        if entry.kind != "entry":
+            return cell_len(entry.name)
+        count = len(f" ({entry.unread})") if entry.unread else 0
+        mark = 2 if entry.mark else 0
+        return (2 if entry.indent else 0) + cell_len(entry.name) + count + mark
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # Room for the marks that come and go (busy, error) so the pane does not jump.
+        return max((self._entry_width(e) for e in self.entries), default=16) + 2
 
     def select(self, entry_id: str) -> bool:
         """Put the cursor on this entry; False when there is no such entry."""
