@@ -7,6 +7,7 @@ Kinds' modules are light (config loads this at start-up); formats' readers load 
 
 from __future__ import annotations
 
+from korantui.core.accounts.feed_kind import AccountFeedKind
 from korantui.core.models import FEED_KIND
 from korantui.core.net.doctype import looks_like_json_feed
 from korantui.core.sources.feed_kind import FeedFormat, FeedKind
@@ -15,7 +16,7 @@ from korantui.core.sources.kind import SourceKind
 
 DEFAULT_KIND = FEED_KIND  # what a [[feeds]] table without `kind` is
 
-_KINDS: dict[str, SourceKind] = {k.name: k for k in (FeedKind(), HtmlKind())}
+_KINDS: dict[str, SourceKind] = {k.name: k for k in (FeedKind(), HtmlKind(), AccountFeedKind())}
 
 # Tried in order on a feed document's bytes; the last takes whatever the others did not claim.
 FEED_FORMATS: tuple[FeedFormat, ...] = (
