@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from korantui.core.accounts.settings import AccountSettings, parse_accounts
 from korantui.core.config_keys import clashes, key_problem, valid_action_name
 from korantui.core.defaults import DEFAULT_FEEDS
 from korantui.core.models import FeedSpec
@@ -48,6 +49,7 @@ class Config:
     prefetch: int = 3  # articles fetched ahead of the cursor
     keys: dict[str, str] = field(default_factory=dict)  # action -> key
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
+    accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
 
     @property
     def db_path(self) -> Path:
@@ -138,6 +140,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")
     cfg.rules = rules
+    cfg.accounts = parse_accounts(raw.get("account", []), text, path)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")
