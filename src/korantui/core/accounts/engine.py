@@ -35,6 +35,8 @@ from korantui.core.threads import off_loop
 # The server's content is the whole article from this many words on (a teaser is one or two
 # sentences; a news article 200 words and more).
 FULL_TEXT_WORDS = 150
+Opener = Callable[[], Awaitable[tuple[AccountClient, Sequence[str]]]]
+
 # Items crawled while the last pull ran, or with the server's clock a little behind ours, are
 # pulled again rather than missed: a known remote id costs one lookup.
 PULL_OVERLAP = timedelta(minutes=10)
@@ -101,17 +103,18 @@ async def sync_account(
 
 async def sync_accounts(
     store: Store,
-    accounts: Sequence[tuple[str, Callable[[], Awaitable[AccountClient]], Sequence[str]]],
+    accounts: Sequence[tuple[str, Opener]],
     on_result: Callable[[AccountResult], None] | None = None,
 ) -> list[AccountResult]:
-    """Every account in turn: (name, an opener of its client, its secrets). One's failure, even
-    to open its client (a password command that fails), is its line; the others go on."""
+    """Every account in turn: (name, an opener of its client giving the client and the secrets
+    it holds). One's failure, even to open its client (a password command that fails), is its
+    line; the others go on."""
     results: list[AccountResult] = []
-    for name, open_client, secrets in accounts:
+    for name, open_client in accounts:
         try:
-            client = await open_client()
+            client, secrets = await open_client()
         except AccountError as e:
-            result = AccountResult(name, error=clean_line(redact(str(e), secrets))[:300])
+            result = AccountResult(name, error=clean_line(str(e))[:300])
             await off_loop(account_store.record_failure, store, name, result.error)
         else:
             try:
