@@ -8,13 +8,14 @@ run) only when the account's turn comes, and handed to the client alone.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
-from korantui.core.accounts.engine import AccountResult, Opener, sync_accounts
-from korantui.core.accounts.remote import AccountClient
+from korantui.core.accounts.engine import AccountResult, Opener, push_queue, redact, sync_accounts
+from korantui.core.accounts.remote import AccountClient, AccountError
 from korantui.core.accounts.settings import AccountSettings, credentials
+from korantui.core.sanitize import clean_line
 from korantui.core.store.accounts import forget_accounts
 from korantui.core.threads import off_loop
 
@@ -93,3 +94,70 @@ def _opener(connect: Connector, account: AccountSettings) -> Opener:
 def find_account(accounts: Sequence[AccountSettings], name: str) -> AccountSettings | None:
     key = name.strip().casefold()
     return next((a for a in accounts if a.name.casefold() == key), None)
+
+
+async def push_configured(
+    store: Store, accounts: Sequence[AccountSettings], fetch: FetchSettings | None = None
+) -> list[AccountResult]:
+    """Only the queues pushed, of the accounts that have one: the reader's changes reach the
+    server within seconds when it is there, and wait in the queue when it is not."""
+    from korantui.core.store.accounts import account_status
+
+    status = await off_loop(account_status, store)
+    chosen = [a for a in accounts if a.name in status and status[a.name].queued]
+    results: list[AccountResult] = []
+    if not chosen:
+        return results
+    async with connector(fetch) as connect:
+        for account in chosen:
+            results.append(await _on_server(store, connect, account, push_queue))
+    return results
+
+
+async def change_on_server(
+    store: Store,
+    accounts: Sequence[AccountSettings],
+    name: str,
+    change: Callable[[AccountClient], Awaitable[object]],
+    fetch: FetchSettings | None = None,
+) -> AccountResult:
+    """A change of the account's subscriptions made on its server (add, remove, rename, move),
+    then the account synced so the store shows what the server now holds."""
+    account = find_account(accounts, name)
+    if account is None:
+        return AccountResult(name, error="no such account in the config")
+
+    async def do(store: Store, client: AccountClient, name: str) -> int:
+        await change(client)
+        return 0
+
+    async with connector(fetch) as connect:
+        result = await _on_server(store, connect, account, do)
+    if result.error:
+        return result
+    synced = await sync_configured(store, accounts, fetch, only=[name])
+    return synced[0] if synced else result
+
+
+async def _on_server(
+    store: Store,
+    connect: Connector,
+    account: AccountSettings,
+    work: Callable[[Store, AccountClient, str], Awaitable[int]],
+) -> AccountResult:
+    from korantui.core.store.accounts import queued, record_failure
+
+    result = AccountResult(account.name)
+    secrets: Sequence[str] = ()
+    try:
+        client, secrets = await connect.open(account)
+        try:
+            await client.login()
+            result.pushed = await work(store, client, account.name)
+        finally:
+            await client.aclose()
+    except AccountError as e:
+        result.error = clean_line(redact(str(e), secrets))[:300]
+        await off_loop(record_failure, store, account.name, result.error)
+        result.left_queued = len(await off_loop(queued, store, account.name))
+    return result
