@@ -30,10 +30,10 @@ def server():
     s = FakeServer()
     s.add_feed("feed/1", "Kompas", "Nasional")
     s.add_feed("feed/2", "Tempo")
-    now = datetime.now(UTC) - timedelta(hours=1)
+    start = datetime.now(UTC) - timedelta(hours=3)  # a quarter of an hour apart
     for n in range(1, 6):
-        s.add_item(str(n), "feed/1", when=now + timedelta(minutes=n))
-    s.add_item("6", "feed/2", content=LONG, when=now + timedelta(minutes=6))
+        s.add_item(str(n), "feed/1", when=start + timedelta(minutes=15 * n))
+    s.add_item("6", "feed/2", content=LONG, when=start + timedelta(minutes=90))
     s.set("2", read=True)
     s.set("3", starred=True)
     return s

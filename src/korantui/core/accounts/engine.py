@@ -7,9 +7,10 @@ One sync, in this order:
    and star/unstar of each item; an entry leaves the queue only once the server accepted it, so
    a server failing half-way leaves the rest queued for the next sync;
 3. the subscriptions and their categories -> the account's feeds in the store;
-4. the items new since the last complete pull, page by page (one transaction a page, so
-   10,000 items never sit in memory at once); the server's content is the summary, and the
-   article itself when it is long enough to be one (else korantui extracts it when opened);
+4. the items new since the newest one the last complete pull saw, page by page (one
+   transaction a page, so 10,000 items never sit in memory at once); the server's content is
+   the summary, and the article itself when it is long enough to be one (else korantui
+   extracts it when opened);
 5. the unread and starred id lists applied, except where a local change is still queued.
 The pull's cursor moves only when all of that went through; a pull cut short is pulled again
 (items already stored are passed over by their remote id).
@@ -176,7 +177,11 @@ async def pull(store: Store, client: AccountClient, name: str, result: AccountRe
     rows = [(f.id, f.title or f.url, f.url, f.categories) for f in feeds]
     feed_ids = await off_loop(account_store.save_feeds, store, name, rows)
     result.feeds = len(feeds)
+    newest: datetime | None = None
     async for page in client.items(since):
+        dates = [i.published for i in page if i.published is not None]
+        if dates:
+            newest = max([*dates, newest] if newest else dates)
         items = [i for i in page if i.feed_id in feed_ids]
         fresh = await off_loop(account_store.known_items, store, name, [i.id for i in items])
         # Only the items not stored yet are converted (the HTML work is the page's cost).
@@ -187,7 +192,10 @@ async def pull(store: Store, client: AccountClient, name: str, result: AccountRe
     state = await client.state()
     await off_loop(account_store.apply_state, store, name, state.unread, state.starred)
     result.unread = len(state.unread)
-    await off_loop(account_store.record_pull, store, name, started, datetime.now(UTC))
+    # The next pull starts from the newest item seen, by the server's dates (its clock, not
+    # ours), and never from later than this pull began (an item dated in the future).
+    cursor = min(newest, started) if newest else (status.pulled_from if status else None)
+    await off_loop(account_store.record_pull, store, name, cursor, datetime.now(UTC))
 
 
 def item_rows(items: Sequence[RemoteItem], feed_ids: dict[str, int]) -> list[ItemRow]:

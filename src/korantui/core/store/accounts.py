@@ -74,7 +74,9 @@ def account_status(store: Store) -> dict[str, AccountStatus]:
     return {r[0]: AccountStatus(r[0], _dt(r[1]), _dt(r[2]), _dt(r[3]), r[4], r[5]) for r in rows}
 
 
-def record_pull(store: Store, account: str, pulled_from: datetime, pulled_at: datetime) -> None:
+def record_pull(
+    store: Store, account: str, pulled_from: datetime | None, pulled_at: datetime
+) -> None:
     """A complete sync: the next pull starts from pulled_from; the account's error is gone."""
     with store.transaction() as db:
         db.execute(
@@ -82,7 +84,7 @@ def record_pull(store: Store, account: str, pulled_from: datetime, pulled_at: da
             " VALUES (?, ?, ?, ?, '') ON CONFLICT(name) DO UPDATE SET"
             " pulled_from = excluded.pulled_from, pulled_at = excluded.pulled_at,"
             " last_attempt = excluded.last_attempt, last_error = ''",
-            (account, _iso(pulled_from), _iso(pulled_at), _iso(pulled_at)),
+            (account, pulled_from and _iso(pulled_from), _iso(pulled_at), _iso(pulled_at)),
         )
 
 
