@@ -35,9 +35,8 @@ def main() -> None:
         sys.stdin.read()  # until the test kills this process
         return
     url, user, password = sys.argv[3:6]
-    from korantui.core.accounts.greader import GReaderClient
-
     from korantui.core.accounts.engine import push_queue
+    from korantui.core.accounts.greader import GReaderClient
 
     class DiesAfterTheServerAccepted(GReaderClient):
         async def mark_read(self, ids: Iterable[str], read: bool) -> None:
