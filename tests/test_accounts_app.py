@@ -1,0 +1,71 @@
+"""Accounts in the app: synced on start in a worker, their feeds under the account's heading,
+a failing account's line in words, and M on an account's feed done by the server's mark-all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from korantui.ui.app import KoranApp
+from korantui.ui.widgets.feed_list import feed_option_id
+from tests.sync_servers import GReaderServer, MinifluxServer
+from tests.test_accounts_e2e import PASSWORD, _fill, _greader_table, _miniflux_table
+from tests.uikit import settle
+
+
+@pytest.fixture
+def servers(monkeypatch) -> Iterator[tuple[GReaderServer, MinifluxServer]]:
+    monkeypatch.setenv("KORANTUI_TEST_GREADER", PASSWORD)
+    monkeypatch.setenv("KORANTUI_TEST_MINIFLUX", "not-the-key")  # Kantor's login fails
+    with GReaderServer(password=PASSWORD) as g, MinifluxServer(host="127.0.0.2") as m:
+        _fill(g, "Berita")
+        _fill(m, "Kerja")
+        yield g, m
+
+
+def _lines(app: KoranApp) -> list[tuple[str, str]]:
+    return [(e.kind, e.name) for e in app.main.feed_list.entries if e.kind != "separator"]
+
+
+async def test_the_app_syncs_on_start_and_shows_each_account_s_feeds_or_its_failure(
+    servers, write_config
+):
+    greader, miniflux = servers
+    cfg = write_config(_greader_table(greader) + _miniflux_table(miniflux))
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        lines = _lines(app)
+        assert ("category", "Rumah / Berita") in lines
+        assert ("entry", "Koran Satu") in lines and ("entry", "Koran Dua") in lines
+        kantor = lines.index(("category", "Kantor"))
+        kind, note = lines[kantor + 1]
+        assert kind == "note" and note.startswith("! wrong user name or password")
+        assert app.main.feed_list.totals[0] == 6  # Rumah's unread, in All news
+
+        # M on an account's feed: the server's own mark-all, pushed at once.
+        satu = next(f for f in app.main.feed_list.feeds if f.display_name == "Koran Satu")
+        app.main.feed_list.select(feed_option_id(satu.id))
+        await pilot.pause()
+        app.main.headline_list.focus()
+        await pilot.press("M")
+        await settle(app, pilot)
+        assert greader.calls("mark-all-as-read", "POST")
+        assert all(i.read for i in greader.items.values() if i.feed_id == 1)
+        assert not any(i.read for i in greader.items.values() if i.feed_id == 2)
+        assert app.main.feed_list.totals[0] == 2
+
+
+async def test_an_account_that_never_synced_shows_its_heading_and_why(servers, write_config):
+    greader, _ = servers
+    greader.api_enabled = False
+    cfg = write_config(_greader_table(greader))
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        lines = _lines(app)
+        at = lines.index(("category", "Rumah"))
+        assert lines[at + 1][0] == "note" and "API" in lines[at + 1][1]
