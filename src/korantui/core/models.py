@@ -8,6 +8,7 @@ from typing import Any
 
 FEED_KIND = "feed"
 HTML_KIND = "html"
+ACCOUNT_KIND = "account"  # an account's feed: its headlines come from the account's sync
 
 
 @dataclass(slots=True)

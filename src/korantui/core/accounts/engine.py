@@ -25,11 +25,11 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from korantui.core.accounts.remote import AccountClient, AccountError, RemoteItem
-from korantui.core.models import Article, Block
+from korantui.core.account_content import item_rows
+from korantui.core.accounts.remote import AccountClient, AccountError
 from korantui.core.sanitize import clean_line
 from korantui.core.store import accounts as account_store
-from korantui.core.store.accounts import MARK_ALL, READ, STAR, UNREAD, UNSTAR, ItemRow
+from korantui.core.store.accounts import MARK_ALL, READ, STAR, UNREAD, UNSTAR
 from korantui.core.store.database import Store
 from korantui.core.threads import off_loop
 
@@ -42,7 +42,6 @@ Opener = Callable[[], Awaitable[tuple[AccountClient, Sequence[str]]]]
 # pulled again rather than missed: a known remote id costs one lookup.
 PULL_OVERLAP = timedelta(minutes=10)
 PUSH_BATCH = 250  # ids per call: well under any server's form or URL limit
-MAX_SUMMARY = 100_000
 
 
 @dataclass(slots=True)
@@ -187,7 +186,7 @@ async def pull(store: Store, client: AccountClient, name: str, result: AccountRe
         # Only the items not stored yet are converted (the HTML work is the page's cost).
         todo = [i for i in items if i.id not in fresh]
         if todo:
-            converted = await off_loop(item_rows, todo, feed_ids)
+            converted = await off_loop(item_rows, todo, feed_ids, FULL_TEXT_WORDS)
             result.new += await off_loop(account_store.save_items, store, name, converted)
     state = await client.state()
     await off_loop(account_store.apply_state, store, name, state.unread, state.starred)
@@ -196,63 +195,3 @@ async def pull(store: Store, client: AccountClient, name: str, result: AccountRe
     # ours), and never from later than this pull began (an item dated in the future).
     cursor = min(newest, started) if newest else (status.pulled_from if status else None)
     await off_loop(account_store.record_pull, store, name, cursor, datetime.now(UTC))
-
-
-def item_rows(items: Sequence[RemoteItem], feed_ids: dict[str, int]) -> list[ItemRow]:
-    from korantui.core.htmlwork import on_html_thread
-
-    return on_html_thread(_item_rows, items, feed_ids)
-
-
-def _item_rows(items: Sequence[RemoteItem], feed_ids: dict[str, int]) -> list[ItemRow]:
-    from korantui.core.sources.feeds import html_to_text
-
-    rows = []
-    for item in items:
-        summary = html_to_text(item.content_html[: MAX_SUMMARY * 4])[:MAX_SUMMARY]
-        article = None
-        if len(summary.split()) >= FULL_TEXT_WORDS:
-            article = server_article(item, summary)
-        rows.append(
-            ItemRow(
-                remote_id=item.id,
-                feed_id=feed_ids[item.feed_id],
-                title=item.title,
-                link=item.url,
-                summary=summary,
-                author=item.author,
-                published=item.published,
-                read=item.read,
-                starred=item.starred,
-                article=article,
-            )
-        )
-    return rows
-
-
-def server_article(item: RemoteItem, summary: str) -> Article:
-    """The server's content as korantui's article: headings, lists, quotes and links kept where
-    it parses as HTML, its plain paragraphs otherwise."""
-    blocks: list[Block] = []
-    try:
-        from lxml import html as lxml_html
-
-        from korantui.core.article.blocks import blocks_from_element
-
-        root = lxml_html.fragment_fromstring(item.content_html, create_parent="div")
-        blocks = blocks_from_element(root, item.url)
-    except Exception:  # lxml's errors for what is not HTML at all: the plain text will do
-        blocks = []
-    if not blocks:
-        blocks = [Block("p", p) for p in summary.split("\n\n") if p.strip()]
-    from korantui.core.reading import capped
-
-    article = Article(
-        url=item.url,
-        title=item.title,
-        author=item.author,
-        published=item.published,
-        blocks=blocks,
-        method="server",
-    )
-    return capped(article)

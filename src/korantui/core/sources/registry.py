@@ -7,9 +7,9 @@ Kinds' modules are light (config loads this at start-up); formats' readers load 
 
 from __future__ import annotations
 
-from korantui.core.accounts.feed_kind import AccountFeedKind
 from korantui.core.models import FEED_KIND
 from korantui.core.net.doctype import looks_like_json_feed
+from korantui.core.sources.account_kind import AccountFeedKind
 from korantui.core.sources.feed_kind import FeedFormat, FeedKind
 from korantui.core.sources.html_kind import HtmlKind
 from korantui.core.sources.kind import SourceKind

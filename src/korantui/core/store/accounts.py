@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from korantui.core.accounts.feed_kind import ACCOUNT_KIND
-from korantui.core.models import Article, FeedSpec
+from korantui.core.models import ACCOUNT_KIND, Article, FeedSpec
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
 from korantui.core.store.database import Store
 

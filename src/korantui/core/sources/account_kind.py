@@ -10,13 +10,10 @@ come from its [[account]] table.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-if TYPE_CHECKING:  # the store imports ACCOUNT_KIND, and the store imports no source module
-    from korantui.core.models import FeedSpec
-    from korantui.core.sources.kind import Fetched, SourceJob
-
-ACCOUNT_KIND = "account"
+from korantui.core.models import ACCOUNT_KIND, FeedSpec
+from korantui.core.sources.kind import Fetched, SourceJob
 
 
 class AccountFeedKind:
@@ -35,6 +32,4 @@ class AccountFeedKind:
         return ""
 
     async def fetch(self, job: SourceJob) -> Fetched:
-        from korantui.core.sources.kind import Fetched
-
         return Fetched(None)
