@@ -69,3 +69,34 @@ async def test_an_account_that_never_synced_shows_its_heading_and_why(servers, w
         lines = _lines(app)
         at = lines.index(("category", "Rumah"))
         assert lines[at + 1][0] == "note" and "API" in lines[at + 1][1]
+
+
+async def test_d_and_e_on_an_account_s_feed_are_done_on_its_server(servers, write_config):
+    greader, _ = servers
+    cfg = write_config(_greader_table(greader))
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        feeds = {f.display_name: f for f in app.main.feed_list.feeds}
+
+        app.main.feed_list.select(feed_option_id(feeds["Koran Dua"].id))
+        await pilot.pause()
+        await pilot.press("d", "y")
+        await settle(app, pilot)
+        assert [f.title for f in greader.feeds.values()] == ["Koran Satu"]
+        assert ("entry", "Koran Dua") not in _lines(app)
+
+        app.main.feed_list.select(feed_option_id(feeds["Koran Satu"].id))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("end", "ctrl+u", *"Koran Baru", "tab")
+        await pilot.press("end", "ctrl+u", *"Olahraga", "enter")
+        await settle(app, pilot)
+        (feed,) = greader.feeds.values()
+        assert (feed.title, feed.category) == ("Koran Baru", "Olahraga")
+        lines = _lines(app)
+        at = lines.index(("category", "Rumah / Olahraga"))
+        assert lines[at + 1] == ("entry", "Koran Baru")
+        assert "[[feeds]]" not in cfg.path.read_text()  # the server's change, not the file's
