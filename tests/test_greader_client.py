@@ -65,7 +65,10 @@ def test_the_server_refuses_loose_auth_headers_and_edit_tag_by_get(server: GRead
         assert got.status_code == 400
         no_token = http.post(api + "edit-tag", data={"i": first, "a": READ}, headers=good)
         assert no_token.status_code == 401
-    assert not any(i.read for i in server.items.values())
+        assert not any(i.read for i in server.items.values())
+        both = {"i": [first, str(BASE_US + 1_000_000)], "a": READ, "T": server.token}
+        assert http.post(api + "edit-tag", data=both, headers=good).text == "OK"
+    assert [i.read for i in server.items.values()] == [True, True, False]
 
 
 # -- login ------------------------------------------------------------------------------------
@@ -81,6 +84,13 @@ async def test_login_fetches_the_token_and_lists_feeds_and_labels(client, server
     login = server.calls("accounts/ClientLogin")[0]
     assert login.method == "POST" and PASSWORD not in login.path + str(login.query)
     assert server.calls("/token", "GET")
+
+
+async def test_any_call_logs_in_first_when_not_yet_logged_in(server):
+    c = GReaderClient(server.url, "budi", PASSWORD)
+    assert len(await c.feeds()) == 2
+    await c.aclose()
+    assert [r.path.rsplit("/", 1)[-1] for r in server.log] == ["ClientLogin", "token", "list"]
 
 
 async def test_a_wrong_password_is_auth_and_never_shows_the_password(server):

@@ -111,6 +111,10 @@ async def test_paging_2500_entries_by_id(client, server):
     server.add_items(1500, 1)
     server.add_items(1000, 2, read=True)
     items = await _all(client)
+    assert [v for k, v in server.calls("/v1/entries")[0].query if k == "status"] == [
+        "unread",
+        "read",
+    ]
     assert [int(i.id) for i in items] == list(range(1, 2501))
     pages = server.calls("/v1/entries", "GET")
     assert len(pages) == 11  # ten full pages; the eleventh answers none

@@ -148,6 +148,8 @@ class GReaderClient:
         self._api.add_secret(token)
 
     async def _get(self, path: str, params: Form) -> Any:
+        if not self._auth:
+            await self.login()
         for attempt in (0, 1):
             resp = await self._api.request(
                 "GET",
@@ -165,6 +167,8 @@ class GReaderClient:
 
     async def _post(self, path: str, form: Form, query: Form = ()) -> ApiResponse:
         url = api_url(self.url, _API + path)
+        if not self._auth:
+            await self.login()
         for attempt in (0, 1):
             resp = await self._api.request(
                 "POST",

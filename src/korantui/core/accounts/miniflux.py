@@ -130,8 +130,9 @@ class MinifluxClient:
         params: list[tuple[str, str]] = []
         if since is not None:
             params.append(("changed_after", str(max(0, int(since.timestamp())))))
-        if unread_only:
-            params.append(("status", "unread"))
+        params.append(("status", "unread"))
+        if not unread_only:  # never "removed": Miniflux keeps those, emptied, unless asked
+            params.append(("status", "read"))
         async for page in self._entries(params):
             items = [item for raw in page if (item := _item(raw)) is not None]
             if items:
