@@ -53,6 +53,8 @@ class FakeServer:
         self.added[iid] = when
 
     def set(self, iid: str, **state: bool) -> None:
+        if iid not in self.items:
+            raise AccountError(Failure.REFUSED, f"no entry {iid}")
         self.items[iid] = replace(self.items[iid], **state)
 
     def client(self, password: str | None = None) -> FakeClient:

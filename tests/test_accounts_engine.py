@@ -203,3 +203,13 @@ async def test_two_accounts_keep_their_items_apart(store, server):
     assert [q.remote_id for q in queued(store, "Kantor")] == ["1"] and not queued(store, "Rumah")
     await sync_account(store, other.client(), "Kantor")
     assert other.items["1"].read and not server.items["1"].read
+
+
+async def test_a_change_the_server_refuses_leaves_the_queue_and_the_sync_goes_on(store, server):
+    await sync_account(store, server.client(), "Rumah")
+    ReadingService(store).set_read([by_title(store)["Berita 1"]])
+    del server.items["1"]  # gone from the server meanwhile: it refuses the change
+    server.add_item("9", "feed/2")
+    result = await sync_account(store, server.client(), "Rumah")
+    assert result.ok and queued(store, "Rumah") == []
+    assert "Berita 9" in by_title(store)

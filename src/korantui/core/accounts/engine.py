@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from korantui.core.account_content import item_rows
-from korantui.core.accounts.remote import AccountClient, AccountError
+from korantui.core.accounts.remote import AccountClient, AccountError, Failure
 from korantui.core.sanitize import clean_line
 from korantui.core.store import accounts as account_store
 from korantui.core.store.accounts import MARK_ALL, READ, STAR, UNREAD, UNSTAR
@@ -138,7 +138,7 @@ async def push_queue(store: Store, client: AccountClient, name: str) -> int:
     # Mark-alls first, in order: a read or unread queued after one is pushed after it.
     for entry in (e for e in entries if e.kind == MARK_ALL):
         before = entry.before or datetime.now(UTC)
-        await client.mark_all_read(entry.remote_id or None, before)
+        await _refusable(client.mark_all_read(entry.remote_id or None, before))
         await off_loop(account_store.unqueue, store, [entry.id])
         pushed += 1
     # The latest entry of each item and state is the one to push; the earlier ones go with it.
@@ -156,13 +156,24 @@ async def push_queue(store: Store, client: AccountClient, name: str) -> int:
             batch = keys[start : start + PUSH_BATCH]
             ids = [remote_id for remote_id, _ in batch]
             if kind in (READ, UNREAD):
-                await client.mark_read(ids, kind == READ)
+                await _refusable(client.mark_read(ids, kind == READ))
             else:
-                await client.mark_starred(ids, kind == STAR)
+                await _refusable(client.mark_starred(ids, kind == STAR))
             done = [i for key in batch for i in entry_ids[key]]
             await off_loop(account_store.unqueue, store, done)
             pushed += len(done)
     return pushed
+
+
+async def _refusable(call: Awaitable[None]) -> None:
+    """A change the server refuses outright (the item or feed is gone from it) will never be
+    taken: it leaves the queue rather than stop every later sync. Any other failure (the
+    server away, a login that expired, its own error) keeps it queued."""
+    try:
+        await call
+    except AccountError as e:
+        if e.failure is not Failure.REFUSED:
+            raise
 
 
 # -- pull --------------------------------------------------------------------------------------
