@@ -213,3 +213,16 @@ async def test_a_change_the_server_refuses_leaves_the_queue_and_the_sync_goes_on
     result = await sync_account(store, server.client(), "Rumah")
     assert result.ok and queued(store, "Rumah") == []
     assert "Berita 9" in by_title(store)
+
+
+async def test_mark_all_before_any_complete_pull_marks_the_shown_headlines_one_by_one(
+    store, server
+):
+    server.fail_after = 4  # login, feeds, two pages of items: the state list fails
+    await sync_account(store, server.client(), "Rumah")
+    assert account_status(store)["Rumah"].pulled_at is None and len(store.headlines()) == 6
+    ReadingService(store).mark_feed_read(None)
+    assert {q.kind for q in queued(store, "Rumah")} == {"read"}
+    server.fail_after = None
+    await sync_account(store, server.client(), "Rumah")
+    assert server.mark_alls == [] and all(i.read for i in server.items.values())

@@ -139,6 +139,8 @@ class AccountSyncer:
     def synced(self, message: AccountsSynced) -> None:
         screen = self.screen
         self.busy = self._pushing = False
+        if not message.results and message.quiet and not self._again:
+            return  # a push with nothing queued: nothing changed
         self.read_status()
         screen.reload_feeds()
         screen.reload_headlines(keep=True)

@@ -440,9 +440,19 @@ def mark_feed_read(store: Store, feed_id: int | None) -> None:
             ]
         for account, remote_feed, store_feed in targets:
             row = db.execute("SELECT pulled_at FROM accounts WHERE name = ?", (account,)).fetchone()
-            before = row[0] if row and row[0] else when
             scope = "" if store_feed is None else " AND h.feed_id = ?"
             params: tuple[object, ...] = (account,) if store_feed is None else (account, store_feed)
+            if not (row and row[0]):
+                # No pull ever completed: no time is known to be all the reader saw, so the
+                # headlines shown are marked one by one instead.
+                ids = db.execute(
+                    "SELECT h.id FROM headlines h JOIN account_items ai ON ai.headline_id = h.id"
+                    f" WHERE h.read = 0 AND ai.account = ?{scope}",
+                    params,
+                ).fetchall()
+                _enqueue(db, READ, [i for (i,) in ids], when)
+                continue
+            before = row[0]
             db.execute(
                 "DELETE FROM account_queue WHERE account = ? AND kind IN ('read', 'unread')"
                 " AND headline_id IN (SELECT h.id FROM headlines h JOIN account_items ai"
