@@ -281,6 +281,20 @@ def with_account_rows(entries: list, accounts: list[tuple[str, str]]) -> list:
         if at is None:
             out += [FeedEntry("separator"), FeedEntry("category", name=name)]
             at = len(out) - 1
-        if note:
-            out.insert(at + 1, FeedEntry("note", name=note))
+        lines = _wrapped(note)
+        out[at + 1 : at + 1] = [FeedEntry("note", name=line) for line in lines]
     return out
+
+
+NOTE_WIDTH = 20  # the feed pane's width inside its border, padding and the note's indent
+NOTE_LINES = 4
+
+
+def _wrapped(note: str) -> list[str]:
+    """The account's line over a few lines of the narrow pane: a failure in words is long."""
+    import textwrap
+
+    lines = textwrap.wrap(note, NOTE_WIDTH, break_on_hyphens=False)
+    if len(lines) > NOTE_LINES:
+        lines = [*lines[: NOTE_LINES - 1], lines[NOTE_LINES - 1][: NOTE_WIDTH - 1] + "…"]
+    return lines

@@ -400,6 +400,9 @@ class MainScreen(GuardedScreen):
 
     def action_refresh_feed(self) -> None:
         feed = self.feed_list.selected_feed
+        if self.accounts.account_of(feed):  # an account's feed comes from the account's sync
+            self.accounts.sync()
+            return
         self.refresher.refresh([feed] if feed else None)
 
     def action_refresh_all(self) -> None:
