@@ -10,7 +10,7 @@ import pytest
 from korantui.ui.app import KoranApp
 from korantui.ui.widgets.feed_list import feed_option_id
 from tests.sync_servers import GReaderServer, MinifluxServer
-from tests.test_accounts_e2e import PASSWORD, _fill, _greader_table, _miniflux_table
+from tests.test_accounts_e2e import PASSWORD, _fill, _greader_table, _miniflux_table, _nowhere
 from tests.uikit import settle
 
 
@@ -105,3 +105,29 @@ async def test_d_and_e_on_an_account_s_feed_are_done_on_its_server(servers, writ
         at = lines.index(("category", "Rumah / Olahraga"))
         assert lines[at + 1] == ("entry", "Koran Baru")
         assert "[[feeds]]" not in cfg.path.read_text()  # the server's change, not the file's
+
+
+async def test_r_on_an_account_s_feed_and_R_bring_what_arrived_on_the_server(servers, write_config):
+    greader, _ = servers
+    cfg = write_config(_greader_table(greader))
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.main.feed_list.totals[0] == 6
+        greader.add_items(3, 1)
+        _nowhere(greader)
+        satu = next(f for f in app.main.feed_list.feeds if f.display_name == "Koran Satu")
+        app.main.feed_list.select(feed_option_id(satu.id))
+        await pilot.pause()
+        app.main.headline_list.focus()
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.main.feed_list.totals[0] == 9
+        newest = app.main.headline_list.rows[0]
+        assert newest.title == f"Berita {max(greader.items)}"
+        greader.add_items(1, 2)
+        _nowhere(greader)
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert app.main.feed_list.totals[0] == 10
