@@ -131,3 +131,22 @@ async def test_r_on_an_account_s_feed_and_R_bring_what_arrived_on_the_server(ser
         await pilot.press("R")
         await settle(app, pilot)
         assert app.main.feed_list.totals[0] == 10
+
+
+async def test_a_on_an_account_s_feed_subscribes_on_its_server(servers, write_config, news_site):
+    greader, _ = servers
+    cfg = write_config(_greader_table(greader))
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        satu = next(f for f in app.main.feed_list.feeds if f.display_name == "Koran Satu")
+        app.main.feed_list.select(feed_option_id(satu.id))
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*f"{news_site}/feed.xml", "enter")
+        await settle(app, pilot)
+        assert [f.url for f in greader.feeds.values()][-1] == f"{news_site}/feed.xml"
+        assert ("entry", f"Feed of {news_site.split('//')[1].split(':')[0]}") in _lines(app)
+        assert "[[feeds]]" not in cfg.path.read_text()
