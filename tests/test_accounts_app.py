@@ -150,3 +150,19 @@ async def test_a_on_an_account_s_feed_subscribes_on_its_server(servers, write_co
         assert [f.url for f in greader.feeds.values()][-1] == f"{news_site}/feed.xml"
         assert ("entry", f"Feed of {news_site.split('//')[1].split(':')[0]}") in _lines(app)
         assert "[[feeds]]" not in cfg.path.read_text()
+
+
+async def test_an_account_taken_out_of_the_config_leaves_the_feed_pane(servers, write_config):
+    greader, _ = servers
+    cfg = write_config(_greader_table(greader))
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert ("entry", "Koran Satu") in _lines(app)
+    cfg = write_config("")  # the [[account]] table removed
+    cfg.prefetch = 0
+    app = KoranApp(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not [line for line in _lines(app) if line[0] != "entry" or "Koran" in line[1]]

@@ -103,6 +103,8 @@ class AccountSyncer:
         request meanwhile runs after it."""
         accounts = self._accounts
         if not accounts:
+            if not push_only:
+                self._forget_all()
             return
         if self.busy or self._pushing:
             self._again = True
@@ -129,6 +131,23 @@ class AccountSyncer:
             except concurrent.futures.CancelledError:
                 return
             screen.post_message(AccountsSynced(results, quiet=push_only))
+
+        screen.run_worker(work, thread=True, group="accounts", exit_on_error=False)
+
+    def _forget_all(self) -> None:
+        """No account in the config (any more): the feeds of the ones removed leave the pane."""
+        from korantui.core.store.accounts import account_feed_ids
+
+        app = self.screen.korantui
+        if app.demo or not account_feed_ids(app.store):
+            return
+        store, screen = app.store, self.screen
+
+        def work() -> None:
+            from korantui.core.store.accounts import forget_accounts
+
+            forget_accounts(store, [])
+            screen.post_message(AccountsSynced([]))
 
         screen.run_worker(work, thread=True, group="accounts", exit_on_error=False)
 
