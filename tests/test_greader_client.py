@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -36,7 +37,7 @@ async def client(server: GReaderServer) -> AsyncIterator[GReaderClient]:
 
 async def _all(client: GReaderClient, **kw: object) -> list[RemoteItem]:
     out: list[RemoteItem] = []
-    async for page in client.items(kw.pop("since", None), **kw):  # type: ignore[arg-type]
+    async for page in client.items(kw.pop("since", None), **kw):
         out += page
     return out
 
@@ -295,3 +296,25 @@ async def test_a_page_over_the_cap_is_asked_for_again_in_halves(server):
     assert len({i.id for i in items}) == 1000
     sizes = [dict(r.query)["n"] for r in server.calls("reading-list")]
     assert sizes[:3] == ["500", "250", "125"] and set(sizes[3:]) == {"125"}
+
+
+async def test_a_change_answered_by_a_login_page_is_not_taken_as_done(client, server):
+    ids = [str(i) for i in server.add_items(2, 1)]
+    server.login_wall = True
+    with pytest.raises(AccountError) as caught:
+        await client.mark_read(ids, True)
+    assert caught.value.failure == Failure.API_OFF
+
+
+async def test_no_secret_reaches_the_logs_even_at_debug(server, caplog):
+    caplog.set_level(logging.DEBUG)
+    c = GReaderClient(server.url, "budi", PASSWORD)
+    await c.login()
+    await c.mark_read([str(i) for i in server.add_items(1, 1)], True)
+    await c.aclose()
+    bad = GReaderClient(server.url, "budi", "salah-" + PASSWORD)
+    await _failure(bad)
+    await bad.aclose()
+    assert "ClientLogin" in caplog.text  # httpx did log the requests
+    for secret in (PASSWORD, server.auth.split("/")[1], server.token):
+        assert secret not in caplog.text

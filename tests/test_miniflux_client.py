@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -37,7 +40,7 @@ async def client(server: MinifluxServer) -> AsyncIterator[MinifluxClient]:
 
 async def _all(client: MinifluxClient, **kw: object) -> list[RemoteItem]:
     out: list[RemoteItem] = []
-    async for page in client.items(kw.pop("since", None), **kw):  # type: ignore[arg-type]
+    async for page in client.items(kw.pop("since", None), **kw):
         out += page
     return out
 
@@ -243,7 +246,7 @@ async def test_a_redirect_on_the_same_host_is_followed_for_get_only(server):
 
 
 def test_secrets_are_cut_from_every_error_text():
-    api = ApiSession(None, secrets=[PASSWORD, "", "token/abc"])  # type: ignore[arg-type]
+    api = ApiSession(None, secrets=[PASSWORD, "", "token/abc"])
     error = api.error(Failure.AUTH, f"echo {PASSWORD} and token/abc\x1b[31m")
     assert PASSWORD not in str(error) and "token/abc" not in str(error)
     assert "\x1b" not in str(error) and "***" in str(error) and PASSWORD not in repr(api)
@@ -257,3 +260,21 @@ async def test_a_page_over_the_cap_is_asked_for_again_in_halves(server):
     assert [int(i.id) for i in items] == list(range(1, 601))
     sizes = [dict(r.query)["limit"] for r in server.calls("/v1/entries")]
     assert sizes[0] == "250" and set(sizes[1:]) == {"125"}
+
+
+async def test_a_change_answered_by_a_login_page_is_not_taken_as_done(client, server):
+    server.add_items(2, 1)
+    server.login_wall = True
+    with pytest.raises(AccountError) as caught:
+        await client.mark_read(["1", "2"], True)
+    assert caught.value.failure == Failure.API_OFF
+
+
+def test_the_account_benchmark_runs_at_a_tiny_size():
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "account_sync.py"
+    proc = subprocess.run(
+        [sys.executable, str(bench), "--items", "100"], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = [line.split() for line in proc.stdout.splitlines()[2:]]
+    assert [(r[0], r[1]) for r in rows] == [("greader", "100"), ("miniflux", "100")]

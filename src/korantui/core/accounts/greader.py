@@ -165,7 +165,12 @@ class GReaderClient:
             break
         return self._api.json(resp)
 
-    async def _post(self, path: str, form: Form, query: Form = ()) -> ApiResponse:
+    async def _post(
+        self, path: str, form: Form, query: Form = (), *, says_ok: bool = True
+    ) -> ApiResponse:
+        """POST with the token. says_ok: the call answers "OK" when done (edit-tag,
+        mark-all-as-read, subscription/edit); anything else (a proxy's login page) means the
+        change was not made, and it stays queued."""
         url = api_url(self.url, _API + path)
         if not self._auth:
             await self.login()
@@ -190,6 +195,9 @@ class GReaderClient:
                     await self.login()
                 continue
             self._api.check(resp, want_json=False)
+            if says_ok and resp.body.strip() != b"OK":
+                failure = Failure.API_OFF if resp.body.lstrip()[:1] == b"<" else Failure.PROTOCOL
+                raise self._api.error(failure, f"{path} did not answer OK")
             return resp
         raise AssertionError("unreachable")
 
@@ -303,7 +311,9 @@ class GReaderClient:
 
     async def add_feed(self, url: str, category: str = "") -> RemoteFeed:
         # quickadd in the query too: FreshRSS before 1.20 read it only from there.
-        resp = await self._post("subscription/quickadd", [("quickadd", url)], [("quickadd", url)])
+        resp = await self._post(
+            "subscription/quickadd", [("quickadd", url)], [("quickadd", url)], says_ok=False
+        )
         data = self._api.json(resp)
         if not isinstance(data, dict) or not data.get("numResults"):
             words = _str(data.get("error")) if isinstance(data, dict) else ""
