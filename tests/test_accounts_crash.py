@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from korantui.core.accounts.engine import sync_account
-from korantui.core.store.accounts import queued
+from korantui.core.store.account_queue import queued
 from korantui.core.store.database import Store
 from tests.accounts_fake import FakeServer
 

@@ -18,7 +18,7 @@ from korantui.core.accounts.connect import connector, sync_configured
 from korantui.core.accounts.engine import AccountResult, pull
 from korantui.core.config import Config, load_config
 from korantui.core.reading_service import ReadingService
-from korantui.core.store.accounts import queued
+from korantui.core.store.account_queue import queued
 from korantui.core.store.database import Store
 from tests.sync_servers import GReaderServer, MinifluxServer
 from tests.test_accounts_crash import run_child_until

@@ -11,7 +11,8 @@ import pytest
 from korantui.core.accounts.engine import sync_account
 from korantui.core.models import FeedSpec
 from korantui.core.reading_service import ReadingService
-from korantui.core.store.accounts import account_status, queued
+from korantui.core.store.account_queue import queued
+from korantui.core.store.accounts import account_status
 from korantui.core.store.database import Store
 from tests.accounts_fake import FakeServer
 

@@ -145,7 +145,8 @@ async def _on_server(
     account: AccountSettings,
     work: Callable[[Store, AccountClient, str], Awaitable[int]],
 ) -> AccountResult:
-    from korantui.core.store.accounts import queued, record_failure
+    from korantui.core.store.account_queue import queued
+    from korantui.core.store.accounts import record_failure
 
     result = AccountResult(account.name)
     secrets: Sequence[str] = ()

@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from korantui.core.account_content import item_rows
 from korantui.core.accounts.remote import AccountClient, AccountError, Failure
 from korantui.core.sanitize import clean_line
+from korantui.core.store import account_queue
 from korantui.core.store import accounts as account_store
 from korantui.core.store.accounts import MARK_ALL, READ, STAR, UNREAD, UNSTAR
 from korantui.core.store.database import Store
@@ -97,7 +98,7 @@ async def sync_account(
         result.error = result.error[:300]
     if result.error:
         await off_loop(account_store.record_failure, store, name, result.error)
-        result.left_queued = len(await off_loop(account_store.queued, store, name))
+        result.left_queued = len(await off_loop(account_queue.queued, store, name))
     return result
 
 
@@ -133,13 +134,13 @@ async def sync_accounts(
 async def push_queue(store: Store, client: AccountClient, name: str) -> int:
     """The queue's entries pushed; how many left it. Raises AccountError at the first refusal:
     what is left stays queued."""
-    entries = await off_loop(account_store.queued, store, name)
+    entries = await off_loop(account_queue.queued, store, name)
     pushed = 0
     # Mark-alls first, in order: a read or unread queued after one is pushed after it.
     for entry in (e for e in entries if e.kind == MARK_ALL):
         before = entry.before or datetime.now(UTC)
         await _refusable(client.mark_all_read(entry.remote_id or None, before))
-        await off_loop(account_store.unqueue, store, [entry.id])
+        await off_loop(account_queue.unqueue, store, [entry.id])
         pushed += 1
     # The latest entry of each item and state is the one to push; the earlier ones go with it.
     latest: dict[tuple[str, str], str] = {}
@@ -160,7 +161,7 @@ async def push_queue(store: Store, client: AccountClient, name: str) -> int:
             else:
                 await _refusable(client.mark_starred(ids, kind == STAR))
             done = [i for key in batch for i in entry_ids[key]]
-            await off_loop(account_store.unqueue, store, done)
+            await off_loop(account_queue.unqueue, store, done)
             pushed += len(done)
     return pushed
 

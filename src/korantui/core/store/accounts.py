@@ -1,11 +1,6 @@
 """The store's side of accounts (issue 13): which feeds and headlines are an account's, with
-the server's ids; how far each account's last sync got and its last error; and the queue of
-local changes not yet pushed to the server.
-
-A change of read or starred state and its queue entry are written in one transaction, so a
-crash before the push loses nothing: the next sync pushes what the queue holds, and an entry
-leaves the queue only once the server has accepted it (unqueue). While an entry is queued, the
-server's state of that headline is not applied over the local one (apply_state).
+the server's ids; how far each account's last sync got and its last error; the server's state
+applied, except where a local change is still queued (the queue: store/account_queue.py).
 
 The tables are schema step 3 (core/store/schema.py). No password or key is ever written here.
 """
@@ -24,31 +19,29 @@ from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, 
 from korantui.core.store.database import Store
 
 READ, UNREAD, STAR, UNSTAR, MARK_ALL = "read", "unread", "star", "unstar", "mark_all"
-_DIMENSION = {READ: (READ, UNREAD), UNREAD: (READ, UNREAD), STAR: (STAR, UNSTAR)}
-_DIMENSION[UNSTAR] = _DIMENSION[STAR]
 _CHUNK = 500  # SQLite's parameters per statement, with room to spare
 
 
-def _iso(dt: datetime) -> str:
+def iso(dt: datetime) -> str:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _dt(text: str | None) -> datetime | None:
+def from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
+def chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
 
 
-def _marks(n: int) -> str:
+def marks(n: int) -> str:
     return ",".join("?" * n)
 
 
@@ -70,7 +63,10 @@ def account_status(store: Store) -> dict[str, AccountStatus]:
         "SELECT a.name, a.pulled_from, a.pulled_at, a.last_attempt, a.last_error,"
         " (SELECT COUNT(*) FROM account_queue q WHERE q.account = a.name) FROM accounts a"
     )
-    return {r[0]: AccountStatus(r[0], _dt(r[1]), _dt(r[2]), _dt(r[3]), r[4], r[5]) for r in rows}
+    return {
+        r[0]: AccountStatus(r[0], from_iso(r[1]), from_iso(r[2]), from_iso(r[3]), r[4], r[5])
+        for r in rows
+    }
 
 
 def record_pull(
@@ -83,7 +79,7 @@ def record_pull(
             " VALUES (?, ?, ?, ?, '') ON CONFLICT(name) DO UPDATE SET"
             " pulled_from = excluded.pulled_from, pulled_at = excluded.pulled_at,"
             " last_attempt = excluded.last_attempt, last_error = ''",
-            (account, pulled_from and _iso(pulled_from), _iso(pulled_at), _iso(pulled_at)),
+            (account, pulled_from and iso(pulled_from), iso(pulled_at), iso(pulled_at)),
         )
 
 
@@ -93,7 +89,7 @@ def record_failure(store: Store, account: str, error: str) -> None:
             "INSERT INTO accounts (name, last_attempt, last_error) VALUES (?, ?, ?)"
             " ON CONFLICT(name) DO UPDATE SET last_attempt = excluded.last_attempt,"
             " last_error = excluded.last_error",
-            (account, _iso(_now()), clean_line(error)[:500]),
+            (account, iso(utc_now()), clean_line(error)[:500]),
         )
 
 
@@ -247,10 +243,10 @@ class ItemRow:
 
 def known_items(store: Store, account: str, remote_ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(list(remote_ids)):
+    for chunk in chunks(list(remote_ids)):
         rows = store._query(
             f"SELECT remote_id FROM account_items WHERE account = ? AND remote_id IN"
-            f" ({_marks(len(chunk))})",
+            f" ({marks(len(chunk))})",
             (account, *chunk),
         )
         found.update(r[0] for r in rows)
@@ -260,7 +256,7 @@ def known_items(store: Store, account: str, remote_ids: Sequence[str]) -> set[st
 def save_items(store: Store, account: str, items: Sequence[ItemRow]) -> int:
     """New items as headlines (the ones already stored are left as they are: their state comes
     from apply_state); how many were new. One transaction a page."""
-    now = _iso(_now())
+    now = iso(utc_now())
     new = 0
     with store.transaction() as db:
         for item in items:
@@ -270,7 +266,7 @@ def save_items(store: Store, account: str, items: Sequence[ItemRow]) -> int:
             ).fetchone():
                 continue
             title, summary = clean_line(item.title)[:1000], clean_paragraphs(item.summary)
-            published = _iso(item.published) if item.published else None
+            published = iso(item.published) if item.published else None
             cur = db.execute(
                 "INSERT INTO headlines (feed_id, guid, link, title, summary, author, published,"
                 " first_seen, sort_key, read, starred) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -319,18 +315,6 @@ def save_items(store: Store, account: str, items: Sequence[ItemRow]) -> int:
     return new
 
 
-def headline_remote_ids(store: Store, headline_ids: Sequence[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for chunk in _chunks(list(headline_ids)):
-        rows = store._query(
-            f"SELECT headline_id, remote_id FROM account_items WHERE headline_id IN"
-            f" ({_marks(len(chunk))})",
-            chunk,
-        )
-        found.update(dict(rows))
-    return found
-
-
 # -- the server's state, applied -----------------------------------------------------------------
 
 
@@ -371,123 +355,3 @@ def apply_state(store: Store, account: str, unread: frozenset[str], starred: fro
         db.executemany("UPDATE headlines SET read = ? WHERE id = ?", reads)
         db.executemany("UPDATE headlines SET starred = ? WHERE id = ?", stars)
     return len({h for _, h in reads} | {h for _, h in stars})
-
-
-# -- local changes and the queue -----------------------------------------------------------------
-
-
-def _enqueue(db: sqlite3.Connection, kind: str, headline_ids: Sequence[int], when: str) -> None:
-    """Queue kind for those of headline_ids that are an account's and whose read (or starred)
-    state is about to change; an earlier queued entry of the same state is
-    superseded (the latest change is the one to push)."""
-    if kind in (READ, UNREAD):
-        differs = "h.read != ?"
-        value = int(kind == READ)
-    else:
-        differs = "h.starred != ?"
-        value = int(kind == STAR)
-    for chunk in _chunks(list(headline_ids)):
-        rows = db.execute(
-            f"SELECT ai.account, ai.remote_id, ai.headline_id FROM account_items ai"
-            f" JOIN headlines h ON h.id = ai.headline_id"
-            f" WHERE ai.headline_id IN ({_marks(len(chunk))}) AND {differs}",
-            (*chunk, value),
-        ).fetchall()
-        if not rows:
-            continue
-        same = _DIMENSION[kind]
-        db.executemany(
-            "DELETE FROM account_queue WHERE account = ? AND remote_id = ? AND kind IN (?, ?)",
-            [(account, remote_id, *same) for account, remote_id, _ in rows],
-        )
-        db.executemany(
-            "INSERT INTO account_queue (account, kind, remote_id, headline_id, queued)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(account, kind, remote_id, hid, when) for account, remote_id, hid in rows],
-        )
-
-
-def set_read(store: Store, headline_ids: Iterable[int], read: bool = True) -> None:
-    """Store.set_read, and the account headlines among them queued, in one transaction."""
-    ids = list(headline_ids)
-    with store.transaction() as db:
-        _enqueue(db, READ if read else UNREAD, ids, _iso(_now()))
-        db.executemany("UPDATE headlines SET read = ? WHERE id = ?", [(int(read), i) for i in ids])
-
-
-def set_starred(store: Store, headline_id: int, starred: bool) -> None:
-    with store.transaction() as db:
-        _enqueue(db, STAR if starred else UNSTAR, [headline_id], _iso(_now()))
-        db.execute("UPDATE headlines SET starred = ? WHERE id = ?", (int(starred), headline_id))
-
-
-def mark_feed_read(store: Store, feed_id: int | None) -> None:
-    """Store.mark_feed_read, and a mark-all queued for the account the feed is one of (every
-    account, for All news). The mark-all covers what the last pull brought, not what arrived
-    on the server since: those items were never shown. It supersedes the read and unread
-    entries queued for the headlines it covers."""
-    when = _iso(_now())
-    with store.transaction() as db:
-        targets: list[tuple[str, str, int | None]]
-        if feed_id is None:
-            targets = [(name, "", None) for (name,) in db.execute("SELECT name FROM accounts")]
-        else:
-            targets = [
-                (account, remote_id, feed_id)
-                for account, remote_id in db.execute(
-                    "SELECT account, remote_id FROM account_feeds WHERE feed_id = ?", (feed_id,)
-                )
-            ]
-        for account, remote_feed, store_feed in targets:
-            row = db.execute("SELECT pulled_at FROM accounts WHERE name = ?", (account,)).fetchone()
-            scope = "" if store_feed is None else " AND h.feed_id = ?"
-            params: tuple[object, ...] = (account,) if store_feed is None else (account, store_feed)
-            if not (row and row[0]):
-                # No pull ever completed: no time is known to be all the reader saw, so the
-                # headlines shown are marked one by one instead.
-                ids = db.execute(
-                    "SELECT h.id FROM headlines h JOIN account_items ai ON ai.headline_id = h.id"
-                    f" WHERE h.read = 0 AND ai.account = ?{scope}",
-                    params,
-                ).fetchall()
-                _enqueue(db, READ, [i for (i,) in ids], when)
-                continue
-            before = row[0]
-            db.execute(
-                "DELETE FROM account_queue WHERE account = ? AND kind IN ('read', 'unread')"
-                " AND headline_id IN (SELECT h.id FROM headlines h JOIN account_items ai"
-                f" ON ai.headline_id = h.id WHERE ai.account = ?{scope})",
-                (account, *params),
-            )
-            db.execute(
-                "INSERT INTO account_queue (account, kind, remote_id, before, queued)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (account, MARK_ALL, remote_feed, before, when),
-            )
-        if feed_id is None:
-            db.execute("UPDATE headlines SET read = 1 WHERE read = 0")
-        else:
-            db.execute("UPDATE headlines SET read = 1 WHERE feed_id = ? AND read = 0", (feed_id,))
-
-
-@dataclass(frozen=True, slots=True)
-class Queued:
-    id: int
-    kind: str
-    remote_id: str  # the item's; a mark-all's feed ('' for the whole account)
-    before: datetime | None  # a mark-all's
-
-
-def queued(store: Store, account: str) -> list[Queued]:
-    rows = store._query(
-        "SELECT id, kind, remote_id, before FROM account_queue WHERE account = ? ORDER BY id",
-        (account,),
-    )
-    return [Queued(r[0], r[1], r[2], _dt(r[3])) for r in rows]
-
-
-def unqueue(store: Store, entry_ids: Iterable[int]) -> None:
-    """The server accepted these entries."""
-    ids = list(entry_ids)
-    with store.transaction() as db:
-        db.executemany("DELETE FROM account_queue WHERE id = ?", [(i,) for i in ids])
