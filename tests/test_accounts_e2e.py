@@ -8,6 +8,7 @@ Every address the servers hand out (feeds, articles) is on 127.0.0.1:9, where no
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -240,6 +241,11 @@ def test_offline_changes_are_queued_and_pushed_when_the_server_is_back(synced, g
     waiting = queued(store, "Rumah")
     assert {q.kind for q in waiting} == {"read", "star", "mark_all"}
     (result,) = _sync(cfg, store)
+    assert result.error.startswith("the server cannot be reached"), result.error
+    assert result.left_queued == len(waiting)
+    # Nothing listening at all (the server stopped): the same, and still nothing lost.
+    stopped = [dataclasses.replace(cfg.accounts[0], url=f"{NOWHERE}/api/greader.php")]
+    (result,) = asyncio.run(sync_configured(store, stopped, cfg.fetch))
     assert result.error.startswith("the server cannot be reached"), result.error
     assert result.left_queued == len(waiting)
     assert not any(i.read or i.starred for i in greader.items.values())
