@@ -97,6 +97,15 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
     import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
 
+    if args.account:  # subscribed on the account's server, not in the config file
+        from korantui.account_command import add_to_account
+
+        store = _open_store(cfg)
+        try:
+            return add_to_account(args, cfg, store, _out, _err)
+        finally:
+            store.close()
+
     from korantui.core.config_edit import add_feed
     from korantui.core.net.fetch import Fetcher
     from korantui.core.reading_service import ReadingService
@@ -299,6 +308,7 @@ def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
 def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
 
+    from korantui.core.accounts.engine import AccountResult
     from korantui.core.article.site_rules import load_rules
     from korantui.core.net.fetch import Fetcher
     from korantui.core.sync import PlainReport, ProgressReport, SyncReport, SyncSummary, sync_all
@@ -309,19 +319,31 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     report: SyncReport = ProgressReport() if sys.stdout.isatty() else PlainReport(_out)
 
     async def run() -> SyncSummary:
+        from korantui.account_command import sync_lines
+
+        accounts.extend(await sync_lines(store, cfg, _out))  # first: their teasers then fetched
         async with Fetcher(cfg.fetch) as fetcher:
             return await sync_all(store, fetcher, cfg.feeds, report, rules)
 
+    accounts: list[AccountResult] = []
     try:
         summary = asyncio.run(run())
     finally:
         store.close()
+    if accounts and not any(a.ok for a in accounts):
+        return EXIT_FAIL
     if summary.store_problem:
         _err(summary.store_problem)
         return EXIT_FAIL
     if summary.feeds and summary.feed_errors == summary.feeds:
         return EXIT_FAIL
     return EXIT_OK
+
+
+def cmd_account(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.account_command import account_test
+
+    return account_test(cfg, args.name, _out, _err)
 
 
 def _usable_data_dir(cfg: Config) -> None:
@@ -436,6 +458,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("url", metavar="URL")
     p.add_argument("--name", help="the name to show (default: the feed's title)")
     p.add_argument("--category", help="the folder to show it in")
+    p.add_argument("--account", metavar="NAME", help="subscribe on this account's server")
     p.set_defaults(func=cmd_add)
 
     p = command("feeds", help="list the feeds with kind, category, last refresh, error")
@@ -477,6 +500,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     p = command("sync", help="refresh every feed, then store the full text of every unread article")
     p.set_defaults(func=cmd_sync)
+
+    p = command("account", help="check an account's login: `account test NAME`")
+    p.add_argument("action", choices=("test",))
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(func=cmd_account)
 
     return parser
 

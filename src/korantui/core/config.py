@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from korantui.core.accounts.settings import AccountSettings, parse_accounts
 from korantui.core.config_keys import clashes, key_problem, valid_action_name
 from korantui.core.config_lines import line_of
 from korantui.core.config_names import (
@@ -59,6 +60,7 @@ class Config:
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
     # What in the file is likely a typo but does not stop korantui: "file:line N: what" each.
     warnings: list[str] = field(default_factory=list)
+    accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
 
     @property
     def db_path(self) -> Path:
@@ -161,6 +163,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     for i, rule in enumerate(rules):
         _site_rule_warnings(rule, i, warn)
     cfg.rules = rules
+    cfg.accounts = parse_accounts(raw.get("account", []), text, path)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")

@@ -10,6 +10,7 @@ from korantui.core.moments import from_stored, to_stored
 
 FEED_KIND = "feed"
 HTML_KIND = "html"
+ACCOUNT_KIND = "account"  # an account's feed: its headlines come from the account's sync
 
 
 @dataclass(slots=True)

@@ -58,6 +58,41 @@ CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
 );
 """
 
+# Accounts on servers (issue 13): which store feeds and headlines are an account's, with the
+# server's ids, how far the last sync got, and the queue of local changes not yet pushed. The
+# queue keeps the remote id, so an entry survives its headline being pruned.
+ACCOUNTS = """
+CREATE TABLE IF NOT EXISTS accounts (
+    name TEXT PRIMARY KEY,
+    pulled_from TEXT,
+    pulled_at TEXT,
+    last_attempt TEXT,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS account_feeds (
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    account TEXT NOT NULL,
+    remote_id TEXT NOT NULL,
+    UNIQUE (account, remote_id)
+);
+CREATE TABLE IF NOT EXISTS account_items (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    account TEXT NOT NULL,
+    remote_id TEXT NOT NULL,
+    UNIQUE (account, remote_id)
+);
+CREATE TABLE IF NOT EXISTS account_queue (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    remote_id TEXT NOT NULL DEFAULT '',
+    headline_id INTEGER,
+    before TEXT,
+    queued TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_queue_account ON account_queue(account, id);
+"""
+
 # version -> the statements that bring a store from version-1 to it. 2 re-runs BASE: stores of
 # version 1 lack the starred index, and BASE is idempotent.
 STEPS: dict[int, str] = {
@@ -72,6 +107,8 @@ CREATE TABLE IF NOT EXISTS outlet_addresses (
     found TEXT NOT NULL
 );
 """,
+    # Accounts on servers: their feeds, items, sync cursors and the queue of local changes.
+    4: ACCOUNTS,
 }
 
 SCHEMA_VERSION = max(STEPS)

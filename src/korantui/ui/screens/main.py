@@ -27,6 +27,7 @@ from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
 from korantui.ui import keys, refreshing
+from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
@@ -68,6 +69,7 @@ class MainScreen(GuardedScreen):
         self.reader = Reader(self)
         self.prefetcher = Prefetcher(self)
         self.refresher = Refresher(self)
+        self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
         self.read_state = ReadState(self)
         keys.localize(self, lang)
@@ -116,6 +118,8 @@ class MainScreen(GuardedScreen):
             # imports, an HTTP client and a status line: none of them should come between the
             # reader and the headlines already stored.
             self.refresher.maintain_store()
+            if self.korantui.refresh_on_start:
+                self.accounts.sync()
 
     # -- the store on screen -------------------------------------------------------------------
 
@@ -164,7 +168,8 @@ class MainScreen(GuardedScreen):
         if self.korantui.demo:  # its outlets are invented: said where they are listed
             feeds_title += f" — {tr('demo_title', self.lang)}"
         self.feed_list.border_title = feeds_title
-        self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds)
+        rows = self.accounts.rows()
+        self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds, rows)
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
         self.app.title = title
         self.korantui.show_terminal_title(title)
@@ -308,6 +313,10 @@ class MainScreen(GuardedScreen):
     def _headlines_loaded(self, message: HeadlinesLoaded) -> None:
         self.refresher.headlines_loaded(message)
 
+    @on(AccountsSynced)
+    def _accounts_synced(self, message: AccountsSynced) -> None:
+        self.accounts.synced(message)
+
     @on(StoreChecked)
     def _store_checked(self, message: StoreChecked) -> None:
         self.refresher.store_checked(message)
@@ -326,6 +335,8 @@ class MainScreen(GuardedScreen):
         if isinstance(event.worker.error, concurrent.futures.CancelledError):
             return  # its network job was cancelled (the runner closed): no error of anyone's
         self.refresher.worker_failed(event.worker.group)
+        if event.worker.group.startswith("accounts"):
+            self.accounts.failed()
         self.korantui.report_unexpected(event.worker.error, f"worker {event.worker.name}")
 
     def store_changed(self) -> None:
@@ -344,12 +355,14 @@ class MainScreen(GuardedScreen):
 
     def action_toggle_read(self) -> None:
         self.read_state.toggle_read()
+        self.accounts.push_soon()
 
     def action_mark_all_read(self) -> None:
         """M. In All news it asks first: thousands of headlines of every feed at one key, and
         no undo (u is hide-read already, and an undo would have to keep every row's state)."""
         if self.search_query is not None or self.feed_list.selected_id != ALL_ID:
             self.read_state.mark_all_read()
+            self.accounts.push_soon()  # an account's feed: the server's mark-all
             return
         unread = self.feed_list.totals[0]
         if not unread:
@@ -359,12 +372,14 @@ class MainScreen(GuardedScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.read_state.mark_all_read()
+                self.accounts.push_soon()
 
         question = tr("confirm_all_read", self.lang, n=unread)
         self.app.push_screen(ConfirmScreen(question, lang=self.lang), answered)
 
     def action_toggle_star(self) -> None:
         self.read_state.toggle_star()
+        self.accounts.push_soon()
 
     def action_toggle_hide_read(self) -> None:
         self.hide_read = not self.hide_read
@@ -423,11 +438,15 @@ class MainScreen(GuardedScreen):
         if self._demo_says_no_refresh():
             return
         feed = self.feed_list.selected_feed
+        if self.accounts.account_of(feed):  # an account's feed comes from the account's sync
+            self.accounts.sync()
+            return
         self.refresher.refresh([feed] if feed else None)
 
     def action_refresh_all(self) -> None:
         if not self._demo_says_no_refresh():
             self.refresher.refresh(None)
+            self.accounts.sync()
 
     def _demo_says_no_refresh(self) -> bool:
         """r and R in the demo edition: it has nothing to fetch, and says so."""
@@ -435,14 +454,18 @@ class MainScreen(GuardedScreen):
             self.notify(tr("demo_no_refresh", self.lang), severity="warning", markup=False)
         return self.korantui.demo
 
+    # On an account's feed, a, d and e are done on its server (ui/accounts.py).
     def action_add_feed(self) -> None:
-        self.feed_editor.add()
+        if not self.accounts.add(self.feed_list.selected_feed):
+            self.feed_editor.add()
 
     def action_delete_feed(self) -> None:
-        self.feed_editor.delete()
+        if not self.accounts.delete(self.feed_list.selected_feed):
+            self.feed_editor.delete()
 
     def action_edit_feed(self) -> None:
-        self.feed_editor.edit()
+        if not self.accounts.edit(self.feed_list.selected_feed):
+            self.feed_editor.edit()
 
     # -- search, back, the narrow layout, help ---------------------------------------------------
 

@@ -28,6 +28,7 @@ ALL_ID = "all"
 STARRED_ID = "starred"
 
 _COUNT = Style(color="cyan")
+_NOTE = Style(color="red")  # an account's line: its failure in words
 _MARKS = {"busy": (" ⟳", Style(color="cyan")), "error": (" !", Style(color="red", bold=True))}
 
 
@@ -42,7 +43,8 @@ def feed_id_of(option_id: str | None) -> int | None:
 
 
 class FeedEntry(NamedTuple):
-    """One line of the pane. kind: entry (all news, starred, a feed), category or separator.
+    """One line of the pane. kind: entry (all news, starred, a feed), category, separator or
+    note (an account's line under its heading).
     (A NamedTuple: a frozen dataclass of seven fields costs 1 ms of start-up to define.)"""
 
     kind: str
@@ -117,13 +119,20 @@ class FeedList(CursorList, can_focus=True):
         self.feeds: list[Feed] = []
         self.totals = (0, 0)  # unread in All news, starred: as last shown
         self.entries: list[FeedEntry] = []
+        self.account_rows: list[tuple[str, str]] = []
 
     # -- data ----------------------------------------------------------------------------------
 
     def set_feeds(
-        self, feeds: Sequence[Feed], unread_all: int, starred: int, busy: set[int] | None = None
+        self,
+        feeds: Sequence[Feed],
+        unread_all: int,
+        starred: int,
+        busy: set[int] | None = None,
+        accounts: list[tuple[str, str]] | None = None,
     ) -> None:
-        """Show these feeds; the cursor stays on the entry it was on (all news if it is gone)."""
+        """Show these feeds; the cursor stays on the entry it was on (all news if it is gone).
+        accounts: (name, its line) of each account, shown under its heading (ui/accounts.py)."""
         busy = busy or set()
         keep = self.selected_id if self.entries else ALL_ID
         self.feeds = list(feeds)
@@ -154,6 +163,13 @@ class FeedList(CursorList, can_focus=True):
                     indent=True,
                 )
             )
+        if accounts is None:  # as last given (a busy mark changed)
+            accounts = self.account_rows
+        self.account_rows = accounts
+        if accounts:
+            from korantui.ui.accounts import with_account_rows
+
+            entries = with_account_rows(entries, accounts)
         if entries == self.entries:
             return
         widths = (self._entry_width(e) for e in entries)
@@ -253,6 +269,9 @@ class FeedList(CursorList, can_focus=True):
             # against the pane's background only in the whole style.
             style = self.frame_style("feed-list--separator")
             return Strip([Segment("─" * width, style)], width)
+        if entry.kind == "note":
+            text = cut("  " + entry.name, width)
+            return Strip([Segment(text, base + _NOTE)]).adjust_cell_length(width, base)
         if entry.kind == "category":
             style = self.frame_style("feed-list--category")
             return Strip([Segment(cut(entry.name, width), style)]).adjust_cell_length(width, base)
