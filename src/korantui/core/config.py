@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 from korantui.core.config_keys import clashes, key_problem, valid_action_name
 from korantui.core.defaults import DEFAULT_FEEDS
+from korantui.core.filters.feed_settings import feed_settings, without_settings
+from korantui.core.filters.rules import FilterConfig, filter_config
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
@@ -48,6 +50,7 @@ class Config:
     prefetch: int = 3  # articles fetched ahead of the cursor
     keys: dict[str, str] = field(default_factory=dict)  # action -> key
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
+    filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
 
     @property
     def db_path(self) -> Path:
@@ -164,6 +167,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         setattr(cfg.fetch, key, value)
     for key, what in cfg.fetch.problems():
         raise fail(what, key)
+    cfg.filters = filter_config(raw, text, fail)
     return cfg
 
 
@@ -193,6 +197,8 @@ def feed_url_key(url: str) -> str:
 
 def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
     """One [[feeds]] table as a FeedSpec, its kind's own keys checked by that kind."""
+    settings = feed_settings(entry, i, fail)
+    entry = without_settings(entry)
     for key, value in entry.items():
         if not isinstance(value, str):
             raise fail(f"'{key}' of [[feeds]] #{i + 1} must be a string", "[[feeds]]", i)
@@ -224,6 +230,7 @@ def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
         category=clean_line(entry.get("category", "")),
         kind=kind.name,
         rules=options,
+        settings=settings,
     )
 
 
