@@ -22,6 +22,7 @@ from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 if TYPE_CHECKING:
     from korantui.core.models import Feed
     from korantui.core.store.database import Store
+    from korantui.core.store.filter_flags import Alert
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -76,6 +77,7 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
             return await refresh_feeds(store, fetcher, store.feeds(), cfg.feeds, on_result=line)
 
     results = asyncio.run(run())
+    _filter_pass(store, cfg)
     store.close()
     if results and all(r.error for r in results):
         return EXIT_FAIL
@@ -129,15 +131,20 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.filters.feed_status import feed_status_lines
+
     store = _open_store(cfg, reading=True)
     try:
         feeds = store.feeds()
+        status = feed_status_lines(store, cfg)
     finally:
         store.close()
     for f in feeds:
         when = format_date(f.last_refresh, cfg.ui_language) or "never refreshed"
         _out(" · ".join((f.display_name, f.kind, f.category or "-", when)))
         _out(f"    {f.url}")
+        for line in status.get(f.id, []):
+            _out(f"    {line}")
         if f.last_error:
             _out(f"    last error: {f.last_error}")
     return EXIT_OK
@@ -295,8 +302,17 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
 
     try:
         summary = asyncio.run(run())
+        alerts = _filter_pass(store, cfg)
     finally:
         store.close()
+    if args.notify and alerts:
+        from korantui.core.filters.notify_command import notify_all
+
+        if cfg.filters.notify_command:
+            sent = notify_all(cfg.filters.notify_command, alerts, _err)
+            _out(f"{count(len(alerts), 'new alert')}, {sent} notified")
+        else:
+            _err("sync --notify: no notify_command in the config")
     if summary.store_problem:
         _err(summary.store_problem)
         return EXIT_FAIL
@@ -325,12 +341,23 @@ def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> 
         _err(store.notice)
     try:
         ReadingService(store).sync_feeds(cfg.feeds)
+        _filter_pass(store, cfg)
     except sqlite3.OperationalError:
         store.close()
         if not reading:
             raise
         return _read_only_store(cfg)
     return store
+
+
+def _filter_pass(store: Store, cfg: Config) -> list[Alert]:
+    """The [[filter]] rules brought to the stored headlines; the alerts of the new ones."""
+    from korantui.core.store.filter_flags import apply_filters
+
+    done = apply_filters(store, cfg.filters)
+    for name in done.slow:
+        _err(f"filter {name!r} was skipped: its pattern takes too long on some headlines")
+    return done.alerts
 
 
 def _read_only_store(cfg: Config) -> Store:
@@ -422,6 +449,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = command("sync", help="refresh every feed, then store the full text of every unread article")
+    p.add_argument(
+        "--notify", action="store_true", help="run notify_command for new alert-rule matches"
+    )
     p.set_defaults(func=cmd_sync)
 
     return parser

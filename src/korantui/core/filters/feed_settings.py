@@ -1,6 +1,6 @@
-"""The per-feed settings of a [[feeds]] table: refresh_minutes, user_agent, full_text, images,
-retention_days, prefetch. They are not strings (the kind's keys are), so they are taken out of the
-table before config.py checks the rest."""
+"""The per-feed settings of a [[feeds]] table: refresh_minutes (0: only when asked), user_agent,
+full_text, images, retention_days, prefetch. They are not strings (the kind's keys are), so
+they are taken out of the table before config.py checks the rest."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from korantui.core.models import FeedSettings
 Fail = Callable[..., Exception]
 
 # key -> (low, high) for the whole numbers; bool for the switches; str for the one line.
-_WHOLE = {"refresh_minutes": (1, 7 * 24 * 60), "retention_days": (0, 36500), "prefetch": (0, 100)}
+_WHOLE = {"refresh_minutes": (0, 7 * 24 * 60), "retention_days": (0, 36500), "prefetch": (0, 100)}
 _SWITCHES = ("full_text", "images")
 SETTING_KEYS = frozenset({*_WHOLE, *_SWITCHES, "user_agent"})
 

@@ -51,9 +51,10 @@ class FilterRule:
     notify: bool = False
     line: int = 0
 
-    def matches(self, texts: Mapping[str, str]) -> bool:
-        """Whether the pattern is found in one of the rule's fields (a match that runs too long
-        counts as none: a stranger's text must not stall the reader)."""
+    def matches(self, texts: Mapping[str, str]) -> bool | None:
+        """Whether the pattern is found in one of the rule's fields; None when a search ran
+        too long (the pattern backtracks badly: the caller stops using the rule, since one
+        stranger's text must not stall the reader, nor thousands of them one by one)."""
         for name in self.fields:
             text = texts.get(name, "")[:FIELD_CAP]
             if not text:
@@ -62,7 +63,7 @@ class FilterRule:
                 if self.pattern.search(text, timeout=MATCH_TIMEOUT):
                     return True
             except TimeoutError:
-                continue
+                return None
         return False
 
     def applies_to(self, feed_names: Sequence[str]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,35 +40,45 @@ class Alert:
 
 
 @dataclass(slots=True)
+class FilterPass:
+    """What one pass gave: the alerts, and the rules given up because a search ran too long."""
+
+    alerts: list[Alert] = field(default_factory=list)
+    slow: list[str] = field(default_factory=list)  # their names
+
+
+@dataclass(slots=True)
 class _Feed:
     names: tuple[str, ...]
     category: str
     display: str
 
 
-def apply_filters(store: Store, config: FilterConfig) -> list[Alert]:
+def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
     """Bring headline_flags up to the rules; the alerts of headlines judged for the first time
     (none when the rules changed: the stored news is not new)."""
     rules = config.filters
+    done = FilterPass()
     with store.transaction() as db:
         feeds = _feeds(db)
         fingerprint = _fingerprint(config, feeds) if rules else ""
         row = db.execute("SELECT value FROM filter_state WHERE key = 'rules'").fetchone()
         if (row[0] if row else "") != fingerprint:
-            _judge_all(db, rules, feeds)
+            _judge_all(db, rules, feeds, done)
             db.execute(
                 "INSERT INTO filter_state (key, value) VALUES ('rules', ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (fingerprint,),
             )
-            return []
+            return done
         if not rules:
-            return []
+            return done
         rows = db.execute(
             "SELECT h.id, h.feed_id, h.title, h.summary, h.author, h.read, h.link FROM headlines h"
             " WHERE NOT EXISTS (SELECT 1 FROM headline_flags g WHERE g.headline_id = h.id)"
         ).fetchall()
-        return _judge(db, rows, rules, feeds, set())
+        _judge(db, rows, rules, feeds, set(), done)
+        return done
 
 
 def _feeds(db: sqlite3.Connection) -> dict[int, _Feed]:
@@ -90,7 +100,9 @@ def _fingerprint(config: FilterConfig, feeds: dict[int, _Feed]) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _judge_all(db: sqlite3.Connection, rules: list[FilterRule], feeds: dict[int, _Feed]) -> None:
+def _judge_all(
+    db: sqlite3.Connection, rules: list[FilterRule], feeds: dict[int, _Feed], done: FilterPass
+) -> None:
     marked = {r[0] for r in db.execute("SELECT headline_id FROM headline_flags WHERE marked_read")}
     db.execute("DELETE FROM headline_flags")
     if not rules:
@@ -100,7 +112,7 @@ def _judge_all(db: sqlite3.Connection, rules: list[FilterRule], feeds: dict[int,
         "SELECT id, feed_id, title, summary, author, read, link FROM headlines ORDER BY id"
     )
     while chunk := cursor.fetchmany(_CHUNK):
-        _judge(db, chunk, rules, feeds, marked, alerts=False)
+        _judge(db, chunk, rules, feeds, marked, done, alerts=False)
     # Those the rules no longer read (their rows are gone or say so) are unread again.
     still = {r[0] for r in db.execute("SELECT headline_id FROM headline_flags WHERE marked_read")}
     _undo_reads(db, marked - still)
@@ -116,10 +128,10 @@ def _judge(
     rules: list[FilterRule],
     feeds: dict[int, _Feed],
     marked: set[int],
+    done: FilterPass,
     *,
     alerts: bool = True,
-) -> list[Alert]:
-    found: list[Alert] = []
+) -> None:
     flags = []
     reads = []
     for hid, fid, title, summary, author, read, link in rows:
@@ -128,7 +140,12 @@ def _judge(
         hidden = highlight = notify = marked_read = False
         alert_rule = ""
         for rule in rules:
-            if not rule.applies_to(feed.names) or not rule.matches(texts):
+            if rule.name in done.slow or not rule.applies_to(feed.names):
+                continue
+            found = rule.matches(texts)
+            if found is None:
+                done.slow.append(rule.name)
+            if not found:
                 continue
             if rule.action == "hide":
                 hidden = True
@@ -144,14 +161,13 @@ def _judge(
                     reads.append((hid,))
         flags.append((hid, hidden, highlight, notify, marked_read))
         if notify and alerts and not hidden:
-            found.append(Alert(hid, title, link, feed.display, alert_rule))
+            done.alerts.append(Alert(hid, title, link, feed.display, alert_rule))
     db.executemany(
         "INSERT OR REPLACE INTO headline_flags (headline_id, hidden, highlight, notify,"
         " marked_read) VALUES (?, ?, ?, ?, ?)",
         flags,
     )
     db.executemany("UPDATE headlines SET read = 1 WHERE id = ?", reads)
-    return found
 
 
 def highlighted(store: Store, headline_ids: Iterable[int]) -> set[int]:
