@@ -9,6 +9,7 @@ from korantui.core.schedule import (
     HINT_CAP,
     FeedState,
     backoff,
+    due_feeds,
     is_due,
     next_due,
     server_wait,
@@ -65,3 +66,16 @@ def test_server_waits_that_are_past_garbage_or_huge():
     assert server_wait({"retry-after": "soon"}, 503, NOW) is None
     assert server_wait({"cache-control": "max-age=99999999999"}, 200, NOW) == NOW + HINT_CAP
     assert server_wait({"retry-after": "9" * 40}, 503, NOW) == NOW + HINT_CAP
+
+
+def test_due_feeds_follow_each_feeds_interval_and_the_default():
+    recent = FeedState(last_attempt=NOW - timedelta(minutes=20))
+    feeds = {
+        1: (None, recent),  # the default 30 min: not yet
+        2: (15, recent),  # its own 15 min: due
+        3: (0, FeedState()),  # never on its own
+        4: (None, FeedState()),  # never tried: due
+        5: (15, FeedState(recent.last_attempt, 3)),  # failing: 15 * 4 min
+    }
+    assert due_feeds(feeds, 30, NOW) == [2, 4]
+    assert due_feeds(feeds, 0, NOW) == [2]  # refresh_minutes = 0 in the config: feeds' own only

@@ -83,3 +83,21 @@ def _date_from_now(value: str, now: datetime) -> timedelta | None:
     if when.tzinfo is None:
         return None
     return when - now
+
+
+def interval_of(refresh_minutes: int | None, default_minutes: int) -> timedelta | None:
+    """A feed's interval: its own refresh_minutes, else the config's; None: never on its own."""
+    minutes = default_minutes if refresh_minutes is None else refresh_minutes
+    return timedelta(minutes=minutes) if minutes > 0 else None
+
+
+def due_feeds(
+    feeds: Mapping[int, tuple[int | None, FeedState]], default_minutes: int, now: datetime
+) -> list[int]:
+    """The ids of the feeds due now, of feed id -> (its refresh_minutes, its state)."""
+    found = []
+    for feed_id, (minutes, state) in feeds.items():
+        interval = interval_of(minutes, default_minutes)
+        if interval is not None and is_due(state, interval, now):
+            found.append(feed_id)
+    return found

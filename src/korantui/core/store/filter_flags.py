@@ -13,7 +13,7 @@ unread again when the rule goes, and one the reader then marks unread stays so.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -59,8 +59,10 @@ def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
     (none when the rules changed: the stored news is not new)."""
     rules = config.filters
     done = FilterPass()
+    if not _work_to_do(store, config):
+        return done  # as most starts find it: no write, no lock taken
     with store.transaction() as db:
-        feeds = _feeds(db)
+        feeds = _feeds(lambda sql: db.execute(sql).fetchall())
         fingerprint = _fingerprint(config, feeds) if rules else ""
         row = db.execute("SELECT value FROM filter_state WHERE key = 'rules'").fetchone()
         if (row[0] if row else "") != fingerprint:
@@ -73,29 +75,44 @@ def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
             return done
         if not rules:
             return done
-        rows = db.execute(
-            "SELECT h.id, h.feed_id, h.title, h.summary, h.author, h.read, h.link FROM headlines h"
-            " WHERE NOT EXISTS (SELECT 1 FROM headline_flags g WHERE g.headline_id = h.id)"
-        ).fetchall()
+        rows = db.execute(_UNJUDGED).fetchall()
         _judge(db, rows, rules, feeds, set(), done)
         return done
 
 
-def _feeds(db: sqlite3.Connection) -> dict[int, _Feed]:
+_UNJUDGED = (
+    "SELECT h.id, h.feed_id, h.title, h.summary, h.author, h.read, h.link FROM headlines h"
+    " WHERE NOT EXISTS (SELECT 1 FROM headline_flags g WHERE g.headline_id = h.id)"
+)
+
+
+def _work_to_do(store: Store, config: FilterConfig) -> bool:
+    rows = store._query("SELECT value FROM filter_state WHERE key = 'rules'")
+    stored = rows[0][0] if rows else ""
+    if not config.filters:
+        return stored != ""
+    if stored != _fingerprint(config, _feeds(store._query)):
+        return True
+    return bool(store._query(_UNJUDGED + " LIMIT 1"))
+
+
+def _feeds(query: Callable[[str], list[tuple]]) -> dict[int, _Feed]:
     from korantui.core.config import feed_url_key
 
     found = {}
-    for fid, name, title, url, category in db.execute(
+    for fid, name, title, url, category in query(
         "SELECT id, name, title, url, category FROM feeds"
     ):
-        names = (name, title, url, feed_url_key(url))
+        names = (name, url, feed_url_key(url), title)
         found[fid] = _Feed(names, category, name or title or url)
     return found
 
 
 def _fingerprint(config: FilterConfig, feeds: dict[int, _Feed]) -> str:
+    # The feeds' own titles are left out: the first refresh of a feed sets its title, and that
+    # must not send every headline through the rules again (its new headlines are judged anyway).
     text = config.fingerprint + "".join(
-        f"\x1d{fid}\x1f{'|'.join(f.names)}\x1f{f.category}" for fid, f in sorted(feeds.items())
+        f"\x1d{fid}\x1f{'|'.join(f.names[:3])}\x1f{f.category}" for fid, f in sorted(feeds.items())
     )
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

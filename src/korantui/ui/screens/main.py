@@ -26,7 +26,10 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import keys, refreshing
+from korantui.ui import keys, refreshing, saved_searches
+from korantui.ui.alerts import Alerter
+from korantui.ui.autorefresh import AutoRefresh
+from korantui.ui.feed_health import dead_feeds, subtitle
 from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
@@ -52,7 +55,7 @@ NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article,
 
 
 class MainScreen(GuardedScreen):
-    BINDINGS: ClassVar[list[BindingType]] = list(keys.APP_BINDINGS)  # ids, help: ui/keys.py
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP_BINDINGS, *saved_searches.BINDINGS]
 
     search_query: var[str | None] = var(None)  # the headline list shows search results
     hide_read: var[bool] = var(False)
@@ -68,6 +71,8 @@ class MainScreen(GuardedScreen):
         self.refresher = Refresher(self)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
         self.read_state = ReadState(self)
+        self.alerter = Alerter(self)  # [[filter]] rules and alerts (issue 18)
+        self.autorefresh = AutoRefresh(self)
         keys.localize(self, lang)
 
     @property
@@ -93,6 +98,7 @@ class MainScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.apply_width(self.app.size.width)
+        self.alerter.filter_store()  # before the first read: hidden news never shows
         self.show_store()
         self.headline_list.focus()
         self.app.call_after_refresh(self._after_first_frame)
@@ -114,6 +120,7 @@ class MainScreen(GuardedScreen):
             # imports, an HTTP client and a status line: none of them should come between the
             # reader and the headlines already stored.
             self.refresher.maintain_store()
+            self.autorefresh.start()
 
     # -- the store on screen -------------------------------------------------------------------
 
@@ -159,6 +166,8 @@ class MainScreen(GuardedScreen):
 
     def show_feeds(self, feeds: list[Feed], unread: int, starred: int) -> None:
         self.feed_list.border_title = tr("feeds", self.lang)
+        self.feed_list.query_entries = saved_searches.pane_entries(self)
+        self.feed_list.dead = dead_feeds(self)
         self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds)
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
         self.app.title = title
@@ -178,6 +187,8 @@ class MainScreen(GuardedScreen):
             rows = service.search(self.search_query)
         elif selected == STARRED_ID:
             rows = service.headlines(starred_only=True, unread_only=self.hide_read)
+        elif saved_searches.is_query_id(selected):
+            rows = saved_searches.rows(self, selected)
         else:
             # A reload that keeps the cursor reads a page past it (the cursor may be far down);
             # the rest of a long list comes from a worker thread.
@@ -198,15 +209,17 @@ class MainScreen(GuardedScreen):
         current = hl.current
         feed = self.feed_list.selected_feed
         # Border titles given as str are parsed as markup: feed names and errors go in as Text.
-        error = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
-        hl.border_subtitle = Text(error)
+        hl.border_subtitle = Text(subtitle(self, feed))
         if self.search_query is not None:
             name = tr("search_results", self.lang, query=self.search_query)
             hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
         else:
+            query = saved_searches.selected_query(self, selected)
             name = (
                 feed.display_name
                 if feed
+                else query.name
+                if query
                 else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
             )
             hl.empty_text = tr(
@@ -276,6 +289,7 @@ class MainScreen(GuardedScreen):
 
     @on(FeedRefreshed)
     def _feed_refreshed(self, message: FeedRefreshed) -> None:
+        self.alerter.feed_refreshed(message.result)  # its new headlines judged first
         self.refresher.feed_refreshed(message.result)
 
     @on(RefreshDone)
@@ -417,6 +431,9 @@ class MainScreen(GuardedScreen):
         self.headline_list.focus()
         if not self.headline_list.rows:
             self.notify(tr("no_results", self.lang, query=query), severity="warning", markup=False)
+
+    def action_save_search(self) -> None:
+        saved_searches.save_search(self)
 
     def end_search(self) -> bool:
         if self.search_query is None:

@@ -40,6 +40,7 @@ class HeadlineList(CursorList, can_focus=True):
         "headline-list--read",
         "headline-list--meta",
         "headline-list--star",
+        "headline-list--highlight",
     }
     DEFAULT_CSS = """
     HeadlineList {
@@ -60,6 +61,7 @@ class HeadlineList(CursorList, can_focus=True):
     HeadlineList > .headline-list--read { color: $text-muted; }
     HeadlineList > .headline-list--meta { color: $text-muted; }
     HeadlineList > .headline-list--star { color: $warning; }
+    HeadlineList > .headline-list--highlight { color: $accent; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -185,6 +187,8 @@ class HeadlineList(CursorList, can_focus=True):
         style = base + self.frame_style(
             "headline-list--read" if row.read else "headline-list--unread", partial=True
         )
+        if row.highlight:  # a [[filter]] highlight rule matches it: a style, never markup
+            style += self.frame_style("headline-list--highlight", partial=True)
         meta_style = base + self.frame_style("headline-list--meta", partial=True)
         star_style = base + self.frame_style("headline-list--star", partial=True)
         if is_cursor:
