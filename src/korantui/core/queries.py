@@ -42,31 +42,27 @@ class SavedQuery:
 
 
 def fts_match(search: str) -> str:
-    """The FTS5 MATCH expression of a search: groups of words joined by OR; inside a group every
-    word must be there (a word is a prefix, "a phrase" is exact) and -word must not be."""
+    """The FTS5 MATCH expression of a search: groups of words joined by OR, inside a group every
+    word must be there (a word is a prefix, "a phrase" is exact); a -word must not be there,
+    whichever group it stands in ("banjir OR rob -bola")."""
     groups: list[list[str]] = [[]]
+    unwanted: list[str] = []
     for token in _TOKEN.findall(clean_line(search)[:MAX_SEARCH]):
         if token == "OR":
             groups.append([])
-            continue
-        groups[-1].append(token)
-    parts = []
-    for group in groups:
-        wanted: list[str] = []
-        unwanted: list[str] = []
-        for token in group:
-            negative = token.startswith("-") and len(token) > 1
-            word = token[1:] if negative else token
-            term = _term(word)
+        elif token.startswith("-") and len(token) > 1:
+            term = _term(token[1:])
             if term:
-                (unwanted if negative else wanted).append(term)
-        if not wanted:
-            continue  # "-x" alone would mean everything but x: not a search
-        expr = " AND ".join(wanted)
-        for term in unwanted:
-            expr = f"({expr}) NOT {term}"
-        parts.append(f"({expr})")
-    return " OR ".join(parts)
+                unwanted.append(term)
+        elif term := _term(token):
+            groups[-1].append(term)
+    wanted = [" AND ".join(g) for g in groups if g]
+    if not wanted:
+        return ""  # "-x" alone would mean everything but x: not a search
+    expr = " OR ".join(f"({g})" for g in wanted)
+    for term in unwanted:
+        expr = f"({expr}) NOT {term}"
+    return expr
 
 
 def _term(word: str) -> str:

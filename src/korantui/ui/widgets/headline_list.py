@@ -92,7 +92,9 @@ class HeadlineList(CursorList, can_focus=True):
     # -- data ----------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Headline], keep_id: int | None = None) -> None:
-        """Show rows; the cursor stays on keep_id when it is still there."""
+        """Show rows; the cursor stays on keep_id when it is still there (and, in a scrolled
+        list, on its line of the screen: headlines arriving above it move nothing in view)."""
+        line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
         self.rows = list(rows)
         self._now = clock.now()
         self._ages = {
@@ -110,6 +112,8 @@ class HeadlineList(CursorList, can_focus=True):
         self.cursor = target
         if keep_id is None:
             self.scroll_to(y=0, animate=False)
+        elif line is not None and target:
+            self.scroll_to(y=max(0, target - line), animate=False, immediate=True)
         self.refresh()
 
     @property
