@@ -214,3 +214,26 @@ def test_top_level_settings_have_defaults_and_are_checked(write_config):
     assert cfg.filters.notify_command == ["notify-send", "{title}"]
     with pytest.raises(ConfigError, match="notify_command must be a list"):
         write_config('notify_command = "notify-send {title}"\n' + FEEDS)
+
+
+@pytest.mark.parametrize(
+    ("search", "match"),
+    [
+        ("banjir OR rob", '("banjir"*) OR ("rob"*)'),
+        ("banjir rob -bola", '(("banjir"* AND "rob"*)) NOT "bola"*'),
+        ('"kapal ferry" natuna', '("kapal ferry" AND "natuna"*)'),
+        ("-bola", ""),
+        ('NEAR( x" OR', '("NEAR("* AND "x"*)'),
+    ],
+)
+def test_a_search_is_words_never_fts_syntax(search, match):
+    from korantui.core.queries import check_match, fts_match
+
+    assert fts_match(search) == match
+    assert match == "" or check_match(match) == ""
+
+
+def test_a_saved_search_that_finds_nothing_to_look_for_is_an_error(write_config, tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        write_config(FEEDS + '[[query]]\nname = "x"\nsearch = "-bola"\n')
+    assert f"{tmp_path / 'config.toml'}:line 12: [[query]] #1: search" in str(caught.value)
