@@ -137,3 +137,47 @@ def test_per_feed_settings_in_the_config(tmp_path):
     cfg.write_text('[[feeds]]\nurl = "https://a.example/feed"\nfull_text = "yes"\n')
     with pytest.raises(ConfigError, match=r"line 1: 'full_text' of \[\[feeds\]\] #1 must be true"):
         load_config(cfg, tmp_path)
+
+
+def test_a_full_text_feed_needs_no_page_and_a_feed_keeps_its_own_retention(
+    httpserver: HTTPServer, tmp_path
+):
+    from korantui.core.reading import FULL_TEXT, fetch_reading
+    from korantui.core.store.feed_settings import follow_settings
+
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.no_handler_status_code = 404
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        newssite.feed_xml(base), content_type="application/rss+xml"
+    )
+    cfg_path = tmp_path / "config.toml"
+    cfg_path.write_text(
+        "retention_days = 0\n"
+        f'[[feeds]]\nurl = "{base}/feed.xml"\nname = "Penuh"\nfull_text = true\n'
+        "retention_days = 3\n",
+        encoding="utf-8",
+    )
+    _refresh(cfg_path, tmp_path / "data")
+    cfg = load_config(cfg_path, tmp_path / "data")
+    store = Store(cfg.db_path)
+    follow_settings(store, cfg.feeds)
+    row = store.headlines()[0]
+    headline = store.headline(row.id)
+    assert headline is not None
+
+    async def read() -> object:
+        async with Fetcher(cfg.fetch) as fetcher:
+            return await fetch_reading(store, fetcher, headline)
+
+    reading = asyncio.run(read())
+    assert reading.status == FULL_TEXT  # type: ignore[attr-defined]
+    assert not [r for r, _ in httpserver.log if r.path.startswith("/berita/")]  # no page fetched
+    assert store.article(row.id) is not None and store.headline(row.id).has_article  # type: ignore[union-attr]
+
+    # Its own retention (3 days) prunes even where the config's (0) keeps everything.
+    store.set_read([h.id for h in store.headlines()])
+    with store.transaction() as db:
+        db.execute("UPDATE headlines SET first_seen = '2000-01-01T00:00:00+00:00'")
+    total = len(store.headlines())
+    assert store.prune(cfg.retention_days) == total and store.headlines() == []
+    store.close()

@@ -351,9 +351,12 @@ def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> 
 
 
 def _filter_pass(store: Store, cfg: Config) -> list[Alert]:
-    """The [[filter]] rules brought to the stored headlines; the alerts of the new ones."""
+    """The [[filter]] rules and the feeds' own settings brought to the store; the alerts of
+    the new headlines."""
+    from korantui.core.store.feed_settings import follow_settings
     from korantui.core.store.filter_flags import apply_filters
 
+    follow_settings(store, cfg.feeds)
     done = apply_filters(store, cfg.filters)
     for name in done.slow:
         _err(f"filter {name!r} was skipped: its pattern takes too long on some headlines")

@@ -76,11 +76,14 @@ class Alerter:
         self.screen = screen
         self.sent: list[str] = []  # the sequences written, for the tests and a quiet terminal
 
-    def filter_store(self) -> FilterPass | None:
-        """Bring the rules to the store; None when the config has none and never had."""
+    def filter_store(self) -> FilterPass:
+        """Bring the rules (and the feeds' own settings) to the store."""
+        from korantui.core.store.feed_settings import follow_settings
         from korantui.core.store.filter_flags import apply_filters
 
         app = self.screen.korantui
+        if not app.demo:
+            follow_settings(app.store, app.config.feeds)
         done = apply_filters(app.store, app.config.filters)
         for name in done.slow:
             self.screen.notify(
@@ -95,7 +98,7 @@ class Alerter:
         if not result.new or not self.screen.korantui.config.filters.filters:
             return
         done = self.filter_store()
-        if done is not None and done.alerts:
+        if done.alerts:
             self.alert(done.alerts)
 
     def alert(self, alerts: list[Alert]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
+from korantui.core.store.feed_settings import NO_OWN_RETENTION, own_retention_ids
 from korantui.core.store.filter_flags import HIDDEN_SQL, HIGHLIGHT_SQL
 from korantui.core.store.store_file import (
     SCHEMA_VERSION,
@@ -409,18 +410,23 @@ class Store:
         return self._rows_to_headlines(rows)
 
     def prune(self, retention_days: int) -> int:
-        """Delete read, unstarred headlines older than retention_days; returns how many."""
-        if retention_days <= 0:
-            return 0
-        cutoff = _iso(_now() - timedelta(days=retention_days))
+        """Delete read, unstarred headlines older than retention_days (or their feed's own
+        retention_days: core/store/feed_settings.py); returns how many."""
+        cutoff = _iso(_now() - timedelta(days=retention_days)) if retention_days > 0 else None
         with self.transaction() as db:
-            ids = [
-                r[0]
-                for r in db.execute(
-                    "SELECT id FROM headlines WHERE read = 1 AND starred = 0 AND first_seen < ?",
-                    (cutoff,),
-                )
-            ]
+            ids = (
+                [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT id FROM headlines WHERE read = 1 AND starred = 0 AND first_seen < ?"
+                        f" AND {NO_OWN_RETENTION}",
+                        (cutoff,),
+                    )
+                ]
+                if cutoff
+                else []
+            )
+            ids += own_retention_ids(db, _now())
             db.executemany("DELETE FROM headline_search WHERE rowid = ?", [(i,) for i in ids])
             db.executemany("DELETE FROM headlines WHERE id = ?", [(i,) for i in ids])
         return len(ids)

@@ -59,8 +59,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
 """
 
 # Issue 18: what the filters concluded of each headline (a view of the config's rules, redone
-# when they change: dropping the table loses nothing), their state, and each feed's health and
-# the earliest time its server allows the next request.
+# when they change: dropping the table loses nothing), their state, each feed's health and the
+# earliest time its server allows the next request, and the [[feeds]] settings that whoever holds
+# the store needs (the reader, prefetch, the images, the prune).
 FILTERS_AND_HEALTH = """
 CREATE TABLE IF NOT EXISTS headline_flags (
     headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
@@ -82,6 +83,13 @@ CREATE TABLE IF NOT EXISTS feed_health (
     failing_since TEXT,
     last_error TEXT NOT NULL DEFAULT '',
     not_before TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_settings (
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    images INTEGER NOT NULL DEFAULT 1,
+    retention_days INTEGER,
+    prefetch INTEGER
 );
 """
 
