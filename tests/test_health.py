@@ -181,3 +181,29 @@ def test_a_full_text_feed_needs_no_page_and_a_feed_keeps_its_own_retention(
     total = len(store.headlines())
     assert store.prune(cfg.retention_days) == total and store.headlines() == []
     store.close()
+
+
+async def test_the_feed_pane_marks_a_dead_feed_and_says_its_health(write_config):
+    from korantui.core.store.health import record_attempt
+    from tests.screen import screen_text
+    from tests.uikit import CONFIG, fill, offline_app, settle
+
+    cfg = write_config(CONFIG)
+    fill(cfg)
+    store = Store(cfg.db_path)
+    satu = next(f for f in store.feeds() if f.name == "Satu")
+    now = datetime.now(UTC)
+    record_attempt(store, satu.id, now - timedelta(days=10), "HTTP 404 (not found)")
+    record_attempt(store, satu.id, now - timedelta(hours=1), "HTTP 404 (not found)")
+    store.record_error(satu.id, "HTTP 404 (not found)")
+    store.close()
+    app = offline_app(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        marks = {e.name: e.mark for e in app.main.feed_list.entries if e.kind == "entry"}
+        assert marks["Satu"] == "dead" and marks["Dua"] == ""
+        assert "Satu" in screen_text(app) and "✗" in screen_text(app)
+        app.main.feed_list.select(f"feed-{satu.id}")
+        await settle(app, pilot)
+        words = str(app.main.headline_list.border_subtitle)
+        assert "DEAD: no success for 10 days" in words and "HTTP 404" in words
