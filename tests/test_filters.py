@@ -237,3 +237,30 @@ def test_a_saved_search_that_finds_nothing_to_look_for_is_an_error(write_config,
     with pytest.raises(ConfigError) as caught:
         write_config(FEEDS + '[[query]]\nname = "x"\nsearch = "-bola"\n')
     assert f"{tmp_path / 'config.toml'}:line 12: [[query]] #1: search" in str(caught.value)
+
+
+def test_headlines_command_hides_filtered_and_lists_a_saved_search(write_config, capsys):
+    from korantui.cli import main
+
+    cfg = write_config(
+        FEEDS
+        + '[[filter]]\nwords = ["liga 1"]\n'
+        + '[[filter]]\nwords = ["banjir"]\naction = "highlight"\n'
+        + '[[query]]\nname = "Batam"\nsearch = "batam"\n'
+    )
+    _store(cfg).close()
+    common = ["--config", str(cfg.path), "--data-dir", str(cfg.data_dir)]
+    assert main([*common, "headlines"]) == 0
+    out = capsys.readouterr().out
+    assert "Liga 1" not in out and "Harga cabai" in out
+    assert main([*common, "headlines", "--query", "batam"]) == 0
+    out = capsys.readouterr().out
+    assert "Banjir rob rendam pesisir Batam" in out and "Harga cabai" not in out
+    assert "Liga 1 tiba di Batam" not in out  # hidden stays hidden in a saved search
+    assert main([*common, "headlines", "--format", "json"]) == 0
+    import json
+
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["title"] for r in rows if r["highlight"]] == ["Banjir rob rendam pesisir Batam"]
+    assert main([*common, "headlines", "--query", "Nope"]) == 2
+    assert "no saved search 'Nope' (saved searches: 'Batam')" in capsys.readouterr().err

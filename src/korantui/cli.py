@@ -184,12 +184,20 @@ def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
     store = _open_store(cfg, reading=True)
     try:
         feed_id = None
-        if args.feed:
+        if args.query:
+            from korantui.core.queries import query_named
+
+            try:
+                rows = query_named(store, cfg.filters.queries, args.query)[: max(0, args.limit)]
+            except LookupError as e:
+                raise UsageError(str(e)) from None
+        elif args.feed:
             feed = _find_feed(store, args.feed)
             if feed is None:
                 raise UsageError(f"no feed {args.feed!r}; `korantui feeds` lists them")
             feed_id = feed.id
-        rows = store.headlines(feed_id, limit=args.limit)
+        if not args.query:
+            rows = store.headlines(feed_id, limit=args.limit)
     finally:
         store.close()
     if args.format == "json":
@@ -200,6 +208,7 @@ def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
                 "published": h.published.isoformat() if h.published else None,
                 "feed": h.feed_name,
                 "read": h.read,
+                "highlight": h.highlight,
             }
             for h in rows
         ]
@@ -425,6 +434,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("feed", nargs="?", metavar="FEED", help="one feed's name, address or number")
     p.add_argument("-n", "--limit", type=int, default=30, help="how many (30)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--query", metavar="NAME", help="the headlines of a saved search ([[query]])")
     p.set_defaults(func=cmd_headlines)
 
     p = command("import-opml", help="add the feeds of an OPML file")

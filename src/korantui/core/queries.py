@@ -172,3 +172,14 @@ def unread_counts(store: Store, queries: list[SavedQuery]) -> list[int]:
         )
         counts.append(rows[0][0])
     return counts
+
+
+def query_named(store: Store, queries: list[SavedQuery], name: str) -> list[Headline]:
+    """The headlines of the saved search of that name (case-blind); LookupError, in words,
+    when there is none."""
+    wanted = clean_line(name).casefold()
+    for query in queries:
+        if query.name.casefold() == wanted:
+            return query_rows(store, query)
+    known = ", ".join(repr(q.name) for q in queries) or "none in the config"
+    raise LookupError(f"no saved search {name!r} (saved searches: {known})")
