@@ -11,6 +11,7 @@ headlines' titles are shown in a toast, as Text, never in the sequence.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import unicodedata
 from collections.abc import Mapping
@@ -70,36 +71,99 @@ def alert_words(alerts: list[Alert], lang: str) -> str:
 
 
 class Alerter:
-    """Held by MainScreen: the filter passes and the alerts of the app."""
+    """Held by MainScreen: the filter passes and the alerts of the app.
+
+    A pass runs in a worker thread, one at a time: a refreshed feed's result reaches the
+    Refresher (which shows its headlines) only once its new headlines are judged, and the
+    refresh's end after the last of them. Until judged, new headlines are shown nowhere (the
+    store's HIDDEN_SQL), so a headline that a rule hides never flashes by.
+    """
 
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
-        self.sent: list[str] = []  # the sequences written, for the tests and a quiet terminal
+        self.sent: list[str] = []  # the sequences written to the terminal
+        self._running = False
+        self._pending: list[RefreshResult] = []
+        self._done_waiting: list[list[RefreshResult]] = []
 
-    def filter_store(self) -> FilterPass:
-        """Bring the rules (and the feeds' own settings) to the store."""
+    def filter_store(self) -> None:
+        """At start: the feeds' own settings into the store, and the rules brought to it; the
+        stored headlines judged again (the rules changed) in a worker, the screen after it."""
         from korantui.core.store.feed_settings import follow_settings
-        from korantui.core.store.filter_flags import apply_filters
+        from korantui.core.store.filter_flags import needs_full_pass
 
         app = self.screen.korantui
         if not app.demo:
             follow_settings(app.store, app.config.feeds)
-        done = apply_filters(app.store, app.config.filters)
-        for name in done.slow:
-            self.screen.notify(
-                f"filter {name!r} skipped: its pattern takes too long",
-                severity="warning",
-                markup=False,
-            )
-        return done
+        if needs_full_pass(app.store, app.config.filters):
+            self.screen.set_status(_words("applying", self.screen.lang))
+            self._run([], reload=True)
+        else:
+            self._judged([], self._pass(), reload=False)
 
     def feed_refreshed(self, result: RefreshResult) -> None:
-        """A feed's new headlines are stored: judged before the screen reads them."""
-        if not result.new or not self.screen.korantui.config.filters.filters:
+        """A feed's headlines are stored: judged, then handed on to the Refresher."""
+        if not self.screen.korantui.config.filters.filters:
+            self.screen.refresher.feed_refreshed(result)
             return
-        done = self.filter_store()
+        self._pending.append(result)
+        if not self._running:
+            self._run(self._take())
+
+    def refresh_done(self, results: list[RefreshResult]) -> None:
+        if self._running or self._pending:
+            self._done_waiting.append(results)
+        else:
+            self.screen.refresher.refresh_done(results)
+
+    def _take(self) -> list[RefreshResult]:
+        batch, self._pending = self._pending, []
+        return batch
+
+    def _pass(self) -> FilterPass:
+        from korantui.core.store.filter_flags import apply_filters
+
+        app = self.screen.korantui
+        return apply_filters(app.store, app.config.filters)
+
+    def _run(self, batch: list[RefreshResult], *, reload: bool = False) -> None:
+        from korantui.core.store.filter_flags import FilterPass
+
+        self._running = True
+        app = self.screen.app
+
+        def work() -> None:
+            done = FilterPass()
+            try:
+                done = self._pass()
+            finally:  # a failed pass (reported as the worker's) still lets the refresh finish
+                with contextlib.suppress(RuntimeError):  # the app is closing
+                    app.call_from_thread(self._judged, batch, done, reload=reload)
+
+        self.screen.run_worker(work, thread=True, group="filters", exit_on_error=False)
+
+    def _judged(self, batch: list[RefreshResult], done: FilterPass, *, reload: bool) -> None:
+        self._running = False
+        screen = self.screen
+        for name in done.slow:
+            screen.notify(
+                _words("slow", screen.lang).format(name=name), severity="warning", markup=False
+            )
+        if reload:
+            if not screen.refresher.busy_feeds:
+                screen.set_status("")
+            screen.reload_feeds()
+            screen.reload_headlines(keep=True)
+        for result in batch:
+            screen.refresher.feed_refreshed(result)
         if done.alerts:
             self.alert(done.alerts)
+        if self._pending:
+            self._run(self._take())
+            return
+        waiting, self._done_waiting = self._done_waiting, []
+        for results in waiting:
+            screen.refresher.refresh_done(results)
 
     def alert(self, alerts: list[Alert]) -> None:
         lang = self.screen.lang
@@ -109,3 +173,17 @@ class Alerter:
             self.sent.append(sequence)
         titles = "\n".join(f"• {clean_line(a.title)[:100]}" for a in alerts[:5])
         self.screen.notify(f"{words}\n{titles}", title="korantui", timeout=15, markup=False)
+
+
+_WORDS = {
+    "applying": ("Applying the filters…", "Menerapkan filter…"),
+    "slow": (
+        "filter {name!r} skipped: its pattern takes too long",
+        "filter {name!r} dilewati: polanya terlalu lama",
+    ),
+}
+
+
+def _words(key: str, lang: str) -> str:
+    en, id_ = _WORDS[key]
+    return id_ if lang == "id" else en

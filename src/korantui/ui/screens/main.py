@@ -98,7 +98,7 @@ class MainScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.apply_width(self.app.size.width)
-        self.alerter.filter_store()  # before the first read: hidden news never shows
+        self.alerter.filter_store()  # the rules brought to the store (issue 18)
         self.show_store()
         self.headline_list.focus()
         self.app.call_after_refresh(self._after_first_frame)
@@ -289,12 +289,11 @@ class MainScreen(GuardedScreen):
 
     @on(FeedRefreshed)
     def _feed_refreshed(self, message: FeedRefreshed) -> None:
-        self.alerter.feed_refreshed(message.result)  # its new headlines judged first
-        self.refresher.feed_refreshed(message.result)
+        self.alerter.feed_refreshed(message.result)  # judged, then the Refresher's
 
     @on(RefreshDone)
     def _refresh_done(self, message: RefreshDone) -> None:
-        self.refresher.refresh_done(message.results)
+        self.alerter.refresh_done(message.results)  # after its feeds' headlines are judged
 
     @on(StoreChanged)
     def _store_changed(self) -> None:
