@@ -208,7 +208,6 @@ def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
                 "published": h.published.isoformat() if h.published else None,
                 "feed": h.feed_name,
                 "read": h.read,
-                "highlight": h.highlight,
             }
             for h in rows
         ]
