@@ -109,3 +109,27 @@ async def test_slash_then_s_saves_the_search_into_the_config(write_config):
         assert "⌕ Dua saja (3)" in screen_text(app)
         assert app.main.feed_list.selected_id == query_id(0)
         assert len(_titles(app)) == 3
+
+
+async def test_a_saved_search_on_show_takes_in_new_matches(httpserver, write_config):
+    from tests import newssite
+
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        newssite.feed_xml(base), content_type="application/rss+xml"
+    )
+    cfg = write_config(
+        f'[[feeds]]\nurl = "{base}/feed.xml"\nname = "Koran Uji"\n'
+        '[[query]]\nname = "Kapal"\nsearch = "kapal"\n'
+    )
+    cfg.prefetch = 0
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.feed_list.select(query_id(0))
+        await settle(app, pilot)
+        assert _titles(app) == []
+        app.main.action_refresh_all()
+        await settle(app, pilot)
+        kapal = [s.title for s in newssite.STORIES if "kapal" in (s.title + s.teaser).lower()]
+        assert kapal and sorted(_titles(app)) == sorted(kapal)

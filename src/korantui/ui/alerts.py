@@ -104,7 +104,7 @@ class Alerter:
     def feed_refreshed(self, result: RefreshResult) -> None:
         """A feed's headlines are stored: judged, then handed on to the Refresher."""
         if not self.screen.korantui.config.filters.filters:
-            self.screen.refresher.feed_refreshed(result)
+            self._hand_on(result)
             return
         self._pending.append(result)
         if not self._running:
@@ -155,7 +155,7 @@ class Alerter:
             screen.reload_feeds()
             screen.reload_headlines(keep=True)
         for result in batch:
-            screen.refresher.feed_refreshed(result)
+            self._hand_on(result)
         if done.alerts:
             self.alert(done.alerts)
         if self._pending:
@@ -164,6 +164,16 @@ class Alerter:
         waiting, self._done_waiting = self._done_waiting, []
         for results in waiting:
             screen.refresher.refresh_done(results)
+
+    def _hand_on(self, result: RefreshResult) -> None:
+        from korantui.ui.saved_searches import is_query_id
+
+        screen = self.screen
+        screen.refresher.feed_refreshed(result)
+        # The Refresher's snapshots re-read feeds' lists, not a saved search's: that one is
+        # read here (its rows come from the index, a few milliseconds), the cursor kept.
+        if result.new and is_query_id(screen.shown_entry) and screen.search_query is None:
+            screen.reload_headlines(keep=True)
 
     def alert(self, alerts: list[Alert]) -> None:
         lang = self.screen.lang

@@ -44,4 +44,5 @@ def subtitle(screen: MainScreen, feed: Feed | None) -> str:
         screen.lang,
         short=True,
     )
-    return " · ".join([*lines[:2], error] if error else lines[:2])
+    # The error first: it says most, and a narrow pane cuts the end.
+    return " · ".join([error, *lines[:2]] if error else lines[:2])
