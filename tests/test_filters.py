@@ -257,5 +257,7 @@ def test_headlines_command_hides_filtered_and_lists_a_saved_search(write_config,
     out = capsys.readouterr().out
     assert "Banjir rob rendam pesisir Batam" in out and "Harga cabai" not in out
     assert "Liga 1 tiba di Batam" not in out  # hidden stays hidden in a saved search
+    assert main([*common, "feeds"]) == 0
+    assert "⌕ Batam · 1 unread · search: batam" in capsys.readouterr().out  # Liga 1 is hidden
     assert main([*common, "headlines", "--query", "Nope"]) == 2
     assert "no saved search 'Nope' (saved searches: 'Batam')" in capsys.readouterr().err

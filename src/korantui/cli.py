@@ -131,12 +131,13 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
-    from korantui.core.filters.feed_status import feed_status_lines
+    from korantui.core.filters.feed_status import feed_status_lines, saved_search_lines
 
     store = _open_store(cfg, reading=True)
     try:
         feeds = store.feeds()
         status = feed_status_lines(store, cfg)
+        saved = saved_search_lines(store, cfg)
     finally:
         store.close()
     for f in feeds:
@@ -147,6 +148,8 @@ def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
             _out(f"    {line}")
         if f.last_error:
             _out(f"    last error: {f.last_error}")
+    for line in saved:
+        _out(line)
     return EXIT_OK
 
 

@@ -23,3 +23,20 @@ def feed_status_lines(store: Store, cfg: Config) -> dict[int, list[str]]:
     now = clock.now()
     days = cfg.filters.dead_after_days
     return {fid: health_lines(h, now, days) for fid, h in found.items()}
+
+
+def saved_search_lines(store: Store, cfg: Config) -> list[str]:
+    """One line a saved search: its name, unread count and search."""
+    from korantui.core.queries import unread_counts
+
+    queries = cfg.filters.queries
+    try:
+        counts = unread_counts(store, queries)
+    except sqlite3.OperationalError:
+        return []
+    return [
+        " · ".join(
+            x for x in (f"⌕ {q.name}", f"{n} unread", q.category, f"search: {q.search}") if x
+        )
+        for q, n in zip(queries, counts, strict=True)
+    ]
