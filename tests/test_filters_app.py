@@ -133,3 +133,24 @@ async def test_a_saved_search_on_show_takes_in_new_matches(httpserver, write_con
         await settle(app, pilot)
         kapal = [s.title for s in newssite.STORIES if "kapal" in (s.title + s.teaser).lower()]
         assert kapal and sorted(_titles(app)) == sorted(kapal)
+
+
+async def test_a_site_added_in_the_app_has_its_headlines_judged_and_shown(
+    news_site: str, write_config
+):
+    from korantui.ui.screens.add_feed import AddFeedScreen
+    from tests import newssite
+
+    first = newssite.STORIES[0].title
+    cfg = write_config(f'[[filter]]\nmatch = "{first.split(",")[0]}"\n' + CONFIG)
+    app = offline_app(cfg)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddFeedScreen)
+        await pilot.press(*f"{news_site}/feed.xml", "enter")
+        await settle(app, pilot)
+        titles = _titles(app)
+        assert first not in titles  # hidden by the rule
+        assert len(titles) == len(newssite.STORIES) - 1  # the others shown, once judged

@@ -99,7 +99,7 @@ class Alerter:
             self.screen.set_status(_words("applying", self.screen.lang))
             self._run([], reload=True)
         else:
-            self._judged([], self._pass(), reload=False)
+            self._judged([], self._pass(), False)
 
     def feed_refreshed(self, result: RefreshResult) -> None:
         """A feed's headlines are stored: judged, then handed on to the Refresher."""
@@ -109,6 +109,15 @@ class Alerter:
         self._pending.append(result)
         if not self._running:
             self._run(self._take())
+
+    def store_changed(self) -> None:
+        """The store changed (a feed added with its first headlines, another process): new
+        headlines not judged yet are judged, then shown."""
+        from korantui.core.store.filter_flags import unjudged
+
+        app = self.screen.korantui
+        if app.config.filters.filters and not self._running and unjudged(app.store):
+            self._run(self._take(), changed=True)
 
     def refresh_done(self, results: list[RefreshResult]) -> None:
         if self._running or self._pending:
@@ -126,7 +135,9 @@ class Alerter:
         app = self.screen.korantui
         return apply_filters(app.store, app.config.filters)
 
-    def _run(self, batch: list[RefreshResult], *, reload: bool = False) -> None:
+    def _run(
+        self, batch: list[RefreshResult], *, reload: bool = False, changed: bool = False
+    ) -> None:
         from korantui.core.store.filter_flags import FilterPass
 
         self._running = True
@@ -138,20 +149,22 @@ class Alerter:
                 done = self._pass()
             finally:  # a failed pass (reported as the worker's) still lets the refresh finish
                 with contextlib.suppress(RuntimeError):  # the app is closing
-                    app.call_from_thread(self._judged, batch, done, reload=reload)
+                    app.call_from_thread(self._judged, batch, done, reload, changed)
 
         self.screen.run_worker(work, thread=True, group="filters", exit_on_error=False)
 
-    def _judged(self, batch: list[RefreshResult], done: FilterPass, *, reload: bool) -> None:
+    def _judged(
+        self, batch: list[RefreshResult], done: FilterPass, reload: bool, changed: bool = False
+    ) -> None:
         self._running = False
         screen = self.screen
         for name in done.slow:
             screen.notify(
                 _words("slow", screen.lang).format(name=name), severity="warning", markup=False
             )
-        if reload:
-            if not screen.refresher.busy_feeds:
-                screen.set_status("")
+        if reload and not screen.refresher.busy_feeds:
+            screen.set_status("")
+        if reload or (changed and done.judged):  # what was judged is shown now
             screen.reload_feeds()
             screen.reload_headlines(keep=True)
         for result in batch:

@@ -124,6 +124,12 @@ def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
     return done
 
 
+def unjudged(store: Store) -> bool:
+    """Whether headlines were stored since the last pass (two lookups of primary keys)."""
+    rows = store._query(f"SELECT (SELECT MAX(id) FROM headlines) > {_JUDGED_MAX}")
+    return bool(rows[0][0])
+
+
 def needs_full_pass(store: Store, config: FilterConfig) -> bool:
     """Whether the rules (or the feeds they name) changed since the last pass: every stored
     headline is to be judged again."""

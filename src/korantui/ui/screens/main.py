@@ -159,6 +159,7 @@ class MainScreen(GuardedScreen):
         return self.query_one(ArticleView)
 
     def reload_feeds(self) -> None:
+        self.alerter.store_changed()  # a feed just added: its headlines judged, then shown
         self.refresher.screen_read()
         service = self.korantui.service
         unread, _total, starred = service.counts()
@@ -297,6 +298,7 @@ class MainScreen(GuardedScreen):
 
     @on(StoreChanged)
     def _store_changed(self) -> None:
+        self.alerter.store_changed()  # headlines stored outside a refresh are judged too
         self.refresher.take_change()
 
     @on(Snapshot)
