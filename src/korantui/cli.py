@@ -24,6 +24,7 @@ from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 if TYPE_CHECKING:
     from korantui.core.models import Feed
     from korantui.core.store.database import Store
+    from korantui.core.store.filter_flags import Alert
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -85,6 +86,7 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
             return await refresh_feeds(store, fetcher, store.feeds(), cfg.feeds, on_result=line)
 
     results = asyncio.run(run())
+    _filter_pass(store, cfg)
     store.close()
     if results and all(r.error for r in results):
         return EXIT_FAIL
@@ -147,17 +149,25 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.filters.feed_status import feed_status_lines, saved_search_lines
+
     store = _open_store(cfg, reading=True, demo=args.demo)
     try:
         feeds = store.feeds()
+        status = feed_status_lines(store, cfg)
+        saved = saved_search_lines(store, cfg)
     finally:
         store.close()
     for f in feeds:
         when = format_date(f.last_refresh, cfg.ui_language) or "never refreshed"
         _out(" · ".join((f.display_name, f.kind, f.category or "-", when)))
         _out(f"    {f.url}")
+        for line in status.get(f.id, []):
+            _out(f"    {line}")
         if f.last_error:
             _out(f"    last error: {f.last_error}")
+    for line in saved:
+        _out(line)
     return EXIT_OK
 
 
@@ -195,12 +205,20 @@ def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
     store = _open_store(cfg, reading=True, demo=args.demo)
     try:
         feed_id = None
-        if args.feed:
+        if args.query:
+            from korantui.core.queries import query_named
+
+            try:
+                rows = query_named(store, cfg.filters.queries, args.query)[: max(0, args.limit)]
+            except LookupError as e:
+                raise UsageError(str(e)) from None
+        elif args.feed:
             feed = _find_feed(store, args.feed)
             if feed is None:
                 raise UsageError(f"no feed {args.feed!r}; `korantui feeds` lists them")
             feed_id = feed.id
-        rows = store.headlines(feed_id, limit=args.limit)
+        if not args.query:
+            rows = store.headlines(feed_id, limit=args.limit)
     finally:
         store.close()
     if args.format == "json":
@@ -328,8 +346,17 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     accounts: list[AccountResult] = []
     try:
         summary = asyncio.run(run())
+        alerts = _filter_pass(store, cfg)
     finally:
         store.close()
+    if args.notify and alerts:
+        from korantui.core.filters.notify_command import notify_all
+
+        if cfg.filters.notify_command:
+            sent = notify_all(cfg.filters.notify_command, alerts, _err)
+            _out(f"{count(len(alerts), 'new alert')}, {sent} notified")
+        else:
+            _err("sync --notify: no notify_command in the config")
     if accounts and not any(a.ok for a in accounts):
         return EXIT_FAIL
     if summary.store_problem:
@@ -385,12 +412,26 @@ def _open_store(
         _err(store.notice)
     try:
         ReadingService(store).sync_feeds(cfg.feeds)
+        _filter_pass(store, cfg)
     except sqlite3.OperationalError:
         store.close()
         if not reading:
             raise
         return _read_only_store(cfg)
     return store
+
+
+def _filter_pass(store: Store, cfg: Config) -> list[Alert]:
+    """The [[filter]] rules and the feeds' own settings brought to the store; the alerts of
+    the new headlines."""
+    from korantui.core.store.feed_settings import follow_settings
+    from korantui.core.store.filter_flags import apply_filters
+
+    follow_settings(store, cfg.feeds)
+    done = apply_filters(store, cfg.filters)
+    for name in done.slow:
+        _err(f"filter {name!r} was skipped: its pattern takes too long on some headlines")
+    return done.alerts
 
 
 def _read_only_store(cfg: Config) -> Store:
@@ -472,6 +513,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("feed", nargs="?", metavar="FEED", help="one feed's name, address or number")
     p.add_argument("-n", "--limit", type=_how_many, default=30, help="how many (30)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--query", metavar="NAME", help="the headlines of a saved search ([[query]])")
     p.set_defaults(func=cmd_headlines)
 
     p = command("import-opml", help="add the feeds of an OPML file")
@@ -499,6 +541,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = command("sync", help="refresh every feed, then store the full text of every unread article")
+    p.add_argument(
+        "--notify", action="store_true", help="run notify_command for new alert-rule matches"
+    )
     p.set_defaults(func=cmd_sync)
 
     p = command("account", help="check an account's login: `account test NAME`")

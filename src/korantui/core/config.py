@@ -27,6 +27,8 @@ from korantui.core.config_names import (
     did_you_mean,
 )
 from korantui.core.defaults import DEFAULT_FEEDS
+from korantui.core.filters.feed_settings import feed_settings, without_settings
+from korantui.core.filters.rules import FilterConfig, filter_config
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
@@ -61,6 +63,7 @@ class Config:
     # What in the file is likely a typo but does not stop korantui: "file:line N: what" each.
     warnings: list[str] = field(default_factory=list)
     accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
+    filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
 
     @property
     def db_path(self) -> Path:
@@ -190,6 +193,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         setattr(cfg.fetch, key, value)
     for key, what in cfg.fetch.problems():
         raise fail(what, "network", key)
+    cfg.filters = filter_config(raw, text, fail)
     return cfg
 
 
@@ -243,6 +247,8 @@ def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
     """One [[feeds]] table as a FeedSpec, its kind's own keys checked by that kind."""
     # The other features' keys of a feed (KNOWN_KEYS["feeds"]) are their modules' to read.
     own = set(COMMON_KEYS)
+    settings = feed_settings(entry, i, fail)
+    entry = without_settings(entry)
     name = entry.get("kind", registry.DEFAULT_KIND)
     if not isinstance(name, str):
         raise fail(f"'kind' of [[feeds]] #{i + 1} must be a string", "feeds", i, "kind")
@@ -284,6 +290,7 @@ def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
         category=clean_line(entry.get("category", "")),
         kind=kind.name,
         rules=options,
+        settings=settings,
     )
 
 

@@ -14,6 +14,18 @@ ACCOUNT_KIND = "account"  # an account's feed: its headlines come from the accou
 
 
 @dataclass(slots=True)
+class FeedSettings:
+    """A [[feeds]] table's own settings (core/filters/feed_settings.py); None: the global one."""
+
+    refresh_minutes: int | None = None
+    user_agent: str = ""  # "": the [network] one
+    full_text: bool = False  # the feed carries whole articles: no page is fetched for them
+    images: bool = True
+    retention_days: int | None = None
+    prefetch: int | None = None
+
+
+@dataclass(slots=True)
 class FeedSpec:
     """One source as the user configured it (config file or built-in list)."""
 
@@ -25,6 +37,7 @@ class FeedSpec:
     )
     # HTML-source rule keys (CSS selectors): item, title, link, date, summary.
     rules: dict[str, str] = field(default_factory=dict)
+    settings: FeedSettings = field(default_factory=FeedSettings)
 
 
 @dataclass(slots=True)
@@ -91,6 +104,7 @@ class Headline:
     has_article: bool = False
     first_seen: datetime | None = None
     position: int = 0  # page order for HTML sources
+    highlight: bool = False  # a [[filter]] with action = "highlight" matches it
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from korantui.core.models import Article, Block, Headline
 from korantui.core.net.fetch import Fetcher, FetchError
 from korantui.core.store.database import Store
+from korantui.core.store.feed_settings import full_text_feed
 
 if TYPE_CHECKING:
     from korantui.core.article.site_rules import SiteRules
@@ -87,6 +88,11 @@ async def fetch_reading(
     from korantui.core.article.article_fetch import fetch_article
     from korantui.core.article.extract import ExtractionError, Hints
 
+    if full_text_feed(store, headline.feed_id):  # full_text = true: the feed's text is it
+        article = summary_article(headline)
+        article.method = "feed"
+        await asyncio.to_thread(store.save_article, headline.id, article)
+        return Reading(headline, article, FULL_TEXT)
     if not headline.link:
         return Reading(headline, summary_article(headline), FAILED, "the headline has no link")
     try:

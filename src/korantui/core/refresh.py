@@ -30,6 +30,7 @@ from korantui.core.sources.kind import Batch, DocumentKind, SourceError, SourceJ
 from korantui.core.sources.limits import bounded
 from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
+from korantui.core.store.health import note_refresh
 from korantui.core.threads import off_loop
 
 __all__ = ["FEED_ACCEPT", "parse_source", "refresh_feed", "refresh_feeds", "store_parsed"]
@@ -86,13 +87,18 @@ async def refresh_feed(
         fetched = await fetch_source(store, feed, source, job)  # a built-in outlet heals
         if fetched.parsed is None:
             await off_loop(store.record_not_modified, feed.id)
+            await off_loop(note_refresh, store, feed.id, "", fetched.headers, 304)
             return RefreshResult(feed, not_modified=True)
         parsed = fetched.parsed
-        return await off_loop(
+        result = await off_loop(
             store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified
         )
+        await off_loop(note_refresh, store, feed.id, "", fetched.headers, 200)
+        return result
     except (FetchError, SourceError, UnknownKind) as e:
         await off_loop(_note_error, store, feed, str(e))
+        headers, status = getattr(e, "headers", {}), getattr(e, "status", 0)
+        await off_loop(note_refresh, store, feed.id, str(e), headers, status)
         return RefreshResult(feed, error=str(e))
 
 
@@ -114,14 +120,18 @@ async def refresh_feeds(
     """Refresh feeds concurrently (the fetcher caps concurrency); results in feeds' order."""
     batch = Batch(len(feeds))
     options = {s.url: s.rules for s in specs}
+    agents = {s.url: s.settings.user_agent for s in specs if s.settings.user_agent}
 
     async def one(feed: Feed) -> RefreshResult:
         try:
-            res = await refresh_feed(store, fetcher, feed, options.get(feed.url), _batch=batch)
+            agent = agents.get(feed.url)
+            own = fetcher.with_user_agent(agent) if agent else fetcher
+            res = await refresh_feed(store, own, feed, options.get(feed.url), _batch=batch)
         except Exception as e:  # a bug in one source's parsing must not stop the others
             # The message may quote the feed, and the result line goes to a terminal.
             msg = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:500]
             await off_loop(_note_error, store, feed, msg)
+            await off_loop(note_refresh, store, feed.id, msg, {}, 0)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
             on_result(res)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from korantui.core.i18n import tr
 from korantui.core.models import Headline
+from korantui.ui.saved_searches import is_query_id
 from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, feed_id_of, feed_option_id
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class ReadState:
         service = self.screen.korantui.service
         selected = self.screen.feed_list.selected_id
         rows = self.screen.headline_list.rows
-        if self.screen.search_query is not None or selected == STARRED_ID:
+        if self.screen.search_query is not None or selected == STARRED_ID or is_query_id(selected):
             service.set_read(rows)
             name = self.screen.list_name
         else:

@@ -16,6 +16,7 @@ class FetchError(Exception):
         self.url = url
         self.status = status
         self.detail = detail  # for kind "content_type": what the document is ("audio")
+        self.headers: dict[str, str] = {}  # an HTTP error's response headers (lower-case names)
 
 
 class FetchRefused(FetchError):

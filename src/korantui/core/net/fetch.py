@@ -141,6 +141,7 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self.resolver: Resolver = resolver or system_resolver
         self.reach = Zone.SPECIAL  # the most private zone requests go to unless told otherwise
+        self.user_agent = ""  # a feed's own User-Agent; "" sends the settings' one
         self._tls: ssl.SSLContext = tls_context(self.settings.ca_file)
         # host -> the most public zone it was reached in, directly (not through a proxy).
         self._connected: dict[str, Zone] = {}
@@ -166,6 +167,13 @@ class Fetcher:
         (nor than this one's own reach): what korantui fetches on its own for a feed in zone."""
         view = copy.copy(self)
         view.reach = min(self.reach, zone)
+        return view
+
+    def with_user_agent(self, user_agent: str) -> Fetcher:
+        """This fetcher, sharing its clients and caps, its requests sent as user_agent (a
+        [[feeds]] table's own, checked by the config as one line of printable ASCII)."""
+        view = copy.copy(self)
+        view.user_agent = user_agent
         return view
 
     async def zone_of(self, url: str) -> Zone:
@@ -238,6 +246,8 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        if self.user_agent:
+            headers["User-Agent"] = self.user_agent
         allowed = self.reach if reach is None else min(reach, self.reach)
         # The total time starts when the request may go out, not while it waits its turn
         # behind the concurrency caps (50 feeds on one host would otherwise time out queueing).
@@ -394,7 +404,9 @@ class Fetcher:
         if looks_like_bot_wall(status, content):
             raise FetchError("blocked", BLOCKED_MESSAGE, url, status)
         if status >= 400:
-            raise FetchError("http", http_message(status, hdrs), url, status)
+            error = FetchError("http", http_message(status, hdrs), url, status)
+            error.headers = hdrs  # Retry-After, for the scheduler (core/schedule.py)
+            raise error
         return FetchResult(url, status, content, hdrs), None
 
 

@@ -74,6 +74,7 @@ class Fetched:
     parsed: ParsedSource | None
     etag: str = ""
     last_modified: str = ""
+    headers: Mapping[str, str] = field(default_factory=dict)  # the answer's, for the scheduler
 
 
 @runtime_checkable
@@ -147,6 +148,6 @@ class DocumentKind:
             job.url, etag=job.etag, last_modified=job.last_modified, accept=self.accept
         )
         if result.not_modified:
-            return Fetched(None)
+            return Fetched(None, headers=result.headers)
         parsed = await off_loop(self.parse, result, job.options, job.batch)
-        return Fetched(parsed, result.etag, result.last_modified)
+        return Fetched(parsed, result.etag, result.last_modified, result.headers)

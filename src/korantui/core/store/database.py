@@ -16,6 +16,8 @@ from pathlib import Path
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.moments import from_stored, to_stored
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
+from korantui.core.store.feed_settings import NO_OWN_RETENTION, own_retention_ids
+from korantui.core.store.filter_flags import HIDDEN_SQL, HIGHLIGHT_SQL
 from korantui.core.store.store_file import (
     SCHEMA_VERSION,
     StoreError,
@@ -30,7 +32,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 _LIST_COLUMNS = (
     "h.id, h.feed_id, h.title, h.link, h.guid, h.published, h.first_seen, h.position,"
     " h.read, h.starred, COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url),"
-    " EXISTS(SELECT 1 FROM articles a WHERE a.headline_id = h.id)"
+    " EXISTS(SELECT 1 FROM articles a WHERE a.headline_id = h.id), " + HIGHLIGHT_SQL
 )
 
 # What save_entries compares with a headline seen again.
@@ -125,7 +127,8 @@ class Store:
         rows = self._query(
             "SELECT f.id, f.url, f.name, f.category, f.kind, f.title, f.position,"
             " f.last_refresh, f.last_error,"
-            " (SELECT COUNT(*) FROM headlines h WHERE h.feed_id = f.id AND h.read = 0),"
+            " (SELECT COUNT(*) FROM headlines h WHERE h.feed_id = f.id AND h.read = 0"
+            f" AND {HIDDEN_SQL}),"
             " (SELECT COUNT(*) FROM headlines h WHERE h.feed_id = f.id)"
             " FROM feeds f"
             + ("" if include_inactive else " WHERE f.active = 1")
@@ -286,6 +289,7 @@ class Store:
                 starred=bool(r[9]),
                 feed_name=r[10],
                 has_article=bool(r[11]),
+                highlight=bool(r[12]),
             )
             for r in rows
         ]
@@ -300,7 +304,7 @@ class Store:
         offset: int = 0,
     ) -> list[Headline]:
         """Headlines newest first (page order within a refresh for HTML sources)."""
-        where = ["f.active = 1 OR h.starred = 1"]
+        where = ["f.active = 1 OR h.starred = 1", HIDDEN_SQL]
         params: list[object] = []
         if feed_id is not None:
             where.append("h.feed_id = ?")
@@ -325,7 +329,7 @@ class Store:
         if not rows:
             return None
         h = self._rows_to_headlines(rows)[0]
-        h.summary, h.author, h.image = rows[0][12], rows[0][13], rows[0][14]
+        h.summary, h.author, h.image = rows[0][13], rows[0][14], rows[0][15]
         return h
 
     def set_read(self, headline_ids: Iterable[int], read: bool = True) -> None:
@@ -354,7 +358,8 @@ class Store:
         # pass over every headline took 3 ms at 10,000, on every start and opened article.
         active = "feed_id IN (SELECT id FROM feeds WHERE active = 1)"
         row = self._query(
-            f"SELECT (SELECT COUNT(*) FROM headlines WHERE read = 0 AND {active}),"
+            f"SELECT (SELECT COUNT(*) FROM headlines h WHERE read = 0 AND {active}"
+            f" AND {HIDDEN_SQL}),"
             f" (SELECT COUNT(*) FROM headlines WHERE {active}),"
             f" (SELECT COUNT(*) FROM headlines WHERE starred = 1 AND {active})"
         )[0]
@@ -404,25 +409,30 @@ class Store:
         rows = self._query(
             f"SELECT {_LIST_COLUMNS} FROM headline_search s"
             " JOIN headlines h ON h.id = s.rowid JOIN feeds f ON f.id = h.feed_id"
-            " WHERE headline_search MATCH ? ORDER BY bm25(headline_search, 10.0, 3.0, 1.0)"
-            " LIMIT ?",
+            f" WHERE headline_search MATCH ? AND {HIDDEN_SQL}"
+            " ORDER BY bm25(headline_search, 10.0, 3.0, 1.0) LIMIT ?",
             (match, limit),
         )
         return self._rows_to_headlines(rows)
 
     def prune(self, retention_days: int) -> int:
-        """Delete read, unstarred headlines older than retention_days; returns how many."""
-        if retention_days <= 0:
-            return 0
-        cutoff = _iso(_now() - timedelta(days=retention_days))
+        """Delete read, unstarred headlines older than retention_days (or their feed's own
+        retention_days: core/store/feed_settings.py); returns how many."""
+        cutoff = _iso(_now() - timedelta(days=retention_days)) if retention_days > 0 else None
         with self.transaction() as db:
-            ids = [
-                r[0]
-                for r in db.execute(
-                    "SELECT id FROM headlines WHERE read = 1 AND starred = 0 AND first_seen < ?",
-                    (cutoff,),
-                )
-            ]
+            ids = (
+                [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT id FROM headlines WHERE read = 1 AND starred = 0 AND first_seen < ?"
+                        f" AND {NO_OWN_RETENTION}",
+                        (cutoff,),
+                    )
+                ]
+                if cutoff
+                else []
+            )
+            ids += own_retention_ids(db, _now())
             db.executemany("DELETE FROM headline_search WHERE rowid = ?", [(i,) for i in ids])
             db.executemany("DELETE FROM headlines WHERE id = ?", [(i,) for i in ids])
         return len(ids)

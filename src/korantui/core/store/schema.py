@@ -93,6 +93,41 @@ CREATE TABLE IF NOT EXISTS account_queue (
 CREATE INDEX IF NOT EXISTS account_queue_account ON account_queue(account, id);
 """
 
+# Issue 18: what the filters concluded of each headline (a view of the config's rules, redone
+# when they change: dropping the table loses nothing), their state, each feed's health and the
+# earliest time its server allows the next request, and the [[feeds]] settings that whoever holds
+# the store needs (the reader, prefetch, the images, the prune).
+FILTERS_AND_HEALTH = """
+CREATE TABLE IF NOT EXISTS headline_flags (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    highlight INTEGER NOT NULL DEFAULT 0,
+    notify INTEGER NOT NULL DEFAULT 0,
+    marked_read INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS headline_flags_hidden ON headline_flags(headline_id) WHERE hidden = 1;
+CREATE TABLE IF NOT EXISTS filter_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS feed_health (
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    last_attempt TEXT,
+    last_success TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    failing_since TEXT,
+    last_error TEXT NOT NULL DEFAULT '',
+    not_before TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_settings (
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    images INTEGER NOT NULL DEFAULT 1,
+    retention_days INTEGER,
+    prefetch INTEGER
+);
+"""
+
 # version -> the statements that bring a store from version-1 to it. 2 re-runs BASE: stores of
 # version 1 lack the starred index, and BASE is idempotent.
 STEPS: dict[int, str] = {
@@ -109,6 +144,8 @@ CREATE TABLE IF NOT EXISTS outlet_addresses (
 """,
     # Accounts on servers: their feeds, items, sync cursors and the queue of local changes.
     4: ACCOUNTS,
+    # Filters' conclusions, feed health and the server's wait, per-feed settings (issue 18).
+    5: FILTERS_AND_HEALTH,
 }
 
 SCHEMA_VERSION = max(STEPS)

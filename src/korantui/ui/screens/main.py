@@ -26,8 +26,11 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import keys, refreshing
+from korantui.ui import keys, refreshing, saved_searches
 from korantui.ui.accounts import AccountsSynced, AccountSyncer
+from korantui.ui.alerts import Alerter
+from korantui.ui.autorefresh import AutoRefresh
+from korantui.ui.feed_health import dead_feeds, subtitle
 from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
@@ -53,7 +56,7 @@ NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article,
 
 
 class MainScreen(GuardedScreen):
-    BINDINGS: ClassVar[list[BindingType]] = list(keys.APP_BINDINGS)  # ids, help: ui/keys.py
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP_BINDINGS, *saved_searches.BINDINGS]
 
     search_query: var[str | None] = var(None)  # the headline list shows search results
     hide_read: var[bool] = var(False)
@@ -72,6 +75,8 @@ class MainScreen(GuardedScreen):
         self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
         self.read_state = ReadState(self)
+        self.alerter = Alerter(self)  # [[filter]] rules and alerts (issue 18)
+        self.autorefresh = AutoRefresh(self)
         keys.localize(self, lang)
 
     @property
@@ -97,6 +102,7 @@ class MainScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.apply_width(self.app.size.width)
+        self.alerter.filter_store()  # the rules brought to the store (issue 18)
         self.show_store()
         self.headline_list.focus()
         self.app.call_after_refresh(self._after_first_frame)
@@ -120,6 +126,7 @@ class MainScreen(GuardedScreen):
             self.refresher.maintain_store()
             if self.korantui.refresh_on_start:
                 self.accounts.sync()
+            self.autorefresh.start()
 
     # -- the store on screen -------------------------------------------------------------------
 
@@ -158,6 +165,7 @@ class MainScreen(GuardedScreen):
         return self.query_one(ArticleView)
 
     def reload_feeds(self) -> None:
+        self.alerter.store_changed()  # a feed just added: its headlines judged, then shown
         self.refresher.screen_read()
         service = self.korantui.service
         unread, _total, starred = service.counts()
@@ -168,6 +176,8 @@ class MainScreen(GuardedScreen):
         if self.korantui.demo:  # its outlets are invented: said where they are listed
             feeds_title += f" — {tr('demo_title', self.lang)}"
         self.feed_list.border_title = feeds_title
+        self.feed_list.query_entries = saved_searches.pane_entries(self)
+        self.feed_list.dead = dead_feeds(self)
         rows = self.accounts.rows()
         self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds, rows)
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
@@ -188,6 +198,8 @@ class MainScreen(GuardedScreen):
             rows = service.search(self.search_query)
         elif selected == STARRED_ID:
             rows = service.headlines(starred_only=True, unread_only=self.hide_read)
+        elif saved_searches.is_query_id(selected):
+            rows = saved_searches.rows(self, selected)
         else:
             # A reload that keeps the cursor reads a page past it (the cursor may be far down);
             # the rest of a long list comes from a worker thread.
@@ -208,15 +220,17 @@ class MainScreen(GuardedScreen):
         current = hl.current
         feed = self.feed_list.selected_feed
         # Border titles given as str are parsed as markup: feed names and errors go in as Text.
-        error = clean_line(feed.last_error)[:120] if feed and feed.last_error else ""
-        hl.border_subtitle = Text(error)
+        hl.border_subtitle = Text(subtitle(self, feed))
         if self.search_query is not None:
             name = tr("search_results", self.lang, query=self.search_query)
             hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
         else:
+            query = saved_searches.selected_query(self, selected)
             name = (
                 feed.display_name
                 if feed
+                else query.name
+                if query
                 else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
             )
             hl.empty_text = tr(
@@ -295,14 +309,15 @@ class MainScreen(GuardedScreen):
 
     @on(FeedRefreshed)
     def _feed_refreshed(self, message: FeedRefreshed) -> None:
-        self.refresher.feed_refreshed(message.result)
+        self.alerter.feed_refreshed(message.result)  # judged, then the Refresher's
 
     @on(RefreshDone)
     def _refresh_done(self, message: RefreshDone) -> None:
-        self.refresher.refresh_done(message.results)
+        self.alerter.refresh_done(message.results)  # after its feeds' headlines are judged
 
     @on(StoreChanged)
     def _store_changed(self) -> None:
+        self.alerter.store_changed()  # headlines stored outside a refresh are judged too
         self.refresher.take_change()
 
     @on(Snapshot)
@@ -484,6 +499,9 @@ class MainScreen(GuardedScreen):
         self.headline_list.focus()
         if not self.headline_list.rows:
             self.notify(tr("no_results", self.lang, query=query), severity="warning", markup=False)
+
+    def action_save_search(self) -> None:
+        saved_searches.save_search(self)
 
     def end_search(self) -> bool:
         if self.search_query is None:

@@ -29,7 +29,11 @@ STARRED_ID = "starred"
 
 _COUNT = Style(color="cyan")
 _NOTE = Style(color="red")  # an account's line: its failure in words
-_MARKS = {"busy": (" ⟳", Style(color="cyan")), "error": (" !", Style(color="red", bold=True))}
+_MARKS = {
+    "busy": (" ⟳", Style(color="cyan")),
+    "error": (" !", Style(color="red", bold=True)),
+    "dead": (" ✗", Style(color="red", bold=True)),  # failing for dead_after_days (ui/feed_health)
+}
 
 
 def feed_option_id(feed_id: int) -> str:
@@ -120,6 +124,10 @@ class FeedList(CursorList, can_focus=True):
         self.totals = (0, 0)  # unread in All news, starred: as last shown
         self.entries: list[FeedEntry] = []
         self.account_rows: list[tuple[str, str]] = []
+        # Saved searches (entry id, name, unread) and the dead feeds: set by the screen
+        # (ui/saved_searches.py, ui/feed_health.py) before set_feeds.
+        self.query_entries: list[tuple[str, str, int]] = []
+        self.dead: set[int] = set()
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -140,6 +148,7 @@ class FeedList(CursorList, can_focus=True):
         entries = [
             FeedEntry("entry", ALL_ID, tr("all_news", self.lang), unread_all, bold=True),
             FeedEntry("entry", STARRED_ID, "★ " + tr("starred", self.lang), starred),
+            *(FeedEntry("entry", i, "⌕ " + name, n) for i, name, n in self.query_entries),
         ]
         # Feeds without a category, when they come first, need no heading: the rule sets them
         # apart from Starred. Further down (after another category's feeds) they get "—".
@@ -152,6 +161,7 @@ class FeedList(CursorList, can_focus=True):
                 if category or not first:
                     entries.append(FeedEntry("category", name=category or "—"))
             mark = "busy" if feed.id in busy else "error" if feed.last_error else ""
+            mark = "dead" if feed.id in self.dead and mark != "busy" else mark
             entries.append(
                 FeedEntry(
                     "entry",

@@ -83,6 +83,7 @@ class HeadlineList(CursorList, can_focus=True):
         "headline-list--read",
         "headline-list--meta",
         "headline-list--star",
+        "headline-list--highlight",
     }
     DEFAULT_CSS = """
     HeadlineList {
@@ -103,6 +104,7 @@ class HeadlineList(CursorList, can_focus=True):
     HeadlineList > .headline-list--read { color: $text-muted; }
     HeadlineList > .headline-list--meta { color: $text-muted; }
     HeadlineList > .headline-list--star { color: $warning; }
+    HeadlineList > .headline-list--highlight { color: $accent; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -134,7 +136,9 @@ class HeadlineList(CursorList, can_focus=True):
     # -- data ----------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Headline], keep_id: int | None = None) -> None:
-        """Show rows; the cursor stays on keep_id when it is still there."""
+        """Show rows; the cursor stays on keep_id when it is still there (and, in a scrolled
+        list, on its line of the screen: headlines arriving above it move nothing in view)."""
+        line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
         self.rows = list(rows)
         self._now = clock.now()
         self._ages = {
@@ -155,6 +159,8 @@ class HeadlineList(CursorList, can_focus=True):
         self.cursor = target
         if keep_id is None:
             self.scroll_to(y=0, animate=False)
+        elif line is not None and target:
+            self.scroll_to(y=max(0, target - line), animate=False, immediate=True)
         self.refresh()
 
     @property
@@ -306,6 +312,8 @@ class HeadlineList(CursorList, can_focus=True):
         style = base + self.frame_style(
             "headline-list--read" if row.read else "headline-list--unread", partial=True
         )
+        if row.highlight:  # a [[filter]] highlight rule matches it: a style, never markup
+            style += self.frame_style("headline-list--highlight", partial=True)
         meta_style = base + self.frame_style("headline-list--meta", partial=True)
         star_style = base + self.frame_style("headline-list--star", partial=True)
         if is_cursor:
