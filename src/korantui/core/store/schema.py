@@ -63,6 +63,21 @@ CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
 STEPS: dict[int, str] = {
     1: BASE,
     2: BASE,
+    3: """
+CREATE TABLE IF NOT EXISTS images (
+    url TEXT PRIMARY KEY,
+    headline_id INTEGER REFERENCES headlines(id) ON DELETE CASCADE,
+    data BLOB,
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    mime TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    stored TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS images_stored ON images(stored);
+CREATE INDEX IF NOT EXISTS images_headline ON images(headline_id);
+""",  # core/store/images.py: article pictures, for reading offline
 }
 
 SCHEMA_VERSION = max(STEPS)
