@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from korantui.core.config_keys import clashes, key_problem, valid_action_name
 from korantui.core.defaults import DEFAULT_FEEDS
+from korantui.core.images.settings import images_setting
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
@@ -48,6 +49,7 @@ class Config:
     prefetch: int = 3  # articles fetched ahead of the cursor
     keys: dict[str, str] = field(default_factory=dict)  # action -> key
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
+    images: str = "auto"  # "auto" | "cells" | "off": pictures in the reading pane (core/images)
 
     @property
     def db_path(self) -> Path:
@@ -134,6 +136,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         if key in raw:
             setattr(cfg, key, _whole(raw[key], key, fail, 0, _LIMITS[key]))
     _keys(raw, cfg, fail)
+    cfg.images = images_setting(raw, fail)
     rules = raw.get("site_rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")

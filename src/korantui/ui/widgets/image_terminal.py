@@ -1,0 +1,48 @@
+"""What the terminal can draw pictures with: the Kitty graphics protocol, Sixel, or nothing but
+coloured cells. Detected, not guessed from $TERM: textual-image sends the terminal the Kitty
+graphics query and the device-attributes query and reads its answers. That must happen before
+Textual starts reading the keyboard (it would eat the answers), so `korantui` calls
+probe_terminal() before the app runs; until then, and wherever the answer was no (tmux, xterm
+without Sixel, the Linux console, a pipe), pictures are cells.
+"""
+
+from __future__ import annotations
+
+import sys
+
+TGP = "tgp"  # Kitty's terminal graphics protocol
+SIXEL = "sixel"
+CELLS = "cells"
+
+_found = CELLS
+
+
+def probe_terminal(mode: str = "auto") -> str:
+    """Ask the terminal, once, when pictures are "auto" and both ends are a terminal."""
+    global _found
+    if mode != "auto":
+        return _found
+    streams = (sys.__stdin__, sys.__stdout__)
+    if not all(s is not None and s.isatty() for s in streams):
+        return _found
+    try:
+        from textual_image import renderable
+        from textual_image import widget as _widget  # noqa: F401  (asks the cell size now)
+    except Exception:  # an odd terminal answer must never stop the app from starting
+        return _found
+    if renderable.Image is renderable.TGPImage:
+        _found = TGP
+    elif renderable.Image is renderable.SixelImage:
+        _found = SIXEL
+    return _found
+
+
+def graphics() -> str:
+    """What probe_terminal found: TGP, SIXEL or CELLS."""
+    return _found
+
+
+def assume(found: str) -> None:
+    """Take found as the answer (a test, or a terminal known by other means)."""
+    global _found
+    _found = found
