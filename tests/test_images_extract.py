@@ -41,7 +41,7 @@ def test_the_lead_image_is_under_the_title_without_its_label() -> None:
     a = extract_article(_page(), URL)
     assert a.image == LEAD
     assert a.caption == "Warga menyaksikan matahari terbit." and a.credit == "ANTARA/Rina"
-    assert [f.url for f in a.figures][0] == LEAD
+    assert a.figures[0].url == LEAD
     assert sum(1 for f in a.figures if f.url == LEAD) == 1  # not again in the body
 
 
@@ -90,10 +90,8 @@ def test_markdown_shows_every_picture_with_its_caption() -> None:
     md = article_markdown(extract_article(_page(), URL))
     assert f"![image]({LEAD})" in md
     assert "*Warga menyaksikan matahari terbit. — ANTARA/Rina*" in md
-    assert (
-        "![gambar 1](https://berita.example/foto/satu.jpg)\n\n*Nelayan menjual ikan bakar — ANTARA/Rina*"
-        in md
-    )
+    figure = "![gambar 1](https://berita.example/foto/satu.jpg)"
+    assert f"{figure}\n\n*Nelayan menjual ikan bakar — ANTARA/Rina*" in md
     assert md.index("satu.jpg") < md.index(PARAGRAPHS[1][:30])  # in reading order
     assert "Keterangan Gambar" not in md
 
