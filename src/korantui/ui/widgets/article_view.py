@@ -152,6 +152,14 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
     def wrapped_all(self) -> bool:
         return self._wrapped >= len(self._parts)
 
+    def line_text(self, index: int) -> str:
+        """The text of wrapped line index ("" past the end): what the reader sees there."""
+        if index >= len(self._lines) and self._wrapped < len(self._parts):
+            self._wrap(lines=index + 1)
+        if not 0 <= index < len(self._lines):
+            return ""
+        return "".join(segment.text for segment in self._lines[index])
+
     # -- wrapping ------------------------------------------------------------------------------
 
     def _rewrap(self) -> None:

@@ -47,7 +47,8 @@ def half_cell_lines(image: Image, columns: int, rows: int) -> list[list[Segment]
     from PIL import Image as PILImage
 
     small = image.convert("RGB").resize((columns, rows * 2), PILImage.Resampling.BILINEAR)
-    pixels = list(small.getdata())
+    raw = small.tobytes()
+    pixels = [tuple(raw[i : i + 3]) for i in range(0, len(raw), 3)]
     lines: list[list[Segment]] = []
     for row in range(rows):
         top = pixels[row * 2 * columns : (row * 2 + 1) * columns]
