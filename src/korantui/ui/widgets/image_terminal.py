@@ -26,14 +26,17 @@ def probe_terminal(mode: str = "auto") -> str:
     if not all(s is not None and s.isatty() for s in streams):
         return _found
     try:
-        from textual_image import renderable
-        from textual_image import widget as _widget  # noqa: F401  (asks the cell size now)
+        from textual_image import renderable  # importing it asks the terminal
     except Exception:  # an odd terminal answer must never stop the app from starting
         return _found
     if renderable.Image is renderable.TGPImage:
         _found = TGP
     elif renderable.Image is renderable.SixelImage:
         _found = SIXEL
+    try:
+        from textual_image import widget as _widget  # noqa: F401  (asks the cell size now)
+    except Exception:
+        _found = CELLS  # no cell size, no way to scale the terminal's own picture
     return _found
 
 
