@@ -14,6 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from rich.segment import Segment
 
     from korantui.core.store.images import StoredImage
     from korantui.ui.app import KoranApp
@@ -25,12 +26,20 @@ THUMB_WIDTH = 160  # pixels: two and more per column of the widest picture in th
 class PictureArrived(Message):
     """A picture of the article on show came (image set) or will not (error set)."""
 
-    def __init__(self, generation: int, url: str, image: Image | None, error: str = "") -> None:
+    def __init__(
+        self,
+        generation: int,
+        url: str,
+        image: Image | None,
+        error: str = "",
+        cells: tuple[int, int, list[list[Segment]]] | None = None,
+    ) -> None:
         super().__init__()
         self.generation = generation
         self.url = url
         self.image = image
         self.error = error
+        self.cells = cells  # (columns, rows, lines) drawn in the worker for the pane's width
 
 
 @dataclass(slots=True)
@@ -129,6 +138,14 @@ class PictureFeed:
             future.result(timeout=0)
 
     def _hand(self, generation: int, stored: StoredImage) -> None:
+        from korantui.ui.widgets.image_cells import half_cell_lines, picture_size
+
         image = thumbnail(stored) if stored.data else None
         error = stored.error or ("" if image is not None else "unreadable")
-        self.view.post_message(PictureArrived(generation, stored.url, image, error))
+        cells = None
+        if image is not None:
+            # Drawn here, not on the UI thread: a photo's 1,500 cells of their own colours
+            # cost up to ~100 ms on a slow machine. A resize later draws again there.
+            cols, rows = picture_size(*image.size, self.view.scrollable_content_region.width)
+            cells = (cols, rows, half_cell_lines(image, cols, rows))
+        self.view.post_message(PictureArrived(generation, stored.url, image, error, cells))

@@ -55,6 +55,9 @@ class PanePictures:
         self.errors: dict[str, str] = {}
         self._sizes: dict[str, tuple[int, int]] = {}
         self._placed: dict[str, Placed] = {}
+        # Cells of each picture at a size: a picture arriving rewraps the pane, and the others
+        # on screen are not drawn again.
+        self._cells: dict[tuple[str, int, int], list[list[Segment]]] = {}
         self.urls: list[str] = []
         self._source: tuple[int | None, str] | None = None
 
@@ -76,7 +79,7 @@ class PanePictures:
         if same:
             return  # the same article drawn again (a language change): pictures kept
         self.generation += 1
-        self.images, self.errors = {}, {}
+        self.images, self.errors, self._cells = {}, {}, {}
         self._sizes = self.feed.sizes(urls) if urls else {}
         if source is not None and urls:
             self.feed.want(Wanted(self.generation, source[0], source[1], urls))
@@ -101,7 +104,11 @@ class PanePictures:
         w, h = image.size if image is not None else self._sizes.get(url, (0, 0))
         cols, rows = picture_size(w, h, width)
         if image is not None:
-            return half_cell_lines(image, cols, rows)
+            key = (url, cols, rows)
+            drawn = self._cells.get(key)
+            if drawn is None:
+                drawn = self._cells[key] = half_cell_lines(image, cols, rows)
+            return drawn
         name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         return placeholder_lines(cols, rows, f" ▣ {clean_line(name)[:40]} ", _PLACEHOLDER)
 
@@ -110,6 +117,9 @@ class PanePictures:
             return
         if message.image is not None:
             self.images[message.url] = message.image
+            if message.cells is not None:
+                cols, rows, lines = message.cells
+                self._cells[(message.url, cols, rows)] = lines
         else:
             self.errors[message.url] = message.error
         self.view.rewrap_kept()
