@@ -8,6 +8,8 @@ without Sixel, the Linux console, a pipe), pictures are cells.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 
 TGP = "tgp"  # Kitty's terminal graphics protocol
@@ -37,7 +39,39 @@ def probe_terminal(mode: str = "auto") -> str:
         from textual_image import widget as _widget  # noqa: F401  (asks the cell size now)
     except Exception:
         _found = CELLS  # no cell size, no way to scale the terminal's own picture
+    _drain()
     return _found
+
+
+def _drain(timeout: float = 1.0) -> None:
+    """Read away answers that came after textual-image stopped waiting (a slow terminal): one
+    more device-attributes query, answered after everything asked before it, and all read up
+    to its answer. Left there, a late "\x1b[?62;4c" would reach the app as keys ("?": help)."""
+    import select
+    import termios
+    import time
+    import tty
+
+    fd = sys.__stdin__.fileno()  # type: ignore[union-attr]
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd, termios.TCSANOW)
+        sys.__stdout__.write("\x1b[c")  # type: ignore[union-attr]
+        sys.__stdout__.flush()  # type: ignore[union-attr]
+        seen = b""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            # Once a DA1 answer is in, a little quiet says it was the last one (a late answer
+            # to textual-image's own DA1 may come first).
+            wait = 0.05 if re.search(rb"\x1b\[\?[\d;]*c$", seen) else deadline - time.monotonic()
+            ready, _, _ = select.select([fd], [], [], max(0.0, wait))
+            if not ready:
+                break
+            seen += os.read(fd, 1024)
+    except (OSError, termios.error):
+        pass
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 
 def graphics() -> str:
