@@ -224,3 +224,23 @@ def test_a_bad_images_setting_names_its_line(write_config) -> None:  # type: ign
 
     with pytest.raises(ConfigError, match=r"config.toml:line 2: images must be"):
         write_config('prefetch = 0\nimages = "kitty"\n')
+
+
+async def test_prefetched_articles_bring_their_pictures_for_offline(site, write_config):  # type: ignore[no-untyped-def]
+    from korantui.core.store.images import stored_image
+
+    feed = pantai_site(site, body_pictures=1)
+    cfg = write_config(f'prefetch = 1\n[[feeds]]\nurl = "{feed}"\nname = "Koran Uji"\n')
+    app = KoranApp(cfg)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.main.reader.headline is None  # nothing opened
+        stored = stored_image(app.store, f"{site.base}/foto/pantai-0.png")
+        assert stored is not None and stored.width == 200
+    site.stop()
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert UPPER_HALF in _drawn(app, "pantai-0.png")[0]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from korantui.core.images.decode import MAX_BYTES, ImageRefused, Picture, shrink
 from korantui.core.images.policy import worth_fetching
+from korantui.core.models import Article
 from korantui.core.net.fetch import Fetcher, FetchError
 from korantui.core.sanitize import clean_line
 from korantui.core.store.database import Store
@@ -84,3 +85,15 @@ async def _fetch_and_store(
         mime=picture.mime,
     )
     return StoredImage(url, picture.data, picture.width, picture.height)
+
+
+PREFETCHED = 8  # pictures of an article fetched ahead of the reader: a gallery waits for the open
+
+
+async def store_pictures(
+    store: Store, fetcher: Fetcher, headline_id: int, article: Article
+) -> None:
+    """The article's first pictures into the store, for reading offline; failures stay quiet."""
+    urls = [f.url for f in article.figures][:PREFETCHED]
+    if urls:
+        await load_pictures(store, fetcher, headline_id, article.url, urls, lambda _: None, 1)
