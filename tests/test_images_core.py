@@ -292,3 +292,10 @@ def test_articles_keep_their_figures_and_old_ones_still_load(tmp_path) -> None: 
     # An article stored before pictures: no figure keys at all.
     old = Article.from_dict({"url": "u", "blocks": [{"kind": "p", "text": "a", "links": []}]})
     assert old.blocks[0].figure is None and old.credit == ""
+
+
+def test_a_picture_of_no_page_reaches_only_the_public_internet(site: PictureSite) -> None:
+    site.add("/secret.png", encoded(picture(300, 200), "PNG"), "image/png")
+    with pytest.raises(FetchRefused):
+        run(_fetch(site.base + "/secret.png", ""))
+    assert site.requests == []

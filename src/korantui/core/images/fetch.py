@@ -12,7 +12,8 @@ from korantui.core.images.decode import MAX_BYTES, ImageRefused, Picture, shrink
 from korantui.core.images.policy import worth_fetching
 from korantui.core.models import Article
 from korantui.core.net.fetch import Fetcher, FetchError
-from korantui.core.sanitize import clean_line
+from korantui.core.net.zones import Zone
+from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.store.database import Store
 from korantui.core.store.images import StoredImage, save_image, stored_image
 
@@ -27,7 +28,9 @@ async def fetch_picture(fetcher: Fetcher, url: str, page_url: str) -> Picture:
     """url's picture, shrunk and re-encoded; ImageRefused or FetchError when it is not one."""
     if not worth_fetching(url):
         raise ImageRefused("a tracker, a logo or not a photo")
-    view = fetcher.confined((await fetcher.following(page_url)).reach)
+    # No further into private networks than the page (a page of no address: public only).
+    reach = (await fetcher.following(page_url)).reach if safe_url(page_url) else Zone.PUBLIC
+    view = fetcher.confined(reach)
     # A gzip-encoded "image" is inflated no further than a picture may be big.
     view.settings = dataclasses.replace(view.settings, max_decoded_bytes=MAX_BYTES)
     result = await view.get(url, accept=ACCEPT, max_bytes=MAX_BYTES)
