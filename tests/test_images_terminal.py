@@ -28,12 +28,12 @@ _KITTY_QUERY = re.compile(rb"\x1b_G([^;\x1b]*);[^\x1b]*\x1b\\")
 
 def _answers(kind: str, seen: bytes) -> bytes:
     out = b""
-    if b"\x1b[c" in seen:
-        out += b"\x1b[?62;4;22c" if kind == "sixel" else b"\x1b[?62;22c"
     m = _KITTY_QUERY.search(seen)
-    if m and kind == "kitty":
+    if m and kind == "kitty":  # answered in order: the graphics query came first
         ident = next((p for p in m.group(1).split(b",") if p.startswith(b"i=")), b"i=1")
         out += b"\x1b_G" + ident + b";OK\x1b\\"
+    if b"\x1b[c" in seen:
+        out += b"\x1b[?62;4;22c" if kind == "sixel" else b"\x1b[?62;22c"
     if b"\x1b[16t" in seen:
         out += b"\x1b[6;20;10t"
     return out

@@ -1,9 +1,11 @@
 """What the terminal can draw pictures with: the Kitty graphics protocol, Sixel, or nothing but
-coloured cells. Detected, not guessed from $TERM: textual-image sends the terminal the Kitty
-graphics query and the device-attributes query and reads its answers. That must happen before
-Textual starts reading the keyboard (it would eat the answers), so `korantui` calls
-probe_terminal() before the app runs; until then, and wherever the answer was no (tmux, xterm
-without Sixel, the Linux console, a pipe), pictures are cells.
+coloured cells. Detected, not guessed from $TERM: the terminal is sent Kitty's graphics query
+and the device-attributes query, and its answers read. That must happen before Textual starts
+reading the keyboard (it would eat the answers), so `korantui` calls probe_terminal() before the
+app runs; until then, and wherever the answer was no (tmux, xterm without Sixel, the Linux
+console, a pipe), pictures are cells. textual-image, whose widgets draw the picture full-screen,
+is imported only where the answer was yes (its import asks the terminal again, and the cell
+size).
 """
 
 from __future__ import annotations
@@ -27,42 +29,53 @@ def probe_terminal(mode: str = "auto") -> str:
     streams = (sys.__stdin__, sys.__stdout__)
     if not all(s is not None and s.isatty() for s in streams):
         return _found
-    try:
-        from textual_image import renderable  # importing it asks the terminal
-    except Exception:  # an odd terminal answer must never stop the app from starting
-        return _found
-    if renderable.Image is renderable.TGPImage:
-        _found = TGP
-    elif renderable.Image is renderable.SixelImage:
-        _found = SIXEL
-    try:
-        from textual_image import widget as _widget  # noqa: F401  (asks the cell size now)
-    except Exception:
-        _found = CELLS  # no cell size, no way to scale the terminal's own picture
-    _drain()
+    answer = _ask()
+    if _KITTY_OK.search(answer):
+        found = TGP
+    else:
+        da1 = _DA1.search(answer)
+        found = SIXEL if da1 is not None and b"4" in da1.group(1).split(b";") else CELLS
+    if found != CELLS:
+        try:
+            # textual-image's widgets draw it; importing them asks the cell size now.
+            from textual_image import widget as _widget  # noqa: F401
+        except Exception:  # no cell size, no way to scale the terminal's own picture
+            found = CELLS
+        _ask()  # read away whatever textual-image's own questions left unread
+    _found = found
     return _found
 
 
-def _drain(timeout: float = 1.0) -> None:
-    """Read away answers that came after textual-image stopped waiting (a slow terminal): one
-    more device-attributes query, answered after everything asked before it, and all read up
-    to its answer. Left there, a late "\x1b[?62;4c" would reach the app as keys ("?": help)."""
+# Kitty's graphics query (a 1×1 image, "a=q": query only, nothing is stored or drawn), then the
+# device attributes (DA1), which every terminal answers at once and after anything asked before
+# it: a graphics answer before the DA1 one means Kitty's protocol, "4" among DA1's means Sixel.
+# One round trip; no waiting for an answer that a terminal without graphics never sends.
+_QUERY = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[c"
+_KITTY_OK = re.compile(rb"\x1b_Gi=31;OK\x1b\\")
+_DA1 = re.compile(rb"\x1b\[\?([\d;]*)c")
+
+
+def _ask(timeout: float = 1.0) -> bytes:
+    """Send _QUERY and read the answers up to the last DA1 (a late answer to an earlier
+    question may come first): left unread, "\x1b[?62;4c" would reach the app as keys."""
     import select
     import termios
     import time
     import tty
 
     fd = sys.__stdin__.fileno()  # type: ignore[union-attr]
-    saved = termios.tcgetattr(fd)
+    seen = b""
+    try:
+        saved = termios.tcgetattr(fd)
+    except termios.error:
+        return seen
     try:
         tty.setcbreak(fd, termios.TCSANOW)
-        sys.__stdout__.write("\x1b[c")  # type: ignore[union-attr]
+        sys.__stdout__.write(_QUERY)  # type: ignore[union-attr]
         sys.__stdout__.flush()  # type: ignore[union-attr]
-        seen = b""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            # Once a DA1 answer is in, a little quiet says it was the last one (a late answer
-            # to textual-image's own DA1 may come first).
+            # Once a DA1 answer is in, a little quiet says it was the last one.
             wait = 0.05 if re.search(rb"\x1b\[\?[\d;]*c$", seen) else deadline - time.monotonic()
             ready, _, _ = select.select([fd], [], [], max(0.0, wait))
             if not ready:
@@ -72,6 +85,7 @@ def _drain(timeout: float = 1.0) -> None:
         pass
     finally:
         termios.tcsetattr(fd, termios.TCSANOW, saved)
+    return seen
 
 
 def graphics() -> str:
