@@ -29,7 +29,7 @@ def probe_terminal(mode: str = "auto") -> str:
     streams = (sys.__stdin__, sys.__stdout__)
     if not all(s is not None and s.isatty() for s in streams):
         return _found
-    answer = _ask()
+    answer = _ask(quiet=0.0)  # nothing was asked before: the first DA1 answer is ours
     if _KITTY_OK.search(answer):
         found = TGP
     else:
@@ -41,7 +41,7 @@ def probe_terminal(mode: str = "auto") -> str:
             from textual_image import widget as _widget  # noqa: F401
         except Exception:  # no cell size, no way to scale the terminal's own picture
             found = CELLS
-        _ask()  # read away whatever textual-image's own questions left unread
+        _ask(quiet=0.05)  # read away whatever textual-image's own questions left unread
     _found = found
     return _found
 
@@ -55,7 +55,7 @@ _KITTY_OK = re.compile(rb"\x1b_Gi=31;OK\x1b\\")
 _DA1 = re.compile(rb"\x1b\[\?([\d;]*)c")
 
 
-def _ask(timeout: float = 1.0) -> bytes:
+def _ask(*, quiet: float, timeout: float = 1.0) -> bytes:
     """Send _QUERY and read the answers up to the last DA1 (a late answer to an earlier
     question may come first): left unread, "\x1b[?62;4c" would reach the app as keys."""
     import select
@@ -76,7 +76,12 @@ def _ask(timeout: float = 1.0) -> bytes:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             # Once a DA1 answer is in, a little quiet says it was the last one.
-            wait = 0.05 if re.search(rb"\x1b\[\?[\d;]*c$", seen) else deadline - time.monotonic()
+            if re.search(rb"\x1b\[\?[\d;]*c$", seen):
+                if not quiet:
+                    break
+                wait = quiet
+            else:
+                wait = deadline - time.monotonic()
             ready, _, _ = select.select([fd], [], [], max(0.0, wait))
             if not ready:
                 break
