@@ -1,7 +1,8 @@
 """How the terminal's graphics are detected: korantui asks (through textual-image) before the
 app starts, and a terminal that answers Kitty's graphics query "OK" gets Kitty's protocol. The
-terminal here is a pseudo-terminal whose other end answers like Kitty, like a Sixel terminal
-(DA1 with 4), or like tmux/xterm (DA1 without 4, no graphics answer)."""
+terminal here is a pseudo-terminal whose other end answers like Kitty (0.35, and 0.26, which
+says OK but cannot draw textual-image's Unicode placeholders), like a Sixel terminal (DA1 with
+4), or like tmux/xterm (DA1 without 4, no graphics answer)."""
 
 from __future__ import annotations
 
@@ -29,9 +30,12 @@ _KITTY_QUERY = re.compile(rb"\x1b_G([^;\x1b]*);[^\x1b]*\x1b\\")
 def _answers(kind: str, seen: bytes) -> bytes:
     out = b""
     m = _KITTY_QUERY.search(seen)
-    if m and kind == "kitty":  # answered in order: the graphics query came first
+    if m and kind.startswith("kitty"):  # answered in order: the graphics query came first
         ident = next((p for p in m.group(1).split(b",") if p.startswith(b"i=")), b"i=1")
         out += b"\x1b_G" + ident + b";OK\x1b\\"
+    if b"\x1b[>0q" in seen and kind.startswith("kitty"):
+        version = b"0.26.5" if kind == "kitty-0.26" else b"0.35.2"
+        out += b"\x1bP>|kitty(" + version + b")\x1b\\"
     if b"\x1b[c" in seen:
         out += b"\x1b[?62;4;22c" if kind == "sixel" else b"\x1b[?62;22c"
     if b"\x1b[16t" in seen:
@@ -72,7 +76,10 @@ def _probe_in(kind: str, mode: str = "auto") -> str:
     raise AssertionError(f"no answer from the probe: {seen[-300:]!r}")
 
 
-@pytest.mark.parametrize(("terminal", "found"), [("kitty", TGP), ("sixel", SIXEL), ("tmux", CELLS)])
+@pytest.mark.parametrize(
+    ("terminal", "found"),
+    [("kitty", TGP), ("kitty-0.26", CELLS), ("sixel", SIXEL), ("tmux", CELLS)],
+)
 def test_the_terminal_is_asked_what_it_draws(terminal: str, found: str) -> None:
     assert _probe_in(terminal) == found
 

@@ -30,7 +30,7 @@ def probe_terminal(mode: str = "auto") -> str:
     if not all(s is not None and s.isatty() for s in streams):
         return _found
     answer = _ask(quiet=0.0)  # nothing was asked before: the first DA1 answer is ours
-    if _KITTY_OK.search(answer):
+    if _KITTY_OK.search(answer) and _places_unicode(answer):
         found = TGP
     else:
         da1 = _DA1.search(answer)
@@ -50,9 +50,23 @@ def probe_terminal(mode: str = "auto") -> str:
 # device attributes (DA1), which every terminal answers at once and after anything asked before
 # it: a graphics answer before the DA1 one means Kitty's protocol, "4" among DA1's means Sixel.
 # One round trip; no waiting for an answer that a terminal without graphics never sends.
-_QUERY = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[c"
+_QUERY = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[>0q\x1b[c"
 _KITTY_OK = re.compile(rb"\x1b_Gi=31;OK\x1b\\")
 _DA1 = re.compile(rb"\x1b\[\?([\d;]*)c")
+# XTVERSION's answer: textual-image places a picture with Kitty's Unicode placeholders, which
+# Kitty draws from 0.28 on (and Ghostty): an older Kitty says OK to the query and then shows
+# a screen of boxes (Debian 12's 0.26.5 does), so it gets cells.
+_XTVERSION = re.compile(rb"\x1bP>\|([^\x1b]*)\x1b\\")
+_KITTY_VERSION = re.compile(rb"kitty\((\d+)\.(\d+)")
+
+
+def _places_unicode(answer: bytes) -> bool:
+    m = _XTVERSION.search(answer)
+    name = m.group(1).lower() if m else b""
+    version = _KITTY_VERSION.search(name)
+    if version is not None:
+        return (int(version.group(1)), int(version.group(2))) >= (0, 28)
+    return name.startswith(b"ghostty")
 
 
 def _ask(*, quiet: float, timeout: float = 1.0) -> bytes:
