@@ -63,7 +63,6 @@ class PictureScreen(Screen[None]):
     DEFAULT_CSS = """
     PictureScreen { align: center middle; }
     PictureScreen #picture-status { width: 1fr; height: 1; color: $text-muted; }
-    PictureScreen .tgp, PictureScreen .sixel { width: 1fr; height: 1fr; }
     """
 
     def __init__(self, url: str, mode: str = "auto") -> None:
@@ -104,6 +103,11 @@ class PictureScreen(Screen[None]):
             from textual_image.widget import SixelImage, TGPImage
 
             widget = (TGPImage if found == TGP else SixelImage)(image, classes=found)
+            # As wide as fits with the aspect kept; textual-image sets the height from the
+            # picture and the terminal's cell size ("1fr" both ways would stretch it).
+            cols, _ = fitted(*image.size, self.size.width, max(1, self.size.height - 1))
+            widget.styles.width = cols
+            widget.styles.height = "auto"
         else:
             widget = HalfCellPicture(image)
         self.drawn_with = found
