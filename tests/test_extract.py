@@ -114,7 +114,7 @@ def test_lokomedia_family_page() -> None:
     a = extract_article(page("lokomedia-regional.html"), "https://suaranatuna.test/berita/detail/n")
     assert a.method == "rule:lokomedia"
     assert a.published == datetime(2015, 11, 5, 9, 25, tzinfo=WIB)
-    assert a.caption.startswith("Keterangan Gambar : Penyerahan mesin kapal")
+    assert a.caption.startswith("Penyerahan mesin kapal")  # the label is gone (issue 14)
     assert a.blocks[0].text.startswith("SUARANATUNA.TEST - Sebanyak dua puluh")
     assert a.blocks[-1].text == "(*)"
     assert a.author == ""  # "(*)" names nobody
@@ -216,7 +216,8 @@ def test_seed_page_bar() -> None:
     a = extract_article(SEED.read_bytes(), "https://koranbatam.com/berita/detail/pemkab-anambas")
     assert a.title == "Pemkab Anambas Perkuat Optimalisasi Kampung Keluarga Berkualitas"
     assert a.published is not None and a.published.date() == date(2022, 9, 20)
-    assert a.caption.startswith("Keterangan Gambar : Rapat bersama")
+    assert a.caption.startswith("Rapat bersama")  # the label is gone (issue 14)
+    assert a.credit == "1st"
     paragraphs = [b.text for b in a.blocks]
     assert len(paragraphs) == 15  # fourteen paragraphs and the byline
     assert paragraphs[0].startswith("KORANBATAM.COM - Pemerintah Kabupaten")

@@ -57,8 +57,10 @@ def cmd_app(args: argparse.Namespace, cfg: Config) -> int:
             )
     gc.disable()
     from korantui.ui.app import KoranApp
+    from korantui.ui.widgets.image_terminal import probe_terminal
 
     app = KoranApp(cfg, demo=args.demo)
+    probe_terminal(cfg.images)  # before Textual reads the keyboard: it would eat the answers
     app.run()
     return app.return_code or 0
 

@@ -48,6 +48,11 @@ def read(args: argparse.Namespace, cfg: Config) -> int:
             "site": article.site,
             "image": article.image,
             "caption": article.caption,
+            "credit": article.credit,
+            "images": [
+                {"url": f.url, "caption": f.caption, "credit": f.credit, "alt": f.alt}
+                for f in article.figures
+            ],
             "text": article.text,
             "markdown": article_markdown(article),
             "pages": article.pages,

@@ -29,6 +29,7 @@ from korantui.core.config_names import (
 from korantui.core.defaults import DEFAULT_FEEDS
 from korantui.core.filters.feed_settings import feed_settings, without_settings
 from korantui.core.filters.rules import FilterConfig, filter_config
+from korantui.core.images.settings import images_setting
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
@@ -64,6 +65,7 @@ class Config:
     warnings: list[str] = field(default_factory=list)
     accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
     filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
+    images: str = "auto"  # "auto" | "cells" | "off": pictures in the reading pane (core/images)
 
     @property
     def db_path(self) -> Path:
@@ -160,6 +162,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         if key in raw:
             setattr(cfg, key, _whole(raw[key], key, fail, 0, _LIMITS[key]))
     _keys(raw, cfg, fail)
+    cfg.images = images_setting(raw, fail)
     rules = raw.get("site_rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")

@@ -117,16 +117,28 @@ class Link:
 
 
 @dataclass(slots=True)
+class Figure:
+    """A picture of the article: its address, the caption printed under it (label removed),
+    the photographer's or agency's credit, and its alt text."""
+
+    url: str
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+
+@dataclass(slots=True)
 class Block:
     """One piece of article body.
 
     kind: "p" paragraph, "h" heading, "quote", "li" list item (unordered), "oli" ordered
-    item, "pre" preformatted.
+    item, "pre" preformatted, "figure" a picture (text empty, figure set).
     """
 
     kind: str
     text: str
     links: list[Link] = field(default_factory=list)
+    figure: Figure | None = None
 
 
 @dataclass(slots=True)
@@ -143,10 +155,17 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     pages: int = 1
     method: str = "generic"  # "rule:<name>", "generic", "summary", "demo"
+    credit: str = ""  # of the lead image
 
     @property
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks if b.text)
+
+    @property
+    def figures(self) -> list[Figure]:
+        """Every picture in reading order: the lead image first, then the body's."""
+        lead = [Figure(self.image, self.caption, self.credit)] if self.image else []
+        return lead + [b.figure for b in self.blocks if b.figure is not None]
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -156,7 +175,12 @@ class Article:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
         blocks = [
-            Block(b["kind"], b["text"], [Link(**lk) for lk in b.get("links", [])])
+            Block(
+                b["kind"],
+                b["text"],
+                [Link(**lk) for lk in b.get("links", [])],
+                _figure(b.get("figure")),
+            )
             for b in d.get("blocks", [])
         ]
         pub = d.get("published")
@@ -171,6 +195,7 @@ class Article:
             blocks=blocks,
             pages=d.get("pages", 1),
             method=d.get("method", "generic"),
+            credit=d.get("credit", ""),
         )
 
 
@@ -187,3 +212,9 @@ class RefreshResult:
     @property
     def ok(self) -> bool:
         return not self.error
+
+
+def _figure(d: Any) -> Figure | None:
+    if not isinstance(d, dict) or not d.get("url"):
+        return None
+    return Figure(*(str(d.get(k) or "") for k in ("url", "caption", "credit", "alt")))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from korantui.core.feed_reach import FeedReach, OriginZone
+from korantui.core.images.fetch import store_pictures
 from korantui.core.models import Headline
 from korantui.core.reading import FULL_TEXT, fetch_reading
 from korantui.core.store.database import Store
@@ -43,6 +44,7 @@ async def prefetch_articles(
     rules: SiteRules | None = None,
     concurrency: int = CONCURRENCY,
     origin_zone: OriginZone | None = None,
+    pictures: bool = True,
 ) -> list[int]:
     """Fetch, extract and store each article; returns the ids stored. Cancellable at any await:
     articles finished before the cancel stay stored. Nobody asked for these pages: each goes no
@@ -55,7 +57,10 @@ async def prefetch_articles(
             full = store.headline(headline.id)
             if full is None or store.article(headline.id) is not None:
                 return None
-            reading = await fetch_reading(store, await reach.fetcher_for(full), full, rules)
+            confined = await reach.fetcher_for(full)
+            reading = await fetch_reading(store, confined, full, rules)
+            if reading.status == FULL_TEXT and pictures:  # for reading offline (core/images)
+                await store_pictures(store, confined, headline.id, reading.article)
             return headline.id if reading.status == FULL_TEXT else None
 
     # One article's unexpected error must not stop the others: all finish, then it is raised

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from korantui.core.i18n import format_date, tr
-from korantui.core.models import Article, Block
+from korantui.core.models import Article, Block, Figure
 from korantui.core.moments import story_date
 from korantui.core.reading import FAILED, FULL_TEXT, OFFLINE, SUMMARY, Reading
 from korantui.core.sanitize import clean_line, is_openable
@@ -40,18 +40,24 @@ def status_label(reading: Reading, lang: str = "en") -> Text:
     return Text(tr("feed_summary", lang), style="bold yellow")
 
 
-def render_reading(reading: Reading, lang: str = "en", *, loading: bool = False) -> RenderedArticle:
+def render_reading(
+    reading: Reading, lang: str = "en", *, loading: bool = False, pictures: bool = False
+) -> RenderedArticle:
     label = status_label(reading, lang)
     if loading:
         label = Text(tr("loading_article", lang), style="bold cyan")
     # The date the headline list shows (moments.story_date), whatever the page said.
     when = story_date(reading.headline, reading.article)
-    rendered = render_article(replace(reading.article, published=when), lang)
+    rendered = render_article(replace(reading.article, published=when), lang, pictures=pictures)
     rendered.renderable = Group(label, Text(""), rendered.renderable)
     return rendered
 
 
-def render_article(article: Article, lang: str = "en") -> RenderedArticle:
+def render_article(
+    article: Article, lang: str = "en", *, pictures: bool = False
+) -> RenderedArticle:
+    """pictures: a FigureSlot where each picture goes (the reading pane draws them there);
+    otherwise a line naming the picture."""
     parts: list[RenderableType] = []
     links: list[str] = []
     parts.append(Text(clean_line(article.title), style="bold"))
@@ -61,17 +67,20 @@ def render_article(article: Article, lang: str = "en") -> RenderedArticle:
     parts.append(Text(" · ".join(m for m in meta if m), style="dim"))
     parts.append(Text(""))
     if article.image:
-        name = urlsplit(article.image).path.rsplit("/", 1)[-1] or article.image
-        image = Text(f"▣ {tr('image', lang)}: {clean_line(name)} ", style="dim")
-        image.append(clean_line(article.image), style="dim underline")
-        parts.append(image)
-    if article.caption:
+        lead = Figure(article.image, article.caption, article.credit)
+        parts.extend(figure_parts(lead, lang, pictures=pictures))
+    elif article.caption:
         parts.append(Text(clean_line(article.caption), style="italic dim"))
     if article.image or article.caption:
         parts.append(Text(""))
     number = 0
     in_list = False
     for block in article.blocks:
+        if block.figure is not None:
+            parts.extend(figure_parts(block.figure, lang, pictures=pictures))
+            parts.append(Text(""))
+            number = 0
+            continue
         if block.kind == "oli":
             number += 1
         elif block.kind != "li":
@@ -128,3 +137,29 @@ def _hanging(marker: Text, text: Text, indent: int) -> Table:
     grid.add_column(ratio=1)
     grid.add_row(marker, text)
     return grid
+
+
+@dataclass(slots=True)
+class FigureSlot:
+    """Where a picture is drawn in the reading pane (which knows how: cells, a placeholder of
+    its height while the bytes come). Printed anywhere else, it is the line naming it."""
+
+    figure: Figure
+    label: Text
+
+    def __rich__(self) -> Text:
+        return self.label
+
+
+def figure_parts(figure: Figure, lang: str, *, pictures: bool) -> list[RenderableType]:
+    """A picture, then its caption and credit under it."""
+    name = urlsplit(figure.url).path.rsplit("/", 1)[-1] or figure.url
+    label = Text(f"▣ {tr('image', lang)}: {clean_line(name)} ", style="dim")
+    label.append(clean_line(figure.url), style="dim underline")
+    parts: list[RenderableType] = [FigureSlot(figure, label) if pictures else label]
+    caption = Text(clean_line(figure.caption), style="italic dim")
+    if figure.credit:
+        caption.append(("  " if figure.caption else "") + f"© {clean_line(figure.credit)}", "dim")
+    if caption.plain:
+        parts.append(caption)
+    return parts

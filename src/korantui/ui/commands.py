@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from korantui.core.i18n import tr
 from korantui.ui.keys import APP_BINDINGS, describe
 from korantui.ui.textual_compat import keymap as current_keymap
+from korantui.ui.widgets.image_pane import cycle_command
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp
@@ -54,6 +55,7 @@ def app_commands(app: KoranApp) -> list[Command]:
         )
     commands.append((tr("cmd_opml_import", lang), app.main.feed_editor.opml_import, "OPML"))
     commands.append((tr("cmd_opml_export", lang), app.main.feed_editor.opml_export, "OPML"))
+    commands.append(cycle_command(app))
     return commands
 
 

@@ -60,8 +60,9 @@ class Prefetcher:
         store, rules = app.store, app.rules
         # Cancelling this worker cancels the wrapped future, which cancels the job on the
         # network loop: in-flight requests stop, finished articles stay stored.
+        pictures = app.config.images != "off"
         future = app.runner.submit(
-            lambda fetcher: prefetch_articles(store, fetcher, targets, rules)
+            lambda fetcher: prefetch_articles(store, fetcher, targets, rules, pictures=pictures)
         )
         ids = await asyncio.wrap_future(future)
         self.screen.post_message(Prefetched(ids))

@@ -59,8 +59,11 @@ class Reader:
     def show(self, reading: Reading, *, loading: bool = False) -> None:
         self.reading = reading
         view = self.screen.article_view
-        rendered = render_reading(reading, self.screen.lang, loading=loading)
-        view.show(rendered.renderable, rendered.links, plain=reading.article.text)
+        rendered = render_reading(
+            reading, self.screen.lang, loading=loading, pictures=view.pictures.on
+        )
+        source = (reading.headline.id, reading.article.url or reading.headline.link)
+        view.show(rendered.renderable, rendered.links, plain=reading.article.text, source=source)
         view.border_title = Text(clean_line(reading.headline.feed_name))
 
     def redraw(self) -> None:

@@ -19,6 +19,7 @@ from korantui.core.article.blocks import blocks_from_element
 from korantui.core.article.body import generic_blocks, worth
 from korantui.core.article.cleanup import clean_blocks
 from korantui.core.article.evidence import Choice, Page, in_clutter
+from korantui.core.article.figures import arrange, page_figures
 from korantui.core.article.index_page import is_index_page
 from korantui.core.article.published import choose_published
 from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
@@ -157,6 +158,7 @@ def _extract_parsed(
         raise ExtractionError("the address serves a feed, not an article page")
     rule = (rules or _default_rules()).match(url, tree, text)
     page = Page(tree, url)
+    pictures = page_figures(tree, url)  # before the body's boxes are dropped from the tree
 
     # Every field is chosen before the body is taken out: a rule's body path drops boxes.
     # A rule for the site's own domain is the best evidence there is; a CMS fingerprint's
@@ -213,6 +215,7 @@ def _extract_parsed(
     if sum(len(b.text.split()) for b in cleaned.blocks) < MIN_WORDS:
         raise ExtractionError("no article text found")
     author = choose_author(authors, page, body_author=cleaned.author)
+    shown = arrange(cleaned.blocks, pictures, image, clean_line(caption or cleaned.caption))
 
     article = Article(
         url=url,
@@ -220,10 +223,11 @@ def _extract_parsed(
         author=clean_line(author.value or ""),
         published=published.value,
         site=clean_line(site),
-        image=image,
-        caption=clean_line(caption or cleaned.caption),
-        blocks=cleaned.blocks,
+        image=shown.image,
+        caption=shown.caption,
+        blocks=shown.blocks,
         method=method,
+        credit=shown.credit,
     )
     return Extraction(article, {"title": title, "published": published, "author": author})
 

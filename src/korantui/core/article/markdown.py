@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from korantui.core.models import Article, Block
+from korantui.core.models import Article, Block, Figure
 from korantui.core.moments import to_stored
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -58,11 +58,15 @@ def article_markdown(article: Article) -> str:
     if facts:
         parts.append("*" + " · ".join(facts) + "*")
     if article.image:
-        parts.append(f"![image]({_destination(article.image)})")
-        if article.caption:
-            parts.append(f"*{_escape(article.caption)}*")
+        parts.extend(figure_markdown(Figure(article.image, article.caption, article.credit)))
+    elif article.caption:
+        parts.append(f"*{_escape(article.caption)}*")
     number = 0
     for block in article.blocks:
+        if block.figure is not None:
+            parts.extend(figure_markdown(block.figure))
+            number = 0
+            continue
         text = block_markdown(block)
         number = number + 1 if block.kind == "oli" else 0
         if block.kind == "h":
@@ -79,3 +83,13 @@ def article_markdown(article: Article) -> str:
             # A paragraph starting with "1." or "-" would otherwise turn into a list.
             parts.append(_LINE_START.sub(_escape_marker, text))
     return "\n\n".join(parts) + "\n"
+
+
+def figure_markdown(figure: Figure) -> list[str]:
+    """A picture as `![alt](url)`, its caption and credit in italics under it."""
+    alt = _escape(figure.alt or "image")
+    out = [f"![{alt}]({_destination(figure.url)})"]
+    words = " — ".join(_escape(w) for w in (figure.caption, figure.credit) if w)
+    if words:
+        out.append(f"*{words}*")
+    return out

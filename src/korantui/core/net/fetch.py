@@ -331,8 +331,12 @@ class Fetcher:
                     return FetchResult(url, resp.status_code), resp.headers[_LOCATION]
                 hdrs = {k.lower(): v for k, v in resp.headers.items()}
                 ctype = hdrs.get("content-type", "").split(";")[0].strip().lower()
-                if resp.status_code < 300 and (
-                    ctype.startswith(_BINARY_TYPES) or ctype in _BINARY_EXACT
+                # An image fetch (core/images) asks for images and sniffs the bytes itself.
+                image = headers.get("Accept", "").startswith("image/")
+                if (
+                    resp.status_code < 300
+                    and not image
+                    and (ctype.startswith(_BINARY_TYPES) or ctype in _BINARY_EXACT)
                 ):
                     raise FetchError(
                         "content_type",
@@ -356,7 +360,7 @@ class Fetcher:
                 wire = 0
                 # Binary served as octet-stream (or as anything) is told by its first bytes
                 # and dropped there, not read to the cap and decoded as a page.
-                sniffed = resp.status_code >= 300
+                sniffed = resp.status_code >= 300 or image
                 async for chunk in resp.aiter_raw():
                     wire += len(chunk)
                     if wire > max_bytes:

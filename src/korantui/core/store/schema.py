@@ -146,6 +146,22 @@ CREATE TABLE IF NOT EXISTS outlet_addresses (
     4: ACCOUNTS,
     # Filters' conclusions, feed health and the server's wait, per-feed settings (issue 18).
     5: FILTERS_AND_HEALTH,
+    # Article pictures, for reading offline (core/store/images.py).
+    6: """
+CREATE TABLE IF NOT EXISTS images (
+    url TEXT PRIMARY KEY,
+    headline_id INTEGER REFERENCES headlines(id) ON DELETE CASCADE,
+    data BLOB,
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    mime TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    stored TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS images_stored ON images(stored);
+CREATE INDEX IF NOT EXISTS images_headline ON images(headline_id);
+""",
 }
 
 SCHEMA_VERSION = max(STEPS)

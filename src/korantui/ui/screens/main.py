@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Static
@@ -56,7 +56,11 @@ NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article,
 
 
 class MainScreen(GuardedScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP_BINDINGS, *saved_searches.BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *keys.APP_BINDINGS,  # ids, help: ui/keys.py
+        *saved_searches.BINDINGS,
+        Binding("i", "open_picture", show=False),  # the open article's picture (image_pane.py)
+    ]
 
     search_query: var[str | None] = var(None)  # the headline list shows search results
     hide_read: var[bool] = var(False)
@@ -423,6 +427,10 @@ class MainScreen(GuardedScreen):
         headline = self.reader.headline or self.headline_list.current
         if headline is not None:
             self.reader.open_link(headline.link)
+
+    def action_open_picture(self) -> None:
+        if self.reader.headline is not None:
+            self.article_view.action_open_picture()
 
     def action_links(self) -> None:
         self.reader.choose_link()

@@ -24,7 +24,10 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from korantui.core.render import FigureSlot
 from korantui.ui.widgets.frame_styles import FrameStyles
+from korantui.ui.widgets.image_feed import PictureArrived
+from korantui.ui.widgets.image_pane import PanePictures
 
 # Parts, and characters, wrapped per step after the first paint: small enough to keep keys
 # responsive (Rich wraps ~1 MB of text a second here).
@@ -103,6 +106,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         Binding("space", "page_down", "Scroll", show=False),
         Binding("j", "scroll_down", show=False),
         Binding("k", "scroll_up", show=False),
+        Binding("i", "open_picture", "Picture", show=False),
     ]
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
@@ -118,6 +122,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._width = 0  # the width _lines were wrapped at
         self._generation = 0  # bumped by show(): a pending step for an older article stops
         self._rest_height = 0  # estimated lines of the parts not yet wrapped
+        self.pictures = PanePictures(self)  # the pictures among the parts, drawn or awaited
 
     def show(
         self,
@@ -126,10 +131,13 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         *,
         plain: str = "",
         keep_scroll: bool = False,
+        source: tuple[int | None, str] | None = None,
     ) -> None:
+        """source: (headline id, page address) of an article whose pictures are to be fetched."""
         self.links = links or []
         self.plain = plain
         self._parts = _flatten(renderable)
+        self.pictures.start(self._parts, source)
         self._rewrap()
         if not keep_scroll:
             self.scroll_home(animate=False)
@@ -144,6 +152,14 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
     def wrapped_all(self) -> bool:
         return self._wrapped >= len(self._parts)
 
+    def line_text(self, index: int) -> str:
+        """The text of wrapped line index ("" past the end): what the reader sees there."""
+        if index >= len(self._lines) and self._wrapped < len(self._parts):
+            self._wrap(lines=index + 1)
+        if not 0 <= index < len(self._lines):
+            return ""
+        return "".join(segment.text for segment in self._lines[index])
+
     # -- wrapping ------------------------------------------------------------------------------
 
     def _rewrap(self) -> None:
@@ -153,7 +169,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._width = self.scrollable_content_region.width
         # The estimated height of the parts not yet wrapped, kept as they are wrapped: summing
         # thousands of pieces again at every step would cost more than wrapping them.
-        self._rest_height = sum(_estimate(p, self._width) for p in self._parts)
+        self._rest_height = sum(self._guess(p) for p in self._parts)
         if self._width > 0:
             self._wrap(lines=self.scroll_offset.y + self.size.height + 1)
             self.call_after_refresh(self._wrap_rest, self._generation)
@@ -166,9 +182,12 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         budget = _CHARS_PER_STEP if lines is None else None
         while self._wrapped < end and (lines is None or len(self._lines) < lines):
             part = self._parts[self._wrapped]
-            self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
+            if isinstance(part, FigureSlot):
+                self._lines.extend(self.pictures.lines(part, self._width, len(self._lines)))
+            else:
+                self._lines.extend(console.render_lines(part, options, pad=False, new_lines=False))
             self._wrapped += 1
-            self._rest_height -= _estimate(part, self._width)
+            self._rest_height -= self._guess(part)
             if budget is not None:
                 budget -= _size(part)
                 if budget <= 0:
@@ -185,6 +204,22 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._wrap(end=self._wrapped + _PARTS_PER_STEP)
         if self._wrapped < len(self._parts):
             self.call_after_refresh(self._wrap_rest, generation)
+
+    def _guess(self, part: RenderableType) -> int:
+        if isinstance(part, FigureSlot):
+            return self.pictures.rows(part, self._width)
+        return _estimate(part, self._width)
+
+    def rewrap_kept(self) -> None:
+        """Wrap again where the reader is: a picture came and its lines change."""
+        self._rewrap()
+        self.refresh()
+
+    def on_picture_arrived(self, message: PictureArrived) -> None:
+        self.pictures.arrived(message)
+
+    def action_open_picture(self) -> None:
+        self.pictures.open_nearest(self.scroll_offset.y, self.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._width:

@@ -1,0 +1,163 @@
+"""The pictures of the article in the reading pane: which slots it has, what each one draws
+(a placeholder of the picture's height, its half-block cells, or one line saying why not),
+where each sits, and the full-screen view of the nearest one (`i`).
+
+The reading pane is a Line-API view that wraps the article into lines itself (article_view.py),
+so a picture is lines of cells among the text's lines rather than a child widget: a widget
+could not sit inside those lines, and lines keep scrolling as smooth as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.segment import Segment
+from rich.style import Style
+
+from korantui.core.sanitize import clean_line
+from korantui.ui.widgets.image_cells import half_cell_lines, picture_size, placeholder_lines
+from korantui.ui.widgets.image_feed import PictureArrived, PictureFeed, Wanted
+from korantui.ui.widgets.image_words import word
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+    from rich.console import RenderableType
+
+    from korantui.core.render import FigureSlot
+    from korantui.ui.widgets.article_view import ArticleView
+
+MODES = ("auto", "cells", "off")
+_PLACEHOLDER = Style(color="grey50")
+
+
+def pictures_mode(view: Any) -> str:
+    config = getattr(view.app, "config", None)
+    mode = getattr(config, "images", "auto")
+    return mode if mode in MODES else "auto"
+
+
+@dataclass(slots=True)
+class Placed:
+    """Where a picture was drawn: its first line in the pane's lines and how many it took."""
+
+    url: str
+    line: int
+    rows: int
+
+
+class PanePictures:
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.feed = PictureFeed(view)
+        self.generation = 0
+        self.images: dict[str, Image] = {}
+        self.errors: dict[str, str] = {}
+        self._sizes: dict[str, tuple[int, int]] = {}
+        self._placed: dict[str, Placed] = {}
+        # Cells of each picture at a size: a picture arriving rewraps the pane, and the others
+        # on screen are not drawn again.
+        self._cells: dict[tuple[str, int, int], list[list[Segment]]] = {}
+        self.urls: list[str] = []
+        self._source: tuple[int | None, str] | None = None
+
+    @property
+    def on(self) -> bool:
+        """Pictures drawn in the pane. Not in the demo edition: its pictures are addresses of
+        nowhere (core/demo.py), shown as the line naming them."""
+        if getattr(self.view.app, "demo", False):
+            return False
+        return pictures_mode(self.view) != "off"
+
+    def start(self, parts: list[RenderableType], source: tuple[int | None, str] | None) -> None:
+        from korantui.core.render import FigureSlot
+
+        urls = [p.figure.url for p in parts if isinstance(p, FigureSlot)]
+        same = urls == self.urls and source == self._source
+        self.urls, self._source = urls, source
+        self._placed = {}
+        if same:
+            return  # the same article drawn again (a language change): pictures kept
+        self.generation += 1
+        self.images, self.errors, self._cells = {}, {}, {}
+        self._sizes = self.feed.sizes(urls) if urls else {}
+        if source is not None and urls:
+            self.feed.want(Wanted(self.generation, source[0], source[1], urls))
+
+    def rows(self, slot: FigureSlot, width: int) -> int:
+        url = slot.figure.url
+        if url in self.errors:
+            return 1
+        image = self.images.get(url)
+        w, h = image.size if image is not None else self._sizes.get(url, (0, 0))
+        return picture_size(w, h, width)[1]
+
+    def lines(self, slot: FigureSlot, width: int, at: int) -> list[list[Segment]]:
+        url = slot.figure.url
+        lang = getattr(self.view.app, "lang", "en")
+        self._placed[url] = Placed(url, at, self.rows(slot, width))
+        if url in self.errors:
+            label = slot.label.copy()
+            label.append(f"  ({word('not_shown', lang)}: {clean_line(self.errors[url])})")
+            return [list(label.render(self.view.app.console))]
+        image = self.images.get(url)
+        w, h = image.size if image is not None else self._sizes.get(url, (0, 0))
+        cols, rows = picture_size(w, h, width)
+        if image is not None:
+            key = (url, cols, rows)
+            drawn = self._cells.get(key)
+            if drawn is None:
+                drawn = self._cells[key] = half_cell_lines(image, cols, rows)
+            return drawn
+        name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        return placeholder_lines(cols, rows, f" ▣ {clean_line(name)[:40]} ", _PLACEHOLDER)
+
+    def arrived(self, message: PictureArrived) -> None:
+        if message.generation != self.generation or message.url not in self.urls:
+            return
+        if message.image is not None:
+            self.images[message.url] = message.image
+            if message.cells is not None:
+                cols, rows, lines = message.cells
+                self._cells[(message.url, cols, rows)] = lines
+        else:
+            self.errors[message.url] = message.error
+        self.view.rewrap_kept()
+
+    def placed(self) -> list[Placed]:
+        """The pictures drawn so far, in reading order (for tests and `i`)."""
+        return sorted(self._placed.values(), key=lambda p: p.line)
+
+    def open_nearest(self, top: int, height: int) -> None:
+        """The picture on screen (else the nearest one) full-screen."""
+        placed = self.placed()
+        if not placed:
+            lang = getattr(self.view.app, "lang", "en")
+            self.view.notify(word("no_images", lang), severity="warning", markup=False)
+            return
+
+        def distance(p: Placed) -> int:
+            if p.line < top + height and p.line + p.rows > top:
+                return 0
+            return min(abs(p.line - top), abs(p.line + p.rows - top))
+
+        nearest = min(placed, key=distance)
+        from korantui.ui.widgets.image_screen import PictureScreen
+
+        app = cast("Any", self.view.app)
+        app.push_screen(PictureScreen(nearest.url, pictures_mode(self.view)))
+
+
+def cycle_command(app: Any) -> tuple[str, Any, str]:
+    """The palette's entry that turns pictures to the next mode (auto, cells, off), for this
+    run: the config file keeps what it says."""
+    lang = getattr(app, "lang", "en")
+    mode = getattr(app.config, "images", "auto")
+    nxt = MODES[(MODES.index(mode) + 1) % len(MODES)] if mode in MODES else "auto"
+
+    def turn() -> None:
+        app.config.images = nxt
+        app.main.reader.redraw()
+        app.notify(word("mode_now", lang, mode=nxt), markup=False)
+
+    return word("cmd_images", lang, mode=mode, next=nxt), turn, word("cmd_images_help", lang)
