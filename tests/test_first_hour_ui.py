@@ -242,3 +242,27 @@ async def test_a_click_on_a_title_s_second_line_opens_that_headline(tmp_path: Pa
         await settle(app, pilot)
         assert app.main.reader.headline is not None
         assert app.main.reader.headline.id == hl.rows[index].id
+
+
+async def test_a_key_of_the_config_taken_from_a_built_in_action_is_reported(
+    tmp_path: Path,
+) -> None:
+    """star = "q" would take quit away without a word (issue 17): the app says so."""
+    cfg = Config(
+        feeds=[], path=tmp_path / "none.toml", data_dir=tmp_path / "data", keys={"star": "q"}
+    )
+    app = KoranApp(cfg, demo=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert any("'q' is both star and quit" in n for n in notices(app))
+
+
+async def test_the_picture_and_save_search_keys_are_in_the_help(tmp_path: Path) -> None:
+    app = _demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "picture, full-screen" in text
+        assert "Save the search" in text

@@ -24,7 +24,7 @@ from korantui.core.sanitize import clean_line, is_openable
 from korantui.core.store.database import Store
 from korantui.core.store.store_file import is_corrupt_error
 from korantui.ui.commands import KoranCommands
-from korantui.ui.keys import keymap_from_config
+from korantui.ui.keys import keymap_clashes, keymap_from_config
 from korantui.ui.screens.main import MainScreen
 from korantui.ui.textual_compat import GuardedApp, write_to_terminal
 
@@ -64,12 +64,16 @@ class KoranApp(GuardedApp):
     # -- set-up --------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        keymap, unknown = keymap_from_config(self.config.keys)
+        from korantui.ui.saved_searches import BINDINGS as SEARCH_BINDINGS
+
+        keymap, unknown = keymap_from_config(self.config.keys, SEARCH_BINDINGS)
         if keymap:
             self.set_keymap(keymap)
         if unknown:
             text = tr("unknown_keys", self.lang, names=", ".join(unknown))
             self.notify(text, severity="warning", markup=False)
+        for clash in keymap_clashes(self.config.keys, SEARCH_BINDINGS):
+            self.notify(f"[keys]: {clash}", severity="warning", timeout=20, markup=False)
         for warning in self.config.warnings:  # likely typos in the config file
             self.notify(warning, severity="warning", timeout=20, markup=False)
         theme = self.initial_theme()

@@ -56,6 +56,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "Tata letak: tiga panel / daftar, lalu artikel",
     ),
     "command_palette": ("Commands (themes, language, OPML…)", "Perintah (tema, bahasa, OPML…)"),
+    "open_picture": ("The article's picture, full-screen", "Gambar artikel, layar penuh"),
+    "save_search": ("Save the search (in a search)", "Simpan pencarian (saat mencari)"),
     "demo": ("Open the demo edition", "Buka edisi demo"),
     "help": ("Show these keys", "Tampilkan tombol ini"),
     "quit": ("Quit", "Keluar"),
@@ -101,6 +103,7 @@ APP_BINDINGS: list[Binding] = [
     Binding("tab", "app.focus_next", show=False, id="next_pane"),
     Binding("shift+tab", "app.focus_previous", show=False, id="previous_pane"),
     Binding("backslash", "toggle_layout", show=False, id="layout"),
+    Binding("i", "open_picture", show=False, id="open_picture"),  # ui/widgets/image_pane.py
     Binding("D", "app.demo", show=False, id="demo"),
     Binding("q", "app.quit", "Quit", id="quit"),
 ]
@@ -182,9 +185,20 @@ def key_help(app: App, nodes: list[DOMNode], lang: str) -> list[tuple[str, str]]
     return [(" ".join(found[k]), describe(k, lang)) for k in ORDER if k in found]
 
 
-def keymap_from_config(keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def keymap_from_config(
+    keys: dict[str, str], extra: list[Binding] | None = None
+) -> tuple[dict[str, str], list[str]]:
     """The keymap for App.set_keymap, and the config's action names that no binding has."""
-    known = {b.id for b in APP_BINDINGS if b.id}
+    known = {b.id for b in [*APP_BINDINGS, *(extra or [])] if b.id}
     keymap = {k: v for k, v in keys.items() if k in known}
     unknown = sorted(k for k in keys if k not in known)
     return keymap, unknown
+
+
+def keymap_clashes(keys: dict[str, str], extra: list[Binding] | None = None) -> list[str]:
+    """The config's [keys] that take a key from a built-in binding it leaves in place
+    (star = "q" would take quit away), in words."""
+    from korantui.core.config_keys import clashes
+
+    defaults = {b.id: b.key for b in [*APP_BINDINGS, *(extra or [])] if b.id}
+    return clashes(keys, defaults)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.widgets import Static
@@ -56,11 +56,7 @@ NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article,
 
 
 class MainScreen(GuardedScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *keys.APP_BINDINGS,  # ids, help: ui/keys.py
-        *saved_searches.BINDINGS,
-        Binding("i", "open_picture", show=False),  # the open article's picture (image_pane.py)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP_BINDINGS, *saved_searches.BINDINGS]
 
     search_query: var[str | None] = var(None)  # the headline list shows search results
     hide_read: var[bool] = var(False)
