@@ -1,0 +1,148 @@
+"""A headline's words as the grouping compares them: folded (case, diacritics), stop words
+dropped, affixes taken off, and the numbers and names of the text set apart, since two reports
+of one event share its figures and its people and places far more than its verbs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from korantui.core.stories.stopwords import STOP_WORDS
+
+# A number keeps its decimal comma ("1,5 triliun") and loses its thousands dots ("1.500").
+# A score ("2-1") is one number.
+_TOKEN = re.compile(r"\d+-\d+(?!\d)|\d+(?:[.,]\d+)*|[^\W\d_]+")
+_WORDISH = re.compile(r"[^\W\d_][\w'’-]*")
+_THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")
+_SENTENCE_END = frozenset(".!?:;\"“”'(")
+_SUMMARY_CHARS = 600  # a summary's lead says what happened; its tail is background
+
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber",
+             "be", "ter", "di", "ke", "se")  # fmt: skip
+_SUFFIXES = ("nya", "lah", "kah", "pun", "kan", "an", "i")
+# meN-/peN- drop the first consonant of the root: menembak is tembak, menyerang serang.
+_NASAL_ROOT = {"meny": "s", "peny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t"}
+_VOWELS = frozenset("aeiou")
+_MIN_ROOT = 4
+
+# Outlets write small numbers in words or in digits ("lima kilogram", "5 kg").
+_DIGIT_WORDS = "nol satu dua tiga empat lima enam tujuh delapan sembilan sepuluh"
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_DIGIT_WORDS.split())}
+
+_stems: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Kafé" is "kafe")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def stem(word: str) -> str:
+    """A light Indonesian stemmer: one particle or possessive, one derivational suffix, one
+    prefix, never leaving a root under four letters (better "berita" than "rita")."""
+    found = _stems.get(word)
+    if found is not None:
+        return found
+    root = word
+    # The prefix first: "ditahan" is "tahan" (the suffix first would leave "ditah").
+    for prefix in _PREFIXES:
+        if root.startswith(prefix) and len(root) - len(prefix) >= _MIN_ROOT - 1:
+            rest = root[len(prefix) :]
+            if prefix in _NASAL_ROOT and rest[0] in _VOWELS:
+                rest = _NASAL_ROOT[prefix] + rest
+            if len(rest) >= _MIN_ROOT:
+                root = rest
+            break
+    for suffix in _SUFFIXES:
+        if root.endswith(suffix) and len(root) - len(suffix) >= _MIN_ROOT:
+            root = root[: -len(suffix)]
+            if suffix in ("nya", "lah", "kah", "pun"):
+                for derivational in ("kan", "an", "i"):
+                    if root.endswith(derivational) and len(root) - len(derivational) >= _MIN_ROOT:
+                        root = root[: -len(derivational)]
+                        break
+            break
+    if len(_stems) > 200_000:  # a bound, not a cache policy: words repeat across refreshes
+        _stems.clear()
+    _stems[word] = root
+    return root
+
+
+def _number(token: str) -> str:
+    return _THOUSANDS.sub("", token).replace(",", "_")
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """(stems of the content words, numbers) of folded text."""
+    stems: list[str] = []
+    numbers: list[str] = []
+    for token in _TOKEN.findall(text):
+        if token[0].isdigit():
+            numbers.append(_number(token))
+        elif token in _NUMBER_WORDS:
+            numbers.append(_NUMBER_WORDS[token])
+        elif len(token) > 2 and token not in STOP_WORDS:
+            stems.append(stem(token))
+    return stems, numbers
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that do not open a sentence: people, places, bodies. A Title Case
+    headline ("Banjir Rendam Batam Centre") capitalises everything and says nothing."""
+    words = list(_WORDISH.finditer(text))
+    capitalised = [m for m in words if m.group()[0].isupper()]
+    if len(words) >= 3 and len(capitalised) > 0.6 * len(words):
+        return set()
+    found: set[str] = set()
+    for m in capitalised:
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_END:
+            continue
+        word = fold(m.group()).strip("'’-")
+        if len(word) > 2 and word not in STOP_WORDS:
+            found.add(stem(word))
+    return found
+
+
+@dataclass(slots=True)
+class Terms:
+    """What a headline says, in the grouping's words."""
+
+    title: frozenset[str]
+    title_numbers: frozenset[str]
+    body: frozenset[str]  # the summary's lead, without the title's words
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.title | self.body
+
+    def dump(self) -> str:
+        """One line for the store (story_members.terms); load() reads it back."""
+        parts = (self.title, self.title_numbers, self.body, self.numbers, self.names)
+        return "|".join(" ".join(sorted(part)) for part in parts)
+
+    @classmethod
+    def load(cls, line: str) -> Terms | None:
+        parts = line.split("|")
+        if len(parts) != 5:
+            return None
+        return cls(*(frozenset(p.split()) for p in parts))
+
+
+def terms(title: str, summary: str) -> Terms:
+    lead = summary[:_SUMMARY_CHARS]
+    title_stems, title_numbers = _words(fold(title))
+    body_stems, body_numbers = _words(fold(lead))
+    title_set = frozenset(title_stems)
+    return Terms(
+        title=title_set,
+        title_numbers=frozenset(title_numbers),
+        body=frozenset(body_stems) - title_set,
+        numbers=frozenset(title_numbers + body_numbers),
+        names=frozenset(names(title) | names(lead)),
+    )
