@@ -63,6 +63,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
 STEPS: dict[int, str] = {
     1: BASE,
     2: BASE,
+    # One story, many outlets (core/stories): every grouped headline's story (a story is the id
+    # of its first headline) and its words as the grouping reads them, so a new process indexes
+    # the stored ones without reading their text again. The partial index holds the grouped
+    # only: the UI asks for those, and most headlines are a story of their own.
+    3: """
+CREATE TABLE IF NOT EXISTS story_members (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL,
+    terms TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS story_members_grouped ON story_members(story_id)
+    WHERE story_id != headline_id;
+""",
 }
 
 SCHEMA_VERSION = max(STEPS)

@@ -53,6 +53,7 @@ def grouped(items: Sequence[Labelled], weights: Weights = DEFAULT) -> list[int]:
         item = items[i]
         feed = outlets.setdefault(item.outlet, len(outlets) + 1)
         doc = Doc(number, feed, item.at.timestamp(), terms(item.title, item.summary))
+        index.begin()  # each item as its own refresh: the rarity of words as it was then
         story[i] = index.group(doc)
     return story
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from korantui.core.stories.match import DEFAULT, WINDOW_SECONDS, Weights, score
 from korantui.core.stories.text import Terms
 
-_PROBES = 8  # a new headline looks up its rarest words, this many
-_MAX_POSTING = 400  # a word this common finds no story on its own: it is not looked up
+_PROBES = 6  # a new headline looks up its rarest words, this many
+_MAX_POSTING = 150  # a word this common finds no story on its own: it is not looked up
+_CANDIDATES = 12  # and is scored against the indexed ones that share the most of them
 _MIN_DOCS = 50  # idf over fewer headlines than this would make every word rare
 
 
@@ -36,13 +37,24 @@ class StoryIndex:
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     stories: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     newest_id: int = 0  # the highest headline id indexed
+    # idf of the words met since begin(): a word's rarity barely moves within one refresh.
+    _idf: dict[str, float] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.docs)
 
+    def begin(self) -> None:
+        """Before a refresh's headlines are grouped: words' rarity is counted again."""
+        self._idf.clear()
+
     def idf(self, term: str) -> float:
-        found = self.postings.get(term)
-        return math.log((max(len(self.docs), _MIN_DOCS) + 1) / ((len(found) if found else 0) + 1))
+        value = self._idf.get(term)
+        if value is None:
+            found = self.postings.get(term)
+            count = len(found) if found else 0
+            value = math.log((max(len(self.docs), _MIN_DOCS) + 1) / (count + 1))
+            self._idf[term] = value
+        return value
 
     @staticmethod
     def _keys(terms: Terms) -> set[str]:
@@ -58,20 +70,29 @@ class StoryIndex:
         self.stories[doc.story].append(doc.id)
         self.newest_id = max(self.newest_id, doc.id)
 
-    def candidates(self, doc: Doc) -> set[int]:
-        """Indexed headlines of other feeds, within the window, that share a rare word."""
-        keys = [k for k in self._keys(doc.terms) if k in self.postings]
-        lengths = {k: len(self.postings[k]) for k in keys}
-        probes = sorted((k for k in keys if lengths[k] <= _MAX_POSTING), key=lengths.__getitem__)
-        found: set[int] = set()
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indexed headlines of other feeds, within the window, that share two or more of its
+        rarest words: the few that share the most, best first."""
+        postings = self.postings
+        lengths = {k: len(postings[k]) for k in self._keys(doc.terms) if k in postings}
+        probes = sorted(
+            (k for k, n in lengths.items() if n <= _MAX_POSTING), key=lengths.__getitem__
+        )
+        hits: dict[int, int] = {}
         for key in probes[:_PROBES]:
-            found.update(self.postings[key])
+            for i in postings[key]:
+                hits[i] = hits.get(i, 0) + 1
         docs = self.docs
-        return {
+        # One rare word in common is chance (a name in two stories); a retold story shares more.
+        near = [
             i
-            for i in found
-            if docs[i].feed_id != doc.feed_id and abs(docs[i].at - doc.at) <= WINDOW_SECONDS
-        }
+            for i, n in hits.items()
+            if n >= 2
+            and docs[i].feed_id != doc.feed_id
+            and abs(docs[i].at - doc.at) <= WINDOW_SECONDS
+        ]
+        near.sort(key=hits.__getitem__, reverse=True)
+        return near[:_CANDIDATES]
 
     def story_for(self, doc: Doc) -> int:
         """The story a new headline belongs to: an indexed one's, or its own id."""

@@ -14,9 +14,12 @@ from korantui.core.stories.stopwords import STOP_WORDS
 # A number keeps its decimal comma ("1,5 triliun") and loses its thousands dots ("1.500").
 # A score ("2-1") is one number.
 _TOKEN = re.compile(r"\d+-\d+(?!\d)|\d+(?:[.,]\d+)*|[^\W\d_]+")
-_WORDISH = re.compile(r"[^\W\d_][\w'’-]*")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# A capitalised word after a word or a comma: not the first of a sentence or of a dateline's
+# story ("Batam (ANTARA) - Hujan"), so a name.
+_NAME = re.compile(r"(?<=[^\W_]|,)\s+([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)")
+_CAPITAL = re.compile(r"\b[A-Z]")
 _THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")
-_SENTENCE_END = frozenset(".!?:;\"“”'(")
 _SUMMARY_CHARS = 600  # a summary's lead says what happened; its tail is background
 
 _PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber",
@@ -36,8 +39,9 @@ _stems: dict[str, str] = {}
 
 def fold(text: str) -> str:
     """Lower case without diacritics ("Kafé" is "kafe")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if text.isascii():  # nearly every Indonesian headline: no decomposition to do
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def stem(word: str) -> str:
@@ -75,35 +79,50 @@ def _number(token: str) -> str:
     return _THOUSANDS.sub("", token).replace(",", "_")
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
+# token -> ("w", stem) a word, ("n", value) a number, None a stop word; words repeat, so each
+# is classified once.
+_kinds: dict[str, tuple[str, str] | None] = {}
+
+
+def _kind(token: str) -> tuple[str, str] | None:
+    if token[0].isdigit():
+        return ("n", _number(token))
+    if token in _NUMBER_WORDS:
+        return ("n", _NUMBER_WORDS[token])
+    if len(token) > 2 and token not in STOP_WORDS:
+        return ("w", stem(token))
+    return None
+
+
+def _words(text: str) -> tuple[set[str], set[str]]:
     """(stems of the content words, numbers) of folded text."""
-    stems: list[str] = []
-    numbers: list[str] = []
-    for token in _TOKEN.findall(text):
-        if token[0].isdigit():
-            numbers.append(_number(token))
-        elif token in _NUMBER_WORDS:
-            numbers.append(_NUMBER_WORDS[token])
-        elif len(token) > 2 and token not in STOP_WORDS:
-            stems.append(stem(token))
+    stems: set[str] = set()
+    numbers: set[str] = set()
+    kinds = _kinds
+    if len(kinds) > 200_000:  # a bound on what an odd feed can make it hold
+        kinds.clear()
+    for token in set(_TOKEN.findall(text)):
+        try:
+            kind = kinds[token]
+        except KeyError:
+            kind = kinds[token] = _kind(token)
+        if kind is not None:
+            (stems if kind[0] == "w" else numbers).add(kind[1])
     return stems, numbers
 
 
-def names(text: str) -> set[str]:
+def names(text: str, headline: bool = False) -> set[str]:
     """Capitalised words that do not open a sentence: people, places, bodies. A Title Case
     headline ("Banjir Rendam Batam Centre") capitalises everything and says nothing."""
-    words = list(_WORDISH.finditer(text))
-    capitalised = [m for m in words if m.group()[0].isupper()]
-    if len(words) >= 3 and len(capitalised) > 0.6 * len(words):
+    if headline and len(_CAPITAL.findall(text)) > 0.6 * (text.count(" ") + 1):
         return set()
     found: set[str] = set()
-    for m in capitalised:
-        before = text[: m.start()].rstrip()
-        if not before or before[-1] in _SENTENCE_END:
-            continue
-        word = fold(m.group()).strip("'’-")
-        if len(word) > 2 and word not in STOP_WORDS:
-            found.add(stem(word))
+    for word in set(_NAME.findall(text)):
+        kind = _kinds.get(word.lower())
+        if kind is None:
+            kind = _kind(fold(word))
+        if kind is not None and kind[0] == "w":
+            found.add(kind[1])
     return found
 
 
@@ -142,7 +161,7 @@ def terms(title: str, summary: str) -> Terms:
     return Terms(
         title=title_set,
         title_numbers=frozenset(title_numbers),
-        body=frozenset(body_stems) - title_set,
-        numbers=frozenset(title_numbers + body_numbers),
-        names=frozenset(names(title) | names(lead)),
+        body=frozenset(body_stems - title_stems),
+        numbers=frozenset(title_numbers | body_numbers),
+        names=frozenset(names(title, headline=True) | names(lead)),
     )
