@@ -23,6 +23,7 @@ from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources import registry
 from korantui.core.sources.kind import COMMON_KEYS
+from korantui.core.stories.settings import group_stories
 
 APP_NAME = "korantui"
 # Upper bounds of the whole-number settings: beyond them a value is a typo, and would overflow
@@ -48,6 +49,7 @@ class Config:
     prefetch: int = 3  # articles fetched ahead of the cursor
     keys: dict[str, str] = field(default_factory=dict)  # action -> key
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
+    group_stories: bool = True  # one row for a story many feeds tell (core/stories)
 
     @property
     def db_path(self) -> Path:
@@ -138,6 +140,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")
     cfg.rules = rules
+    cfg.group_stories = group_stories(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")

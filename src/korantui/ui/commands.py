@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from korantui.core.i18n import tr
+from korantui.ui import story_rows
 from korantui.ui.keys import APP_BINDINGS, describe
 from korantui.ui.textual_compat import keymap as current_keymap
 
@@ -43,6 +44,7 @@ def app_commands(app: KoranApp) -> list[Command]:
             )
     commands.append((tr("cmd_opml_import", lang), app.main.feed_editor.opml_import, "OPML"))
     commands.append((tr("cmd_opml_export", lang), app.main.feed_editor.opml_export, "OPML"))
+    commands.append(story_rows.command(app))
     return commands
 
 

@@ -26,7 +26,7 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import keys, refreshing
+from korantui.ui import keys, refreshing, story_rows
 from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
@@ -93,6 +93,7 @@ class MainScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.apply_width(self.app.size.width)
+        story_rows.attach(self)
         self.show_store()
         self.headline_list.focus()
         self.app.call_after_refresh(self._after_first_frame)

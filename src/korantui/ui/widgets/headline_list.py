@@ -20,6 +20,7 @@ from textual.strip import Strip
 from korantui.core import clock
 from korantui.core.i18n import format_age
 from korantui.core.models import Headline
+from korantui.ui.story_rows import StoryRows
 from korantui.ui.widgets.cells import fit
 from korantui.ui.widgets.cursor_list import CursorList
 
@@ -33,6 +34,8 @@ class HeadlineList(CursorList, can_focus=True):
         Binding("home,g", "first", show=False),
         Binding("end,G", "last", show=False),
         Binding("enter", "select", "Open", show=False),
+        Binding("right", "expand_story", show=False),
+        Binding("left", "collapse_story", show=False),
     ]
     COMPONENT_CLASSES = {
         "headline-list--cursor",
@@ -86,12 +89,13 @@ class HeadlineList(CursorList, can_focus=True):
         self._ages: dict[int, str] = {}  # computed once per list, not per paint
         self._age_width = 0
         self._name_width = 0
+        self.stories = StoryRows()  # one story of many outlets as one row (ui/story_rows.py)
 
     # -- data ----------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Headline], keep_id: int | None = None) -> None:
         """Show rows; the cursor stays on keep_id when it is still there."""
-        self.rows = list(rows)
+        self.rows = self.stories.fold(rows)
         self._now = clock.now()
         self._ages = {
             r.id: format_age(r.published or r.first_seen, self.lang, self._now) for r in self.rows
@@ -123,10 +127,11 @@ class HeadlineList(CursorList, can_focus=True):
     def replace_rows(self, rows: Sequence[Headline]) -> None:
         """New values of rows on show (read, starred…): rows are replaced, never edited."""
         by_id = {r.id: r for r in rows}
+        self.stories.replace(rows)
         for i, row in enumerate(self.rows):
             new = by_id.get(row.id)
-            if new is not None:
-                self.rows[i] = new
+            if new is not None or self.stories.is_story(row):
+                self.rows[i] = self.stories.as_row(new or row)
                 self.refresh_line(i)
 
     def articles_stored(self, headline_ids: set[int]) -> None:
@@ -162,8 +167,22 @@ class HeadlineList(CursorList, can_focus=True):
         self.cursor = len(self.rows) - 1
 
     def action_select(self) -> None:
+        if self.action_expand_story():
+            return
         if self.current is not None:
             self.post_message(self.Selected(self, self.current))
+
+    def action_expand_story(self) -> bool:
+        current = self.current
+        if self.stories.expand(current):
+            self.set_rows(self.stories.shown, keep_id=current.id if current else None)
+            return True
+        return False
+
+    def action_collapse_story(self) -> None:
+        header = self.stories.collapse(self.current)
+        if header is not None:
+            self.set_rows(self.stories.shown, keep_id=header)
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -204,7 +223,7 @@ class HeadlineList(CursorList, can_focus=True):
         title_width = max(0, width - 2 - (source_col + 1 if source_col else 0) - (age_col + 1))
         segments = [
             Segment(mark + " ", star_style if row.starred else style),
-            Segment(fit(row.title, title_width), style),
+            Segment(self.stories.title(row, title_width), style),
         ]
         if source_col:
             segments.append(Segment(" " + fit(row.feed_name, source_col), meta_style))
