@@ -78,10 +78,11 @@ class Words:
         return [*keys, str(self.rng.randint(11, 9999))]
 
     def headline(self, keys: list[str]) -> tuple[str, str]:
+        """A story told in an outlet's words: its keys and figure, among common words."""
         r = self.rng
-        title = r.sample(keys, 4) + r.sample(self.common, 5)
+        title = r.sample(keys, 5) + r.sample(self.common, 4)
         r.shuffle(title)
-        summary = r.sample(keys, 3) + r.sample(self.common, 30)
+        summary = [*keys, *r.sample(self.common, 24)]
         r.shuffle(summary)
         return " ".join(title).capitalize(), " ".join(summary).capitalize() + "."
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from korantui.core.stories.match import DEFAULT, WINDOW_SECONDS, Weights, score
 from korantui.core.stories.text import Terms
 
-_PROBES = 6  # a new headline looks up its rarest words, this many
-_MAX_POSTING = 150  # a word this common finds no story on its own: it is not looked up
+_PROBES = 5  # a new headline looks up its rarest words, this many
+_MAX_POSTING = 50  # a word this common finds no story on its own: it is not looked up
 _CANDIDATES = 12  # and is scored against the indexed ones that share the most of them
 _MIN_DOCS = 50  # idf over fewer headlines than this would make every word rare
 
