@@ -39,6 +39,12 @@ OTHER = (
     " pada kedalaman 98 kilometer dan tidak berpotensi tsunami.",
 )
 
+OTHER_RETOLD = (
+    "Gempa M 5,6 Guncang Saumlaki, BMKG: Tak Berpotensi Tsunami",
+    "Gempa bermagnitudo 5,6 terjadi di Saumlaki, Maluku Tenggara Barat, pada kedalaman 98 km."
+    " BMKG memastikan gempa tidak berpotensi tsunami.",
+)
+
 
 def test_words_are_folded_stemmed_and_stripped_of_stop_words() -> None:
     assert fold("Kafé DI Batam") == "kafe di batam"
@@ -150,3 +156,17 @@ def test_marking_a_story_read_marks_every_outlet_of_it(tmp_path: Path) -> None:
     assert all(by_title[t].read for t, _ in FLOOD)
     assert not by_title[OTHER[0]].read
     assert set(service.story_groups()) == {h.id for h in rows}
+
+
+def test_a_removed_feed_leaves_no_stale_index_behind(tmp_path: Path) -> None:
+    store, feeds = _store(tmp_path)
+    _save(store, feeds[0], [FLOOD[0]], NOW, "a")
+    _save(store, feeds[1], [FLOOD[1]], NOW, "a")
+    grouping.group_new(store, now=NOW)
+    store.remove_feed(feeds[1])  # the newest grouped headline goes: its id is given again
+    _save(store, feeds[2], [OTHER], NOW, "b")
+    grouping.group_new(store, now=NOW)
+    _save(store, feeds[0], [OTHER_RETOLD], NOW + timedelta(hours=1), "c")
+    grouping.group_new(store, now=NOW)
+    ids = _ids(store)
+    assert groups(store) == {ids[OTHER[0]]: ids[OTHER[0]], ids[OTHER_RETOLD[0]]: ids[OTHER[0]]}

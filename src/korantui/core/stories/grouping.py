@@ -64,6 +64,11 @@ def group_new(store: Store, now: datetime | None = None) -> int:
             # has one this process has not seen yet: bounded either way.
             limit = FIRST_RUN_LIMIT if index.newest_id == 0 else _REFRESH_LIMIT
             found = stored.pending(store, index.newest_id, _since(now), limit)
+            if found.last_grouped < index.newest_id:
+                # Grouped headlines went away (a feed removed, a damaged file replaced): the
+                # index may hold ids the store will give again. Rebuilt from what is stored.
+                index = _indexes[store] = StoryIndex()
+                found = stored.pending(store, 0, _since(now), FIRST_RUN_LIMIT)
             _catch_up(index, found)
             new = found.ungrouped
             if not new:
