@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from korantui.core.store.database import Store
 
@@ -36,27 +37,42 @@ class Pending:
     ungrouped: list[Member]
 
 
-def pending(store: Store, indexed: int, since: str, limit: int) -> Pending:
-    """Grouped headlines with ids above `indexed` dated `since` or later, and the newest
-    `limit` headlines not grouped yet: one read of the store."""
+def pending(store: Store, indexed: int, since: str, limit: int, window: int) -> Pending:
+    """The newest `limit` headlines not grouped yet, and the grouped ones with ids above
+    `indexed` dated `since` or later and no more than `window` seconds before the oldest of
+    the new: one read of the store."""
     with store.transaction() as db:
-        grouped = db.execute(
-            "SELECT m.headline_id, h.feed_id, h.sort_key, m.story_id, m.terms"
-            " FROM story_members m JOIN headlines h ON h.id = m.headline_id"
-            " WHERE m.headline_id > ? AND h.sort_key >= ? AND m.terms != ''",
-            (indexed, since),
-        ).fetchall()
         last = db.execute("SELECT COALESCE(MAX(headline_id), 0) FROM story_members").fetchone()[0]
         new = db.execute(
             "SELECT id, feed_id, sort_key, title, summary FROM headlines WHERE id > ?"
             " ORDER BY id DESC LIMIT ?",
             (last, limit),
         ).fetchall()
+        if new:
+            oldest = min(r[2] for r in new)
+            since = max(since, _before(oldest, window))
+        grouped = db.execute(
+            "SELECT m.headline_id, h.feed_id, h.sort_key, m.story_id, m.terms"
+            " FROM story_members m JOIN headlines h ON h.id = m.headline_id"
+            " WHERE m.headline_id > ? AND h.sort_key >= ? AND m.terms != ''",
+            (indexed, since),
+        ).fetchall()
     return Pending(
         [Member(r[0], r[1], r[2], story_id=r[3], terms=r[4]) for r in grouped],
         int(last),
         [Member(r[0], r[1], r[2], r[3], r[4]) for r in reversed(new)],
     )
+
+
+def _before(sort_key: str, seconds: int) -> str:
+    """The ISO date `seconds` before a sort key (itself when it is no date)."""
+    try:
+        at = datetime.fromisoformat(sort_key)
+    except ValueError:
+        return ""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return (at - timedelta(seconds=seconds)).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def save_members(store: Store, members: Iterable[tuple[int, int, str]], below: int = 0) -> None:

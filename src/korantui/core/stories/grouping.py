@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from korantui.core.store import stories as stored
 from korantui.core.store.database import Store
 from korantui.core.stories.index import Doc, StoryIndex
+from korantui.core.stories.match import WINDOW_SECONDS
 from korantui.core.stories.text import Terms, terms
 
 # A store's first grouping compares its newest headlines, this many; older ones stay stories
@@ -63,12 +64,14 @@ def group_new(store: Store, now: datetime | None = None) -> int:
             # A store nothing was grouped in yet (upgraded) has only its newest compared; so
             # has one this process has not seen yet: bounded either way.
             limit = FIRST_RUN_LIMIT if index.newest_id == 0 else _REFRESH_LIMIT
-            found = stored.pending(store, index.newest_id, _since(now), limit)
+            # A new process indexes only what its new headlines can meet (the window before
+            # them), not all it would keep.
+            found = stored.pending(store, index.newest_id, _since(now), limit, WINDOW_SECONDS)
             if found.last_grouped < index.newest_id:
                 # Grouped headlines went away (a feed removed, a damaged file replaced): the
                 # index may hold ids the store will give again. Rebuilt from what is stored.
                 index = _indexes[store] = StoryIndex()
-                found = stored.pending(store, 0, _since(now), FIRST_RUN_LIMIT)
+                found = stored.pending(store, 0, _since(now), FIRST_RUN_LIMIT, WINDOW_SECONDS)
             _catch_up(index, found)
             new = found.ungrouped
             if not new:
