@@ -83,7 +83,8 @@ def group_new(store: Store, now: datetime | None = None) -> int:
                 doc = Doc(m.headline_id, m.feed_id, _seconds(m.sort_key), words)
                 rows.append((m.headline_id, index.group(doc), words.dump()))
             # The newest `limit` were grouped; any older ones become stories of their own.
-            stored.save_members(store, rows, below=new[0].headline_id - 1)
+            truncated = len(new) == limit
+            stored.save_members(store, rows, below=new[0].headline_id - 1 if truncated else 0)
             index.newest_id = max(index.newest_id, new[-1].headline_id)
             if len(index) > 4 * _REFRESH_LIMIT:
                 index.forget_before((now - timedelta(days=KEEP_DAYS)).timestamp())

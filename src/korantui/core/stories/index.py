@@ -28,6 +28,7 @@ class Doc:
     at: float  # seconds since the epoch: the headline's date, else when it was first seen
     terms: Terms
     story: int = 0
+    keys: frozenset[str] = frozenset()  # what it is indexed under (StoryIndex.keys_of)
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class StoryIndex:
     newest_id: int = 0  # the highest headline id indexed
     # idf of the words met since begin(): a word's rarity barely moves within one refresh.
     _idf: dict[str, float] = field(default_factory=dict)
+    _masses: dict[int, tuple[float, float]] = field(default_factory=dict)  # id(Terms) -> masses
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -46,6 +48,7 @@ class StoryIndex:
     def begin(self) -> None:
         """Before a refresh's headlines are grouped: words' rarity is counted again."""
         self._idf.clear()
+        self._masses.clear()
 
     def idf(self, term: str) -> float:
         value = self._idf.get(term)
@@ -56,16 +59,30 @@ class StoryIndex:
             self._idf[term] = value
         return value
 
+    def masses(self, terms: Terms) -> tuple[float, float]:
+        """(idf mass of its words, of its title's words and numbers), once per refresh."""
+        found = self._masses.get(id(terms))
+        if found is None:
+            idf = self.idf
+            found = (
+                sum(idf(t) for t in terms.words),
+                sum(idf(t) for t in terms.title) + sum(idf("#" + n) for n in terms.title_numbers),
+            )
+            self._masses[id(terms)] = found
+        return found
+
     @staticmethod
-    def _keys(terms: Terms) -> set[str]:
-        return set(terms.title) | terms.body | {"#" + n for n in terms.numbers}
+    def keys_of(terms: Terms) -> frozenset[str]:
+        return terms.title | terms.body | {"#" + n for n in terms.numbers}
 
     def add(self, doc: Doc) -> None:
         """Index a headline whose story is known (doc.story)."""
         if doc.id in self.docs:
             return
+        if not doc.keys:
+            doc.keys = self.keys_of(doc.terms)
         self.docs[doc.id] = doc
-        for key in self._keys(doc.terms):
+        for key in doc.keys:
             self.postings[key].append(doc.id)
         self.stories[doc.story].append(doc.id)
         self.newest_id = max(self.newest_id, doc.id)
@@ -74,7 +91,7 @@ class StoryIndex:
         """Indexed headlines of other feeds, within the window, that share two or more of its
         rarest words: the few that share the most, best first."""
         postings = self.postings
-        lengths = {k: len(postings[k]) for k in self._keys(doc.terms) if k in postings}
+        lengths = {k: len(postings[k]) for k in doc.keys if k in postings}
         probes = sorted(
             (k for k, n in lengths.items() if n <= _MAX_POSTING), key=lengths.__getitem__
         )
@@ -101,13 +118,16 @@ class StoryIndex:
             other = self.docs[i]
             if any(self.docs[m].feed_id == doc.feed_id for m in self.stories[other.story]):
                 continue
-            s = score(doc.terms, other.terms, self.idf, self.weights, doc.at - other.at)
+            s = score(
+                doc.terms, other.terms, self.idf, self.weights, doc.at - other.at, self.masses
+            )
             if s >= best_score:
                 best, best_score = other.story, s
         return best
 
     def group(self, doc: Doc) -> int:
         """Give a new headline its story and index it; the story's id."""
+        doc.keys = self.keys_of(doc.terms)
         doc.story = self.story_for(doc)
         self.add(doc)
         return doc.story

@@ -41,25 +41,37 @@ def _figures(numbers: frozenset[str]) -> set[str]:
     return {n for n in numbers if not (len(n) == 4 and n[:2] in ("19", "20"))}
 
 
+def _masses(idf: Callable[[str], float]) -> Callable[[Terms], tuple[float, float]]:
+    def masses(terms: Terms) -> tuple[float, float]:
+        words = sum(idf(t) for t in terms.words)
+        title = sum(idf(t) for t in terms.title) + sum(idf("#" + n) for n in terms.title_numbers)
+        return words, title
+
+    return masses
+
+
 def score(
     a: Terms,
     b: Terms,
     idf: Callable[[str], float],
     w: Weights = DEFAULT,
     seconds_apart: float = 0.0,
+    masses: Callable[[Terms], tuple[float, float]] | None = None,
 ) -> float:
-    """Up to ~1 (the same words, figures and names); compared with w.threshold."""
-    words_a, words_b = a.words, b.words
-    shared = words_a & words_b
+    """Up to ~1 (the same words, figures and names); compared with w.threshold. masses: each
+    side's (words, title) idf sums, when the caller keeps them."""
+    shared = a.words & b.words
     if len(shared) < w.min_shared_words:
         return 0.0
-    mass_a = sum(idf(t) for t in words_a)
-    mass_b = sum(idf(t) for t in words_b)
+    (mass_a, title_mass_a), (mass_b, title_mass_b) = (
+        (masses or _masses(idf))(a),
+        (masses or _masses(idf))(b),
+    )
     cosine = sum(idf(t) for t in shared) / math.sqrt(mass_a * mass_b) if mass_a and mass_b else 0.0
-    title_a = a.title | {"#" + n for n in a.title_numbers}
-    title_b = b.title | {"#" + n for n in b.title_numbers}
-    title_shared = sum(idf(t) for t in title_a & title_b)
-    title_mass = sum(idf(t) for t in title_a) + sum(idf(t) for t in title_b)
+    title_shared = sum(idf(t) for t in a.title & b.title) + sum(
+        idf("#" + n) for n in a.title_numbers & b.title_numbers
+    )
+    title_mass = title_mass_a + title_mass_b
     dice = 2 * title_shared / title_mass if title_mass else 0.0
     if dice < w.min_title_dice:
         return 0.0
