@@ -3,10 +3,13 @@ the grouped ones' words for the index, and the stories of the headlines on show.
 
 Every headline gets a row once grouped (most are a story of their own), so "not grouped yet"
 is a range of ids above the highest grouped one: one index seek, not a scan of the store.
+Reads go through Store._query, outside a write transaction: the UI asks for the stories of
+the list on its thread, and must not wait for another process's refresh to commit.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,22 +44,21 @@ def pending(store: Store, indexed: int, since: str, limit: int, window: int) -> 
     """The newest `limit` headlines not grouped yet, and the grouped ones with ids above
     `indexed` dated `since` or later and no more than `window` seconds before the oldest of
     the new: one read of the store."""
-    with store.transaction() as db:
-        last = db.execute("SELECT COALESCE(MAX(headline_id), 0) FROM story_members").fetchone()[0]
-        new = db.execute(
-            "SELECT id, feed_id, sort_key, title, summary FROM headlines WHERE id > ?"
-            " ORDER BY id DESC LIMIT ?",
-            (last, limit),
-        ).fetchall()
-        if new:
-            oldest = min(r[2] for r in new)
-            since = max(since, _before(oldest, window))
-        grouped = db.execute(
-            "SELECT m.headline_id, h.feed_id, h.sort_key, m.story_id, m.terms"
-            " FROM story_members m JOIN headlines h ON h.id = m.headline_id"
-            " WHERE m.headline_id > ? AND h.sort_key >= ? AND m.terms != ''",
-            (indexed, since),
-        ).fetchall()
+    last = _last_grouped(store)
+    new = store._query(
+        "SELECT id, feed_id, sort_key, title, summary FROM headlines WHERE id > ?"
+        " ORDER BY id DESC LIMIT ?",
+        (last, limit),
+    )
+    if new:
+        oldest = min(r[2] for r in new)
+        since = max(since, _before(oldest, window))
+    grouped = store._query(
+        "SELECT m.headline_id, h.feed_id, h.sort_key, m.story_id, m.terms"
+        " FROM story_members m JOIN headlines h ON h.id = m.headline_id"
+        " WHERE m.headline_id > ? AND h.sort_key >= ? AND m.terms != ''",
+        (indexed, since),
+    )
     return Pending(
         [Member(r[0], r[1], r[2], story_id=r[3], terms=r[4]) for r in grouped],
         int(last),
@@ -93,32 +95,44 @@ def save_members(store: Store, members: Iterable[tuple[int, int, str]], below: i
         )
 
 
+def _last_grouped(store: Store) -> int:
+    return int(store._query("SELECT COALESCE(MAX(headline_id), 0) FROM story_members")[0][0])
+
+
+# The last answer of groups() per store, with the highest grouped id it was read at: stories
+# change only when new headlines are grouped, and the list asks at every reload.
+_groups: weakref.WeakKeyDictionary[Store, tuple[int, dict[int, int]]] = weakref.WeakKeyDictionary()
+
+
 def groups(store: Store) -> dict[int, int]:
     """headline id -> story id, for the headlines of stories of more than one headline."""
-    with store.transaction() as db:
-        rows = db.execute(
-            "SELECT headline_id, story_id FROM story_members WHERE story_id != headline_id"
-        ).fetchall()
+    last = _last_grouped(store)
+    cached = _groups.get(store)
+    if cached is not None and cached[0] == last:
+        return dict(cached[1])
+    rows = store._query(
+        "SELECT headline_id, story_id FROM story_members WHERE story_id != headline_id"
+    )
     found = {r[0]: r[1] for r in rows}
     for story in set(found.values()):
         found.setdefault(story, story)  # the story's first headline is its id
-    return found
+    _groups[store] = (last, found)
+    return dict(found)
 
 
 def members_of(store: Store, headline_ids: Sequence[int]) -> list[int]:
     """Every headline of the stories of these headlines (themselves included)."""
     ids = list(dict.fromkeys(headline_ids))
     found: set[int] = set(ids)
-    with store.transaction() as db:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = db.execute(
-                "SELECT headline_id FROM story_members WHERE story_id IN"
-                f" (SELECT story_id FROM story_members WHERE headline_id IN ({marks}))"
-                f" OR headline_id IN (SELECT story_id FROM story_members"
-                f" WHERE headline_id IN ({marks}))",
-                (*chunk, *chunk),
-            ).fetchall()
-            found.update(r[0] for r in rows)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store._query(
+            "SELECT headline_id FROM story_members WHERE story_id IN"
+            f" (SELECT story_id FROM story_members WHERE headline_id IN ({marks}))"
+            f" OR headline_id IN (SELECT story_id FROM story_members"
+            f" WHERE headline_id IN ({marks}))",
+            (*chunk, *chunk),
+        )
+        found.update(r[0] for r in rows)
     return sorted(found)
