@@ -1,10 +1,12 @@
 """One story, many outlets, on the headline list: the headlines of one story (core/stories)
-shown as one row, the earliest outlet's headline with "+N" for the others; → or Enter shows
-them under it (each opens its own article), ← folds them again. The row is unread while any
+shown as one row, the earliest outlet's headline marked "[+N]" for the others; → or Enter
+shows them under it (each opens its own article), ← folds them again. The row is unread while any
 of them is; marking it read marks them all (ReadingService.set_story_read).
 
 The list's widget keeps its rows; this holds which of them are one story, and is asked at the
-few points where that matters (the rows set, a row's new values, its title, a key).
+few points where that matters (the rows set, a row's new values, a key). A story's row and
+its members are copies of their headlines whose titles carry the mark, so the list draws them
+as any row.
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from korantui.core.models import Headline
-from korantui.ui.widgets.cells import fit
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp
     from korantui.ui.screens.main import MainScreen
 
-MEMBER_MARK = "  ↳ "
+MEMBER_MARK = "↳ "
 _EARLIEST = datetime.max.replace(tzinfo=UTC)
 
 _WORDS = {
@@ -81,22 +82,35 @@ class StoryRows:
                 header = next(r for r in self._members[story] if r.id == self._header[story])
                 out.append(self.as_row(header))
                 if story in self.expanded:
-                    out.extend(r for r in self._members[story] if r.id != header.id)
+                    out.extend(self.as_row(r) for r in self._members[story] if r.id != header.id)
         return out
 
     def as_row(self, row: Headline) -> Headline:
-        """A row's new values as shown: a story's row is read when all its members are."""
+        """A row's new values as shown: a story's row is read when all its members are, and
+        carries "[+N]"; a member shown under it, "↳"."""
         story = self._story.get(row.id)
-        if story is None or self._header.get(story) != row.id:
+        if story is None:
             return row
-        return dataclasses.replace(row, read=all(r.read for r in self._members[story]))
+        group = self._members[story]
+        title = next(r.title for r in group if r.id == row.id)  # never a marked one
+        if self._header[story] != row.id:
+            return dataclasses.replace(row, title=MEMBER_MARK + title)
+        return dataclasses.replace(
+            row, title=f"[+{len(group) - 1}] {title}", read=all(r.read for r in group)
+        )
 
     def replace(self, rows: Sequence[Headline]) -> None:
         """New values of headlines (read, starred…), also of members folded away."""
         by_id = {r.id: r for r in rows}
+
+        def new(r: Headline) -> Headline:
+            # A row on show comes back with its marked title: the headline's own one is kept.
+            found = by_id.get(r.id)
+            return r if found is None else dataclasses.replace(found, title=r.title)
+
         for group in self._members.values():
-            group[:] = [by_id.get(r.id, r) for r in group]
-        self.shown = [by_id.get(r.id, r) for r in self.shown]
+            group[:] = [new(r) for r in group]
+        self.shown = [new(r) for r in self.shown]
 
     # -- what a row is -------------------------------------------------------------------------
 
@@ -111,18 +125,6 @@ class StoryRows:
         """The headlines on show of the row's story (just the row when it is none)."""
         story = self._story.get(row.id)
         return list(self._members[story]) if story is not None else [row]
-
-    def title(self, row: Headline, width: int) -> str:
-        """The row's title in width cells: "+N" after a story's, an indent before a member's."""
-        story = self._story.get(row.id)
-        if story is None:
-            return fit(row.title, width)
-        if self._header[story] != row.id:
-            return fit(MEMBER_MARK + row.title, width)
-        badge = f" +{len(self._members[story]) - 1}"
-        if width <= len(badge) + 1:
-            return fit(row.title, width)
-        return fit(row.title, width - len(badge)) + badge
 
     # -- keys ----------------------------------------------------------------------------------
 

@@ -223,7 +223,7 @@ class HeadlineList(CursorList, can_focus=True):
         title_width = max(0, width - 2 - (source_col + 1 if source_col else 0) - (age_col + 1))
         segments = [
             Segment(mark + " ", star_style if row.starred else style),
-            Segment(self.stories.title(row, title_width), style),
+            Segment(fit(row.title, title_width), style),
         ]
         if source_col:
             segments.append(Segment(" " + fit(row.feed_name, source_col), meta_style))
