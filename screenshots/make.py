@@ -31,14 +31,23 @@ async def shoot(data_dir: Path) -> list[Path]:
     app = KoranApp(cfg, demo=True)
     shots = []
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _settle(app, pilot)
         shots.append(_save(app, "main"))
         await pilot.press("down", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _settle(app, pilot)
         shots.append(_save(app, "article"))
     return shots
+
+
+async def _settle(app: KoranApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the key bar is filled: it is mounted after the first frame, and fills itself a
+    refresh later (one pause was too early: the README showed an empty key bar)."""
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if app.screen.active_bindings and app.query("Footer FooterKey"):
+            break
+    await pilot.pause()
 
 
 def _save(app: KoranApp, name: str) -> Path:

@@ -12,6 +12,21 @@ from korantui.core.config import Config, load_config
 from tests import newssite
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_XDG = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+@pytest.fixture(autouse=True)
+def sandboxed_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test in a home of its own: the suite must pass on the machine of someone who
+    uses korantui, whose ~/.config/korantui/config.toml would otherwise replace the built-in
+    outlets. HOME too, for what falls back to ~ when an XDG variable is unset."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in _XDG:
+        monkeypatch.setenv(name, str(home / name.lower()))
+    return home
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ def test_config_error_is_one_line_with_file_and_line(tmp_path, capsys):
     assert main([*args, "refresh"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
-    assert "config.toml:line 1:" in err and "'name'" in err
+    assert "config.toml:line 3:" in err and "'name'" in err  # name's line, not [[feeds]]
 
     args = _config(tmp_path, '[[feeds]]\nurl = "https://a.example/feed"\nname = "x\n')
     assert main([*args, "refresh"]) == 2

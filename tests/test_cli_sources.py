@@ -83,7 +83,7 @@ def test_add_a_site_with_a_feed_then_list_and_read(
     assert [r.path for r, _ in httpserver.log].count("/feed/") == 1
     out = capsys.readouterr().out
     assert out.startswith(f"fetching {site}/wp/\n")
-    assert "RSS feed: Warta Kepri (2 headlines)" in out
+    assert out.count("RSS feed: Warta Kepri (2 headlines)") == 1  # said once, not twice
     assert out.rstrip().endswith("2 headlines stored")
     text = config.read_text(encoding="utf-8")
     assert text.startswith(USER_CONFIG)  # comments and order kept
@@ -212,3 +212,16 @@ def test_import_bad_file_is_a_usage_error(
     assert _run(config, "import-opml", str(path)) == 2
     assert message in capsys.readouterr().err
     assert config.read_text(encoding="utf-8") == USER_CONFIG
+
+
+def test_export_names_a_feed_by_its_own_title_where_the_config_gives_none(
+    site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[feeds]]\nurl = "{site}/feed/"\n', encoding="utf-8")
+    assert _run(config, "refresh") == 0
+    capsys.readouterr()
+    assert _run(config, "export-opml") == 0
+    opml = capsys.readouterr().out
+    assert 'text="Warta Kepri" title="Warta Kepri"' in opml
+    assert f'text="{site}/feed/"' not in opml

@@ -49,7 +49,7 @@ def test_one_feed_listed_twice_is_reported_with_its_line(write_config, tmp_path,
     with pytest.raises(ConfigError) as err:
         write_config(text)
     assert str(err.value) == (
-        f"{tmp_path / 'config.toml'}:line 7: [[feeds]] #3 repeats the url of [[feeds]] #1"
+        f"{tmp_path / 'config.toml'}:line 8: [[feeds]] #3 repeats the url of [[feeds]] #1"
         f" ({second}): remove one"
     )
 
@@ -72,7 +72,7 @@ def test_feed_url_key_resolves_dot_segments_and_default_ports():
             5,
             "not an http(s)",
         ),
-        ('[[feeds]]\nurl = "https://a.example"\ncolour = "red"\n', 1, "unknown key 'colour'"),
+        ('[[feeds]]\nurl = "https://a.example"\ncolour = "red"\n', 3, "unknown key 'colour'"),
         ('language = "fr"\n', 1, "language must be"),
         ('retention_days = "lama"\n', 1, "whole number"),
         ("[network]\nread_timeout = -1\n", 2, "positive number"),
@@ -137,7 +137,7 @@ def test_whole_numbers_that_are_whole_are_taken(write_config):
         ('star = "ctrl+ctrl+s"', 3, "a modifier is repeated"),
         ('star = ""', 3, "no key given"),
         ('refresh = "ctrl+r"\nstar = "x,Ctrl+r"', 2, "'ctrl+r' is both refresh and star"),
-        ('"star key" = "s"', 2, "'star key' is not an action name"),
+        ('"star key" = "s"', 3, "'star key' is not an action name"),
     ],
 )
 def test_key_names_are_checked_and_clashes_reported(write_config, tmp_path, keys, line, what):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from korantui.core.article.dates import WIB, WIT, WITA, parse_date
 from korantui.core.article.published import find_published
+from korantui.core.moments import day_only
 
 NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
 
@@ -36,7 +37,7 @@ NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
         ("2 jam yang lalu", NOW - timedelta(hours=2)),
         ("5 menit lalu", NOW - timedelta(minutes=5)),
         ("3 hari yang lalu", NOW - timedelta(days=3)),
-        ("kemarin", NOW - timedelta(days=1)),
+        ("kemarin", day_only(date(2022, 9, 19))),  # a day, not this hour of it
         ("2 hours ago", NOW - timedelta(hours=2)),
     ],
 )

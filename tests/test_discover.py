@@ -246,3 +246,34 @@ async def test_feed_with_a_comment_first_served_as_html(httpserver: HTTPServer) 
     _serve(httpserver, {"/rss": (body, "text/html")})
     found, _ = await _discover(httpserver.url_for("/rss"))
     assert (found.kind, found.count) == (FEED_KIND, 2)
+
+
+async def test_a_public_pages_feed_links_into_this_computer_are_not_fetched(
+    httpserver: HTTPServer,
+) -> None:
+    """The reader asked for the page; the feed it names on loopback is korantui's own fetch,
+    and a page on the public internet may not lead it there (issue 17)."""
+    from korantui.core.net.zones import Zone
+
+    elsewhere = socket.socket()
+    elsewhere.bind(("127.0.0.2", 0))
+    elsewhere.listen(4)
+    elsewhere.settimeout(0.2)
+    port = elsewhere.getsockname()[1]
+    page = (
+        '<html><head><link rel="alternate" type="application/rss+xml"'
+        f' href="http://127.0.0.2:{port}/feed.xml"></head><body><p>Halo</p></body></html>'
+    ).encode()
+    _serve(httpserver, {"/": (page, "text/html")})
+
+    async def public(url: str) -> Zone:
+        return Zone.PUBLIC
+
+    try:
+        async with Fetcher(FetchSettings(connect_timeout=1, read_timeout=1)) as fetcher:
+            with pytest.raises(DiscoveryError):
+                await discover(fetcher, httpserver.url_for("/"), origin_zone=public)
+        with pytest.raises(OSError):
+            elsewhere.accept()  # nobody came
+    finally:
+        elsewhere.close()

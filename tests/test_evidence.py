@@ -164,6 +164,49 @@ def test_a_sidebars_byline_is_another_storys() -> None:
     assert extract_article(page(after=after), URL).author == ""
 
 
+def test_a_layout_class_around_the_whole_page_is_no_sidebar() -> None:
+    """Body classes and utility classes describe the template ("has-sidebar", a grid area
+    named sidebar, a page builder's widget wrapper around everything): what they hold is the
+    page, not its clutter."""
+    header = "<div class='entry-meta'><span class='author vcard'>Rina Marlina</span></div>"
+    html = page(header=header).replace(
+        "<body>", "<body class='single has-sidebar elementor_header_footer'>"
+    )
+    html = html.replace(
+        "<article>", "<div class='md:[grid-area:sidebar] widget-container'><article>"
+    )
+    html = html.replace("</article>", "</article></div>")
+    assert extract_article(html, URL).author == "Rina Marlina"
+
+
+def test_a_sidebar_inside_a_layout_class_is_still_clutter() -> None:
+    after = "<aside class='sidebar'><span class='author'>Penulis Lain</span></aside>"
+    html = page(after=after).replace("<body>", "<body class='has-sidebar'>")
+    assert extract_article(html, URL).author == ""
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "<span class='date-label'>Last Updated on</span> <time>3 November 2025</time>",
+        "<span class='updated'>3 November 2025</span>",
+        "<span>Diperbarui 3 November 2025</span>",
+    ],
+)
+def test_a_day_labelled_as_the_update_loses_to_the_declared_publication(printed) -> None:
+    head = "<meta property='article:published_time' content='2022-01-03T16:52:00+00:00'>"
+    got = extract_article(page(head=head, header=f"<div class='meta'>{printed}</div>"), URL)
+    assert got.published is not None and got.published.date().isoformat() == "2022-01-03"
+
+
+def test_an_unlabelled_printed_day_beats_the_declared_one() -> None:
+    """What the page shows is what its readers take for the date (the corpus agrees)."""
+    head = "<meta property='article:published_time' content='2022-01-03T16:52:00+00:00'>"
+    header = "<div class='meta'><span class='posted-on'>3 November 2025</span></div>"
+    got = extract_article(page(head=head, header=header), URL)
+    assert got.published is not None and got.published.date().isoformat() == "2025-11-03"
+
+
 def test_a_user_name_loses_to_a_persons_name() -> None:
     head = "<meta name='author' content='budi.santoso88'>"
     header = "<div class='byline'>By Budi Santoso</div>"

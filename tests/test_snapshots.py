@@ -79,3 +79,9 @@ def test_main_screen_indonesian(snap_compare, tmp_path: Path) -> None:  # type: 
 def test_open_article_indonesian(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = _demo(tmp_path, "id")
     assert snap_compare(app, terminal_size=WIDE, run_before=_then("down", "enter"))
+
+
+def test_very_wide_main_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 200 columns: titles on one line where they fit beside their outlet, the article pane no
+    # wider than reading needs (issue 16).
+    assert snap_compare(_demo(tmp_path), terminal_size=(200, 50), run_before=_then("enter"))

@@ -72,7 +72,7 @@ def _refresh(store: Store) -> list[RefreshResult]:
 
 
 def test_every_registered_kind_meets_the_protocol():
-    assert registry.names() == ["feed", "html"]
+    assert registry.names() == ["feed", "html", "account"]
     for name in registry.names():
         assert isinstance(registry.kind_of(name), SourceKind)
 
@@ -121,7 +121,9 @@ def test_a_kinds_own_keys_are_checked_by_the_kind(lines_kind, write_config, tmp_
 def test_an_unknown_kind_names_the_registered_ones(lines_kind, write_config):
     from korantui.core.config import ConfigError
 
-    with pytest.raises(ConfigError, match='kind must be "feed" or "html" or "lines", not "rss"'):
+    with pytest.raises(
+        ConfigError, match='kind must be "feed" or "html" or "account" or "lines", not "rss"'
+    ):
         write_config('[[feeds]]\nurl = "https://a.example/l"\nkind = "rss"\n')
 
 
@@ -136,7 +138,7 @@ def test_a_store_row_of_a_kind_no_longer_registered_is_that_feeds_error(tmp_path
     store = Store(tmp_path / "k.db")
     store.sync_feeds([FeedSpec("http://127.0.0.1:9/x", "X", kind="gone")])
     (result,) = _refresh(store)
-    assert result.error == "unknown source kind 'gone' (known: feed, html)"
+    assert result.error == "unknown source kind 'gone' (known: feed, html, account)"
     store.close()
 
 

@@ -48,7 +48,7 @@ def test_sync_plain_lines_and_summary(news_site: str, tmp_path: Path, capsys) ->
     assert sum(": stored" in line for line in out) == 2
     assert any(line.startswith("[2/2] ") for line in out)
     assert out[-1] == (
-        "Sync done: 2 feeds (1 failed), 0 new headlines, 2 articles stored, 1 failure"
+        "Sync done: 2 feeds (1 failed), 0 new headlines, 2 articles stored (0 failed)"
     )
     assert "\x1b" not in "\n".join(out)  # no progress bar drawing in a pipe
 
@@ -83,7 +83,7 @@ def test_sync_progress_bar_on_a_terminal(news_site: str, tmp_path: Path) -> None
     assert "Feeds" in text and "Articles" in text
     assert "3/3" in text and "2/2" in text  # the bars' counts
     assert "━" in text  # a drawn bar
-    assert "Sync done: 2 feeds (1 failed), 3 new headlines, 3 articles stored, 1 failure" in text
+    assert "Sync done: 2 feeds (1 failed), 3 new headlines, 3 articles stored (0 failed)" in text
 
 
 def test_sync_all_feeds_failing_exits_1(tmp_path: Path, httpserver, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What reached the browser (the last step before a real one would open)."""
     urls: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: urls.append(url) or True)
+    monkeypatch.setattr(webbrowser, "get", lambda *a, **k: object())  # a browser is found
     return urls
 
 

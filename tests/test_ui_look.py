@@ -30,7 +30,9 @@ async def test_question_mark_lists_every_key(write_config):
             assert DESCRIPTIONS[binding.id][0] in text, binding.id
         assert "Move in the list" in text  # the lists' own keys too
         move = next(line for line in text.splitlines() if "Move in the list" in line)
-        assert "pgup" in move and "pgdn" in move  # they page the headline list when it has focus
+        # PgUp / PgDn scroll the open article (issue 16): listed there, and only there.
+        assert "pgup" not in move and "pgdn" not in move
+        assert text.count("pgdn") == 1 and text.count("pgup") == 1
         assert "Commands (themes, language, OPML…)" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -51,7 +51,7 @@ async def test_M_marks_the_selected_feed_then_all_news(write_config):
         assert app.title == "korantui — 3 unread"
         await pilot.press("home")
         await settle(app, pilot)
-        await pilot.press("M")
+        await pilot.press("M", "y")  # All news asks first (issue 16)
         assert app.store.counts()[0] == 0
         assert app.title == "korantui"
 

@@ -10,12 +10,14 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
 from korantui.core.i18n import count, format_date
+from korantui.core.moments import to_stored
 from korantui.core.store.database import StoreError
 from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 
@@ -45,6 +47,13 @@ def cmd_app(args: argparse.Namespace, cfg: Config) -> int:
     # Until the first frame, no garbage worth collecting is made, but the collector's passes
     # over the objects of the fresh imports cost ~25 ms of it; the app turns it back on (and
     # sets those objects apart for good) once that frame is painted.
+    _usable_data_dir(cfg)
+    for stream, name in ((sys.stdout, "output"), (sys.stdin, "input")):
+        if not stream.isatty():
+            raise UsageError(
+                f"the app needs a terminal, and its {name} is not one;"
+                " the commands (korantui --help) work without"
+            )
     gc.disable()
     from korantui.ui.app import KoranApp
 
@@ -88,6 +97,15 @@ def cmd_refresh(args: argparse.Namespace, cfg: Config) -> int:
 def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
     import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
 
+    if args.account:  # subscribed on the account's server, not in the config file
+        from korantui.account_command import add_to_account
+
+        store = _open_store(cfg)
+        try:
+            return add_to_account(args, cfg, store, _out, _err)
+        finally:
+            store.close()
+
     from korantui.core.config_edit import add_feed
     from korantui.core.net.fetch import Fetcher
     from korantui.core.reading_service import ReadingService
@@ -105,7 +123,7 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
             if not add_feed(cfg.path, spec):
                 _err(f"{spec.url} is already in the feed list")
                 return EXIT_FAIL
-            _out(found.summary)
+            # discover() has said what it found (progress); the last line says what was done.
             for alt in found.alternatives:
                 _out(f"  also offered: {alt}")
             store = _open_store(cfg, reread=True)
@@ -129,7 +147,7 @@ def cmd_add(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg, reading=True)
+    store = _open_store(cfg, reading=True, demo=args.demo)
     try:
         feeds = store.feeds()
     finally:
@@ -174,7 +192,7 @@ def cmd_remove(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg, reading=True)
+    store = _open_store(cfg, reading=True, demo=args.demo)
     try:
         feed_id = None
         if args.feed:
@@ -190,7 +208,7 @@ def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
             {
                 "title": h.title,
                 "link": h.link,
-                "published": h.published.isoformat() if h.published else None,
+                "published": to_stored(h.published),  # "2022-09-20" for a day alone
                 "feed": h.feed_name,
                 "read": h.read,
             }
@@ -229,7 +247,14 @@ def cmd_import_opml(args: argparse.Namespace, cfg: Config) -> int:
 def cmd_export_opml(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.opml import export_opml
 
-    text = export_opml(cfg.feeds)
+    titles: dict[str, str] = {}
+    if cfg.db_path.is_file():  # the feeds' own titles, for those the config gives no name
+        store = _open_store(cfg, reading=True)
+        try:
+            titles = {f.url: f.title for f in store.feeds() if f.title}
+        finally:
+            store.close()
+    text = export_opml(cfg.feeds, titles=titles)
     if not args.file:
         sys.stdout.write(text)
         return EXIT_OK
@@ -261,9 +286,12 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
-    store = _open_store(cfg, reading=True)
+    query = " ".join(args.query).strip()
+    if not query:
+        raise UsageError("search: give the words to look for")
+    store = _open_store(cfg, reading=True, demo=args.demo)
     try:
-        results = store.search(" ".join(args.query), limit=args.limit)
+        results = store.search(query, limit=args.limit)
     finally:
         store.close()
     if not results:
@@ -280,6 +308,7 @@ def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
 def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
 
+    from korantui.core.accounts.engine import AccountResult
     from korantui.core.article.site_rules import load_rules
     from korantui.core.net.fetch import Fetcher
     from korantui.core.sync import PlainReport, ProgressReport, SyncReport, SyncSummary, sync_all
@@ -290,13 +319,19 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     report: SyncReport = ProgressReport() if sys.stdout.isatty() else PlainReport(_out)
 
     async def run() -> SyncSummary:
+        from korantui.account_command import sync_lines
+
+        accounts.extend(await sync_lines(store, cfg, _out))  # first: their teasers then fetched
         async with Fetcher(cfg.fetch) as fetcher:
             return await sync_all(store, fetcher, cfg.feeds, report, rules)
 
+    accounts: list[AccountResult] = []
     try:
         summary = asyncio.run(run())
     finally:
         store.close()
+    if accounts and not any(a.ok for a in accounts):
+        return EXIT_FAIL
     if summary.store_problem:
         _err(summary.store_problem)
         return EXIT_FAIL
@@ -305,12 +340,37 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
     return EXIT_OK
 
 
-def _open_store(cfg: Config, *, reread: bool = False, reading: bool = False) -> Store:
+def cmd_account(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.account_command import account_test
+
+    return account_test(cfg, args.name, _out, _err)
+
+
+def _usable_data_dir(cfg: Config) -> None:
+    """The data dir, made if need be; one line (exit 2) where it is a file or cannot be made,
+    before the app names a log file inside it."""
+    try:
+        cfg.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(data_dir_problem(cfg.data_dir, e)) from None
+
+
+def _open_store(
+    cfg: Config, *, reread: bool = False, reading: bool = False, demo: bool = False
+) -> Store:
     """The store, its feeds following the config (read again from its file after an edit).
-    reading: the command only reads, so a store that cannot be written is opened read-only."""
+    reading: the command only reads, so a store that cannot be written is opened read-only.
+    demo: the demo edition's own store (the app's, under the data dir), loaded."""
     from korantui.core.reading_service import ReadingService
     from korantui.core.store.database import Store
 
+    if demo:
+        from korantui.core.demo import demo_feed_specs
+
+        cfg = replace(cfg, data_dir=cfg.data_dir / "demo", feeds=demo_feed_specs())
+        store = _open_store(cfg)
+        ReadingService(store).load_demo()
+        return store
     if reread:
         cfg = load_config(cfg.path, cfg.data_dir)
     try:
@@ -353,6 +413,23 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--data-dir", type=Path, metavar="DIR", default=default, help="where the store lives"
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=default,
+        help="the bundled demo edition (the app, feeds, headlines, search)",
+    )
+
+
+def _how_many(text: str) -> int:
+    """A --limit: a whole number from 1 (argparse says the rest in one line, exit 2)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a count (1 or more)")
+    return n
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -363,8 +440,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"korantui {__version__}")
     _add_common(parser, argparse.SUPPRESS)
-    parser.add_argument("--demo", action="store_true", help="open the bundled demo edition")
-    parser.set_defaults(func=cmd_app, config=None, data_dir=None)
+    parser.set_defaults(func=cmd_app, config=None, data_dir=None, demo=False)
     if not commands:
         return parser
     # --config and --data-dir work before or after the command's name.
@@ -382,6 +458,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("url", metavar="URL")
     p.add_argument("--name", help="the name to show (default: the feed's title)")
     p.add_argument("--category", help="the folder to show it in")
+    p.add_argument("--account", metavar="NAME", help="subscribe on this account's server")
     p.set_defaults(func=cmd_add)
 
     p = command("feeds", help="list the feeds with kind, category, last refresh, error")
@@ -393,7 +470,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     p = command("headlines", help="print stored headlines, newest first")
     p.add_argument("feed", nargs="?", metavar="FEED", help="one feed's name, address or number")
-    p.add_argument("-n", "--limit", type=int, default=30, help="how many (30)")
+    p.add_argument("-n", "--limit", type=_how_many, default=30, help="how many (30)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_headlines)
 
@@ -418,16 +495,22 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     p = command("search", help="print the stored headlines that best match a query")
     p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("-n", "--limit", type=int, default=20, help="how many results (20)")
+    p.add_argument("-n", "--limit", type=_how_many, default=20, help="how many results (20)")
     p.set_defaults(func=cmd_search)
 
     p = command("sync", help="refresh every feed, then store the full text of every unread article")
     p.set_defaults(func=cmd_sync)
 
+    p = command("account", help="check an account's login: `account test NAME`")
+    p.add_argument("action", choices=("test",))
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(func=cmd_account)
+
     return parser
 
 
 _VALUE_OPTIONS = ("--config", "--data-dir")
+_DEMO_COMMANDS: tuple[Command, ...] = (cmd_app, cmd_feeds, cmd_headlines, cmd_search)
 
 
 def _opens_the_app(argv: list[str]) -> bool:
@@ -452,6 +535,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cfg = load_config(args.config, args.data_dir)
         func: Command = args.func
+        if func is not cmd_app:  # the app shows them on its screen
+            for warning in cfg.warnings:
+                _err(f"warning: {warning}")
+        if args.demo and func not in _DEMO_COMMANDS:
+            raise UsageError("--demo goes with the app, feeds, headlines and search only")
         return func(args, cfg)
     except (ConfigError, UsageError) as e:
         _err(str(e))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from korantui.cli import EXIT_FAIL, EXIT_OK, UsageError, _err, _out
 from korantui.core.config import Config
 from korantui.core.i18n import format_date
+from korantui.core.moments import to_stored
 
 if TYPE_CHECKING:
     from korantui.core.article.extract import Extraction
@@ -43,7 +44,7 @@ def read(args: argparse.Namespace, cfg: Config) -> int:
             "url": article.url,
             "title": article.title,
             "author": article.author,
-            "published": article.published.isoformat() if article.published else None,
+            "published": to_stored(article.published),  # "2022-09-20" for a day alone
             "site": article.site,
             "image": article.image,
             "caption": article.caption,

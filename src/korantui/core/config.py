@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from korantui.core.accounts.settings import AccountSettings, parse_accounts
 from korantui.core.config_keys import clashes, key_problem, valid_action_name
+from korantui.core.config_lines import line_of
+from korantui.core.config_names import (
+    KNOWN_KEYS,
+    SITE_RULE_LISTS,
+    THEMES,
+    TOP_LEVEL,
+    did_you_mean,
+)
 from korantui.core.defaults import DEFAULT_FEEDS
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch import FetchSettings
@@ -25,6 +34,7 @@ from korantui.core.sources import registry
 from korantui.core.sources.kind import COMMON_KEYS
 from korantui.core.stories.settings import group_stories
 
+KNOWN_KEYS["network"] = {f.name for f in fields(FetchSettings)}
 APP_NAME = "korantui"
 # Upper bounds of the whole-number settings: beyond them a value is a typo, and would overflow
 # the date arithmetic (retention_days = 999999) or the scheduler.
@@ -49,6 +59,9 @@ class Config:
     prefetch: int = 3  # articles fetched ahead of the cursor
     keys: dict[str, str] = field(default_factory=dict)  # action -> key
     rules: list[dict[str, Any]] = field(default_factory=list)  # [[site_rule]]: extraction rules
+    # What in the file is likely a typo but does not stop korantui: "file:line N: what" each.
+    warnings: list[str] = field(default_factory=list)
+    accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
     group_stories: bool = True  # one row for a story many feeds tell (core/stories)
 
     @property
@@ -101,8 +114,8 @@ def load_config(path: Path | None = None, data_dir: Path | None = None) -> Confi
 
 
 def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config:
-    def fail(what: str, needle: str = "", occurrence: int = 0) -> ConfigError:
-        return ConfigError(f"{path}:line {_line_of(text, needle, occurrence)}: {what}")
+    def fail(what: str, *where: str | int) -> ConfigError:
+        return ConfigError(f"{path}:line {line_of(text, *where)}: {what}")
 
     feeds_raw = raw.get("feeds", [])
     if not isinstance(feeds_raw, list):
@@ -111,20 +124,27 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     seen: dict[str, int] = {}  # url key -> the [[feeds]] number that has it
     for i, entry in enumerate(feeds_raw):
         if not isinstance(entry, dict):
-            raise fail("each feed must be a [[feeds]] table", "[[feeds]]", i)
+            raise fail("each feed must be a [[feeds]] table", "feeds", i)
         spec = _feed_spec(entry, i, fail)
         key = feed_url_key(spec.url)
         if key in seen:
             raise fail(
                 f"[[feeds]] #{i + 1} repeats the url of [[feeds]] #{seen[key] + 1}"
                 f" ({clean_line(spec.url)[:200]}): remove one",
-                "[[feeds]]",
+                "feeds",
                 i,
+                "url",
             )
         seen[key] = i
         feeds.append(spec)
     cfg = Config(feeds=feeds, path=path, data_dir=data_dir, from_file=True)
 
+    def warn(what: str, *where: str | int) -> None:
+        cfg.warnings.append(f"{path}:line {line_of(text, *where)}: {what}")
+
+    for key in raw:
+        if key not in KNOWN_KEYS[TOP_LEVEL]:
+            warn(f"unknown key '{clean_line(key)[:60]}'" + _near(key, TOP_LEVEL), key)
     for key in ("language", "theme"):
         if key in raw:
             if not isinstance(raw[key], str):
@@ -132,6 +152,9 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
             setattr(cfg, key, raw[key])
     if cfg.language not in ("auto", "id", "en"):
         raise fail('language must be "id", "en" or "auto"', "language")
+    if cfg.theme and cfg.theme not in THEMES:
+        near = did_you_mean(cfg.theme, THEMES)
+        warn(f"no theme '{clean_line(cfg.theme)[:60]}'{near}; the default is used", "theme")
     for key in ("retention_days", "prefetch"):
         if key in raw:
             setattr(cfg, key, _whole(raw[key], key, fail, 0, _LIMITS[key]))
@@ -139,35 +162,60 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     rules = raw.get("site_rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")
+    for i, rule in enumerate(rules):
+        _site_rule_warnings(rule, i, warn)
     cfg.rules = rules
+    cfg.accounts = parse_accounts(raw.get("account", []), text, path)
     cfg.group_stories = group_stories(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")
-    valid = {f.name: f for f in fields(FetchSettings)}
     for key, value in net.items():
-        if key not in valid:
-            raise fail(f"unknown key '{key}' in [network]", key)
+        if key not in KNOWN_KEYS["network"]:
+            raise fail(f"unknown key '{key}' in [network]" + _near(key, "network"), "network", key)
         default = getattr(cfg.fetch, key)
         if isinstance(default, str):
             # What a string may hold (user_agent: one printable line) is FetchSettings.problems'.
             if not isinstance(value, str):
-                raise fail(f"'{key}' must be a string", key)
+                raise fail(f"'{key}' must be a string", "network", key)
         elif isinstance(default, bool):
             if not isinstance(value, bool):
-                raise fail(f"'{key}' must be true or false", key)
+                raise fail(f"'{key}' must be true or false", "network", key)
         elif isinstance(default, int):
-            value = _whole(value, key, fail, 1, _MAX_WHOLE)
+            value = _whole(value, key, fail, 1, _MAX_WHOLE, "network")
         elif isinstance(default, float):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise fail(f"'{key}' must be a positive number", key)
+                raise fail(f"'{key}' must be a positive number", "network", key)
             if not math.isfinite(value) or not 0 < value <= 86400:
-                raise fail(f"'{key}' must be a positive number of seconds (at most 86400)", key)
+                what = f"'{key}' must be a positive number of seconds (at most 86400)"
+                raise fail(what, "network", key)
             value = float(value)
         setattr(cfg.fetch, key, value)
     for key, what in cfg.fetch.problems():
-        raise fail(what, key)
+        raise fail(what, "network", key)
     return cfg
+
+
+def _near(key: str, section: str) -> str:
+    return did_you_mean(key, KNOWN_KEYS[section])
+
+
+def _site_rule_warnings(rule: dict[str, Any], i: int, warn: Any) -> None:
+    """Typos in a [[site_rule]]: keys it does not have, and a list key written as one string
+    (taken as a list of one: "a.com, b.com" would be one domain that matches no page)."""
+    for key, value in rule.items():
+        if key not in KNOWN_KEYS["site_rule"]:
+            what = f"unknown key '{clean_line(key)[:60]}' in [[site_rule]] #{i + 1}"
+            warn(what + _near(key, "site_rule") + "; it is ignored", "site_rule", i, key)
+        elif key in SITE_RULE_LISTS and isinstance(value, str):
+            shown = clean_line(value)[:60]
+            warn(
+                f"[[site_rule]] #{i + 1}: {key} is a list: write {key} = [{shown!r}]"
+                f" (one string is taken as a list of one)",
+                "site_rule",
+                i,
+                key,
+            )
 
 
 def feed_url_key(url: str) -> str:
@@ -196,31 +244,43 @@ def feed_url_key(url: str) -> str:
 
 def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
     """One [[feeds]] table as a FeedSpec, its kind's own keys checked by that kind."""
-    for key, value in entry.items():
-        if not isinstance(value, str):
-            raise fail(f"'{key}' of [[feeds]] #{i + 1} must be a string", "[[feeds]]", i)
+    # The other features' keys of a feed (KNOWN_KEYS["feeds"]) are their modules' to read.
+    own = set(COMMON_KEYS)
     name = entry.get("kind", registry.DEFAULT_KIND)
+    if not isinstance(name, str):
+        raise fail(f"'kind' of [[feeds]] #{i + 1} must be a string", "feeds", i, "kind")
     try:
         kind = registry.kind_of(name)
     except registry.UnknownKind:
         known = " or ".join(f'"{k}"' for k in registry.names())
-        raise fail(f'kind must be {known}, not "{clean_line(name)[:60]}"', name) from None
-    unknown = sorted(set(entry) - set(COMMON_KEYS) - set(kind.keys))
+        raise fail(
+            f'kind must be {known}, not "{clean_line(name)[:60]}"', "feeds", i, "kind"
+        ) from None
+    own |= set(kind.keys)
+    for key, value in entry.items():
+        if key in own and not isinstance(value, str):
+            raise fail(f"'{key}' of [[feeds]] #{i + 1} must be a string", "feeds", i, key)
+    unknown = sorted(set(entry) - own - KNOWN_KEYS["feeds"])
     if unknown:
         elsewhere = [
             k.name for k in map(registry.kind_of, registry.names()) if unknown[0] in k.keys
         ]
-        why = f' (a key of kind "{elsewhere[0]}")' if elsewhere else ""
-        raise fail(f"unknown key '{unknown[0]}' in [[feeds]] #{i + 1}{why}", "[[feeds]]", i)
+        why = (
+            f' (a key of kind "{elsewhere[0]}")'
+            if elsewhere
+            else did_you_mean(unknown[0], own | KNOWN_KEYS["feeds"])
+        )
+        what = f"unknown key '{clean_line(unknown[0])[:60]}' in [[feeds]] #{i + 1}{why}"
+        raise fail(what, "feeds", i, unknown[0])
     url = entry.get("url", "").strip()
     if not url:
-        raise fail(f"[[feeds]] #{i + 1} has no url", "[[feeds]]", i)
+        raise fail(f"[[feeds]] #{i + 1} has no url", "feeds", i)
     if not safe_url(url):
-        raise fail(f"url '{clean_line(url)}' is not an http(s) address", url)
+        raise fail(f"url '{clean_line(url)}' is not an http(s) address", "feeds", i, "url")
     options = {k: entry[k] for k in kind.keys if entry.get(k)}
     bad_key, why = kind.check(options)
     if why:
-        raise fail(f"[[feeds]] #{i + 1}: {why}", entry.get(bad_key) or "[[feeds]]")
+        raise fail(f"[[feeds]] #{i + 1}: {why}", "feeds", i, bad_key)
     return FeedSpec(
         url=url,
         name=clean_line(entry.get("name", "")),
@@ -230,39 +290,29 @@ def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
     )
 
 
-def _whole(value: Any, key: str, fail: Any, low: int, high: int) -> int:
+def _whole(value: Any, key: str, fail: Any, low: int, high: int, *section: str) -> int:
     """value as a whole number in [low, high]; 0.5, inf, nan and 1e400 are not."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(f"'{key}' must be a whole number from {low} to {high}", key)
+        raise fail(f"'{key}' must be a whole number from {low} to {high}", *section, key)
     if not low <= value <= high:
-        raise fail(f"'{key}' must be a whole number from {low} to {high}", key)
+        raise fail(f"'{key}' must be a whole number from {low} to {high}", *section, key)
     return value
 
 
 def _keys(raw: dict[str, Any], cfg: Config, fail: Any) -> None:
     keys = raw.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise fail('[keys] must map action names to key names, e.g. refresh = "ctrl+r"', "[keys]")
+    usage = '[keys] must map action names to key names, e.g. refresh = "ctrl+r"'
+    if not isinstance(keys, dict):
+        raise fail(usage, "keys")
     for action, key in keys.items():
+        if not isinstance(key, str):
+            raise fail(usage, "keys", action)
         if not valid_action_name(action):
-            raise fail(f"'{clean_line(action)[:60]}' is not an action name", "[keys]")
+            raise fail(f"'{clean_line(action)[:60]}' is not an action name", "keys", action)
         why = key_problem(key)
         if why:
-            raise fail(f"[keys] {action} = {clean_line(key)[:60]!r}: {why}", action)
+            raise fail(f"[keys] {action} = {clean_line(key)[:60]!r}: {why}", "keys", action)
     found = clashes(keys)
     if found:
-        raise fail(f"[keys]: {found[0]}", "[keys]")
+        raise fail(f"[keys]: {found[0]}", "keys")
     cfg.keys = dict(keys)
-
-
-def _line_of(text: str, needle: str, occurrence: int = 0) -> int:
-    """The 1-based line of the occurrence-th line containing needle (1 if not found)."""
-    if not needle:
-        return 1
-    count = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            if count == occurrence:
-                return number
-            count += 1
-    return 1

@@ -116,6 +116,9 @@ def _load(path: Path) -> tuple[TOMLDocument, Any]:
         for spec in DEFAULT_FEEDS:
             builtin.append(_table(spec, blank_after=False))
         doc["feeds"] = builtin
+        # Read back as a user's file would be: a fresh array of tables puts a blank line
+        # between its tables itself, and those appended (blank_after) doubled it.
+        doc = tomlkit.parse(tomlkit.dumps(doc))
     feeds = doc.get("feeds")
     if feeds is None:
         doc["feeds"] = tomlkit.aot()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from korantui.core import clock
+from datetime import datetime
 
 _STRINGS: dict[str, tuple[str, str]] = {
     # key: (English, Indonesian)
@@ -47,8 +45,41 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{feeds} sumber dimuat: {new} berita baru, {errors} galat",
     ),
     "offline_empty": (
-        "No feed could be reached and nothing is stored yet. Press D for the demo edition.",
-        "Tidak ada sumber yang terjangkau dan belum ada yang tersimpan. Tekan D untuk edisi demo.",
+        "Nothing is stored yet. Press D to read the demo edition (invented news, no network"
+        " needed), r to try again, or a to add a site.",
+        "Belum ada berita tersimpan. Tekan D untuk membaca edisi demo (berita rekaan, tanpa"
+        " jaringan), r untuk mencoba lagi, atau a untuk menambah situs.",
+    ),
+    "offline_no_network": (
+        "No network: {n} outlet{n_s} could not be reached.",
+        "Tidak ada jaringan: {n} sumber tidak dapat dijangkau.",
+    ),
+    "offline_failed": (
+        "{n} outlet{n_s} gave no headlines (first: {error}).",
+        "{n} sumber tidak memberi berita (pertama: {error}).",
+    ),
+    "no_browser": (
+        "No web browser found: press y to copy the address instead",
+        "Tidak ada peramban: tekan y untuk menyalin alamatnya",
+    ),
+    "demo_no_refresh": (
+        "The demo edition is never refreshed: its news is invented. Start korantui again"
+        " without --demo to read the real outlets.",
+        "Edisi demo tidak pernah dimuat ulang: beritanya rekaan. Jalankan korantui lagi tanpa"
+        " --demo untuk membaca sumber sungguhan.",
+    ),
+    "confirm_all_read": (
+        "Mark all {n} unread headline{n_s} of All news read?",
+        "Tandai semua {n} berita yang belum dibaca di Semua berita sebagai sudah dibaca?",
+    ),
+    "layout_list": (
+        "The list, then the article (\\ for three panes)",
+        "Daftar, lalu artikel (\\ untuk tiga panel)",
+    ),
+    "layout_panes": ("Three panes (\\ for the list alone)", "Tiga panel (\\ untuk daftar saja)"),
+    "cmd_language_auto": (
+        "Language: automatic (the config, else LANG)",
+        "Bahasa: otomatis (konfigurasi, atau LANG)",
     ),
     "demo_title": ("demo edition", "edisi demo"),
     "help_title": ("Keys", "Tombol"),
@@ -103,6 +134,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "just_now": ("just now", "baru saja"),
     "minutes_ago": ("{n} min ago", "{n} menit lalu"),
     "hours_ago": ("{n} h ago", "{n} jam lalu"),
+    "today": ("today", "hari ini"),
     "yesterday": ("yesterday", "kemarin"),
     "days_ago": ("{n} days ago", "{n} hari lalu"),
     "unexpected": (
@@ -134,10 +166,12 @@ _DAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
 }
+DAY_NAMES = _DAYS
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
 }
+MONTH_NAMES = _MONTHS
 
 
 def tr(key: str, lang: str = "en", **values: object) -> str:
@@ -157,43 +191,14 @@ def count(n: int, word: str) -> str:
 
 
 def format_date(when: datetime | None, lang: str = "en") -> str:
-    """ "Selasa, 20 Sep 2022 16.30" / "Tue, 20 Sep 2022 16:30", in the local time zone."""
-    if when is None:
-        return ""
-    local = _local(when)
-    lang = "id" if lang == "id" else "en"
-    day = _DAYS[lang][local.weekday()]
-    month = _MONTHS[lang][local.month - 1]
-    sep = "." if lang == "id" else ":"
-    return f"{day}, {local.day} {month} {local.year} {local.hour:02d}{sep}{local.minute:02d}"
+    """ "Selasa, 20 Sep 2022 16.30" / "Tue, 20 Sep 2022 16:30" (core/moments.py: which zone)."""
+    from korantui.core.moments import format_when
+
+    return format_when(when, lang)
 
 
 def format_age(when: datetime | None, lang: str = "en", now: datetime | None = None) -> str:
     """Short time for a headline row: "2 jam lalu", "kemarin", or "20 Sep" for older ones."""
-    if when is None:
-        return ""
-    now = now or clock.now()
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    seconds = (now - when).total_seconds()
-    if seconds < 60:
-        return tr("just_now", lang)
-    if seconds < 3600:
-        return tr("minutes_ago", lang, n=int(seconds // 60))
-    if seconds < 86400:
-        return tr("hours_ago", lang, n=int(seconds // 3600))
-    if seconds < 2 * 86400:
-        return tr("yesterday", lang)
-    if seconds < 7 * 86400:
-        return tr("days_ago", lang, n=int(seconds // 86400))
-    local = _local(when)
-    month = _MONTHS["id" if lang == "id" else "en"][local.month - 1]
-    if local.year == _local(now).year:
-        return f"{local.day} {month}"
-    return f"{local.day} {month} {local.year}"
+    from korantui.core.moments import format_when
 
-
-def _local(when: datetime) -> datetime:
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone()
+    return format_when(when, lang, short=True, now=now)

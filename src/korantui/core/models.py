@@ -6,8 +6,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from korantui.core.moments import from_stored, to_stored
+
 FEED_KIND = "feed"
 HTML_KIND = "html"
+ACCOUNT_KIND = "account"  # an account's feed: its headlines come from the account's sync
 
 
 @dataclass(slots=True)
@@ -53,6 +56,7 @@ class Entry:
     link: str
     guid: str = ""
     summary: str = ""  # plain text, paragraphs separated by blank lines
+    # Aware; a day printed without a time is moments.day_only (stored as "2022-09-20").
     published: datetime | None = None
     author: str = ""
     image: str = ""
@@ -132,7 +136,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["published"] = self.published.isoformat() if self.published else None
+        d["published"] = to_stored(self.published)
         return d
 
     @classmethod
@@ -146,7 +150,7 @@ class Article:
             url=d.get("url", ""),
             title=d.get("title", ""),
             author=d.get("author", ""),
-            published=datetime.fromisoformat(pub) if pub else None,
+            published=from_stored(pub),
             site=d.get("site", ""),
             image=d.get("image", ""),
             caption=d.get("caption", ""),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
@@ -107,8 +108,11 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def export_opml(specs: list[FeedSpec], title: str = "korantui feeds") -> str:
-    """An OPML 2.0 document of specs: one folder per category, in first-seen order."""
+def export_opml(
+    specs: list[FeedSpec], title: str = "korantui feeds", titles: Mapping[str, str] | None = None
+) -> str:
+    """An OPML 2.0 document of specs: one folder per category, in first-seen order. titles
+    (address -> the feed's own title, as stored) name the feeds the config gives no name."""
     ET.register_namespace(_PREFIX, NS)
     root = ET.Element("opml", {"version": "2.0"})
     head = ET.SubElement(root, "head")
@@ -125,13 +129,13 @@ def export_opml(specs: list[FeedSpec], title: str = "korantui feeds") -> str:
                     body, "outline", {"text": spec.category, "title": spec.category}
                 )
             parent = folder
-        _outline(parent, spec)
+        _outline(parent, spec, clean_line((titles or {}).get(spec.url, "")))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def _outline(parent: ET.Element, spec: FeedSpec) -> None:
-    name = spec.name or spec.url
+def _outline(parent: ET.Element, spec: FeedSpec, own_title: str = "") -> None:
+    name = spec.name or own_title or spec.url
     attrs = {"text": name, "title": name}
     try:
         kind = registry.kind_of(spec.kind)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 from korantui.core.models import Feed, FeedSpec, Headline, ParsedSource, RefreshResult
 from korantui.core.reading import Reading, stored_reading
+from korantui.core.store import account_queue, accounts
 from korantui.core.store.database import ALL_FEEDS, Store
 
 __all__ = ["ReadingService"]
@@ -80,18 +81,18 @@ class ReadingService:
     def set_read(self, headlines: Iterable[Headline], read: bool = True) -> list[Headline]:
         """Mark these headlines read (or unread); their new values, in the same order."""
         rows = list(headlines)
-        self.store.set_read([h.id for h in rows], read)
+        account_queue.set_read(self.store, [h.id for h in rows], read)  # queued for an account's
         self._changed()
         return [dataclasses.replace(h, read=read) for h in rows]
 
     def set_starred(self, headline: Headline, starred: bool) -> Headline:
-        self.store.set_starred(headline.id, starred)
+        account_queue.set_starred(self.store, headline.id, starred)
         self._changed()
         return dataclasses.replace(headline, starred=starred)
 
     def mark_feed_read(self, feed_id: int | None) -> None:
         """Every headline of one feed read; None: of every feed (All news)."""
-        self.store.mark_feed_read(feed_id)
+        account_queue.mark_feed_read(self.store, feed_id)  # an account's: by the server's mark-all
         self._changed()
 
     def open(self, headline_id: int) -> Reading | None:
@@ -101,7 +102,7 @@ class ReadingService:
         if headline is None:
             return None
         if not headline.read:
-            self.store.set_read([headline.id])
+            account_queue.set_read(self.store, [headline.id])
             headline = dataclasses.replace(headline, read=True)
             self._changed()
         return stored_reading(self.store, headline)
@@ -115,7 +116,7 @@ class ReadingService:
 
     def sync_feeds(self, specs: Iterable[FeedSpec]) -> None:
         """The store's feeds follow the config's: added, renamed, re-ordered, made inactive."""
-        self.store.sync_feeds(specs)
+        self.store.sync_feeds([*specs, *accounts.account_feed_specs(self.store)])
         self._changed()
 
     def remove_feed(self, feed_id: int) -> None:
@@ -158,6 +159,6 @@ class ReadingService:
         from korantui.core.store.stories import members_of
 
         ids = members_of(self.store, [h.id for h in headlines])
-        self.store.set_read(ids, read)
+        account_queue.set_read(self.store, ids, read)  # as set_read: queued for an account's
         self._changed()
         return [h for h in map(self.store.headline, ids) if h is not None]

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 
 from korantui.core.models import Feed, FeedSpec, ParsedSource, RefreshResult
 from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
+from korantui.core.outlet_candidates import fetch_source
 from korantui.core.sanitize import clean_line
 from korantui.core.sources.feed_kind import FEED_ACCEPT
 from korantui.core.sources.kind import Batch, DocumentKind, SourceError, SourceJob
@@ -85,7 +86,7 @@ async def refresh_feed(
     try:
         source = kind_of(feed.kind)
         job = SourceJob(fetcher, feed.url, rules or {}, etag, last_modified, _batch or Batch())
-        fetched = await source.fetch(job)
+        fetched = await fetch_source(store, feed, source, job)  # a built-in outlet heals
         if fetched.parsed is None:
             await off_loop(store.record_not_modified, feed.id)
             return RefreshResult(feed, not_modified=True)

@@ -6,15 +6,17 @@ feed text such as "[/x]" or "[@click=...]" shows literally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from korantui.core.i18n import format_date, tr
 from korantui.core.models import Article, Block
+from korantui.core.moments import story_date
 from korantui.core.reading import FAILED, FULL_TEXT, OFFLINE, SUMMARY, Reading
 from korantui.core.sanitize import clean_line, is_openable
 
@@ -42,7 +44,9 @@ def render_reading(reading: Reading, lang: str = "en", *, loading: bool = False)
     label = status_label(reading, lang)
     if loading:
         label = Text(tr("loading_article", lang), style="bold cyan")
-    rendered = render_article(reading.article, lang)
+    # The date the headline list shows (moments.story_date), whatever the page said.
+    when = story_date(reading.headline, reading.article)
+    rendered = render_article(replace(reading.article, published=when), lang)
     rendered.renderable = Group(label, Text(""), rendered.renderable)
     return rendered
 
@@ -66,20 +70,27 @@ def render_article(article: Article, lang: str = "en") -> RenderedArticle:
     if article.image or article.caption:
         parts.append(Text(""))
     number = 0
+    in_list = False
     for block in article.blocks:
         if block.kind == "oli":
             number += 1
         elif block.kind != "li":
             number = 0
+        is_item = block.kind in ("li", "oli")
+        if in_list and not is_item:
+            parts.append(Text(""))  # a list ends as a paragraph does
+        in_list = is_item
         parts.append(_block(block, links, number))
-        if block.kind not in ("li", "oli"):
+        if not is_item:
             parts.append(Text(""))
     if links:
         parts.append(Text(tr("links", lang), style="bold"))
+        width = len(f"[{len(links)}] ")
         for n, url in enumerate(links, 1):
-            line = Text(f"[{n}] ", style="bold")
-            line.append(url, style="underline")
-            parts.append(line)
+            # "[n]" stays beside its address; an address folds only where it is wider than
+            # the pane (no spaces in it to wrap at).
+            address = Text(url, style="underline", overflow="fold")
+            parts.append(_hanging(Text(f"[{n}]", style="bold"), address, width))
     return RenderedArticle(Group(*parts), links)
 
 
@@ -103,7 +114,17 @@ def _block(block: Block, links: list[str], number: int) -> RenderableType:
         text.stylize("italic")
         return Padding(Text.assemble(Text("▌ ", style="dim"), text), (0, 0, 0, 2))
     if block.kind == "li":
-        return Padding(Text.assemble("• ", text), (0, 0, 0, 2))
+        return Padding(_hanging(Text("•"), text, 2), (0, 0, 0, 2))
     if block.kind == "oli":
-        return Padding(Text.assemble(f"{number}. ", text), (0, 0, 0, 2))
+        return Padding(_hanging(Text(f"{number}."), text, len(f"{number}. ")), (0, 0, 0, 2))
     return text
+
+
+def _hanging(marker: Text, text: Text, indent: int) -> Table:
+    """marker, then text whose every line starts under the first one's text (a list item's
+    continuation lines align under its words, not under its bullet)."""
+    grid = Table.grid()
+    grid.add_column(width=indent, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(marker, text)
+    return grid

@@ -44,8 +44,9 @@ class SyncSummary:
         done = "Sync failed" if self.store_problem else "Sync done"
         line = (
             f"{done}: {count(self.feeds, 'feed')} ({self.feed_errors} failed),"
-            f" {count(self.new, 'new headline')}, {count(self.stored, 'article')} stored,"
-            f" {count(len(self.failures), 'failure')}"
+            f" {count(self.new, 'new headline')}, {count(self.stored, 'article')} stored"
+            # failures holds the failed feeds too, counted just above
+            f" ({len(self.failures) - self.feed_errors} failed)"
         )
         return f"{line} — {self.store_problem}" if self.store_problem else line
 

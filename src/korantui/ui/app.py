@@ -8,9 +8,11 @@ ReadingService (core/reading_service.py).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -68,6 +70,8 @@ class KoranApp(GuardedApp):
         if unknown:
             text = tr("unknown_keys", self.lang, names=", ".join(unknown))
             self.notify(text, severity="warning", markup=False)
+        for warning in self.config.warnings:  # likely typos in the config file
+            self.notify(warning, severity="warning", timeout=20, markup=False)
         theme = self.initial_theme()
         if theme:
             self.theme = theme
@@ -177,8 +181,16 @@ class KoranApp(GuardedApp):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         # Every path to the browser (Textual's Markdown links included) passes here: http(s) only.
-        if is_openable(url):
-            super().open_url(url, new_tab=new_tab)
+        if not is_openable(url):
+            return
+        import webbrowser
+
+        try:
+            webbrowser.get()  # finds one, launches nothing
+        except webbrowser.Error:  # a server, a container: nothing would open, say so
+            self.notify(tr("no_browser", self.lang), severity="warning", markup=False)
+            return
+        super().open_url(url, new_tab=new_tab)
 
     # -- language and theme --------------------------------------------------------------------
 
@@ -191,12 +203,29 @@ class KoranApp(GuardedApp):
             return str(remembered)
         return self.config.ui_language
 
-    def set_language(self, lang: str) -> None:
+    @property
+    def language_chosen(self) -> bool:
+        """Whether the language is the palette's choice, remembered over config and LANG."""
+        from korantui.core.uistate import load_state
+
+        return self.config.language == "auto" and load_state(self.config.data_dir).get(
+            "language"
+        ) in ("id", "en")
+
+    def set_language(self, lang: str | None) -> None:
+        """The palette's choice, remembered; None forgets it (the config's, or LANG's, again)."""
         from korantui.core.uistate import save_state
 
         save_state(self.config.data_dir, language=lang)
+        lang = lang or self.initial_language()
         self.lang = lang
         self.main.set_language(lang)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # The palette's theme entry is KoranCommands' (in the reader's language): one, not two.
+        for command in super().get_system_commands(screen):
+            if command.callback != self.action_change_theme:
+                yield command
 
     def remember_theme(self, theme: Theme) -> None:
         from korantui.core.uistate import save_state

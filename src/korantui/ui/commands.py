@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from korantui.core.i18n import tr
@@ -29,9 +30,11 @@ def app_commands(app: KoranApp) -> list[Command]:
         if binding.id is None:
             continue
         key = keymap.get(binding.id, binding.key).split(",")[0]
+        shown = app.get_key_display(Binding(key, ""))  # "?", not "question_mark"
         commands.append(
-            (describe(binding.id, lang), partial(app.run_action, binding.action, app.main), key)
+            (describe(binding.id, lang), partial(app.run_action, binding.action, app.main), shown)
         )
+    # The one theme entry (KoranApp leaves Textual's own "Theme" out of the system commands).
     commands.append((tr("cmd_theme", lang), app.action_change_theme, tr("cmd_theme_help", lang)))
     for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
         if code != lang:
@@ -42,6 +45,14 @@ def app_commands(app: KoranApp) -> list[Command]:
                     tr("cmd_language_help", lang),
                 )
             )
+    if app.language_chosen:  # a choice of the palette's, which the config and LANG gave way to
+        commands.append(
+            (
+                tr("cmd_language_auto", lang),
+                partial(app.set_language, None),
+                tr("cmd_language_help", lang),
+            )
+        )
     commands.append((tr("cmd_opml_import", lang), app.main.feed_editor.opml_import, "OPML"))
     commands.append((tr("cmd_opml_export", lang), app.main.feed_editor.opml_export, "OPML"))
     commands.append(story_rows.command(app))

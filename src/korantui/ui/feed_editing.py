@@ -180,9 +180,10 @@ class FeedEditor:
         if not path:
             return
         feeds = list(self.screen.korantui.config.feeds)
+        titles = {f.url: f.title for f in self.screen.feed_list.feeds if f.title}
         file = Path(path).expanduser()
         try:
-            file.write_text(export_opml(feeds), encoding="utf-8")
+            file.write_text(export_opml(feeds, titles=titles), encoding="utf-8")
         except OSError as e:
             self._say("opml_failed", True, error=str(e))
             return

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # id: (English, Indonesian)
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "cursor": ("Move in the list", "Pindah di daftar"),
-    "first_last": ("First / last headline", "Judul pertama / terakhir"),
+    "first_last": ("First / last in the list", "Pertama / terakhir di daftar"),
     "open": ("Open the feed or the article", "Buka sumber atau artikel"),
     "next_pane": ("Next pane", "Panel berikutnya"),
     "previous_pane": ("Previous pane", "Panel sebelumnya"),
@@ -51,6 +51,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "add_feed": ("Add a site", "Tambah situs"),
     "delete_feed": ("Delete the selected feed", "Hapus sumber terpilih"),
     "edit_feed": ("Edit the selected feed", "Ubah sumber terpilih"),
+    "layout": (
+        "Layout: three panes / the list, then the article",
+        "Tata letak: tiga panel / daftar, lalu artikel",
+    ),
     "command_palette": ("Commands (themes, language, OPML…)", "Perintah (tema, bahasa, OPML…)"),
     "demo": ("Open the demo edition", "Buka edisi demo"),
     "help": ("Show these keys", "Tampilkan tombol ini"),
@@ -67,6 +71,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "star": ("Star", "Bintang"),
     "links": ("Links", "Tautan"),
     "back": ("Back", "Kembali"),
+    "demo": ("Demo", "Demo"),
     "quit": ("Quit", "Keluar"),
 }
 
@@ -95,6 +100,7 @@ APP_BINDINGS: list[Binding] = [
     Binding("escape", "back", show=False, id="back"),
     Binding("tab", "app.focus_next", show=False, id="next_pane"),
     Binding("shift+tab", "app.focus_previous", show=False, id="previous_pane"),
+    Binding("backslash", "toggle_layout", show=False, id="layout"),
     Binding("D", "app.demo", show=False, id="demo"),
     Binding("q", "app.quit", "Quit", id="quit"),
 ]
@@ -136,6 +142,18 @@ def localize(node: DOMNode, lang: str) -> None:
             new.append(binding)
         translated.key_to_bindings[key] = new
     replace_bindings(node, translated)
+
+
+def show_in_footer(node: DOMNode, key_id: str, shown: bool, lang: str) -> None:
+    """Put the binding key_id in the key bar, or take it out (the first run's D: the demo
+    edition is offered while nothing else can be read)."""
+    changed = BindingsMap()
+    for key, items in node_bindings(node).key_to_bindings.items():
+        changed.key_to_bindings[key] = [
+            dataclasses.replace(b, show=shown) if b.id == key_id else b for b in items
+        ]
+    replace_bindings(node, changed)
+    localize(node, lang)
 
 
 def key_help(app: App, nodes: list[DOMNode], lang: str) -> list[tuple[str, str]]:

@@ -164,8 +164,7 @@ class Refresher:
             markup=False,
         )
         if results and len(errors) == len(results) and screen.korantui.service.counts()[1] == 0:
-            screen.offer_offline()
-            screen.notify(tr("offline_empty", lang), severity="error", timeout=20, markup=False)
+            screen.offer_offline([r.error for r in errors])  # lasting, where headlines go
 
     def worker_failed(self, group: str) -> None:
         if group == "refresh":

@@ -24,6 +24,7 @@ class Failure(enum.Enum):
     UNREACHABLE = "the server cannot be reached"
     PROTOCOL = "the server answered something korantui does not understand"
     REFUSED = "the server refused the change"
+    SERVER = "the server had an error of its own; korantui tries again at the next sync"
 
 
 class AccountError(Exception):
@@ -71,8 +72,16 @@ class AccountClient(Protocol):
 
     async def feeds(self) -> list[RemoteFeed]: ...
 
-    def items(self, since: datetime | None) -> AsyncIterator[list[RemoteItem]]:
-        """Pages of items newer than since (all the server keeps when None), newest first."""
+    async def categories(self) -> list[str]:
+        """The server's category / folder names, empty ones too (for moving a feed)."""
+        ...
+
+    def items(
+        self, since: datetime | None, *, unread_only: bool = False
+    ) -> AsyncIterator[list[RemoteItem]]:
+        """Pages of items newer than since (all the server keeps when None), newest first.
+        unread_only: only the unread ones (a first sync need not pull years of read items).
+        (Miniflux pages by entry id, oldest first: the only order stable while it fetches.)"""
         ...
 
     async def state(self) -> RemoteState: ...

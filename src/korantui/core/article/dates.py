@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from korantui.core.moments import day_only
 from korantui.core.sanitize import clean_line
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -114,12 +115,14 @@ _DAY_WORDS = {
     "kemarin lusa": 2,
     "yesterday": 1,
 }
+_MOMENT_WORDS = frozenset({"baru saja", "just now"})
 _RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d")
 _ISO_HINT = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 
 
 def parse_date(text: str, *, now: datetime | None = None) -> datetime | None:
-    """The timezone-aware moment text names, or None. A moment with no zone is taken as WIB."""
+    """The timezone-aware moment text names, or None. A moment with no zone is taken as WIB;
+    a day with no time stays a day (core/moments.py's day_only), never its invented midnight."""
     text = clean_line(text)
     if not text or len(text) > 300:
         return None
@@ -143,6 +146,8 @@ def _parse_iso(text: str, _now: datetime | None) -> datetime | None:
     if candidate.endswith(("Z", "z")):
         candidate = candidate[:-1] + "+00:00"
     try:
+        if len(candidate) == 10:  # "2022-09-20": a day
+            return day_only(datetime.fromisoformat(candidate))
         return _aware(datetime.fromisoformat(candidate))
     except ValueError:
         return None
@@ -187,6 +192,8 @@ def _build(m: re.Match[str]) -> datetime | None:
     elif ampm == "am" and hour == 12:
         hour = 0
     try:
+        if parts.get("hour") is None:  # "Selasa, 20 September 2022": a day, not its midnight
+            return day_only(datetime(year, month or 0, day), _zone(parts.get("zone")))
         return datetime(
             year,
             month or 0,
@@ -249,7 +256,9 @@ def parse_relative(text: str, now: datetime | None) -> datetime | None:
             return base - timedelta(seconds=n * seconds)
     stripped = lowered.strip(" .,")
     if stripped in _DAY_WORDS:
-        return base - timedelta(days=_DAY_WORDS[stripped])
+        when = base - timedelta(days=_DAY_WORDS[stripped])
+        # "kemarin" names a day (in the outlet's zone), "baru saja" a moment.
+        return when if stripped in _MOMENT_WORDS else day_only(when.astimezone(WIB))
     return None
 
 

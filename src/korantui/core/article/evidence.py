@@ -8,6 +8,7 @@ evidence comes from. A Choice records which candidate won and why, for `korantui
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -256,7 +257,27 @@ def in_clutter(el: Any) -> bool:
         if tag in ("aside", "nav", "footer"):
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and NOT_ARTICLE.search(marks):
+        if marks.strip() and NOT_ARTICLE.search(marks) and not _frames_the_text(node):
             return True
         node = node.getparent()
     return False
+
+
+# root -> {element: its paragraph characters}; the entry goes with the parsed page.
+_MASS: weakref.WeakKeyDictionary[Any, dict[Any, int]] = weakref.WeakKeyDictionary()
+
+
+def _frames_the_text(node: Any) -> bool:
+    """Whether an element whose class names clutter holds most of the page's paragraphs: then
+    the name describes the layout ("has-sidebar" on <body>, "md:[grid-area:sidebar]", a page
+    builder's "widget-container" around everything), and the element is the page's frame."""
+    root = node.getroottree().getroot()
+    masses = _MASS.setdefault(root, {})
+
+    def mass(el: Any) -> int:
+        if el not in masses:
+            masses[el] = _paragraph_chars(el)
+        return masses[el]
+
+    total = mass(root)
+    return total >= 400 and mass(node) >= 0.6 * total

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from korantui.core.models import Article, Block
+from korantui.core.moments import to_stored
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
@@ -49,7 +50,7 @@ def article_markdown(article: Article) -> str:
         _escape(f)
         for f in (
             article.author,
-            article.published.isoformat() if article.published else "",
+            to_stored(article.published) or "",
             article.site,
         )
         if f

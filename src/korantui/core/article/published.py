@@ -90,6 +90,10 @@ def choose_published(
         if dt is not None:
             candidates.append(Candidate(dt, "htmldate", 2.0, ["+2 htmldate's answer"]))
     modified = [_parse(v, fetched) for k in _MODIFIED_KEYS for v in page.meta.get(k, ())]
+    # A day the page labels as its update is not its publication, when its data declares one.
+    declared = [c for c in structured if _declares_publication(c.source)]
+    updated = {c.value.date() for c in printed if _UPDATE_LABEL in c.notes}
+    updated -= {c.value.date() for c in declared}
     for c in candidates:
         others = {o.source for o in candidates if o is not c and _same_day(o.value, c.value)}
         if others:
@@ -101,12 +105,20 @@ def choose_published(
             and any(_same_day(o.value, s.value) for o in printed for s in structured)
         ):
             c.note(-1.0, "the update's day, and the publication's is printed too")
+        if declared and c not in declared and c.value.date() in updated:
+            c.note(-2.5, "the day the page says it was updated")
         if c.value > fetched + timedelta(days=1):
             c.note(-20.0, "after the page was fetched")
         elif c.value < EARLIEST:
             c.note(-20.0, "before 1995")
     choice = best(candidates, minimum=0.5)
     return _with_clock(choice)
+
+
+def _declares_publication(source: str) -> bool:
+    return source in ("json-ld datePublished", "itemprop datePublished") or (
+        source.startswith("meta ") and "publish" in source
+    )
 
 
 def _htmldate(page: Page, fetched: datetime) -> datetime | None:
@@ -231,6 +243,8 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
             found.append(
                 Candidate(dt, "printed near the headline", points, [f"+{points:g} printed"])
             )
+            if _labelled_update(el):
+                found[-1].notes.append(_UPDATE_LABEL)
             if relative:
                 # "3 jam yang lalu" is only as precise as the fetch time it counts from.
                 found[-1].note(-2.5, "relative to the fetch")
@@ -242,6 +256,26 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
             if dt is not None:
                 return [Candidate(dt, "printed above the headline", 4.0 - 2.5 * relative)]
     return found
+
+
+_UPDATE_LABEL = "labelled as the update"
+_UPDATE_WORDS = re.compile(
+    r"updated|modified|diperbarui|pembaruan|terakhir diubah|revised|last edited", re.I
+)
+
+
+def _labelled_update(el: Any) -> bool:
+    """Whether a printed date says it is the update's: by its class ("entry-modified-time",
+    "updated"), its own words, or a label just before it ("Last Updated on")."""
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    before = [clean_line(el.text_content())[:60]]
+    previous = el.getprevious()
+    if previous is not None and isinstance(previous.tag, str):
+        before.append(clean_line(previous.text_content())[-40:])
+    parent = el.getparent()
+    if parent is not None:
+        before.append(clean_line(parent.text or "")[-40:])
+    return bool(_UPDATE_WORDS.search(marks) or _UPDATE_WORDS.search(" ".join(before)))
 
 
 def _date_of(el: Any, now: datetime) -> tuple[datetime | None, bool]:

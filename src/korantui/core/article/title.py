@@ -135,7 +135,9 @@ def _is_section(page: Page, text: str) -> bool:
         return False
     sections = [*page.meta.get("article:section", ())]
     for obj in page.json_ld:
-        for item in obj.get("itemListElement") or () if isinstance(obj, dict) else ():
+        trail = obj.get("itemListElement") or () if isinstance(obj, dict) else ()
+        # A breadcrumb's last item is the page itself.
+        for item in trail[:-1] if isinstance(trail, list) else ():
             if isinstance(item, dict):
                 name = item.get("name") or (item.get("item") or {}).get("name")
                 if isinstance(name, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -22,6 +22,7 @@ from korantui.core.models import FeedSpec, ParsedSource
 from korantui.core.net.charset import decode_html
 from korantui.core.net.doctype import looks_like_feed
 from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
+from korantui.core.net.zones import Zone
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources.feed_kind import FEED_ACCEPT, FeedKind, format_of, parse_feed_document
 from korantui.core.sources.feeds import FeedParseError
@@ -108,9 +109,16 @@ def normalise_address(address: str) -> str:
 
 
 async def discover(
-    fetcher: Fetcher, url: str, progress: Callable[[str], None] = lambda s: None
+    fetcher: Fetcher,
+    url: str,
+    progress: Callable[[str], None] = lambda s: None,
+    origin_zone: Callable[[str], Awaitable[Zone]] | None = None,
 ) -> Discovery:
-    """Find the best way to read the site at url. Raises DiscoveryError when there is none."""
+    """Find the best way to read the site at url. Raises DiscoveryError when there is none.
+
+    The reader asked for url itself; the feed links its page names and the usual feed
+    addresses are korantui's own fetches, so they reach no further into private networks than
+    the page (origin_zone judges its address; by default the fetcher looks it up)."""
     address = normalise_address(url)
     tried: set[str] = set()
     progress(f"fetching {address}")
@@ -123,6 +131,8 @@ async def discover(
         page_error = str(e)
         progress(f"  {page_error}")
     tried.add(address)
+    where = page.url if page is not None else address
+    fetcher = fetcher.confined(await (origin_zone or fetcher.zone_of)(where))
 
     if page is not None:
         tried.add(page.url)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from korantui.core.models import Entry, ParsedSource
+from korantui.core.moments import in_own_zone
 from korantui.core.net.doctype import why_not_a_feed
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 from korantui.core.sources.kind import SourceError
@@ -164,7 +165,7 @@ def _when(raw: Any) -> datetime | None:
             except (OverflowError, ValueError, OSError):
                 continue
             if stamp.year > 1971:  # "1970" is what broken CMSs print for "unknown"
-                return stamp
+                return in_own_zone(stamp, raw.get(key.removesuffix("_parsed")))
     return None
 
 

@@ -101,7 +101,7 @@ def _when(value: Any) -> datetime | None:
         return None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
-    return stamp.astimezone(UTC)
+    return stamp  # in the outlet's own offset: its times are shown as it wrote them
 
 
 def read_format(data: bytes, url: str, content_type: str, batch: Batch) -> ParsedSource:

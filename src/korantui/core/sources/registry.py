@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from korantui.core.models import FEED_KIND
 from korantui.core.net.doctype import looks_like_json_feed
+from korantui.core.sources.account_kind import AccountFeedKind
 from korantui.core.sources.feed_kind import FeedFormat, FeedKind
 from korantui.core.sources.html_kind import HtmlKind
 from korantui.core.sources.kind import SourceKind
 
 DEFAULT_KIND = FEED_KIND  # what a [[feeds]] table without `kind` is
 
-_KINDS: dict[str, SourceKind] = {k.name: k for k in (FeedKind(), HtmlKind())}
+_KINDS: dict[str, SourceKind] = {k.name: k for k in (FeedKind(), HtmlKind(), AccountFeedKind())}
 
 # Tried in order on a feed document's bytes; the last takes whatever the others did not claim.
 FEED_FORMATS: tuple[FeedFormat, ...] = (

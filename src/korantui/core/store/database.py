@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
+from korantui.core.moments import from_stored, to_stored
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
 from korantui.core.store.store_file import (
     SCHEMA_VERSION,
@@ -220,7 +221,7 @@ class Store:
                 row = stored.get(("link", link) if link else ("guid", e.guid))
                 title_text = clean_line(e.title)
                 summary = clean_paragraphs(e.summary)
-                published = _iso(e.published)
+                published = to_stored(e.published)  # a day stays "2022-09-20"
                 author = clean_line(e.author)
                 image = safe_url(e.image)
                 if row:
@@ -239,7 +240,7 @@ class Store:
                         )
                     continue
                 first_seen = _iso(now)
-                sort_key = first_seen if page_order else (published or first_seen)
+                sort_key = first_seen if page_order else (_iso(e.published) or first_seen)
                 cur = db.execute(
                     "INSERT INTO headlines (feed_id, guid, link, title, summary, author, image,"
                     " published, first_seen, sort_key, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -278,7 +279,7 @@ class Store:
                 title=r[2],
                 link=r[3],
                 guid=r[4],
-                published=_dt(r[5]),
+                published=from_stored(r[5]),
                 first_seen=_dt(r[6]),
                 position=r[7],
                 read=bool(r[8]),
@@ -376,6 +377,11 @@ class Store:
             db.execute(
                 "UPDATE headline_search SET body = ? WHERE rowid = ?", (article.text, headline_id)
             )
+            if article.published is not None:  # a dateless headline takes its page's date:
+                db.execute(  # the list then shows the date the pane shows
+                    "UPDATE headlines SET published = ? WHERE id = ? AND published IS NULL",
+                    (to_stored(article.published), headline_id),
+                )
 
     def article(self, headline_id: int) -> Article | None:
         import json

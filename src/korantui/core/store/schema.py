@@ -58,16 +58,62 @@ CREATE VIRTUAL TABLE IF NOT EXISTS headline_search USING fts5(
 );
 """
 
+# Accounts on servers (issue 13): which store feeds and headlines are an account's, with the
+# server's ids, how far the last sync got, and the queue of local changes not yet pushed. The
+# queue keeps the remote id, so an entry survives its headline being pruned.
+ACCOUNTS = """
+CREATE TABLE IF NOT EXISTS accounts (
+    name TEXT PRIMARY KEY,
+    pulled_from TEXT,
+    pulled_at TEXT,
+    last_attempt TEXT,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS account_feeds (
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    account TEXT NOT NULL,
+    remote_id TEXT NOT NULL,
+    UNIQUE (account, remote_id)
+);
+CREATE TABLE IF NOT EXISTS account_items (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    account TEXT NOT NULL,
+    remote_id TEXT NOT NULL,
+    UNIQUE (account, remote_id)
+);
+CREATE TABLE IF NOT EXISTS account_queue (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    remote_id TEXT NOT NULL DEFAULT '',
+    headline_id INTEGER,
+    before TEXT,
+    queued TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_queue_account ON account_queue(account, id);
+"""
+
 # version -> the statements that bring a store from version-1 to it. 2 re-runs BASE: stores of
 # version 1 lack the starred index, and BASE is idempotent.
 STEPS: dict[int, str] = {
     1: BASE,
     2: BASE,
+    # The address that last worked for a built-in outlet (core/outlet_candidates.py).
+    3: """
+CREATE TABLE IF NOT EXISTS outlet_addresses (
+    outlet TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    found TEXT NOT NULL
+);
+""",
+    # Accounts on servers: their feeds, items, sync cursors and the queue of local changes.
+    4: ACCOUNTS,
     # One story, many outlets (core/stories): every grouped headline's story (a story is the id
     # of its first headline) and its words as the grouping reads them, so a new process indexes
     # the stored ones without reading their text again. The partial index holds the grouped
     # only: the UI asks for those, and most headlines are a story of their own.
-    3: """
+    5: """
 CREATE TABLE IF NOT EXISTS story_members (
     headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
     story_id INTEGER NOT NULL,

@@ -27,6 +27,7 @@ from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
 from korantui.ui import keys, refreshing, story_rows
+from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
@@ -41,7 +42,7 @@ from korantui.ui.refreshing import (
 )
 from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
-from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
+from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
 
 if TYPE_CHECKING:
@@ -62,10 +63,13 @@ class MainScreen(GuardedScreen):
         super().__init__()
         self.lang = lang
         self.list_name = ""  # what the headline list shows: a feed, all news, a search…
-        self._offline_shown = False  # the reading pane holds the "nothing reachable" offer
+        self._offline_shown = False  # the headline list holds the "nothing reachable" offer
+        self._offline_text = ""  # what failed, and the offer: the empty list shows it
+        self.list_wide = False  # the layout toggle (\\): the list alone, then the article alone
         self.reader = Reader(self)
         self.prefetcher = Prefetcher(self)
         self.refresher = Refresher(self)
+        self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
         self.read_state = ReadState(self)
         keys.localize(self, lang)
@@ -115,6 +119,8 @@ class MainScreen(GuardedScreen):
             # imports, an HTTP client and a status line: none of them should come between the
             # reader and the headlines already stored.
             self.refresher.maintain_store()
+            if self.korantui.refresh_on_start:
+                self.accounts.sync()
 
     # -- the store on screen -------------------------------------------------------------------
 
@@ -159,8 +165,12 @@ class MainScreen(GuardedScreen):
         self.show_feeds(service.feeds(), unread, starred)
 
     def show_feeds(self, feeds: list[Feed], unread: int, starred: int) -> None:
-        self.feed_list.border_title = tr("feeds", self.lang)
-        self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds)
+        feeds_title = tr("feeds", self.lang)
+        if self.korantui.demo:  # its outlets are invented: said where they are listed
+            feeds_title += f" — {tr('demo_title', self.lang)}"
+        self.feed_list.border_title = feeds_title
+        rows = self.accounts.rows()
+        self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds, rows)
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
         self.app.title = title
         self.korantui.show_terminal_title(title)
@@ -213,6 +223,8 @@ class MainScreen(GuardedScreen):
             hl.empty_text = tr(
                 "no_starred" if selected == STARRED_ID else "no_headlines", self.lang
             )
+            if self._offline_shown:  # the first run's offer stays until news arrives
+                hl.empty_text = self._offline_text
             if self.hide_read:
                 name += f" ({tr('unread_only', self.lang)})"
                 hl.empty_text = tr("no_unread_headlines", self.lang)
@@ -220,18 +232,25 @@ class MainScreen(GuardedScreen):
         hl.set_rows(rows, keep_id=current.id if keep and current else None)
         if rows and self._offline_shown:  # news arrived after all: the offer is stale
             self._offline_shown = False
-            self.article_view.show(Text(tr("no_article", self.lang), style="dim"))
+            keys.show_in_footer(self, "demo", False, self.lang)
+            self.refresh_bindings()
         self.list_name = clean_line(name)
         hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
 
-    def offer_offline(self) -> None:
-        """Nothing reachable and nothing stored: say so where the headlines and article go."""
+    def offer_offline(self, errors: list[str] | None = None) -> None:
+        """Nothing reachable and nothing stored: what failed, in one line, and the demo edition
+        offered where the headlines go, until news arrives (D in the key bar meanwhile)."""
+        from korantui.ui.first_run import failure_line
+
         text = tr("offline_empty", self.lang)
-        self.headline_list.empty_text = text
+        if errors:
+            text = f"{failure_line(errors, self.lang)}\n\n{text}"
+        self._offline_text = text
+        self._offline_shown = True
+        self.headline_list.empty_text = text  # once: the reading pane keeps its own words
         self.headline_list.refresh()
-        if self.reader.headline is None:
-            self.article_view.show(Text(text, style="bold yellow"))
-            self._offline_shown = True
+        keys.show_in_footer(self, "demo", True, self.lang)
+        self.refresh_bindings()
 
     def set_status(self, text: str) -> None:
         """The status line above the key bar, with a spinner; "" hides it."""
@@ -295,6 +314,10 @@ class MainScreen(GuardedScreen):
     def _headlines_loaded(self, message: HeadlinesLoaded) -> None:
         self.refresher.headlines_loaded(message)
 
+    @on(AccountsSynced)
+    def _accounts_synced(self, message: AccountsSynced) -> None:
+        self.accounts.synced(message)
+
     @on(StoreChecked)
     def _store_checked(self, message: StoreChecked) -> None:
         self.refresher.store_checked(message)
@@ -313,6 +336,8 @@ class MainScreen(GuardedScreen):
         if isinstance(event.worker.error, concurrent.futures.CancelledError):
             return  # its network job was cancelled (the runner closed): no error of anyone's
         self.refresher.worker_failed(event.worker.group)
+        if event.worker.group.startswith("accounts"):
+            self.accounts.failed()
         self.korantui.report_unexpected(event.worker.error, f"worker {event.worker.name}")
 
     def store_changed(self) -> None:
@@ -331,12 +356,31 @@ class MainScreen(GuardedScreen):
 
     def action_toggle_read(self) -> None:
         self.read_state.toggle_read()
+        self.accounts.push_soon()
 
     def action_mark_all_read(self) -> None:
-        self.read_state.mark_all_read()
+        """M. In All news it asks first: thousands of headlines of every feed at one key, and
+        no undo (u is hide-read already, and an undo would have to keep every row's state)."""
+        if self.search_query is not None or self.feed_list.selected_id != ALL_ID:
+            self.read_state.mark_all_read()
+            self.accounts.push_soon()  # an account's feed: the server's mark-all
+            return
+        unread = self.feed_list.totals[0]
+        if not unread:
+            return
+        from korantui.ui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.read_state.mark_all_read()
+                self.accounts.push_soon()
+
+        question = tr("confirm_all_read", self.lang, n=unread)
+        self.app.push_screen(ConfirmScreen(question, lang=self.lang), answered)
 
     def action_toggle_star(self) -> None:
         self.read_state.toggle_star()
+        self.accounts.push_soon()
 
     def action_toggle_hide_read(self) -> None:
         self.hide_read = not self.hide_read
@@ -361,7 +405,7 @@ class MainScreen(GuardedScreen):
     def action_reextract(self) -> None:
         self.reader.reextract()
 
-    def action_open_browser(self) -> None:
+    def action_open_browser(self) -> None:  # no browser: KoranApp.open_url says so
         headline = self.reader.headline or self.headline_list.current
         if headline is not None:
             self.reader.open_link(headline.link)
@@ -378,7 +422,13 @@ class MainScreen(GuardedScreen):
         self.notify(tr("copied", self.lang, url=headline.link), timeout=3, markup=False)
 
     def action_scroll_article(self, pages: int) -> None:
-        if pages > 0:
+        """PgDn / PgUp / space scroll the open article wherever the focus is (the headline
+        list keeps ↑ ↓ for its cursor); the list alone on screen is paged instead."""
+        panes = self.query_one("#panes")
+        if panes.has_class("narrow") and not panes.has_class("reading"):
+            hl = self.headline_list
+            hl.action_page_down_rows() if pages > 0 else hl.action_page_up_rows()
+        elif pages > 0:
             self.article_view.scroll_page_down(animate=False)
         else:
             self.article_view.scroll_page_up(animate=False)
@@ -386,20 +436,37 @@ class MainScreen(GuardedScreen):
     # -- refresh and the feed list: r, R, a, d, e ----------------------------------------------
 
     def action_refresh_feed(self) -> None:
+        if self._demo_says_no_refresh():
+            return
         feed = self.feed_list.selected_feed
+        if self.accounts.account_of(feed):  # an account's feed comes from the account's sync
+            self.accounts.sync()
+            return
         self.refresher.refresh([feed] if feed else None)
 
     def action_refresh_all(self) -> None:
-        self.refresher.refresh(None)
+        if not self._demo_says_no_refresh():
+            self.refresher.refresh(None)
+            self.accounts.sync()
 
+    def _demo_says_no_refresh(self) -> bool:
+        """r and R in the demo edition: it has nothing to fetch, and says so."""
+        if self.korantui.demo:
+            self.notify(tr("demo_no_refresh", self.lang), severity="warning", markup=False)
+        return self.korantui.demo
+
+    # On an account's feed, a, d and e are done on its server (ui/accounts.py).
     def action_add_feed(self) -> None:
-        self.feed_editor.add()
+        if not self.accounts.add(self.feed_list.selected_feed):
+            self.feed_editor.add()
 
     def action_delete_feed(self) -> None:
-        self.feed_editor.delete()
+        if not self.accounts.delete(self.feed_list.selected_feed):
+            self.feed_editor.delete()
 
     def action_edit_feed(self) -> None:
-        self.feed_editor.edit()
+        if not self.accounts.edit(self.feed_list.selected_feed):
+            self.feed_editor.edit()
 
     # -- search, back, the narrow layout, help ---------------------------------------------------
 
@@ -459,9 +526,18 @@ class MainScreen(GuardedScreen):
     def on_resize(self, event: events.Resize) -> None:
         self.apply_width(event.size.width)
 
+    def action_toggle_layout(self) -> None:
+        """\\: three panes, or the list alone then the article alone (at a reading width)."""
+        self.list_wide = not self.list_wide
+        self.apply_width(self.app.size.width)
+        if self.list_wide and self.reader.headline is not None and self.article_view.has_focus:
+            self.set_reading(True)
+        wide = self.list_wide or self.app.size.width < NARROW_WIDTH
+        self.notify(tr("layout_list" if wide else "layout_panes", self.lang), timeout=3)
+
     def apply_width(self, width: int) -> None:
         panes = self.query_one("#panes")
-        narrow = width < NARROW_WIDTH
+        narrow = width < NARROW_WIDTH or self.list_wide
         if narrow != panes.has_class("narrow"):
             panes.set_class(narrow, "narrow")
             if not narrow:

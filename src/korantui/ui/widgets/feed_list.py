@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -27,6 +28,7 @@ ALL_ID = "all"
 STARRED_ID = "starred"
 
 _COUNT = Style(color="cyan")
+_NOTE = Style(color="red")  # an account's line: its failure in words
 _MARKS = {"busy": (" ⟳", Style(color="cyan")), "error": (" !", Style(color="red", bold=True))}
 
 
@@ -41,7 +43,8 @@ def feed_id_of(option_id: str | None) -> int | None:
 
 
 class FeedEntry(NamedTuple):
-    """One line of the pane. kind: entry (all news, starred, a feed), category or separator.
+    """One line of the pane. kind: entry (all news, starred, a feed), category, separator or
+    note (an account's line under its heading).
     (A NamedTuple: a frozen dataclass of seven fields costs 1 ms of start-up to define.)"""
 
     kind: str
@@ -63,8 +66,8 @@ class FeedList(CursorList, can_focus=True):
         Binding("down,j", "cursor_down", show=False),
         Binding("pageup", "page_up_entries", show=False),
         Binding("pagedown", "page_down_entries", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
+        Binding("home,g", "first", show=False),
+        Binding("end,G", "last", show=False),
         Binding("enter", "select", show=False),
     ]
     COMPONENT_CLASSES = {
@@ -116,13 +119,20 @@ class FeedList(CursorList, can_focus=True):
         self.feeds: list[Feed] = []
         self.totals = (0, 0)  # unread in All news, starred: as last shown
         self.entries: list[FeedEntry] = []
+        self.account_rows: list[tuple[str, str]] = []
 
     # -- data ----------------------------------------------------------------------------------
 
     def set_feeds(
-        self, feeds: Sequence[Feed], unread_all: int, starred: int, busy: set[int] | None = None
+        self,
+        feeds: Sequence[Feed],
+        unread_all: int,
+        starred: int,
+        busy: set[int] | None = None,
+        accounts: list[tuple[str, str]] | None = None,
     ) -> None:
-        """Show these feeds; the cursor stays on the entry it was on (all news if it is gone)."""
+        """Show these feeds; the cursor stays on the entry it was on (all news if it is gone).
+        accounts: (name, its line) of each account, shown under its heading (ui/accounts.py)."""
         busy = busy or set()
         keep = self.selected_id if self.entries else ALL_ID
         self.feeds = list(feeds)
@@ -153,13 +163,36 @@ class FeedList(CursorList, can_focus=True):
                     indent=True,
                 )
             )
+        if accounts is None:  # as last given (a busy mark changed)
+            accounts = self.account_rows
+        self.account_rows = accounts
+        if accounts:
+            from korantui.ui.accounts import with_account_rows
+
+            entries = with_account_rows(entries, accounts)
         if entries == self.entries:
             return
+        widths = (self._entry_width(e) for e in entries)
+        if max(widths, default=0) != max(map(self._entry_width, self.entries), default=0):
+            self.refresh(layout=True)  # `width: auto` in app.tcss: the pane fits its names
         self.entries = entries
         self.rows_changed()
         if not self.select(keep):
             self.select(ALL_ID)
         self.refresh()
+
+    @staticmethod
+    def _entry_width(entry: FeedEntry) -> int:
+        """Cells an entry needs to show whole: indent, name, count and mark."""
+        if entry.kind != "entry":
+            return cell_len(entry.name)
+        count = len(f" ({entry.unread})") if entry.unread else 0
+        mark = 2 if entry.mark else 0
+        return (2 if entry.indent else 0) + cell_len(entry.name) + count + mark
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # Room for the marks that come and go (busy, error) so the pane does not jump.
+        return max((self._entry_width(e) for e in self.entries), default=16) + 2
 
     def select(self, entry_id: str) -> bool:
         """Put the cursor on this entry; False when there is no such entry."""
@@ -236,6 +269,9 @@ class FeedList(CursorList, can_focus=True):
             # against the pane's background only in the whole style.
             style = self.frame_style("feed-list--separator")
             return Strip([Segment("─" * width, style)], width)
+        if entry.kind == "note":
+            text = cut("  " + entry.name, width)
+            return Strip([Segment(text, base + _NOTE)]).adjust_cell_length(width, base)
         if entry.kind == "category":
             style = self.frame_style("feed-list--category")
             return Strip([Segment(cut(entry.name, width), style)]).adjust_cell_length(width, base)
