@@ -151,3 +151,5 @@ def test_group_stories_must_be_true_or_false(write_config) -> None:
     with pytest.raises(ConfigError, match=r"config.toml:line 1: 'group_stories' must be true"):
         write_config('group_stories = "yes"\n')
     assert write_config("").group_stories is True
+    off = write_config("group_stories = false\n")
+    assert off.group_stories is False and off.warnings == []  # a known key, not a typo
