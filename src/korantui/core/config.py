@@ -35,6 +35,7 @@ from korantui.core.net.fetch import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources import registry
 from korantui.core.sources.kind import COMMON_KEYS
+from korantui.core.stories.settings import group_stories
 
 KNOWN_KEYS["network"] = {f.name for f in fields(FetchSettings)}
 APP_NAME = "korantui"
@@ -66,6 +67,7 @@ class Config:
     accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
     filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
     images: str = "auto"  # "auto" | "cells" | "off": pictures in the reading pane (core/images)
+    group_stories: bool = True  # one row for a story many feeds tell (core/stories)
 
     @property
     def db_path(self) -> Path:
@@ -170,6 +172,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
         _site_rule_warnings(rule, i, warn)
     cfg.rules = rules
     cfg.accounts = parse_accounts(raw.get("account", []), text, path)
+    cfg.group_stories = group_stories(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")

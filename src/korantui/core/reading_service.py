@@ -144,3 +144,21 @@ class ReadingService:
         stored = load_demo(self.store)
         self._changed()
         return stored
+
+    # -- one story, many outlets (core/stories) ------------------------------------------------
+
+    def story_groups(self) -> dict[int, int]:
+        """headline id -> story id, for headlines whose story other feeds tell too."""
+        from korantui.core.store.stories import groups
+
+        return groups(self.store)
+
+    def set_story_read(self, headlines: Iterable[Headline], read: bool = True) -> list[Headline]:
+        """These headlines and every other headline of their stories read (or unread); the new
+        values of them all."""
+        from korantui.core.store.stories import members_of
+
+        ids = members_of(self.store, [h.id for h in headlines])
+        account_queue.set_read(self.store, ids, read)  # as set_read: queued for an account's
+        self._changed()
+        return [h for h in map(self.store.headline, ids) if h is not None]

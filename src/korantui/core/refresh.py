@@ -31,6 +31,7 @@ from korantui.core.sources.limits import bounded
 from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
 from korantui.core.store.health import note_refresh
+from korantui.core.stories.grouping import group_new
 from korantui.core.threads import off_loop
 
 __all__ = ["FEED_ACCEPT", "parse_source", "refresh_feed", "refresh_feeds", "store_parsed"]
@@ -66,6 +67,8 @@ def store_parsed(
         last_modified=last_modified,
         page_order=page_order,
     )
+    if new:
+        group_new(store)  # one story across outlets: the new headlines join their stories
     return RefreshResult(feed, new=new, total=total)
 
 

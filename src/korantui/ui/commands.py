@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from korantui.core.i18n import tr
+from korantui.ui import story_rows
 from korantui.ui.keys import APP_BINDINGS, describe
 from korantui.ui.textual_compat import keymap as current_keymap
 from korantui.ui.widgets.image_pane import cycle_command
@@ -56,6 +57,7 @@ def app_commands(app: KoranApp) -> list[Command]:
     commands.append((tr("cmd_opml_import", lang), app.main.feed_editor.opml_import, "OPML"))
     commands.append((tr("cmd_opml_export", lang), app.main.feed_editor.opml_export, "OPML"))
     commands.append(cycle_command(app))
+    commands.append(story_rows.command(app))
     return commands
 
 

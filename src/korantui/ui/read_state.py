@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from korantui.core.i18n import tr
 from korantui.core.models import Headline
+from korantui.ui import story_rows
 from korantui.ui.saved_searches import is_query_id
 from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, feed_id_of, feed_option_id
 
@@ -26,7 +27,7 @@ class ReadState:
     def toggle_read(self) -> None:
         row = self.screen.headline_list.current
         if row is not None:
-            self.screen.rows_changed(self.screen.korantui.service.set_read([row], not row.read))
+            self.screen.rows_changed(story_rows.set_read(self.screen, row, not row.read))
 
     def mark_all_read(self) -> None:
         service = self.screen.korantui.service

@@ -162,6 +162,19 @@ CREATE TABLE IF NOT EXISTS images (
 CREATE INDEX IF NOT EXISTS images_stored ON images(stored);
 CREATE INDEX IF NOT EXISTS images_headline ON images(headline_id);
 """,
+    # One story, many outlets (core/stories): every grouped headline's story (a story is the id
+    # of its first headline) and its words as the grouping reads them, so a new process indexes
+    # the stored ones without reading their text again. The partial index holds the grouped
+    # only: the UI asks for those, and most headlines are a story of their own.
+    7: """
+CREATE TABLE IF NOT EXISTS story_members (
+    headline_id INTEGER PRIMARY KEY REFERENCES headlines(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL,
+    terms TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS story_members_grouped ON story_members(story_id)
+    WHERE story_id != headline_id;
+""",
 }
 
 SCHEMA_VERSION = max(STEPS)

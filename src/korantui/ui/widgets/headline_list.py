@@ -24,6 +24,7 @@ from textual.strip import Strip
 from korantui.core import clock
 from korantui.core.models import Headline
 from korantui.core.moments import format_when, story_date
+from korantui.ui.story_rows import StoryRows
 from korantui.ui.widgets.cells import cut, fit
 from korantui.ui.widgets.cursor_list import CursorList
 
@@ -76,6 +77,8 @@ class HeadlineList(CursorList, can_focus=True):
         Binding("home,g", "first", show=False),
         Binding("end,G", "last", show=False),
         Binding("enter", "select", "Open", show=False),
+        Binding("right", "expand_story", show=False),
+        Binding("left", "collapse_story", show=False),
     ]
     COMPONENT_CLASSES = {
         "headline-list--cursor",
@@ -132,6 +135,7 @@ class HeadlineList(CursorList, can_focus=True):
         self._lengths: list[tuple[int, int, int]] = []  # cells of each row's title, source, age
         self._tops: list[int] = [0]  # the line each row starts on, and the lines in all at the end
         self._empty_lines: tuple[str, int, list[str]] = ("", 0, [])  # text, width, its lines
+        self.stories = StoryRows()  # one story of many outlets as one row (ui/story_rows.py)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -139,7 +143,7 @@ class HeadlineList(CursorList, can_focus=True):
         """Show rows; the cursor stays on keep_id when it is still there (and, in a scrolled
         list, on its line of the screen: headlines arriving above it move nothing in view)."""
         line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
-        self.rows = list(rows)
+        self.rows = self.stories.fold(rows)
         self._now = clock.now()
         self._ages = {
             r.id: format_when(story_date(r) or r.first_seen, self.lang, short=True, now=self._now)
@@ -176,10 +180,11 @@ class HeadlineList(CursorList, can_focus=True):
     def replace_rows(self, rows: Sequence[Headline]) -> None:
         """New values of rows on show (read, starred…): rows are replaced, never edited."""
         by_id = {r.id: r for r in rows}
+        self.stories.replace(rows)
         for i, row in enumerate(self.rows):
             new = by_id.get(row.id)
-            if new is not None:
-                self.rows[i] = new
+            if new is not None or self.stories.is_story(row):
+                self.rows[i] = self.stories.as_row(new or row)
                 self.refresh_line(i)
 
     def articles_stored(self, headline_ids: set[int]) -> None:
@@ -274,8 +279,22 @@ class HeadlineList(CursorList, can_focus=True):
         self.cursor = len(self.rows) - 1
 
     def action_select(self) -> None:
+        if self.action_expand_story():
+            return
         if self.current is not None:
             self.post_message(self.Selected(self, self.current))
+
+    def action_expand_story(self) -> bool:
+        current = self.current
+        if self.stories.expand(current):
+            self.set_rows(self.stories.shown, keep_id=current.id if current else None)
+            return True
+        return False
+
+    def action_collapse_story(self) -> None:
+        header = self.stories.collapse(self.current)
+        if header is not None:
+            self.set_rows(self.stories.shown, keep_id=header)
 
     # -- painting ------------------------------------------------------------------------------
 
