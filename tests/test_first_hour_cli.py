@@ -197,12 +197,14 @@ def test_line_of_follows_tables_arrays_and_multi_line_strings():
     assert line_of(text, "nothing") == 1
 
 
-def test_the_settings_of_features_being_built_do_not_warn(write_config):
+def test_the_settings_of_every_feature_do_not_warn(write_config):
     cfg = write_config(
-        'images = "auto"\nautorefresh = 15\n'
+        'images = "auto"\nrefresh_minutes = 15\ngroup_stories = false\n'
         '[[feeds]]\nurl = "https://a.example/"\nrefresh_minutes = 30\nfull_text = true\n'
         'user_agent = "x"\nimages = false\nretention_days = 7\nprefetch = 0\n'
-        '[[account]]\nkind = "miniflux"\n[[filter]]\nhide = "x"\n[[query]]\nname = "q"\n'
+        '[[account]]\nkind = "miniflux"\nurl = "https://rss.example/"\n'
+        'api_key_env = "KORANTUI_NO_SUCH_KEY"\n'
+        '[[filter]]\nmatch = "sepak bola"\n[[query]]\nname = "q"\nsearch = "banjir"\n'
     )
     assert cfg.warnings == []
     assert cfg.feeds[0].url == "https://a.example/"

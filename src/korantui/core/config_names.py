@@ -18,8 +18,10 @@ KNOWN_KEYS: dict[str, set[str]] = {
     TOP_LEVEL: {
         *("feeds", "language", "theme", "retention_days", "prefetch", "keys", "site_rule"),
         "network",
-        # Settings of features being built (issue 16's siblings); their modules read them.
-        *("account", "filter", "query", "images", "autorefresh"),
+        # The other features' settings; their modules read them (accounts, filters and saved
+        # searches, pictures, auto-refresh and feed health, alerts, story grouping).
+        *("account", "filter", "query", "images"),
+        *("refresh_minutes", "dead_after_days", "notify_command", "group_stories"),
     },
     # COMMON_KEYS of sources/kind.py, and the keys of other features a feed may carry; each
     # kind's own keys (item, title, ... of "html") are the kind's to say.
