@@ -135,7 +135,7 @@ def test_per_feed_settings_in_the_config(tmp_path):
     assert (sa.retention_days, sa.prefetch) == (7, 0)
     assert (sb.refresh_minutes, sb.full_text, sb.images) == (None, False, True)
     cfg.write_text('[[feeds]]\nurl = "https://a.example/feed"\nfull_text = "yes"\n')
-    with pytest.raises(ConfigError, match=r"line 1: 'full_text' of \[\[feeds\]\] #1 must be true"):
+    with pytest.raises(ConfigError, match=r"line 3: 'full_text' of \[\[feeds\]\] #1 must be true"):
         load_config(cfg, tmp_path)
 
 
