@@ -9,8 +9,12 @@ Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 - feeds are parsed by feedparser-rs when it is sure of them (sources/fastparse, ~1 ms a feed),
   else by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
   feedparser, they are parsed in a process pool (sources/parsepool) so every core works on them;
-- parsing and every store call run in worker threads (core/threads.py), so the event loop only
-  waits on the network.
+- parsing runs in worker threads (core/threads.py), as each feed arrives, so it overlaps the
+  other feeds' waits; the event loop only waits on the network;
+- a refresh reads every feed's validators in one query, and its writes go to one writer thread
+  that stores what has arrived meanwhile in one transaction, a savepoint per feed
+  (core/store/writer.py): a few commits a refresh, not two hundred, and no pool threads queuing
+  on the store's lock.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from korantui.core.sources.kind import Batch, DocumentKind, SourceError, SourceJ
 from korantui.core.sources.limits import bounded
 from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
+from korantui.core.store.writer import StoreWriter
 from korantui.core.threads import off_loop
 
 __all__ = ["FEED_ACCEPT", "parse_source", "refresh_feed", "refresh_feeds", "store_parsed"]
@@ -74,25 +79,39 @@ async def refresh_feed(
     rules: dict[str, str] | None = None,
     *,
     _batch: Batch | None = None,
+    _writer: StoreWriter | None = None,
+    _validators: tuple[str, str] | None = None,
 ) -> RefreshResult:
-    """Refresh one source: its kind reads it, then its entries are stored in one transaction."""
-    # Every store call goes to a thread: a store locked by another process waits up to its busy
-    # timeout, and on the event loop that wait would stall every other feed's download.
-    etag, last_modified = await off_loop(store.validators, feed.id)
+    """Refresh one source: its kind reads it, then its entries are stored in one transaction
+    (a savepoint of the refresh's batch when refresh_feeds writes, core/store/writer.py)."""
+    if _writer is None:
+        async with StoreWriter(store) as writer:
+            return await refresh_feed(store, fetcher, feed, rules, _batch=_batch, _writer=writer)
+    if _validators is None:
+        # A store call on the event loop would wait out another process's lock there.
+        _validators = await off_loop(store.validators, feed.id)
+    etag, last_modified = _validators
     try:
         source = kind_of(feed.kind)
         job = SourceJob(fetcher, feed.url, rules or {}, etag, last_modified, _batch or Batch())
         fetched = await source.fetch(job)
         if fetched.parsed is None:
-            await off_loop(store.record_not_modified, feed.id)
+            await _writer.write(store.record_not_modified, feed.id)
             return RefreshResult(feed, not_modified=True)
         parsed = fetched.parsed
-        return await off_loop(
-            store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified
+        return await _writer.write(
+            _store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified
         )
     except (FetchError, SourceError, UnknownKind) as e:
-        await off_loop(_note_error, store, feed, str(e))
+        await _note(_writer, store, feed, str(e))
         return RefreshResult(feed, error=str(e))
+
+
+def _store_parsed(
+    store: Store, feed: Feed, parsed: ParsedSource, etag: str, last_modified: str
+) -> RefreshResult:
+    # Looked up when called, not bound at import: a test puts a failing one in its place.
+    return store_parsed(store, feed, parsed, etag, last_modified)
 
 
 def _note_error(store: Store, feed: Feed, message: str) -> None:
@@ -103,6 +122,12 @@ def _note_error(store: Store, feed: Feed, message: str) -> None:
         store.record_error(feed.id, message)
 
 
+async def _note(writer: StoreWriter, store: Store, feed: Feed, message: str) -> None:
+    # The batch itself may fail (its BEGIN waited out another process's lock): the same rule.
+    with contextlib.suppress(sqlite3.Error):
+        await writer.write(_note_error, store, feed, message)
+
+
 async def refresh_feeds(
     store: Store,
     fetcher: Fetcher,
@@ -110,20 +135,34 @@ async def refresh_feeds(
     specs: Sequence[FeedSpec] = (),
     on_result: Callable[[RefreshResult], None] | None = None,
 ) -> list[RefreshResult]:
-    """Refresh feeds concurrently (the fetcher caps concurrency); results in feeds' order."""
+    """Refresh feeds concurrently (the fetcher caps concurrency); results in feeds' order.
+
+    Every feed's validators come from one query before the first request; every write goes to
+    one writer thread, which stores whatever has arrived meanwhile in one transaction; on_result
+    hears of a feed once its rows are committed."""
     batch = Batch(len(feeds))
     options = {s.url: s.rules for s in specs}
+    validators = await off_loop(store.validators_of, [f.id for f in feeds])
 
-    async def one(feed: Feed) -> RefreshResult:
+    async def one(feed: Feed, writer: StoreWriter) -> RefreshResult:
         try:
-            res = await refresh_feed(store, fetcher, feed, options.get(feed.url), _batch=batch)
+            res = await refresh_feed(
+                store,
+                fetcher,
+                feed,
+                options.get(feed.url),
+                _batch=batch,
+                _writer=writer,
+                _validators=validators.get(feed.id, ("", "")),
+            )
         except Exception as e:  # a bug in one source's parsing must not stop the others
             # The message may quote the feed, and the result line goes to a terminal.
             msg = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:500]
-            await off_loop(_note_error, store, feed, msg)
+            await _note(writer, store, feed, msg)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
             on_result(res)
         return res
 
-    return list(await asyncio.gather(*(one(f) for f in feeds)))
+    async with StoreWriter(store) as writer:
+        return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
