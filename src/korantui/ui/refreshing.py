@@ -1,12 +1,15 @@
 """Refreshing feeds, and the store's changes coming back to the screen without the UI thread
 querying the store for each refreshed feed.
 
-    refresh worker thread ──FeedRefreshed (one per feed)──▶ screen: busy mark off, store_changed()
-    store_changed() ──StoreChanged (at most one queued)──▶ snapshot worker thread (reads feeds,
-        counts, the list's first page) ──Snapshot──▶ screen: widgets updated, no store work
+    refresh thread ──results (under a lock)──┐
+    store_changed() (any thread) ────────────┴─StoreChanged (at most one queued)──▶ screen:
+        busy marks off, snapshot worker thread (reads feeds, counts, the list's first page)
+        ──Snapshot──▶ screen: widgets updated, no store work
 
-While a snapshot is being read, further changes only set a flag: one more snapshot follows, so
-a 100-feed refresh costs a few snapshots, not 100 re-queries on the UI thread.
+However many feeds land meanwhile, the UI thread gets one message; while a snapshot is being
+read, further changes only set a flag, and the next snapshot starts once the frame showing the
+last one is painted: at most one re-read of the list per frame, so a 100-feed refresh costs a
+few snapshots, not 100 messages and re-queries on the UI thread.
 
 Held by MainScreen (composition, not a mixin); its workers run on the screen.
 """
@@ -34,12 +37,6 @@ FIRST_PAGE = 200
 
 
 # Messages are plain classes, not dataclasses: defining a dataclass costs start-up time.
-
-
-class FeedRefreshed(Message):
-    def __init__(self, result: RefreshResult) -> None:
-        super().__init__()
-        self.result = result
 
 
 class RefreshDone(Message):
@@ -97,6 +94,7 @@ class Refresher:
         self._snapshot_running = False
         self._snapshot_again = False
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
+        self._landed: list[RefreshResult] = []  # results the UI thread has not taken yet
         self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
 
     def screen_read(self) -> None:
@@ -134,7 +132,7 @@ class Refresher:
             from korantui.core.refresh import refresh_feeds
 
             def one(result: RefreshResult) -> None:
-                screen.post_message(FeedRefreshed(result))
+                self.landed(result)
 
             try:
                 results = runner.run(
@@ -146,9 +144,10 @@ class Refresher:
 
         screen.run_worker(work, thread=True, group="refresh", exit_on_error=False)
 
-    def feed_refreshed(self, result: RefreshResult) -> None:
-        self.busy_feeds.discard(result.feed.id)
-        self._refreshed.add(result.feed.id)
+    def landed(self, result: RefreshResult) -> None:
+        """A feed's refresh is stored (the refresh thread): it rides with the next StoreChanged."""
+        with self._lock:
+            self._landed.append(result)
         self.store_changed()
 
     def refresh_done(self, results: list[RefreshResult]) -> None:
@@ -187,6 +186,10 @@ class Refresher:
         """StoreChanged arrived: read a snapshot, or one more after the one being read."""
         with self._lock:
             self._change_queued = False
+            landed, self._landed = self._landed, []
+        for result in landed:
+            self.busy_feeds.discard(result.feed.id)
+            self._refreshed.add(result.feed.id)
         if self._snapshot_running:
             self._snapshot_again = True
             return
@@ -235,7 +238,9 @@ class Refresher:
         if fresh and snap.rows is not None:
             screen.show_headlines(snap.entry, snap.rows, keep=True, paged=snap.paged)
         if self._snapshot_again:
-            self._start_snapshot()
+            # The next one once this one is on screen: one re-read of the list per frame.
+            self._snapshot_running = True
+            screen.call_after_refresh(self._start_snapshot)
 
     def load_all_headlines(self, feed_id: int | None, unread_only: bool, generation: int) -> None:
         service = self.screen.korantui.service

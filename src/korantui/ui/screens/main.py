@@ -31,7 +31,6 @@ from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
 from korantui.ui.refreshing import (
-    FeedRefreshed,
     HeadlinesLoaded,
     RefreshDone,
     Refresher,
@@ -273,10 +272,6 @@ class MainScreen(GuardedScreen):
         self.prefetcher.schedule()
 
     # -- the workers' messages ------------------------------------------------------------------
-
-    @on(FeedRefreshed)
-    def _feed_refreshed(self, message: FeedRefreshed) -> None:
-        self.refresher.feed_refreshed(message.result)
 
     @on(RefreshDone)
     def _refresh_done(self, message: RefreshDone) -> None:
