@@ -121,15 +121,22 @@ class NewsSite:
         hosts = self.bases
         return [f"{hosts[i % len(hosts)]}/feed/{i}.xml" for i in range(self.n_feeds)]
 
+    def _link_base(self, i: int) -> str:
+        # Loopback links lead to the feed's own host, as an outlet's articles are on its site.
+        if self.link_base == LINK_BASE:
+            return LINK_BASE
+        return self.bases[i % len(self.bases)]
+
     def _make_feed(self, i: int, rng: random.Random) -> tuple[bytes, str, str]:
         start = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
         items = []
         for j in range(self.n_items):
-            link = f"{self.link_base}/berita/{i}/{j}-{'-'.join(sentence(rng, 4).lower().split())}"
+            slug = "-".join(sentence(rng, 4).lower().split())
+            link = f"{self._link_base(i)}/berita/{i}/{j}-{slug}"
             title = sentence(rng, rng.randint(7, 13))
             teaser = paragraph(rng, rng.randint(30, 60))
             when = format_datetime(start - timedelta(minutes=17 * j + i))
-            img = f"{self.link_base}/foto/{i}/{j}.jpg"
+            img = f"{self._link_base(i)}/foto/{i}/{j}.jpg"
             desc = f'<img src="{img}" alt="foto" /><p>{html.escape(teaser)}</p>'
             items.append(
                 f"<item><title>{html.escape(title)}</title><link>{link}</link>"

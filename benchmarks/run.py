@@ -399,6 +399,27 @@ def bench_floor(sizes: Sizes) -> list[Row]:
     return rows
 
 
+def bench_sync(sizes: Sizes) -> list[Row]:
+    """Issue 15: `korantui sync` of the feeds with 10 new articles each, over 25 hosts."""
+    import sync_speed
+
+    items = 10 if sizes.items >= 10 else sizes.items
+    r = sync_speed.run(sizes.feeds, items, sizes.latency, korantui_cmd())
+    row = Row(
+        f"10. sync, {sizes.feeds} feeds × {items} articles",
+        f"{r['per_second']:.1f} articles/s",
+        f"{r['articles']} in {secs(r['wall'])}",
+    )
+    row.notes.append(
+        f"sync: one `korantui sync` on an empty store, {sizes.feeds} feeds over"
+        f" {min(25, sizes.feeds)} loopback"
+        f" hosts, {items} article pages each on the feed's host ({sizes.latency * 1000:g} ms"
+        f" latency); CPU {secs(r['cpu'])} ({r['cpu'] / r['wall'] * 100:.0f}% of one core);"
+        f" served {r['served']}"
+    )
+    return [row]
+
+
 def count_stored(side: str, home: Path) -> int:
     db = home / ("korantui.db" if side == "k" else "cache.db")
     with sqlite3.connect(db) as con:
@@ -590,6 +611,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += bench_refresh(site, work, sizes, bool(nb), args.loopback_links)
             if want("floor"):
                 rows += bench_floor(sizes)
+            if want("sync"):
+                rows += bench_sync(sizes)
             if want("startup"):
                 rows += bench_startup(site, work, sizes)
             memory: list[Row] = []

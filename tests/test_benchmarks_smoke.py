@@ -19,6 +19,7 @@ ROWS = (
     "8. 25 hosts, cold: wall",
     "25 hosts, warm: wall",
     "9. one host, cold: wall",
+    "10. sync, 5 feeds × 5 articles",
     "2. start-up to first headlines",
     "3. 200 headlines: first paint",
     "200 headlines: per key press",
