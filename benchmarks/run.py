@@ -420,6 +420,30 @@ def bench_sync(sizes: Sizes) -> list[Row]:
     return [row]
 
 
+def bench_ui_latency(sizes: Sizes, work: Path) -> list[Row]:
+    """Issue 15: j/k answered while a refresh of every feed lands, and with nothing running."""
+    out = work / "ui-latency.json"
+    cmd = [sys.executable, str(HERE / "ui_latency.py"), "--feeds", str(sizes.feeds)]
+    cmd += ["--items", str(sizes.items), "--latency", str(sizes.latency), "--json", str(out)]
+    cmd += ["--stored", str(sizes.startup_headlines), "--keys", str(sizes.keys)]
+    run_measured(cmd, timeout=600)
+    r = json.loads(out.read_text())
+    rows = [
+        abs_row("11. key during a refresh: p50", r["refresh_p50"], 0.010, secs),
+        abs_row("    key during a refresh: p99", r["refresh_p99"], 0.033, secs),
+        abs_row("    key, nothing running: p50", r["idle_p50"], 0.010, secs),
+        abs_row("    key, nothing running: p99", r["idle_p99"], 0.033, secs),
+    ]
+    rows[0].notes.append(
+        f"keys: j/k every 25 ms, key to the first frame painted after the list moved (pilot,"
+        f" 160×48, {sizes.startup_headlines} stored headlines); {r['refresh_keys']} keys while"
+        f" {sizes.feeds} feeds"
+        f" landed ({secs(r['refresh_seconds'])}, {r['headlines']} headlines after),"
+        f" {r['idle_keys']} with nothing running"
+    )
+    return rows
+
+
 def count_stored(side: str, home: Path) -> int:
     db = home / ("korantui.db" if side == "k" else "cache.db")
     with sqlite3.connect(db) as con:
@@ -613,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += bench_floor(sizes)
             if want("sync"):
                 rows += bench_sync(sizes)
+            if want("ui"):
+                rows += bench_ui_latency(sizes, work)
             if want("startup"):
                 rows += bench_startup(site, work, sizes)
             memory: list[Row] = []

@@ -3,13 +3,13 @@
     python benchmarks/ui_latency.py [--feeds 100] [--json OUT]
 
 A loopback site spreads the feeds over 25 hosts (100 ms latency, 50 items each, all new to the
-store); the app (headless pilot, 160×48) starts on a store of 10,000 headlines. First the keys
-with nothing running, then the same while a refresh of every feed lands. A key goes in as the
-terminal driver sends it; it is answered at the first frame painted (App._display) with the
-cursor where the key put it, so the time holds whatever the UI thread was doing when the key
-came, and the wait for the next frame. Keys come every 25 ms (a fast typist), j and k in turn;
-both loops are bounded (a number of keys, a time limit). The keys start on the list's second
-row, so k never meets the top.
+store); the app (headless pilot, 160×48) starts on a store of 10,000 headlines (--stored).
+First the keys with nothing running, then the same while a refresh of every feed lands. A key
+goes in as the terminal driver sends it; it is answered at the first frame painted
+(App._display) after the list moved its cursor for it, so the time holds whatever the UI
+thread was doing when the key came, and the wait for the next frame. Keys come every 25 ms
+(a fast typist), j and k in turn, from the list's second row (k never meets the top); both
+loops are bounded (a number of keys, a time limit).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def measure(cfg_path: Path, data: Path) -> dict[str, Any]:
+async def measure(cfg_path: Path, data: Path, idle_keys: int = IDLE_KEYS) -> dict[str, Any]:
     from textual import events
     from textual.app import App
 
@@ -101,7 +101,7 @@ async def measure(cfg_path: Path, data: Path) -> dict[str, Any]:
             return 5.0
 
         idle = []
-        for n in range(IDLE_KEYS):
+        for n in range(idle_keys):
             idle.append(await key(n))
             await asyncio.sleep(GAP)
         result["idle"] = idle
@@ -123,13 +123,19 @@ async def measure(cfg_path: Path, data: Path) -> dict[str, Any]:
     return result
 
 
-def run(feeds: int = 100, items: int = 50, latency: float = 0.1) -> dict[str, Any]:
+def run(
+    feeds: int = 100,
+    items: int = 50,
+    latency: float = 0.1,
+    stored: int = 10_000,
+    idle_keys: int = IDLE_KEYS,
+) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="korantui-ui-latency-"))
     with NewsSite(feeds, items, latency, hosts=min(HOSTS, feeds)) as site:
         cfg = korantui_config(work / "config.toml", site.feed_urls)
         data = work / "data"
-        build_store(data / "korantui.db", site.feed_urls, 10_000)
-        result = asyncio.run(measure(cfg, data))
+        build_store(data / "korantui.db", site.feed_urls, stored)
+        result = asyncio.run(measure(cfg, data, idle_keys))
         result["answers"] = site.take_counts()
     for phase in ("idle", "refresh"):
         values = result[phase]
@@ -144,9 +150,11 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=100)
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--stored", type=int, default=10_000, help="headlines in the store")
+    parser.add_argument("--keys", type=int, default=IDLE_KEYS, help="keys with nothing running")
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args()
-    result = run(args.feeds, args.items, args.latency)
+    result = run(args.feeds, args.items, args.latency, args.stored, args.keys)
     if args.json:
         Path(args.json).write_text(json.dumps(result), encoding="utf-8")
     for phase in ("idle", "refresh"):

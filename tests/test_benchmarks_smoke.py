@@ -20,6 +20,8 @@ ROWS = (
     "25 hosts, warm: wall",
     "9. one host, cold: wall",
     "10. sync, 5 feeds × 5 articles",
+    "11. key during a refresh: p50",
+    "key, nothing running: p99",
     "2. start-up to first headlines",
     "3. 200 headlines: first paint",
     "200 headlines: per key press",
