@@ -141,7 +141,8 @@ def measure_floor(
                         else:
                             if not floor.newsboat:
                                 continue
-                            cmd = ["newsboat", "-u", str(d / "urls"), "-C", str(d / side)]
+                            conf = d / side.replace("newsboat", "nb")  # nb-1, nb-32
+                            cmd = ["newsboat", "-u", str(d / "urls"), "-C", str(conf)]
                             cmd += ["-c", str(home / "cache.db"), "-x", "reload"]
                         one_run(site_name, side, "cold", cmd, home)
                         if side != "curl":
