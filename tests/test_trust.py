@@ -1,5 +1,5 @@
-"""The certificates load beside the start-up (issue 15): an https request waits for them, a
-plain http one does not, and a certificate file that cannot be read is said in words."""
+"""The certificates are read when the first https request needs them (issue 15): a plain http
+request never waits for them, and a certificate file that cannot be read is said in words."""
 
 from __future__ import annotations
 

@@ -141,7 +141,7 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self.resolver: Resolver = resolver or system_resolver
         self.reach = Zone.SPECIAL  # the most private zone requests go to unless told otherwise
-        # The certificates load in a thread while the first requests go out (core/net/trust.py).
+        # The certificates are read when the first https request needs them (core/net/trust.py).
         self._trust = Trust(self.settings.ca_file)
         self._tls: ssl.SSLContext = self._trust.context
         # host -> the most public zone it was reached in, directly (not through a proxy).
@@ -311,7 +311,7 @@ class Fetcher:
                 return await self._request(self._client(allowed), url, headers, max_bytes)
 
     async def _trusted(self, url: str) -> None:
-        """No handshake before the certificates are in (a thread loads them, trust.py)."""
+        """No handshake before the certificates are in (the first https request reads them)."""
         import ssl
 
         try:

@@ -1,12 +1,11 @@
-"""The certificates a Fetcher trusts, loaded beside the start-up instead of in its way.
+"""The certificates a Fetcher trusts, read when the first https request needs them.
 
 Reading the CA bundle (certifi's ~150 certificates, or the file a setting names) costs 40-130 ms
-of CPU, and a refresh made it before its first request, http or not. Here the TLS context is
-made at once, empty, and a thread loads the certificates into it (OpenSSL parses them without
-holding the GIL, so the imports and the store's opening go on beside it); every https request
-waits for that load first (Fetcher._one), so no handshake ever runs on a context still being
-filled, and a plain http request never waits at all. The sources of trust are
-zone_clients.tls_context's, in its order.
+of CPU, and every Fetcher made it before its first request, http or not. Here the TLS context
+is made at once, empty, and the first https request loads the certificates into it (in a
+worker thread, off the event loop) while the others wait for that one load (Fetcher._one): no
+handshake ever runs on a context still being filled, and a run of plain http requests never
+reads them at all. The sources of trust are zone_clients.tls_context's, in its order.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import threading
 
 
 class Trust:
-    """`Trust(ca_file).context` for the clients; wait() (or ready) before any handshake."""
+    """`Trust(ca_file).context` for the clients; wait() unless ready, before any handshake."""
 
     def __init__(self, ca_file: str = "") -> None:
         # What ssl.create_default_context makes for a client, without its certificates yet.
@@ -28,7 +27,8 @@ class Trust:
         self._ca_file = ca_file
         self._error: Exception | None = None
         self._loaded = threading.Event()
-        threading.Thread(target=self._load, name="korantui-trust", daemon=True).start()
+        self._lock = threading.Lock()
+        self._started = False
 
     def _load(self) -> None:
         try:
@@ -54,7 +54,13 @@ class Trust:
         return self._loaded.is_set() and self._error is None
 
     def wait(self) -> None:
-        """Block until the certificates are in (a thread's call); raise what loading raised."""
-        self._loaded.wait()
+        """Load the certificates, or wait for the load under way (a worker thread's call);
+        raise what loading raised."""
+        with self._lock:
+            first, self._started = not self._started, True
+        if first:
+            self._load()
+        else:
+            self._loaded.wait()
         if self._error is not None:
             raise self._error
