@@ -7,9 +7,8 @@ querying the store for each refreshed feed.
         ──Snapshot──▶ screen: widgets updated, no store work
 
 However many feeds land meanwhile, the UI thread gets one message; while a snapshot is being
-read, further changes only set a flag, and the next snapshot starts once the frame showing the
-last one is painted: at most one re-read of the list per frame, so a 100-feed refresh costs a
-few snapshots, not 100 messages and re-queries on the UI thread.
+read, further changes only set a flag and one more snapshot follows, so a 100-feed refresh
+costs a few snapshots, not 100 messages and re-queries on the UI thread.
 
 Held by MainScreen (composition, not a mixin); its workers run on the screen.
 """
@@ -238,9 +237,7 @@ class Refresher:
         if fresh and snap.rows is not None:
             screen.show_headlines(snap.entry, snap.rows, keep=True, paged=snap.paged)
         if self._snapshot_again:
-            # The next one once this one is on screen: one re-read of the list per frame.
-            self._snapshot_running = True
-            screen.call_after_refresh(self._start_snapshot)
+            self._start_snapshot()
 
     def load_all_headlines(self, feed_id: int | None, unread_only: bool, generation: int) -> None:
         service = self.screen.korantui.service
