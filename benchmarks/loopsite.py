@@ -73,7 +73,12 @@ class _Server(ThreadingHTTPServer):
 
 
 class NewsSite:
-    """`with NewsSite(feeds=100, items=50, latency=0.1) as site: site.feed_urls`."""
+    """`with NewsSite(feeds=100, items=50, latency=0.1) as site: site.feed_urls`.
+
+    hosts > 1 spreads the feeds over that many servers, on 127.0.0.1 … 127.0.0.<hosts> (all
+    loopback), feed i on host i % hosts, as a reader's feeds are spread over sites: the
+    per-host cap then binds no longer, the overall one does.
+    """
 
     def __init__(
         self,
@@ -82,35 +87,56 @@ class NewsSite:
         latency: float = 0.0,
         seed: int = 7,
         loopback_links: bool = False,
+        hosts: int = 1,
     ) -> None:
+        if not 1 <= hosts <= 254:
+            raise ValueError("hosts: 1 to 254 (127.0.0.1 … 127.0.0.254)")
         self.n_feeds = feeds
         self.n_items = items
         self.latency = latency
         self.counts: Counter[str] = Counter()
+        # time.time() of the first request and of the last answer since take_counts(): what a
+        # client spent before its first request and after its last answer is its own.
+        self.first_request = 0.0
+        self.last_answer = 0.0
         self._lock = threading.Lock()
-        self._server = _Server(("127.0.0.1", 0), self._handler())
+        self._servers = [_Server((f"127.0.0.{k + 1}", 0), self._handler()) for k in range(hosts)]
+        self._server = self._servers[0]
         self.port = self._server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
+        self.bases = [
+            f"http://127.0.0.{k + 1}:{s.server_address[1]}" for k, s in enumerate(self._servers)
+        ]
         # Loopback item links make feedparser-rs decline every feed: the feedparser path.
         self.link_base = self.base if loopback_links else LINK_BASE
         self._feeds = [self._make_feed(i, random.Random(seed * 1000 + i)) for i in range(feeds)]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._threads = [
+            threading.Thread(target=server.serve_forever, daemon=True) for server in self._servers
+        ]
 
     # -- content ---------------------------------------------------------------------------------
 
     @property
     def feed_urls(self) -> list[str]:
-        return [f"{self.base}/feed/{i}.xml" for i in range(self.n_feeds)]
+        hosts = self.bases
+        return [f"{hosts[i % len(hosts)]}/feed/{i}.xml" for i in range(self.n_feeds)]
+
+    def _link_base(self, i: int) -> str:
+        # Loopback links lead to the feed's own host, as an outlet's articles are on its site.
+        if self.link_base == LINK_BASE:
+            return LINK_BASE
+        return self.bases[i % len(self.bases)]
 
     def _make_feed(self, i: int, rng: random.Random) -> tuple[bytes, str, str]:
         start = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
         items = []
         for j in range(self.n_items):
-            link = f"{self.link_base}/berita/{i}/{j}-{'-'.join(sentence(rng, 4).lower().split())}"
+            slug = "-".join(sentence(rng, 4).lower().split())
+            link = f"{self._link_base(i)}/berita/{i}/{j}-{slug}"
             title = sentence(rng, rng.randint(7, 13))
             teaser = paragraph(rng, rng.randint(30, 60))
             when = format_datetime(start - timedelta(minutes=17 * j + i))
-            img = f"{self.link_base}/foto/{i}/{j}.jpg"
+            img = f"{self._link_base(i)}/foto/{i}/{j}.jpg"
             desc = f'<img src="{img}" alt="foto" /><p>{html.escape(teaser)}</p>'
             items.append(
                 f"<item><title>{html.escape(title)}</title><link>{link}</link>"
@@ -142,6 +168,17 @@ class NewsSite:
 
     # -- serving ---------------------------------------------------------------------------------
 
+    def _arrived(self) -> None:
+        now = time.time()
+        with self._lock:
+            if not self.first_request:
+                self.first_request = now
+
+    def _answered(self) -> None:
+        now = time.time()
+        with self._lock:
+            self.last_answer = max(self.last_answer, now)
+
     def _count(self, what: str) -> None:
         with self._lock:
             self.counts[what] += 1
@@ -162,6 +199,13 @@ class NewsSite:
                 pass
 
             def do_GET(self) -> None:
+                site._arrived()
+                try:
+                    self._answer()
+                finally:
+                    site._answered()
+
+            def _answer(self) -> None:
                 if site.latency:
                     time.sleep(site.latency)
                 path = self.path.split("?")[0]
@@ -213,12 +257,15 @@ class NewsSite:
         with self._lock:
             out = dict(self.counts)
             self.counts.clear()
+            self.first_request = self.last_answer = 0.0
         return out
 
     def __enter__(self) -> NewsSite:
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()

@@ -314,6 +314,136 @@ def bench_refresh(
     return rows
 
 
+def bench_floor(sizes: Sizes) -> list[Row]:
+    """Issue 15: korantui at its defaults beside curl's floor and newsboat, 25 hosts and one."""
+    from refresh_floor import CURL_PARALLEL, HOSTS, NEWSBOAT_THREADS, measure_floor
+
+    fl = measure_floor(
+        sizes.feeds, sizes.items, sizes.latency, sizes.rounds, korantui_cmd(), run_measured
+    )
+    rows: list[Row] = []
+
+    def wall(site: str, side: str, temp: str) -> float | None:
+        runs = fl.get(site, side, temp)
+        return runs.med() if runs else None
+
+    def versus(name: str, site: str, temp: str, side: str, label: str, limit: float | None) -> None:
+        ours = wall(site, "korantui", temp)
+        assert ours is not None
+        ref = wall(site, side, temp)
+        row = ratio_row(name, ours, ref, secs, label, limit)
+        if ref is None:
+            row.reference = f"{label} not installed"
+        rows.append(row)
+
+    curl = f"curl --parallel-max {CURL_PARALLEL}"
+    nb32 = f"newsboat-{NEWSBOAT_THREADS}"
+    for temp, goal in (("cold", 1.3), ("warm", 1.15)):
+        name = f"{'8.' if temp == 'cold' else '  '} {HOSTS} hosts, {temp}: wall"
+        # curl has no validators to send: its one run is the floor of either temperature.
+        ours = wall("hosts", "korantui", temp)
+        assert ours is not None
+        rows.append(ratio_row(name, ours, wall("hosts", "curl", "cold"), secs, curl, goal))
+        versus(
+            f"   {HOSTS} hosts, {temp}: vs {nb32}",
+            "hosts",
+            temp,
+            nb32.replace(str(NEWSBOAT_THREADS), str(NEWSBOAT_THREADS)),
+            nb32,
+            0.5 if temp == "cold" else None,
+        )
+        versus(
+            f"   {HOSTS} hosts, {temp}: vs newsboat-1",
+            "hosts",
+            temp,
+            "newsboat-1",
+            "newsboat-1",
+            None,
+        )
+    versus("9. one host, cold: wall", "one", "cold", nb32, nb32, 1.0)
+    versus("   one host, warm: wall", "one", "warm", nb32, nb32, None)
+    ours_one = wall("one", "korantui", "cold")
+    assert ours_one is not None
+    rows.append(
+        ratio_row(
+            "   one host, cold: vs curl",
+            ours_one,
+            wall("one", "curl", "cold"),
+            secs,
+            f"{curl} (no per-host cap)",
+            None,
+        )
+    )
+    parts = []
+    for site in ("hosts", "one"):
+        for temp in ("cold", "warm"):
+            k = fl.get(site, "korantui", temp)
+            if k is None:
+                continue
+            parts.append(
+                f"{'25 hosts' if site == 'hosts' else 'one host'} {temp}: CPU {secs(k.med('cpu'))},"
+                f" start to first request {secs(k.med('start'))}, last answer to exit"
+                f" {secs(k.med('tail'))}, answers {k.counts}"
+            )
+    rows[0].notes.append(
+        f"floor: {sizes.feeds} feeds × {sizes.items} items, {sizes.latency * 1000:g} ms latency,"
+        f" {HOSTS} hosts (127.0.0.1 … 127.0.0.{HOSTS}) or one; korantui at its defaults (16"
+        f" connections, 4 per host); {fl.rounds} round(s), alternating, medians"
+        + (
+            f"; newsboat-1 {fl.nb1_rounds} round (it takes ~{sizes.feeds} × the latency)"
+            if fl.newsboat
+            else "; newsboat not installed"
+        )
+    )
+    rows[0].notes.append("korantui in the floor runs: " + "; ".join(parts))
+    return rows
+
+
+def bench_sync(sizes: Sizes) -> list[Row]:
+    """Issue 15: `korantui sync` of the feeds with 10 new articles each, over 25 hosts."""
+    import sync_speed
+
+    items = 10 if sizes.items >= 10 else sizes.items
+    r = sync_speed.run(sizes.feeds, items, sizes.latency, korantui_cmd())
+    row = Row(
+        f"10. sync, {sizes.feeds} feeds × {items} articles",
+        f"{r['per_second']:.1f} articles/s",
+        f"{r['articles']} in {secs(r['wall'])}",
+    )
+    row.notes.append(
+        f"sync: one `korantui sync` on an empty store, {sizes.feeds} feeds over"
+        f" {min(25, sizes.feeds)} loopback"
+        f" hosts, {items} article pages each on the feed's host ({sizes.latency * 1000:g} ms"
+        f" latency); CPU {secs(r['cpu'])} ({r['cpu'] / r['wall'] * 100:.0f}% of one core);"
+        f" served {r['served']}"
+    )
+    return [row]
+
+
+def bench_ui_latency(sizes: Sizes, work: Path) -> list[Row]:
+    """Issue 15: j/k answered while a refresh of every feed lands, and with nothing running."""
+    out = work / "ui-latency.json"
+    cmd = [sys.executable, str(HERE / "ui_latency.py"), "--feeds", str(sizes.feeds)]
+    cmd += ["--items", str(sizes.items), "--latency", str(sizes.latency), "--json", str(out)]
+    cmd += ["--stored", str(sizes.startup_headlines), "--keys", str(sizes.keys)]
+    run_measured(cmd, timeout=600)
+    r = json.loads(out.read_text())
+    rows = [
+        abs_row("11. key during a refresh: p50", r["refresh_p50"], 0.010, secs),
+        abs_row("    key during a refresh: p99", r["refresh_p99"], 0.033, secs),
+        abs_row("    key, nothing running: p50", r["idle_p50"], 0.010, secs),
+        abs_row("    key, nothing running: p99", r["idle_p99"], 0.033, secs),
+    ]
+    rows[0].notes.append(
+        f"keys: j/k every 25 ms, key to the first frame painted after the list moved (pilot,"
+        f" 160×48, {sizes.startup_headlines} stored headlines); {r['refresh_keys']} keys while"
+        f" {sizes.feeds} feeds"
+        f" landed ({secs(r['refresh_seconds'])}, {r['headlines']} headlines after),"
+        f" {r['idle_keys']} with nothing running"
+    )
+    return rows
+
+
 def count_stored(side: str, home: Path) -> int:
     db = home / ("korantui.db" if side == "k" else "cache.db")
     with sqlite3.connect(db) as con:
@@ -460,7 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--smoke", action="store_true", help="tiny, once, for CI")
     size.add_argument("--full", action="store_true", help="the issue's sizes")
-    parser.add_argument("--only", help="comma-separated: refresh,startup,list,extract,search")
+    parser.add_argument("--only", help="comma-separated: refresh,floor,startup,list,extract,search")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
         "--concurrency",
@@ -503,6 +633,12 @@ def main(argv: list[str] | None = None) -> int:
         ) as site:
             if want("refresh"):
                 rows += bench_refresh(site, work, sizes, bool(nb), args.loopback_links)
+            if want("floor"):
+                rows += bench_floor(sizes)
+            if want("sync"):
+                rows += bench_sync(sizes)
+            if want("ui"):
+                rows += bench_ui_latency(sizes, work)
             if want("startup"):
                 rows += bench_startup(site, work, sizes)
             memory: list[Row] = []

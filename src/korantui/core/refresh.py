@@ -9,8 +9,12 @@ Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 - feeds are parsed by feedparser-rs when it is sure of them (sources/fastparse, ~1 ms a feed),
   else by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
   feedparser, they are parsed in a process pool (sources/parsepool) so every core works on them;
-- parsing and every store call run in worker threads (core/threads.py), so the event loop only
-  waits on the network.
+- parsing runs in worker threads (core/threads.py), as each feed arrives, so it overlaps the
+  other feeds' waits; the event loop only waits on the network;
+- a refresh reads every feed's validators in one query, and its writes go to one writer thread
+  that stores what has arrived meanwhile in one transaction, a savepoint per feed
+  (core/store/writer.py): a few commits a refresh, not two hundred, and no pool threads queuing
+  on the store's lock.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from korantui.core.models import Feed, FeedSpec, ParsedSource, RefreshResult
@@ -31,6 +35,7 @@ from korantui.core.sources.limits import bounded
 from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
 from korantui.core.store.health import note_refresh
+from korantui.core.store.writer import StoreWriter
 from korantui.core.stories.grouping import group_new
 from korantui.core.threads import off_loop
 
@@ -79,30 +84,52 @@ async def refresh_feed(
     rules: dict[str, str] | None = None,
     *,
     _batch: Batch | None = None,
+    _writer: StoreWriter | None = None,
+    _validators: tuple[str, str] | None = None,
 ) -> RefreshResult:
-    """Refresh one source: its kind reads it, then its entries are stored in one transaction."""
-    # Every store call goes to a thread: a store locked by another process waits up to its busy
-    # timeout, and on the event loop that wait would stall every other feed's download.
-    etag, last_modified = await off_loop(store.validators, feed.id)
+    """Refresh one source: its kind reads it, then its entries are stored in one transaction
+    (a savepoint of the refresh's batch when refresh_feeds writes, core/store/writer.py)."""
+    if _writer is None:
+        async with StoreWriter(store) as writer:
+            return await refresh_feed(store, fetcher, feed, rules, _batch=_batch, _writer=writer)
+    if _validators is None:
+        # A store call on the event loop would wait out another process's lock there.
+        _validators = await off_loop(store.validators, feed.id)
+    etag, last_modified = _validators
     try:
         source = kind_of(feed.kind)
         job = SourceJob(fetcher, feed.url, rules or {}, etag, last_modified, _batch or Batch())
         fetched = await fetch_source(store, feed, source, job)  # a built-in outlet heals
         if fetched.parsed is None:
-            await off_loop(store.record_not_modified, feed.id)
-            await off_loop(note_refresh, store, feed.id, "", fetched.headers, 304)
+            await _writer.write(_not_modified, store, feed.id, fetched.headers)
             return RefreshResult(feed, not_modified=True)
         parsed = fetched.parsed
-        result = await off_loop(
-            store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified
+        return await _writer.write(
+            _store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified, fetched.headers
         )
-        await off_loop(note_refresh, store, feed.id, "", fetched.headers, 200)
-        return result
     except (FetchError, SourceError, UnknownKind) as e:
-        await off_loop(_note_error, store, feed, str(e))
         headers, status = getattr(e, "headers", {}), getattr(e, "status", 0)
-        await off_loop(note_refresh, store, feed.id, str(e), headers, status)
+        await _note(_writer, store, feed, str(e), headers, status)
         return RefreshResult(feed, error=str(e))
+
+
+def _store_parsed(
+    store: Store,
+    feed: Feed,
+    parsed: ParsedSource,
+    etag: str,
+    last_modified: str,
+    headers: Mapping[str, str],
+) -> RefreshResult:
+    # Looked up when called, not bound at import: a test puts a failing one in its place.
+    result = store_parsed(store, feed, parsed, etag, last_modified)
+    note_refresh(store, feed.id, "", headers, 200)  # the feed's health, the server's wait
+    return result
+
+
+def _not_modified(store: Store, feed_id: int, headers: Mapping[str, str]) -> None:
+    store.record_not_modified(feed_id)
+    note_refresh(store, feed_id, "", headers, 304)
 
 
 def _note_error(store: Store, feed: Feed, message: str) -> None:
@@ -113,6 +140,20 @@ def _note_error(store: Store, feed: Feed, message: str) -> None:
         store.record_error(feed.id, message)
 
 
+async def _note(
+    writer: StoreWriter,
+    store: Store,
+    feed: Feed,
+    message: str,
+    headers: Mapping[str, str],
+    status: int,
+) -> None:
+    # The batch itself may fail (its BEGIN waited out another process's lock): the same rule.
+    with contextlib.suppress(sqlite3.Error):
+        await writer.write(_note_error, store, feed, message)
+        await writer.write(note_refresh, store, feed.id, message, headers, status)
+
+
 async def refresh_feeds(
     store: Store,
     fetcher: Fetcher,
@@ -120,24 +161,36 @@ async def refresh_feeds(
     specs: Sequence[FeedSpec] = (),
     on_result: Callable[[RefreshResult], None] | None = None,
 ) -> list[RefreshResult]:
-    """Refresh feeds concurrently (the fetcher caps concurrency); results in feeds' order."""
+    """Refresh feeds concurrently (the fetcher caps concurrency); results in feeds' order.
+
+    Every feed's validators come from one query before the first request; every write goes to
+    one writer thread, which stores whatever has arrived meanwhile in one transaction; on_result
+    hears of a feed once its rows are committed."""
     batch = Batch(len(feeds))
     options = {s.url: s.rules for s in specs}
     agents = {s.url: s.settings.user_agent for s in specs if s.settings.user_agent}
+    validators = await off_loop(store.validators_of, [f.id for f in feeds])
 
-    async def one(feed: Feed) -> RefreshResult:
+    async def one(feed: Feed, writer: StoreWriter) -> RefreshResult:
         try:
             agent = agents.get(feed.url)
-            own = fetcher.with_user_agent(agent) if agent else fetcher
-            res = await refresh_feed(store, own, feed, options.get(feed.url), _batch=batch)
+            res = await refresh_feed(
+                store,
+                fetcher.with_user_agent(agent) if agent else fetcher,
+                feed,
+                options.get(feed.url),
+                _batch=batch,
+                _writer=writer,
+                _validators=validators.get(feed.id, ("", "")),
+            )
         except Exception as e:  # a bug in one source's parsing must not stop the others
             # The message may quote the feed, and the result line goes to a terminal.
             msg = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:500]
-            await off_loop(_note_error, store, feed, msg)
-            await off_loop(note_refresh, store, feed.id, msg, {}, 0)
+            await _note(writer, store, feed, msg, {}, 0)
             res = RefreshResult(feed, error=msg)
         if on_result is not None:
             on_result(res)
         return res
 
-    return list(await asyncio.gather(*(one(f) for f in feeds)))
+    async with StoreWriter(store) as writer:
+        return list(await asyncio.gather(*(one(f, writer) for f in feeds)))

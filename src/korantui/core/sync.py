@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from korantui.core.article.site_rules import SiteRules
     from korantui.core.net.fetch import Fetcher
 
-ARTICLE_CONCURRENCY = 4
+# Articles in flight at once; 0: as many as the fetcher's caps let through (its connections,
+# and its per-host cap, which is the politeness that matters). Extraction runs on its own thread
+# (core/htmlwork.py) while the other downloads go on.
+ARTICLE_CONCURRENCY = 0
 
 
 @dataclass(slots=True)
@@ -89,7 +92,7 @@ async def sync_all(
     targets = [h for h in store.headlines(unread_only=True) if not h.has_article and h.link]
     summary.articles = len(targets)
     report.articles_started(len(targets))
-    gate = asyncio.Semaphore(max(1, concurrency))
+    gate = asyncio.Semaphore(max(1, concurrency or fetcher.settings.max_connections))
     reach = FeedReach(store, fetcher, origin_zone)
 
     async def one(row: Headline) -> None:

@@ -1,12 +1,14 @@
 """Refreshing feeds, and the store's changes coming back to the screen without the UI thread
 querying the store for each refreshed feed.
 
-    refresh worker thread ──FeedRefreshed (one per feed)──▶ screen: busy mark off, store_changed()
-    store_changed() ──StoreChanged (at most one queued)──▶ snapshot worker thread (reads feeds,
-        counts, the list's first page) ──Snapshot──▶ screen: widgets updated, no store work
+    refresh thread ──results (under a lock)──┐
+    store_changed() (any thread) ────────────┴─StoreChanged (at most one queued)──▶ screen:
+        busy marks off, snapshot worker thread (reads feeds, counts, the list's first page)
+        ──Snapshot──▶ screen: widgets updated, no store work
 
-While a snapshot is being read, further changes only set a flag: one more snapshot follows, so
-a 100-feed refresh costs a few snapshots, not 100 re-queries on the UI thread.
+However many feeds land meanwhile, the UI thread gets one message; while a snapshot is being
+read, further changes only set a flag and one more snapshot follows, so a 100-feed refresh
+costs a few snapshots, not 100 messages and re-queries on the UI thread.
 
 Held by MainScreen (composition, not a mixin); its workers run on the screen.
 """
@@ -37,6 +39,9 @@ FIRST_PAGE = 200
 
 
 class FeedRefreshed(Message):
+    """A feed's refresh is stored, for the filters to judge before it is shown (ui/alerts.py):
+    only while [[filter]] rules exist, since a hidden headline must never flash by."""
+
     def __init__(self, result: RefreshResult) -> None:
         super().__init__()
         self.result = result
@@ -97,6 +102,7 @@ class Refresher:
         self._snapshot_running = False
         self._snapshot_again = False
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
+        self._landed: list[RefreshResult] = []  # results the UI thread has not taken yet
         self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
 
     def screen_read(self) -> None:
@@ -129,12 +135,16 @@ class Refresher:
         screen.set_status(tr("refreshing", screen.lang, n=len(feeds)))
         screen.show_busy()
         store, runner, specs = app.store, app.runner, list(app.config.feeds)
+        judged = bool(app.config.filters.filters)
 
         def work() -> None:
             from korantui.core.refresh import refresh_feeds
 
             def one(result: RefreshResult) -> None:
-                screen.post_message(FeedRefreshed(result))
+                if judged:  # through the filters first, then feed_refreshed
+                    screen.post_message(FeedRefreshed(result))
+                else:
+                    self.landed(result)
 
             try:
                 results = runner.run(
@@ -146,10 +156,16 @@ class Refresher:
 
         screen.run_worker(work, thread=True, group="refresh", exit_on_error=False)
 
-    def feed_refreshed(self, result: RefreshResult) -> None:
-        self.busy_feeds.discard(result.feed.id)
-        self._refreshed.add(result.feed.id)
+    def landed(self, result: RefreshResult) -> None:
+        """A feed's refresh is stored (the refresh thread): it rides with the next StoreChanged."""
+        with self._lock:
+            self._landed.append(result)
         self.store_changed()
+
+    def feed_refreshed(self, result: RefreshResult) -> None:
+        """A feed's refresh, judged by the filters (the UI thread): shown with the next
+        snapshot."""
+        self.landed(result)
 
     def refresh_done(self, results: list[RefreshResult]) -> None:
         screen = self.screen
@@ -186,6 +202,10 @@ class Refresher:
         """StoreChanged arrived: read a snapshot, or one more after the one being read."""
         with self._lock:
             self._change_queued = False
+            landed, self._landed = self._landed, []
+        for result in landed:
+            self.busy_feeds.discard(result.feed.id)
+            self._refreshed.add(result.feed.id)
         if self._snapshot_running:
             self._snapshot_again = True
             return

@@ -136,13 +136,15 @@ class Fetcher:
     def __init__(
         self, settings: FetchSettings | None = None, *, resolver: Resolver | None = None
     ) -> None:
-        from korantui.core.net.zone_clients import tls_context
+        from korantui.core.net.trust import Trust
 
         self.settings = settings or FetchSettings()
         self.resolver: Resolver = resolver or system_resolver
         self.reach = Zone.SPECIAL  # the most private zone requests go to unless told otherwise
         self.user_agent = ""  # a feed's own User-Agent; "" sends the settings' one
-        self._tls: ssl.SSLContext = tls_context(self.settings.ca_file)
+        # The certificates are read when the first https request needs them (core/net/trust.py).
+        self._trust = Trust(self.settings.ca_file)
+        self._tls: ssl.SSLContext = self._trust.context
         # host -> the most public zone it was reached in, directly (not through a proxy).
         self._connected: dict[str, Zone] = {}
         # One client (one connection pool) per zone, shared by every confined() view. The
@@ -310,11 +312,23 @@ class Fetcher:
         if zone is not None and zone > allowed:
             host = urlsplit(url).hostname or url
             raise FetchRefused(AddressRefused(host, zone, allowed), url)
+        if not self._trust.ready and url[:6].lower() == "https:":
+            await self._trusted(url)
         async with self._all, self._host_gate(url):
             if not deadline:
                 deadline.append(asyncio.get_running_loop().time() + self.settings.total_timeout)
             async with asyncio.timeout_at(deadline[0]):
                 return await self._request(self._client(allowed), url, headers, max_bytes)
+
+    async def _trusted(self, url: str) -> None:
+        """No handshake before the certificates are in (the first https request reads them)."""
+        import ssl
+
+        try:
+            await asyncio.to_thread(self._trust.wait)
+        except (ssl.SSLError, OSError, ValueError) as e:
+            words = clean_line(str(e))[:200]
+            raise FetchError("tls", f"cannot read the trusted certificates: {words}", url) from None
 
     async def _request(
         self, client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int

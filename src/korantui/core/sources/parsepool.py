@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import Executor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from korantui.core.models import ParsedSource
 from korantui.core.sources.feeds import parse_feed
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 MIN_BATCH = 12  # feeds in one refresh before a pool is considered
 MIN_SLOW = 3  # feeds of that refresh already parsed by feedparser
@@ -89,6 +91,10 @@ def _alive(pid: int) -> bool:
 def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedSource:
     """parse_feed in a worker process (blocking the calling thread, never the event loop)."""
     global _broken
+    # Here, not at the top: concurrent.futures.process brings multiprocessing (~50 ms), and a
+    # refresh whose feeds the fast path reads never needs it.
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         future = _get_pool().submit(parse_feed, data, url, content_type)
     except (OSError, RuntimeError, ValueError):

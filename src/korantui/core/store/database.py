@@ -65,6 +65,7 @@ class Store:
         read_only: an existing store, for reading alone (a read-only data dir)."""
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._depth = 0  # transactions open on this connection (the outer one, savepoints)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         # notice: one line for the user when a bad store file had to be moved aside.
@@ -87,14 +88,40 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; inside another one (a refresh's batch, core/store/writer.py) a
+        savepoint of it, so this part alone rolls back when it fails."""
         with self._lock:
+            if self._depth:
+                yield from self._savepoint()
+                return
             self._db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
             try:
                 yield self._db
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite may have ended the transaction itself (a full disk, an I/O error), or
+                # kept it open after a COMMIT it could not make (busy): either way, none of it.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        name = f"part{self._depth}"
+        self._db.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self._db
+        except BaseException:
+            if self._db.in_transaction:  # else SQLite already rolled everything back
+                self._db.execute(f"ROLLBACK TO {name}")
+                self._db.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._depth -= 1
+        self._db.execute(f"RELEASE {name}")
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         with self._lock:
@@ -142,6 +169,12 @@ class Store:
     def validators(self, feed_id: int) -> tuple[str, str]:
         rows = self._query("SELECT etag, last_modified FROM feeds WHERE id = ?", (feed_id,))
         return (rows[0][0], rows[0][1]) if rows else ("", "")
+
+    def validators_of(self, feed_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """validators() of many feeds in one query (a refresh's first step)."""
+        wanted = set(feed_ids)
+        rows = self._query("SELECT id, etag, last_modified FROM feeds")
+        return {r[0]: (r[1], r[2]) for r in rows if r[0] in wanted}
 
     def record_error(self, feed_id: int, error: str) -> None:
         with self.transaction() as db:

@@ -1,0 +1,175 @@
+"""Key presses while a refresh lands (issue 15): j/k answered, key to repainted frame.
+
+    python benchmarks/ui_latency.py [--feeds 100] [--json OUT]
+
+A loopback site spreads the feeds over 25 hosts (100 ms latency, 50 items each, all new to the
+store); the app (headless pilot, 160×48) starts on a store of 10,000 headlines (--stored).
+First the keys with nothing running, then the same while a refresh of every feed lands. A key
+goes in as the terminal driver sends it; it is answered at the first frame painted
+(App._display) after the list moved its cursor for it, so the time holds whatever the UI
+thread was doing when the key came, and the wait for the next frame. Keys come every 25 ms
+(a fast typist), j and k in turn, from the list's second row (k never meets the top); both
+loops are bounded (a number of keys, a time limit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # PYTHONPATH=<other checkout>/src measures another version
+
+from corpus import build_store  # noqa: E402
+from loopsite import NewsSite  # noqa: E402
+from refresh_floor import HOSTS, korantui_config  # noqa: E402
+
+GAP = 0.025  # between two keys
+IDLE_KEYS = 120
+MAX_REFRESH_KEYS = 4000
+LIMIT = 120.0  # seconds: a refresh that takes longer ends the measurement
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def measure(cfg_path: Path, data: Path, idle_keys: int = IDLE_KEYS) -> dict[str, Any]:
+    from textual import events
+    from textual.app import App
+
+    from korantui.core.config import load_config
+    from korantui.ui.app import KoranApp
+    from korantui.ui.widgets.headline_list import HeadlineList
+
+    frames: list[float] = []  # when each frame was painted
+    acted: list[float] = []  # when the list moved its cursor for a key
+    original = App._display
+
+    def display(self: App[Any], screen: Any, renderable: Any) -> None:
+        original(self, screen, renderable)
+        if renderable is not None:
+            frames.append(time.perf_counter())
+
+    def timed(move: Any) -> Any:
+        def moved(self: HeadlineList) -> None:
+            move(self)
+            acted.append(time.perf_counter())
+
+        return moved
+
+    for name in ("action_cursor_down", "action_cursor_up"):
+        setattr(HeadlineList, name, timed(getattr(HeadlineList, name)))
+    App._display = display  # type: ignore[method-assign]
+    app = KoranApp(load_config(cfg_path, data), refresh_on_start=False)
+    result: dict[str, Any] = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        t0 = time.perf_counter()
+        while any(not w.is_finished for w in app.workers) and time.perf_counter() - t0 < 60:
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+        hl = app.query_one(HeadlineList)
+        hl.focus()
+        await pilot.press("j")
+        await pilot.pause()
+
+        async def key(n: int) -> float:
+            """One key; the time until the first frame painted after the list moved for it.
+            (Rows that land meanwhile may move the cursor's index: the move itself is what
+            is waited for, then its frame.)"""
+            name = "j" if n % 2 == 0 else "k"
+            mark = len(acted)
+            start = time.perf_counter()
+            app._driver.send_message(events.Key(name, name))  # type: ignore[union-attr]
+            while time.perf_counter() - start < 5:
+                if len(acted) > mark:
+                    done = acted[mark]
+                    painted = [f for f in frames[-8:] if f >= done]
+                    if painted:
+                        return painted[0] - start
+                await asyncio.sleep(0.0005)
+            return 5.0
+
+        idle = []
+        for n in range(idle_keys):
+            idle.append(await key(n))
+            await asyncio.sleep(GAP)
+        result["idle"] = idle
+        refresher = app.main.refresher
+        started = time.perf_counter()
+        app.main.action_refresh_all()
+        busy = []
+        n = 0
+        while refresher.busy_feeds and n < MAX_REFRESH_KEYS:
+            if time.perf_counter() - started > LIMIT:
+                break
+            busy.append(await key(n))
+            n += 1
+            await asyncio.sleep(GAP)
+        result["refresh_seconds"] = time.perf_counter() - started
+        result["refresh"] = busy
+        await pilot.pause()
+        result["headlines"] = app.service.counts()[1]
+    return result
+
+
+def run(
+    feeds: int = 100,
+    items: int = 50,
+    latency: float = 0.1,
+    stored: int = 10_000,
+    idle_keys: int = IDLE_KEYS,
+) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix="korantui-ui-latency-"))
+    with NewsSite(feeds, items, latency, hosts=min(HOSTS, feeds)) as site:
+        cfg = korantui_config(work / "config.toml", site.feed_urls)
+        data = work / "data"
+        build_store(data / "korantui.db", site.feed_urls, stored)
+        result = asyncio.run(measure(cfg, data, idle_keys))
+        result["answers"] = site.take_counts()
+    for phase in ("idle", "refresh"):
+        values = result[phase]
+        result[f"{phase}_p50"] = statistics.median(values) if values else float("nan")
+        result[f"{phase}_p99"] = pct(values, 99)
+        result[f"{phase}_keys"] = len(values)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=100)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--stored", type=int, default=10_000, help="headlines in the store")
+    parser.add_argument("--keys", type=int, default=IDLE_KEYS, help="keys with nothing running")
+    parser.add_argument("--json", help="write the figures here")
+    args = parser.parse_args()
+    result = run(args.feeds, args.items, args.latency, args.stored, args.keys)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result), encoding="utf-8")
+    for phase in ("idle", "refresh"):
+        p50, p99 = result[f"{phase}_p50"] * 1000, result[f"{phase}_p99"] * 1000
+        worst = max(result[phase], default=float("nan")) * 1000
+        print(
+            f"{phase:8} keys {result[f'{phase}_keys']:4}  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms"
+            f"  max {worst:6.1f} ms"
+        )
+    print(
+        f"refresh of {args.feeds} feeds landed in {result['refresh_seconds']:.2f} s;"
+        f" answers {result['answers']}; headlines stored {result['headlines']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

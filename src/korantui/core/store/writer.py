@@ -1,0 +1,133 @@
+"""One writer thread per refresh: every feed's store work in few transactions, in arrival order.
+
+A refresh of 100 feeds used to make 100-200 transactions from six pool threads that queued on the
+store's lock, each one a BEGIN, a COMMIT and a WAL write, all competing with the event loop for
+the GIL. Here the event loop hands each feed's write to one thread and goes back to the network;
+the thread takes everything that has queued up meanwhile and writes it in ONE transaction, each
+feed inside its own savepoint:
+
+- a feed whose write fails (a bug, a row SQLite refuses) is rolled back to its savepoint alone,
+  and its caller gets the exception; the other feeds of the batch commit;
+- a COMMIT that fails (a full disk) fails every feed of the batch, and none of them is stored:
+  the store is as it was before the batch, never half a feed;
+- a caller hears of its write only after the COMMIT, so whoever it tells (the UI, a progress
+  line) finds the rows in the store.
+
+While the store is locked by another process (its busy timeout), only this thread waits:
+downloads and parsing go on, and their writes join the next batch. A batch is kept to a few
+dozen feeds so other readers of the same connection wait one short batch at most.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from korantui.core.store.database import Store
+
+T = TypeVar("T")
+
+MAX_BATCH = 24  # feeds in one transaction: a reader of the same connection waits that long
+
+
+class _Job:
+    __slots__ = ("args", "fn", "future", "loop")
+
+    def __init__(
+        self, fn: Callable[..., Any], args: tuple[Any, ...], future: asyncio.Future[Any]
+    ) -> None:
+        self.fn, self.args, self.future = fn, args, future
+        self.loop = future.get_loop()
+
+
+def _settle(job: _Job, result: Any, error: BaseException | None) -> None:
+    def done() -> None:
+        if job.future.cancelled():
+            return
+        if error is not None:
+            job.future.set_exception(error)
+        else:
+            job.future.set_result(result)
+
+    # RuntimeError: the loop closed meanwhile, and nobody waits any more.
+    with contextlib.suppress(RuntimeError):
+        job.loop.call_soon_threadsafe(done)
+
+
+class StoreWriter:
+    """`async with StoreWriter(store) as w: await w.write(store.save_entries, ...)`.
+
+    write(fn, *args) runs fn(*args) on the writer thread inside the batch's transaction (fn's
+    own store.transaction() becomes a savepoint there) and returns its result.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.batches = 0  # transactions made (for tests and the benchmark's notes)
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._main, name="korantui-store-writer")
+        self._thread.daemon = True
+        self._thread.start()
+
+    async def __aenter__(self) -> StoreWriter:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def write(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._jobs.put(_Job(fn, args, future))
+        return future
+
+    async def aclose(self) -> None:
+        """Let the jobs already queued finish, then end the thread (without blocking the loop)."""
+        self._jobs.put(None)
+        await asyncio.to_thread(self._thread.join)
+
+    # -- the thread ----------------------------------------------------------------------------
+
+    def _main(self) -> None:
+        while True:
+            first = self._jobs.get()
+            if first is None:
+                return
+            batch = [first]
+            stop = False
+            while len(batch) < MAX_BATCH:
+                try:
+                    job = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if job is None:
+                    stop = True
+                    break
+                batch.append(job)
+            self._run(batch)
+            if stop:
+                return
+
+    def _run(self, batch: list[_Job]) -> None:
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        try:
+            with self.store.transaction() as db:
+                for job in batch:
+                    if job.future.cancelled():
+                        outcomes.append((None, None))
+                        continue
+                    try:
+                        with self.store.transaction():  # a savepoint: this feed alone
+                            outcomes.append((job.fn(*job.args), None))
+                    except Exception as e:
+                        if not db.in_transaction:  # SQLite rolled the whole batch back
+                            raise
+                        outcomes.append((None, e))
+        except Exception as e:  # BEGIN or COMMIT failed: nothing of the batch was stored
+            outcomes = [(None, e)] * len(batch)
+        self.batches += 1
+        for job, (result, error) in zip(batch, outcomes, strict=True):
+            _settle(job, result, error)

@@ -1,0 +1,118 @@
+"""A refresh's writes go to one writer thread, in few transactions, a savepoint per feed
+(issue 15): a feed that fails half-way is rolled back alone, and the store stays consistent."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from korantui.core.models import Entry, FeedSpec
+from korantui.core.store.database import Store
+from korantui.core.store.writer import StoreWriter
+from tests.hostile_servers import Site, rss
+
+
+def _entries(feed: int, n: int) -> list[Entry]:
+    when = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    return [
+        Entry(
+            title=f"Kabar umpan{feed}n{i}",
+            link=f"https://koran.test/{feed}/{i}",
+            guid=f"https://koran.test/{feed}/{i}",
+            summary="Ringkasan",
+            published=when,
+        )
+        for i in range(n)
+    ]
+
+
+def _store(tmp_path: Path, feeds: int) -> Store:
+    store = Store(tmp_path / "k.db")
+    store.sync_feeds([FeedSpec(url=f"https://koran.test/{i}.xml") for i in range(feeds)])
+    return store
+
+
+async def test_a_feed_failing_half_way_is_rolled_back_alone(tmp_path: Path) -> None:
+    store = _store(tmp_path, 3)
+    ids = [f.id for f in store.feeds()]
+
+    def half_then_fail(feed_id: int) -> None:
+        store.save_entries(feed_id, _entries(1, 5))  # written, then the feed's write fails
+        raise RuntimeError("a bug in the middle of a feed's write")
+
+    async with StoreWriter(store) as writer:
+        first = writer.write(store.save_entries, ids[0], _entries(0, 4))
+        broken = writer.write(half_then_fail, ids[1])
+        last = writer.write(store.save_entries, ids[2], _entries(2, 3))
+        assert await first == (4, 4)
+        with pytest.raises(RuntimeError, match="in the middle"):
+            await broken
+        assert await last == (3, 3)
+    by_feed = {f.id: f.total for f in store.feeds()}
+    assert by_feed == {ids[0]: 4, ids[1]: 0, ids[2]: 3}
+    # Nothing of the failed feed is left, in the list or in the search index.
+    assert store.search("umpan1n") == []
+    assert len(store.search("Kabar")) == 7
+    store.close()
+
+
+async def test_writes_that_queue_up_go_in_one_transaction(tmp_path: Path) -> None:
+    store = _store(tmp_path, 10)
+    ids = [f.id for f in store.feeds()]
+    go = threading.Event()
+
+    def wait_then_save(feed_id: int) -> tuple[int, int]:
+        assert go.wait(timeout=20)  # long only if it is broken
+        return store.save_entries(feed_id, _entries(0, 2))
+
+    async with StoreWriter(store) as writer:
+        futures = [writer.write(wait_then_save, ids[0])]
+        futures += [writer.write(store.save_entries, i, _entries(i, 2)) for i in ids[1:]]
+        go.set()  # the first write held the thread while the nine others queued up
+        results = await asyncio.gather(*futures)
+    assert results == [(2, 2)] * 10
+    assert writer.batches <= 2  # one transaction per feed would be ten
+    assert sum(f.total for f in store.feeds()) == 20
+    store.close()
+
+
+async def test_a_caller_hears_of_its_write_once_it_is_committed(tmp_path: Path) -> None:
+    """What a caller is told can be read at once by another connection (another process)."""
+    import sqlite3
+
+    store = _store(tmp_path, 1)
+    feed_id = store.feeds()[0].id
+    async with StoreWriter(store) as writer:
+        await writer.write(store.save_entries, feed_id, _entries(0, 6))
+        other = sqlite3.connect(tmp_path / "k.db")
+        assert other.execute("SELECT COUNT(*) FROM headlines").fetchone()[0] == 6
+        other.close()
+    store.close()
+
+
+async def test_a_refresh_with_a_broken_feed_stores_the_others_and_the_error(
+    tmp_path: Path,
+) -> None:
+    from korantui.core.net.fetch import Fetcher
+    from korantui.core.refresh import refresh_feeds
+
+    store = Store(tmp_path / "k.db")
+    with Site() as site:
+        urls = [
+            site.page(f"/{i}.xml", rss([{"title": f"Kabar {i}", "link": f"http://x.test/{i}"}]))
+            for i in range(6)
+        ]
+        urls[3] = site.url("/missing.xml")
+        store.sync_feeds([FeedSpec(url=u) for u in urls])
+        async with Fetcher() as fetcher:
+            results = await refresh_feeds(store, fetcher, store.feeds())
+    assert [r.new for r in results] == [1, 1, 1, 0, 1, 1]
+    feeds = store.feeds()
+    assert feeds[3].last_error == "HTTP 404 (not found)"
+    assert [f.total for f in feeds] == [1, 1, 1, 0, 1, 1]
+    assert all(f.last_refresh is not None for f in feeds)
+    store.close()
