@@ -40,7 +40,7 @@ FIRST_PAGE = 200
 
 class FeedRefreshed(Message):
     """A feed's refresh is stored, for the filters to judge before it is shown (ui/alerts.py):
-    only while [[filter]] rules exist, since a hidden headline must never flash by."""
+    only while [[filter]] or [[query]] tables exist (a hidden headline must never flash by)."""
 
     def __init__(self, result: RefreshResult) -> None:
         super().__init__()
@@ -135,7 +135,9 @@ class Refresher:
         screen.set_status(tr("refreshing", screen.lang, n=len(feeds)))
         screen.show_busy()
         store, runner, specs = app.store, app.runner, list(app.config.feeds)
-        judged = bool(app.config.filters.filters)
+        # Through the screen's alerter (ui/alerts.py) while filters judge new headlines or a
+        # saved search on show takes them in; else straight to the next snapshot.
+        judged = bool(app.config.filters.filters or app.config.filters.queries)
 
         def work() -> None:
             from korantui.core.refresh import refresh_feeds
