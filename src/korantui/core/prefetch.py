@@ -16,6 +16,7 @@ from korantui.core.images.fetch import store_pictures
 from korantui.core.models import Headline
 from korantui.core.reading import FULL_TEXT, fetch_reading
 from korantui.core.store.database import Store
+from korantui.core.store.feed_settings import images_wanted, prefetch_of
 
 if TYPE_CHECKING:
     from korantui.core.article.site_rules import SiteRules
@@ -51,6 +52,7 @@ async def prefetch_articles(
     further into private networks than its feed's address (origin_zone, see FeedReach)."""
     gate = asyncio.Semaphore(max(1, concurrency))
     reach = FeedReach(store, fetcher, origin_zone)
+    headlines = _within_feed_limits(store, headlines)
 
     async def one(headline: Headline) -> int | None:
         async with gate:
@@ -59,7 +61,9 @@ async def prefetch_articles(
                 return None
             confined = await reach.fetcher_for(full)
             reading = await fetch_reading(store, confined, full, rules)
-            if reading.status == FULL_TEXT and pictures:  # for reading offline (core/images)
+            # The pictures too, for reading offline (core/images), unless the feed says images
+            # = false.
+            if reading.status == FULL_TEXT and pictures and images_wanted(store, full.feed_id):
                 await store_pictures(store, confined, headline.id, reading.article)
             return headline.id if reading.status == FULL_TEXT else None
 
@@ -70,3 +74,18 @@ async def prefetch_articles(
     if errors:
         raise errors[0]
     return [i for i in done if isinstance(i, int)]
+
+
+def _within_feed_limits(store: Store, headlines: Sequence[Headline]) -> list[Headline]:
+    """headlines less those past their feed's own prefetch count ([[feeds]] prefetch = N; 0
+    fetches none of the feed's articles ahead)."""
+    limits: dict[int, int] = {}
+    taken: dict[int, int] = {}
+    kept = []
+    for h in headlines:
+        if h.feed_id not in limits:
+            limits[h.feed_id] = prefetch_of(store, h.feed_id, len(headlines))
+        if taken.get(h.feed_id, 0) < limits[h.feed_id]:
+            taken[h.feed_id] = taken.get(h.feed_id, 0) + 1
+            kept.append(h)
+    return kept

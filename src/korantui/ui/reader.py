@@ -59,9 +59,13 @@ class Reader:
     def show(self, reading: Reading, *, loading: bool = False) -> None:
         self.reading = reading
         view = self.screen.article_view
-        rendered = render_reading(
-            reading, self.screen.lang, loading=loading, pictures=view.pictures.on
+        from korantui.core.store.feed_settings import images_wanted
+
+        # images = false on the feed: its articles' pictures are named, not fetched.
+        pictures = view.pictures.on and images_wanted(
+            self.screen.korantui.store, reading.headline.feed_id
         )
+        rendered = render_reading(reading, self.screen.lang, loading=loading, pictures=pictures)
         source = (reading.headline.id, reading.article.url or reading.headline.link)
         view.show(rendered.renderable, rendered.links, plain=reading.article.text, source=source)
         view.border_title = Text(clean_line(reading.headline.feed_name))
