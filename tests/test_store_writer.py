@@ -116,3 +116,36 @@ async def test_a_refresh_with_a_broken_feed_stores_the_others_and_the_error(
     assert [f.total for f in feeds] == [1, 1, 1, 0, 1, 1]
     assert all(f.last_refresh is not None for f in feeds)
     store.close()
+
+
+async def test_a_store_that_refuses_a_feeds_rows_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk on one feed's write: its line says "disk full", not an OperationalError
+    (issue 17, item 12); the other feeds are stored."""
+    import sqlite3
+
+    from korantui.core import refresh
+    from korantui.core.net.fetch import Fetcher
+    from korantui.core.store.store_file import DISK_FULL
+
+    real = refresh.store_parsed
+
+    def full_for_the_second(store, feed, parsed, *args):  # type: ignore[no-untyped-def]
+        if feed.url.endswith("/1.xml"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(store, feed, parsed, *args)
+
+    monkeypatch.setattr(refresh, "store_parsed", full_for_the_second)
+    store = Store(tmp_path / "k.db")
+    with Site() as site:
+        urls = [
+            site.page(f"/{i}.xml", rss([{"title": f"Kabar {i}", "link": f"http://x.test/{i}"}]))
+            for i in range(3)
+        ]
+        store.sync_feeds([FeedSpec(url=u) for u in urls])
+        async with Fetcher() as fetcher:
+            results = await refresh.refresh_feeds(store, fetcher, store.feeds())
+    assert [r.error for r in results] == ["", DISK_FULL, ""]
+    assert [r.new for r in results] == [1, 0, 1]
+    store.close()

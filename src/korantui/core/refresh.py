@@ -35,6 +35,7 @@ from korantui.core.sources.limits import bounded
 from korantui.core.sources.registry import UnknownKind, kind_of
 from korantui.core.store.database import Store
 from korantui.core.store.health import note_refresh
+from korantui.core.store.store_file import sqlite_problem
 from korantui.core.store.writer import StoreWriter
 from korantui.core.stories.grouping import group_new
 from korantui.core.threads import off_loop
@@ -183,6 +184,10 @@ async def refresh_feeds(
                 _writer=writer,
                 _validators=validators.get(feed.id, ("", "")),
             )
+        except sqlite3.Error as e:  # the store refused the feed's rows: said in words
+            msg = sqlite_problem(e)
+            await _note(writer, store, feed, msg, {}, 0)
+            res = RefreshResult(feed, error=msg)
         except Exception as e:  # a bug in one source's parsing must not stop the others
             # The message may quote the feed, and the result line goes to a terminal.
             msg = clean_line(f"unexpected error: {type(e).__name__}: {e}")[:500]
