@@ -23,6 +23,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "cursor": ("Move in the list", "Pindah di daftar"),
     "first_last": ("First / last in the list", "Pertama / terakhir di daftar"),
     "open": ("Open the feed or the article", "Buka sumber atau artikel"),
+    "story": (
+        "Show / fold the outlets of a story [+N]",
+        "Tampilkan / lipat media lain satu berita [+N]",
+    ),
     "next_pane": ("Next pane", "Panel berikutnya"),
     "previous_pane": ("Previous pane", "Panel sebelumnya"),
     "scroll_down": ("Scroll the article down", "Gulir artikel ke bawah"),
@@ -119,6 +123,8 @@ _ACTION_GROUPS = {
     "first": "first_last",
     "last": "first_last",
     "select": "open",
+    "expand_story": "story",
+    "collapse_story": "story",
     "page_down": "scroll_down",
     "page_up": "scroll_up",
 }
