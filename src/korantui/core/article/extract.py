@@ -206,7 +206,7 @@ def _extract_parsed(
         blocks, reading = generic or generic_blocks(tree, url)
         if not blocks:
             raise ExtractionError("no article text found")
-        method = "generic" if reading == "balanced" else f"generic:{reading}"
+        method = "generic" if reading == "recall" else f"generic:{reading}"
     title_text = clean_line(title.value or "")
     cleaned = clean_blocks(_drop_title_block(blocks, title_text))
     if caption:

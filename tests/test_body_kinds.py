@@ -1,0 +1,49 @@
+"""Kinds of body failure on layouts no site rule knows, each on a small page written for the
+project (modelled on what the measurement corpus showed, never its text)."""
+
+from __future__ import annotations
+
+from korantui.core.article.extract import extract_article
+
+_PARAGRAPHS = [
+    "The ferry from the old harbour now leaves twice a day, after the council agreed to pay "
+    "for a second crew through the winter months.",
+    "Passengers had waited up to three hours on busy mornings, and shop owners on the island "
+    "said the queue kept visitors away from the market.",
+    "The operator will keep the late boat on Fridays, when students travel home from the "
+    "college on the mainland for the weekend.",
+    "A review in the spring will decide whether the second crew stays, based on how many "
+    "tickets are sold and what the fuel costs.",
+]
+
+
+def _page(article: str, chrome: str = "") -> str:
+    return (
+        "<html><head><title>Second ferry crew for the winter</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav></header>"
+        f"<main><article><h1>Second ferry crew for the winter</h1>{article}</article></main>"
+        f"{chrome}<footer><p>Copyright Harbour Post</p></footer></body></html>"
+    )
+
+
+def test_an_article_read_whole_in_one_reading() -> None:
+    # The common case: the recall reading holds the page's prose, so it is trusted alone.
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    a = extract_article(_page(body), "https://harbour.example/local/ferry-crew")
+    assert a.method == "generic"
+    assert [b.text for b in a.blocks if b.kind == "p"] == _PARAGRAPHS
+
+
+def test_a_key_points_list_and_a_second_section_are_kept() -> None:
+    # Recall losses seen across many guides: the list of key points and the section after it.
+    body = (
+        f"<p>{_PARAGRAPHS[0]}</p><h2>What changes</h2><ul>"
+        "<li>Two crossings a day from the old harbour, all winter long</li>"
+        "<li>The late boat on Fridays stays for students going home</li></ul>"
+        f"<p>{_PARAGRAPHS[1]}</p><h2>What comes next</h2><p>{_PARAGRAPHS[3]}</p>"
+    )
+    a = extract_article(_page(body), "https://harbour.example/local/ferry-crew")
+    text = a.text
+    assert "The late boat on Fridays stays for students going home" in text
+    assert "What comes next" in text and _PARAGRAPHS[3] in text
+    assert "Copyright Harbour Post" not in text
