@@ -37,6 +37,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Luring: teks lengkap tidak dapat diambil ({reason}); menampilkan ringkasan feed",
     ),
     "image": ("Image", "Gambar"),
+    "enclosure_file": ("file", "berkas"),
     "links": ("Links", "Tautan"),
     "by": ("by {author}", "oleh {author}"),
     "refreshing": ("Refreshing {n} feed{n_s}…", "Memuat ulang {n} sumber…"),

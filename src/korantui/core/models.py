@@ -61,6 +61,16 @@ class Feed:
         return self.name or self.title or self.url
 
 
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file a feed item carries (a podcast's audio, a video, a PDF): shown as such, never
+    read as an article."""
+
+    url: str
+    type: str = ""  # the feed's word for it ("audio/mpeg"); not trusted for anything
+    length: int = 0  # bytes, as the feed says; 0 when it does not
+
+
 @dataclass(slots=True)
 class Entry:
     """A headline as parsed from a source, before it is stored."""
@@ -73,6 +83,7 @@ class Entry:
     published: datetime | None = None
     author: str = ""
     image: str = ""
+    enclosures: tuple[Enclosure, ...] = ()
 
 
 @dataclass(slots=True)

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from korantui.core.models import Article, Block, Headline
+from korantui.core.models import Article, Block, Enclosure, Headline
 from korantui.core.net.fetch import Fetcher, FetchError
 from korantui.core.store.database import Store
+from korantui.core.store.enclosures import enclosures_of
 from korantui.core.store.feed_settings import full_text_feed
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class Reading:
     status: str  # FULL_TEXT, SUMMARY (no article yet), FAILED (extraction failed), OFFLINE
     reason: str = ""  # why the full text is missing
     stored: bool = False  # the full text came from the cache
+    enclosures: tuple[Enclosure, ...] = ()  # the files the feed item carries (audio, video)
 
 
 def summary_article(headline: Headline) -> Article:
@@ -76,15 +78,24 @@ def summary_article(headline: Headline) -> Article:
 def stored_reading(store: Store, headline: Headline) -> Reading:
     """What can be shown without the network: the stored article, else the summary."""
     article = store.article(headline.id)
+    files = enclosures_of(store, headline.id)
     if article is not None:  # capped too: stored before the cap existed, or by another path
-        return Reading(headline, capped(article), FULL_TEXT, stored=True)
-    return Reading(headline, summary_article(headline), SUMMARY)
+        return Reading(headline, capped(article), FULL_TEXT, stored=True, enclosures=files)
+    return Reading(headline, summary_article(headline), SUMMARY, enclosures=files)
 
 
 async def fetch_reading(
     store: Store, fetcher: Fetcher, headline: Headline, rules: SiteRules | None = None
 ) -> Reading:
     """Fetch and extract the article page, store the result; failures fall back to the summary."""
+    reading = await _fetched_reading(store, fetcher, headline, rules)
+    reading.enclosures = await asyncio.to_thread(enclosures_of, store, headline.id)
+    return reading
+
+
+async def _fetched_reading(
+    store: Store, fetcher: Fetcher, headline: Headline, rules: SiteRules | None
+) -> Reading:
     from korantui.core.article.article_fetch import fetch_article
     from korantui.core.article.extract import ExtractionError, Hints
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from korantui.core.i18n import format_date, tr
-from korantui.core.models import Article, Block, Figure
+from korantui.core.models import Article, Block, Enclosure, Figure
 from korantui.core.moments import story_date
 from korantui.core.reading import FAILED, FULL_TEXT, OFFLINE, SUMMARY, Reading
 from korantui.core.sanitize import clean_line, is_openable
@@ -49,8 +49,43 @@ def render_reading(
     # The date the headline list shows (moments.story_date), whatever the page said.
     when = story_date(reading.headline, reading.article)
     rendered = render_article(replace(reading.article, published=when), lang, pictures=pictures)
-    rendered.renderable = Group(label, Text(""), rendered.renderable)
+    parts: list[RenderableType] = [label, Text("")]
+    if reading.enclosures:
+        parts += [*_enclosure_lines(reading.enclosures, rendered.links, lang), Text("")]
+    rendered.renderable = Group(*parts, rendered.renderable)
     return rendered
+
+
+_ENCLOSURE_MARKS = {"audio": "♪", "video": "▶"}
+
+
+def _enclosure_lines(
+    enclosures: tuple[Enclosure, ...], links: list[str], lang: str
+) -> list[RenderableType]:
+    """The item's files, each with its type, size and address, numbered after the article's
+    links (`l` then the number opens one in the browser: korantui fetches none of them)."""
+    lines: list[RenderableType] = []
+    first = len(links)
+    for e in enclosures:
+        if not is_openable(e.url):
+            continue
+        links.append(e.url)
+        kind = clean_line(e.type) or tr("enclosure_file", lang)
+        mark = _ENCLOSURE_MARKS.get(kind.split("/")[0], "▤")
+        name = urlsplit(e.url).path.rsplit("/", 1)[-1] or e.url
+        line = Text(f"{mark} {clean_line(name)}", style="bold")
+        details = [kind] + ([_size(e.length)] if e.length else [])
+        line.append(f"  ({', '.join(details)})", style="dim")
+        line.append(f" [{first + len(lines) + 1}]", style="bold cyan")
+        lines.append(line)
+    return lines
+
+
+def _size(length: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if length >= scale:
+            return f"{length / scale:.1f} {unit}"
+    return f"{length} B"
 
 
 def render_article(

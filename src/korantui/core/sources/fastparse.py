@@ -60,7 +60,15 @@ class _Raw:
         if key in ("media_content", "media_thumbnail"):
             return [{"url": x.url or ""} for x in getattr(e, key) or ()]
         if key == "enclosures":
-            return [{"type": x.type or "", "href": x.url or ""} for x in e.enclosures or ()]
+            # feedparser-rs names the address href (as feedparser does), not url.
+            return [
+                {
+                    "type": x.type or "",
+                    "href": getattr(x, "href", None) or getattr(x, "url", None) or "",
+                    "length": getattr(x, "length", None) or 0,
+                }
+                for x in e.enclosures or ()
+            ]
         if key == "created_parsed":
             return default
         value = getattr(e, key, None)

@@ -9,7 +9,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from korantui.core.models import Entry, ParsedSource
+from korantui.core.models import Enclosure, Entry, ParsedSource
 from korantui.core.moments import in_own_zone
 from korantui.core.net.doctype import why_not_a_feed
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
@@ -153,7 +153,30 @@ def _entry(raw: Any, base: str) -> Entry | None:
         published=_when(raw),
         author=clean_line(raw.get("author", "")),
         image=_image(raw, base),
+        enclosures=_enclosures(raw, base),
     )
+
+
+MAX_ENCLOSURES = 5  # of one item: a podcast episode has one; more is a feed's mistake
+
+
+def _enclosures(raw: Any, base: str) -> tuple[Enclosure, ...]:
+    """The item's files other than pictures (those are its image), each an http(s) address
+    with the feed's type and length, bounded."""
+    found: list[Enclosure] = []
+    for enc in raw.get("enclosures") or []:
+        kind = clean_line(str(enc.get("type", "") or ""))[:100].lower()
+        url = safe_url(str(enc.get("href", "") or ""), base)
+        if not url or kind.startswith("image/") or any(e.url == url for e in found):
+            continue
+        try:
+            length = max(0, min(int(str(enc.get("length", "") or 0).strip()), 10**13))
+        except ValueError:
+            length = 0
+        found.append(Enclosure(url, kind, length))
+        if len(found) == MAX_ENCLOSURES:
+            break
+    return tuple(found)
 
 
 def _when(raw: Any) -> datetime | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.moments import from_stored, to_stored
 from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
+from korantui.core.store.enclosures import save_enclosures
 from korantui.core.store.feed_settings import NO_OWN_RETENTION, own_retention_ids
 from korantui.core.store.filter_flags import HIDDEN_SQL, HIGHLIGHT_SQL
 from korantui.core.store.store_file import (
@@ -299,6 +300,8 @@ class Store:
                     " VALUES (?, ?, ?, '')",
                     (cur.lastrowid, title_text, summary),
                 )
+                if e.enclosures:
+                    save_enclosures(db, cur.lastrowid, e.enclosures)
                 new += 1
             db.execute(
                 "UPDATE feeds SET title = COALESCE(NULLIF(?, ''), title), etag = ?,"

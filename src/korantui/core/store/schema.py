@@ -175,6 +175,17 @@ CREATE TABLE IF NOT EXISTS story_members (
 CREATE INDEX IF NOT EXISTS story_members_grouped ON story_members(story_id)
     WHERE story_id != headline_id;
 """,
+    # The files a feed item carries (podcast audio, video, a PDF), shown as such (issue 17).
+    8: """
+CREATE TABLE IF NOT EXISTS enclosures (
+    headline_id INTEGER NOT NULL REFERENCES headlines(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    type TEXT NOT NULL DEFAULT '',
+    length INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (headline_id, position)
+);
+""",
 }
 
 SCHEMA_VERSION = max(STEPS)
