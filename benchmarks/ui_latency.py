@@ -4,7 +4,8 @@
 
 A loopback site spreads the feeds over 25 hosts (100 ms latency, 50 items each, all new to the
 store); the app (headless pilot, 160×48) starts on a store of 10,000 headlines (--stored).
-First the keys with nothing running, then the same while a refresh of every feed lands. A key
+First the keys with nothing running, then the same while a refresh of every feed lands (from R
+until the refresh, the snapshots it brings and the long list's pages have all been shown). A key
 goes in as the terminal driver sends it; it is answered at the first frame painted
 (App._display) after the list moved its cursor for it, so the time holds whatever the UI
 thread was doing when the key came, and the wait for the next frame. Keys come every 25 ms
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import json
 import statistics
 import sys
@@ -37,6 +39,17 @@ MAX_REFRESH_KEYS = 4000
 LIMIT = 120.0  # seconds: a refresh that takes longer ends the measurement
 
 
+# Until these workers are done a refresh has not landed: the fetch and the store's writes
+# (refresh), then what the screen reads of it (snapshot, headline-pages); the UI thread's share
+# (the panes updated, the rows set) comes with their messages.
+LANDING = {"refresh", "snapshot", "headline-pages"}
+
+
+def landing(app: Any) -> bool:
+    busy = bool(app.main.refresher.busy_feeds)
+    return busy or any(w.group in LANDING and not w.is_finished for w in app.main.workers)
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -44,7 +57,9 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def measure(cfg_path: Path, data: Path, idle_keys: int = IDLE_KEYS) -> dict[str, Any]:
+async def measure(
+    cfg_path: Path, data: Path, idle_keys: int = IDLE_KEYS, profile: Path | None = None
+) -> dict[str, Any]:
     from textual import events
     from textual.app import App
 
@@ -100,27 +115,53 @@ async def measure(cfg_path: Path, data: Path, idle_keys: int = IDLE_KEYS) -> dic
                 await asyncio.sleep(0.0005)
             return 5.0
 
+        profiler = Profiler(profile)
         idle = []
+        profiler.start()
         for n in range(idle_keys):
             idle.append(await key(n))
             await asyncio.sleep(GAP)
+        profiler.stop("idle")
         result["idle"] = idle
-        refresher = app.main.refresher
         started = time.perf_counter()
         app.main.action_refresh_all()
         busy = []
         n = 0
-        while refresher.busy_feeds and n < MAX_REFRESH_KEYS:
+        profiler.start()
+        while landing(app) and n < MAX_REFRESH_KEYS:
             if time.perf_counter() - started > LIMIT:
                 break
             busy.append(await key(n))
             n += 1
             await asyncio.sleep(GAP)
+        profiler.stop("refresh")
         result["refresh_seconds"] = time.perf_counter() - started
         result["refresh"] = busy
         await pilot.pause()
         result["headlines"] = app.service.counts()[1]
     return result
+
+
+class Profiler:
+    """cProfile of the UI thread (the event loop's) over one phase, written to DIR/phase.prof;
+    nothing without a directory. Its figures are not the benchmark's: profiling slows the
+    thread it watches."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self.profile: cProfile.Profile | None = None
+
+    def start(self) -> None:
+        if self.directory is not None:
+            self.profile = cProfile.Profile()
+            self.profile.enable()
+
+    def stop(self, phase: str) -> None:
+        if self.profile is not None and self.directory is not None:
+            self.profile.disable()
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self.profile.dump_stats(self.directory / f"{phase}.prof")
+            self.profile = None
 
 
 def run(
@@ -129,13 +170,14 @@ def run(
     latency: float = 0.1,
     stored: int = 10_000,
     idle_keys: int = IDLE_KEYS,
+    profile: Path | None = None,
 ) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="korantui-ui-latency-"))
     with NewsSite(feeds, items, latency, hosts=min(HOSTS, feeds)) as site:
         cfg = korantui_config(work / "config.toml", site.feed_urls)
         data = work / "data"
         build_store(data / "korantui.db", site.feed_urls, stored)
-        result = asyncio.run(measure(cfg, data, idle_keys))
+        result = asyncio.run(measure(cfg, data, idle_keys, profile))
         result["answers"] = site.take_counts()
     for phase in ("idle", "refresh"):
         values = result[phase]
@@ -153,8 +195,11 @@ def main() -> int:
     parser.add_argument("--stored", type=int, default=10_000, help="headlines in the store")
     parser.add_argument("--keys", type=int, default=IDLE_KEYS, help="keys with nothing running")
     parser.add_argument("--json", help="write the figures here")
+    parser.add_argument(
+        "--profile", type=Path, help="cProfile the UI thread: DIR/idle.prof, DIR/refresh.prof"
+    )
     args = parser.parse_args()
-    result = run(args.feeds, args.items, args.latency, args.stored, args.keys)
+    result = run(args.feeds, args.items, args.latency, args.stored, args.keys, args.profile)
     if args.json:
         Path(args.json).write_text(json.dumps(result), encoding="utf-8")
     for phase in ("idle", "refresh"):

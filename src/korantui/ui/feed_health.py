@@ -23,17 +23,22 @@ def _health(screen: MainScreen) -> dict[int, FeedHealth]:
         return {}
 
 
-def dead_feeds(screen: MainScreen) -> set[int]:
+def dead_feeds(screen: MainScreen, found: dict[int, FeedHealth] | None = None) -> set[int]:
+    """found: the health read already (off the UI thread); else it is read here."""
     days = screen.korantui.config.filters.dead_after_days
     now = clock.now()
-    return {fid for fid, h in _health(screen).items() if h.dead(days, now)}
+    found = _health(screen) if found is None else found
+    return {fid for fid, h in found.items() if h.dead(days, now)}
 
 
-def subtitle(screen: MainScreen, feed: Feed | None) -> str:
-    """What the headline list's lower border says of the selected feed's health."""
+def subtitle(
+    screen: MainScreen, feed: Feed | None, known: dict[int, FeedHealth] | None = None
+) -> str:
+    """What the headline list's lower border says of the selected feed's health (known: the
+    health read already)."""
     if feed is None:
         return ""
-    found = _health(screen).get(feed.id)
+    found = (_health(screen) if known is None else known).get(feed.id)
     error = clean_line(feed.last_error)[:120] if feed.last_error else ""
     if found is None or not found.failures:
         return error

@@ -18,6 +18,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +26,12 @@ from textual.message import Message
 
 from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
+from korantui.ui import saved_searches
+from korantui.ui.store_reads import PreparedGroups, read_health
 from korantui.ui.widgets.feed_list import ALL_ID, feed_id_of
 
 if TYPE_CHECKING:
+    from korantui.core.store.health import FeedHealth
     from korantui.ui.screens.main import MainScreen
 
 # A list opens with this many rows (a screenful and more), read before the first paint; the
@@ -70,18 +74,25 @@ class Snapshot(Message):
         refreshed: set[int],  # the feeds whose refresh it brings
         rows: list[Headline] | None,  # None: the list is left alone (a search, another feed)
         paged: bool = False,
+        health: dict[int, FeedHealth] | None = None,  # every feed's (the dead marks, a subtitle)
+        query_entries: list[tuple[str, str, int]] | None = None,  # saved searches' counts
+        groups: dict[int, int] | None = None,  # the rows' story groups (None: not read)
     ) -> None:
         super().__init__()
         self.feeds, self.counts, self.entry = feeds, counts, entry
         self.generation, self.reads, self.refreshed = generation, reads, refreshed
         self.rows, self.paged = rows, paged
+        self.health, self.query_entries, self.groups = health, query_entries, groups
 
 
 class HeadlinesLoaded(Message):
-    def __init__(self, rows: list[Headline], generation: int) -> None:
+    def __init__(
+        self, rows: list[Headline], generation: int, groups: dict[int, int] | None = None
+    ) -> None:
         super().__init__()
         self.rows = rows
         self.generation = generation
+        self.groups = groups  # the rows' story groups, read with them (None: not read)
 
 
 class StoreChecked(Message):
@@ -104,6 +115,24 @@ class Refresher:
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
         self._landed: list[RefreshResult] = []  # results the UI thread has not taken yet
         self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
+        self.groups: PreparedGroups | None = None  # the list's story groups (prepare_groups)
+
+    def prepare_groups(self) -> None:
+        """Rows that come from a worker come with their story groups (ui/store_reads.py)."""
+        stories = self.screen.headline_list.stories
+        if stories.source is not None:
+            self.groups = PreparedGroups(stories.source)
+            stories.source = self.groups
+
+    def _groups_wanted(self) -> bool:
+        return self.groups is not None and self.screen.headline_list.stories.enabled
+
+    def _set_rows(self, set_rows: Callable[[], None], groups: dict[int, int] | None) -> None:
+        if self.groups is None:
+            set_rows()
+            return
+        with self.groups.given(groups):
+            set_rows()
 
     def screen_read(self) -> None:
         """The screen read the feeds itself (after the reader's own change): a snapshot begun
@@ -228,7 +257,13 @@ class Refresher:
         refreshed, self._refreshed = self._refreshed, set()
         list_changed = entry == ALL_ID or feed_id_of(entry) in refreshed
 
+        store = screen.korantui.store
+        with_queries = bool(saved_searches.queries(screen))
+        with_groups = self._groups_wanted()
+
         def read() -> None:
+            # Everything the panes show of the store is read here: on the UI thread a query
+            # waits for the refresh's write batch (one connection, one lock) and a key with it.
             rows: list[Headline] | None = None
             paged = False
             feeds, counts = service.feeds(), service.counts()
@@ -237,9 +272,12 @@ class Refresher:
             else:
                 rows = service.headlines(feed_id_of(entry), unread_only=hide_read, limit=limit)
                 paged = len(rows) == limit
-            screen.post_message(
-                Snapshot(feeds, counts, entry, generation, reads, refreshed, rows, paged)
-            )
+            queries = saved_searches.pane_entries(screen) if with_queries else []
+            snap = Snapshot(feeds, counts, entry, generation, reads, refreshed, rows, paged)
+            snap.health, snap.query_entries = read_health(store), queries
+            if rows is not None and with_groups:
+                snap.groups = service.story_groups()
+            screen.post_message(snap)
 
         screen.run_worker(read, thread=True, group="snapshot", exit_on_error=False)
 
@@ -251,20 +289,28 @@ class Refresher:
             self._start_snapshot()
             return
         unread, _total, starred = snap.counts
-        screen.show_feeds(snap.feeds, unread, starred)
+        screen.show_feeds(snap.feeds, unread, starred, snap.health, snap.query_entries)
         fresh = snap.generation == self._generation and snap.entry == screen.feed_list.selected_id
         if fresh and snap.rows is not None:
-            screen.show_headlines(snap.entry, snap.rows, keep=True, paged=snap.paged)
+            rows = snap.rows
+            self._set_rows(
+                lambda: screen.show_headlines(
+                    snap.entry, rows, keep=True, paged=snap.paged, health=snap.health
+                ),
+                snap.groups,
+            )
         if self._snapshot_again:
             self._start_snapshot()
 
     def load_all_headlines(self, feed_id: int | None, unread_only: bool, generation: int) -> None:
         service = self.screen.korantui.service
         screen = self.screen
+        with_groups = self._groups_wanted()
 
         def read() -> None:
             rows = service.headlines(feed_id, unread_only=unread_only)
-            screen.post_message(HeadlinesLoaded(rows, generation))
+            groups = service.story_groups() if with_groups else None
+            screen.post_message(HeadlinesLoaded(rows, generation, groups))
 
         screen.run_worker(
             read, thread=True, exclusive=True, group="headline-pages", exit_on_error=False
@@ -275,7 +321,8 @@ class Refresher:
             return  # the list was reloaded meanwhile
         hl = self.screen.headline_list
         current = hl.current
-        hl.set_rows(message.rows, keep_id=current.id if current else None)
+        keep_id = current.id if current else None
+        self._set_rows(lambda: hl.set_rows(message.rows, keep_id=keep_id), message.groups)
 
     # -- the store's upkeep --------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_
 from korantui.ui.widgets.headline_list import HeadlineList
 
 if TYPE_CHECKING:
+    from korantui.core.store.health import FeedHealth
     from korantui.ui.app import KoranApp
     from korantui.ui.feed_editing import FeedEditor
 
@@ -104,6 +105,7 @@ class MainScreen(GuardedScreen):
         self.apply_width(self.app.size.width)
         self.alerter.filter_store()  # the rules brought to the store (issue 18)
         story_rows.attach(self)
+        self.refresher.prepare_groups()
         self.show_store()
         self.headline_list.focus()
         self.app.call_after_refresh(self._after_first_frame)
@@ -172,13 +174,23 @@ class MainScreen(GuardedScreen):
         unread, _total, starred = service.counts()
         self.show_feeds(service.feeds(), unread, starred)
 
-    def show_feeds(self, feeds: list[Feed], unread: int, starred: int) -> None:
+    def show_feeds(
+        self,
+        feeds: list[Feed],
+        unread: int,
+        starred: int,
+        health: dict[int, FeedHealth] | None = None,
+        query_entries: list[tuple[str, str, int]] | None = None,
+    ) -> None:
+        """health, query_entries: read with the feeds (a snapshot's); else read here."""
         feeds_title = tr("feeds", self.lang)
         if self.korantui.demo:  # its outlets are invented: said where they are listed
             feeds_title += f" — {tr('demo_title', self.lang)}"
         self.feed_list.border_title = feeds_title
-        self.feed_list.query_entries = saved_searches.pane_entries(self)
-        self.feed_list.dead = dead_feeds(self)
+        if query_entries is None:
+            query_entries = saved_searches.pane_entries(self)
+        self.feed_list.query_entries = query_entries
+        self.feed_list.dead = dead_feeds(self, health)
         rows = self.accounts.rows()
         self.feed_list.set_feeds(feeds, unread, starred, self.refresher.busy_feeds, rows)
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
@@ -210,7 +222,13 @@ class MainScreen(GuardedScreen):
         self.show_headlines(selected, rows, keep=keep, paged=paged)
 
     def show_headlines(
-        self, selected: str, rows: list[Headline], *, keep: bool, paged: bool
+        self,
+        selected: str,
+        rows: list[Headline],
+        *,
+        keep: bool,
+        paged: bool,
+        health: dict[int, FeedHealth] | None = None,
     ) -> None:
         """Rows of the entry selected (or of the search) on the headline list."""
         self.shown_entry = selected
@@ -221,7 +239,7 @@ class MainScreen(GuardedScreen):
         current = hl.current
         feed = self.feed_list.selected_feed
         # Border titles given as str are parsed as markup: feed names and errors go in as Text.
-        hl.border_subtitle = Text(subtitle(self, feed))
+        hl.border_subtitle = Text(subtitle(self, feed, health))
         if self.search_query is not None:
             name = tr("search_results", self.lang, query=self.search_query)
             hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))

@@ -99,7 +99,7 @@ class FeedList(CursorList, can_focus=True):
     FeedList > .feed-list--separator { color: $foreground 15%; }
     """
 
-    cursor: reactive[int] = reactive(0)
+    cursor: reactive[int] = reactive(0, repaint=False)  # watch_cursor repaints its two lines
 
     class _EntryMessage(Message):
         def __init__(self, feed_list: FeedList, entry_id: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -35,6 +36,7 @@ MAX_LINES = 3
 SOURCE_TAG = 16
 SOURCE_TAG_MIN = 6  # a tag cut shorter than this says nothing
 SEP = " · "
+AGE_REUSE = timedelta(seconds=60)  # an age measured this long ago is shown as it was
 
 
 def split_title(title: str, width: int) -> tuple[str, str]:
@@ -110,7 +112,8 @@ class HeadlineList(CursorList, can_focus=True):
     HeadlineList > .headline-list--highlight { color: $accent; text-style: bold; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    # Not repaint: a move repaints the two rows it changes (watch_cursor), not the list.
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class Highlighted(Message):
         def __init__(self, headline_list: HeadlineList, headline: Headline | None) -> None:
@@ -133,6 +136,11 @@ class HeadlineList(CursorList, can_focus=True):
         self._now = clock.now()
         self._ages: dict[int, str] = {}  # computed once per list, not per paint
         self._lengths: list[tuple[int, int, int]] = []  # cells of each row's title, source, age
+        # Each row's age and cells as last measured, by what they are measured from: a refresh
+        # sets 15,000 rows again for a few new ones, and measuring them all took ~0.3 s of the
+        # UI thread (with the keys waiting).
+        self._measured: dict[tuple[object, ...], tuple[str, int, int, int]] = {}
+        self._measured_as: tuple[datetime, str] | None = None  # the now and language of them
         self._tops: list[int] = [0]  # the line each row starts on, and the lines in all at the end
         self._empty_lines: tuple[str, int, list[str]] = ("", 0, [])  # text, width, its lines
         self.stories = StoryRows()  # one story of many outlets as one row (ui/story_rows.py)
@@ -144,15 +152,7 @@ class HeadlineList(CursorList, can_focus=True):
         list, on its line of the screen: headlines arriving above it move nothing in view)."""
         line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
         self.rows = self.stories.fold(rows)
-        self._now = clock.now()
-        self._ages = {
-            r.id: format_when(story_date(r) or r.first_seen, self.lang, short=True, now=self._now)
-            for r in self.rows
-        }
-        self._lengths = [
-            (cell_len(r.title), min(cell_len(r.feed_name), SOURCE_TAG), cell_len(self._ages[r.id]))
-            for r in self.rows
-        ]
+        self._measure()
         self.rows_changed()
         target = 0
         if keep_id is not None:
@@ -166,6 +166,32 @@ class HeadlineList(CursorList, can_focus=True):
         elif line is not None and target:
             self.scroll_to(y=max(0, target - line), animate=False, immediate=True)
         self.refresh()
+
+    def _measure(self) -> None:
+        """Each row's age and the cells of its title, outlet and age. Ages are of the list's
+        minute: those measured less than AGE_REUSE ago are kept, not made again."""
+        now = clock.now()
+        made = self._measured_as
+        if made is None or made[1] != self.lang or abs(now - made[0]) > AGE_REUSE:
+            self._measured, made = {}, (now, self.lang)
+            self._measured_as = made
+        self._now = now = made[0]
+        known = self._measured
+        measured: dict[tuple[object, ...], tuple[str, int, int, int]] = {}
+        ages: dict[int, str] = {}
+        lengths: list[tuple[int, int, int]] = []
+        lang = self.lang
+        for r in self.rows:
+            key = (r.id, r.title, r.feed_name, r.published, r.first_seen)
+            found = known.get(key)
+            if found is None:
+                age = format_when(story_date(r) or r.first_seen, lang, short=True, now=now)
+                source = min(cell_len(r.feed_name), SOURCE_TAG)
+                found = (age, cell_len(r.title), source, cell_len(age))
+            measured[key] = found
+            ages[r.id] = found[0]
+            lengths.append(found[1:])
+        self._measured, self._ages, self._lengths = measured, ages, lengths
 
     @property
     def current(self) -> Headline | None:
@@ -210,11 +236,17 @@ class HeadlineList(CursorList, can_focus=True):
         tops = [0]
         line = 0
         avail = width - 2
-        for i, (title, _source, _age) in enumerate(self._lengths):
-            meta = self._meta_cells(i)
-            fits = title + 1 + meta <= avail
-            line += 1 if fits else lines_needed(self.rows[i].title, max(1, avail), meta)
-            tops.append(line)
+        sources = self.show_source
+        rows = self.rows
+        append = tops.append
+        for i, (title, source, age) in enumerate(self._lengths):
+            # _meta_cells, inlined: this loop runs over every row at each set_rows and resize.
+            meta = (min(source, SOURCE_TAG_MIN) + len(SEP) if sources and source else 0) + age
+            if title + 1 + meta <= avail:
+                line += 1
+            else:
+                line += lines_needed(rows[i].title, max(1, avail), meta)
+            append(line)
         self._tops = tops
         self.virtual_size = Size(width, line)
 
