@@ -65,6 +65,7 @@ async def measure(
 
     from korantui.core.config import load_config
     from korantui.ui.app import KoranApp
+    from korantui.ui.refreshing import Refresher
     from korantui.ui.widgets.headline_list import HeadlineList
 
     frames: list[float] = []  # when each frame was painted
@@ -85,6 +86,18 @@ async def measure(
 
     for name in ("action_cursor_down", "action_cursor_up"):
         setattr(HeadlineList, name, timed(getattr(HeadlineList, name)))
+    shown: list[tuple[str, float, float]] = []  # what the refresh brought: (what, start, end)
+
+    def logged(name: str, show: Any) -> Any:
+        def logged_show(self: Refresher, message: Any) -> None:
+            start = time.perf_counter()
+            show(self, message)
+            shown.append((name, start, time.perf_counter()))
+
+        return logged_show
+
+    for name in ("show_snapshot", "headlines_loaded"):
+        setattr(Refresher, name, logged(name, getattr(Refresher, name)))
     App._display = display  # type: ignore[method-assign]
     app = KoranApp(load_config(cfg_path, data), refresh_on_start=False)
     result: dict[str, Any] = {}
@@ -126,17 +139,22 @@ async def measure(
         started = time.perf_counter()
         app.main.action_refresh_all()
         busy = []
+        at: list[float] = []  # when each key went in, from R
         n = 0
         profiler.start()
         while landing(app) and n < MAX_REFRESH_KEYS:
             if time.perf_counter() - started > LIMIT:
                 break
+            at.append(time.perf_counter() - started)
             busy.append(await key(n))
             n += 1
             await asyncio.sleep(GAP)
         profiler.stop("refresh")
         result["refresh_seconds"] = time.perf_counter() - started
         result["refresh"] = busy
+        result["refresh_at"] = at
+        # The UI thread's share of each snapshot and page of rows: (what, from R, ms).
+        result["shown"] = [(w, a - started, (b - a) * 1000) for w, a, b in shown if a >= started]
         await pilot.pause()
         result["headlines"] = app.service.counts()[1]
     return result

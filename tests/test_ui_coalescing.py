@@ -21,9 +21,9 @@ async def test_many_store_changes_in_a_frame_set_the_list_once(
     calls: list[int] = []
     set_rows = HeadlineList.set_rows
 
-    def counted(self: HeadlineList, rows, keep_id=None):  # type: ignore[no-untyped-def]
+    def counted(self: HeadlineList, rows, keep_id=None, **made):  # type: ignore[no-untyped-def]
         calls.append(len(rows))
-        return set_rows(self, rows, keep_id=keep_id)
+        return set_rows(self, rows, keep_id=keep_id, **made)
 
     monkeypatch.setattr(HeadlineList, "set_rows", counted)
     app = offline_app(cfg)

@@ -27,12 +27,13 @@ from textual.message import Message
 from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
 from korantui.ui import saved_searches
-from korantui.ui.store_reads import PreparedGroups, read_health
+from korantui.ui.store_reads import read_health
 from korantui.ui.widgets.feed_list import ALL_ID, feed_id_of
 
 if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
     from korantui.ui.screens.main import MainScreen
+    from korantui.ui.widgets.headline_rows import PreparedRows
 
 # A list opens with this many rows (a screenful and more), read before the first paint; the
 # rest of a long list (20,000 rows take ~0.3 s from SQLite) follows from a worker thread.
@@ -76,23 +77,23 @@ class Snapshot(Message):
         paged: bool = False,
         health: dict[int, FeedHealth] | None = None,  # every feed's (the dead marks, a subtitle)
         query_entries: list[tuple[str, str, int]] | None = None,  # saved searches' counts
-        groups: dict[int, int] | None = None,  # the rows' story groups (None: not read)
+        prepared: PreparedRows | None = None,  # the rows made ready for the list
     ) -> None:
         super().__init__()
         self.feeds, self.counts, self.entry = feeds, counts, entry
         self.generation, self.reads, self.refreshed = generation, reads, refreshed
         self.rows, self.paged = rows, paged
-        self.health, self.query_entries, self.groups = health, query_entries, groups
+        self.health, self.query_entries, self.prepared = health, query_entries, prepared
 
 
 class HeadlinesLoaded(Message):
     def __init__(
-        self, rows: list[Headline], generation: int, groups: dict[int, int] | None = None
+        self, rows: list[Headline], generation: int, prepared: PreparedRows | None = None
     ) -> None:
         super().__init__()
         self.rows = rows
         self.generation = generation
-        self.groups = groups  # the rows' story groups, read with them (None: not read)
+        self.prepared = prepared  # the rows made ready for the list
 
 
 class StoreChecked(Message):
@@ -115,24 +116,19 @@ class Refresher:
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
         self._landed: list[RefreshResult] = []  # results the UI thread has not taken yet
         self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
-        self.groups: PreparedGroups | None = None  # the list's story groups (prepare_groups)
 
-    def prepare_groups(self) -> None:
-        """Rows that come from a worker come with their story groups (ui/store_reads.py)."""
-        stories = self.screen.headline_list.stories
-        if stories.source is not None:
-            self.groups = PreparedGroups(stories.source)
-            stories.source = self.groups
+    def _row_maker(self, show_source: bool) -> Callable[[list[Headline]], PreparedRows]:
+        """What a worker makes the list's rows ready with, their story groups read with them:
+        the UI thread only takes them (a pass over 15,000 rows there stalls every key)."""
+        hl = self.screen.headline_list
+        service = self.screen.korantui.service
+        make = hl.row_maker(show_source)
+        grouped = hl.stories.enabled and hl.stories.source is not None
 
-    def _groups_wanted(self) -> bool:
-        return self.groups is not None and self.screen.headline_list.stories.enabled
+        def made(rows: list[Headline]) -> PreparedRows:
+            return make(rows, service.story_groups() if grouped else None)
 
-    def _set_rows(self, set_rows: Callable[[], None], groups: dict[int, int] | None) -> None:
-        if self.groups is None:
-            set_rows()
-            return
-        with self.groups.given(groups):
-            set_rows()
+        return made
 
     def screen_read(self) -> None:
         """The screen read the feeds itself (after the reader's own change): a snapshot begun
@@ -253,13 +249,17 @@ class Refresher:
         searching = screen.search_query is not None
         hide_read = screen.hide_read
         limit = FIRST_PAGE + screen.headline_list.cursor
+        if len(screen.headline_list.stories.shown) > limit:
+            # The whole list is on show: read whole again, not its first page then the rest
+            # (two sets of every row on the UI thread, and the list cut short between them).
+            limit = -1
         # Only a list that the refreshed feeds feed is read again (Starred and searches stay).
         refreshed, self._refreshed = self._refreshed, set()
         list_changed = entry == ALL_ID or feed_id_of(entry) in refreshed
 
         store = screen.korantui.store
         with_queries = bool(saved_searches.queries(screen))
-        with_groups = self._groups_wanted()
+        make = self._row_maker(feed_id_of(entry) is None)
 
         def read() -> None:
             # Everything the panes show of the store is read here: on the UI thread a query
@@ -275,8 +275,8 @@ class Refresher:
             queries = saved_searches.pane_entries(screen) if with_queries else []
             snap = Snapshot(feeds, counts, entry, generation, reads, refreshed, rows, paged)
             snap.health, snap.query_entries = read_health(store), queries
-            if rows is not None and with_groups:
-                snap.groups = service.story_groups()
+            if rows is not None:
+                snap.prepared = make(rows)
             screen.post_message(snap)
 
         screen.run_worker(read, thread=True, group="snapshot", exit_on_error=False)
@@ -292,12 +292,13 @@ class Refresher:
         screen.show_feeds(snap.feeds, unread, starred, snap.health, snap.query_entries)
         fresh = snap.generation == self._generation and snap.entry == screen.feed_list.selected_id
         if fresh and snap.rows is not None:
-            rows = snap.rows
-            self._set_rows(
-                lambda: screen.show_headlines(
-                    snap.entry, rows, keep=True, paged=snap.paged, health=snap.health
-                ),
-                snap.groups,
+            screen.show_headlines(
+                snap.entry,
+                snap.rows,
+                keep=True,
+                paged=snap.paged,
+                health=snap.health,
+                prepared=snap.prepared,
             )
         if self._snapshot_again:
             self._start_snapshot()
@@ -305,12 +306,11 @@ class Refresher:
     def load_all_headlines(self, feed_id: int | None, unread_only: bool, generation: int) -> None:
         service = self.screen.korantui.service
         screen = self.screen
-        with_groups = self._groups_wanted()
+        make = self._row_maker(feed_id is None)
 
         def read() -> None:
             rows = service.headlines(feed_id, unread_only=unread_only)
-            groups = service.story_groups() if with_groups else None
-            screen.post_message(HeadlinesLoaded(rows, generation, groups))
+            screen.post_message(HeadlinesLoaded(rows, generation, make(rows)))
 
         screen.run_worker(
             read, thread=True, exclusive=True, group="headline-pages", exit_on_error=False
@@ -322,7 +322,7 @@ class Refresher:
         hl = self.screen.headline_list
         current = hl.current
         keep_id = current.id if current else None
-        self._set_rows(lambda: hl.set_rows(message.rows, keep_id=keep_id), message.groups)
+        hl.set_rows(message.rows, keep_id=keep_id, prepared=message.prepared)
 
     # -- the store's upkeep --------------------------------------------------------------------
 

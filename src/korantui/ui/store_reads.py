@@ -3,16 +3,14 @@ threads and handed to the UI thread with the rows they go with.
 
 The app holds one SQLite connection behind one lock, and a refresh's write batch holds that
 lock for up to a second: a query made on the UI thread while a refresh lands waits for it, and
-every key pressed meanwhile waits too. So a snapshot reads the feeds' health and the story groups
-of its rows in its thread; the UI thread reads them itself only outside snapshots (a reader's own
-change, a feed chosen), as before.
+every key pressed meanwhile waits too. So a snapshot reads the feeds' health in its thread (the
+story groups of its rows too: ui/refreshing.py); the UI thread reads them itself only outside
+snapshots (a reader's own change, a feed chosen), as before.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,24 +26,3 @@ def read_health(store: Store) -> dict[int, FeedHealth]:
         return health(store)
     except sqlite3.OperationalError:
         return {}
-
-
-class PreparedGroups:
-    """The headline list's story groups (headline id -> story id): those read with the rows
-    about to be shown when there are, else read now from the store."""
-
-    def __init__(self, read: Callable[[], dict[int, int]]) -> None:
-        self._read = read
-        self._given: dict[int, int] | None = None
-
-    def __call__(self) -> dict[int, int]:
-        return self._read() if self._given is None else self._given
-
-    @contextmanager
-    def given(self, groups: dict[int, int] | None) -> Iterator[None]:
-        """Rows are set meanwhile with these groups (None: read as usual)."""
-        self._given = groups
-        try:
-            yield
-        finally:
-            self._given = None

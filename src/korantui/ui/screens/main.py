@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
     from korantui.ui.app import KoranApp
     from korantui.ui.feed_editing import FeedEditor
+    from korantui.ui.widgets.headline_rows import PreparedRows
 
 NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article, one at a time
 
@@ -105,7 +106,6 @@ class MainScreen(GuardedScreen):
         self.apply_width(self.app.size.width)
         self.alerter.filter_store()  # the rules brought to the store (issue 18)
         story_rows.attach(self)
-        self.refresher.prepare_groups()
         self.show_store()
         self.headline_list.focus()
         self.app.call_after_refresh(self._after_first_frame)
@@ -229,8 +229,10 @@ class MainScreen(GuardedScreen):
         keep: bool,
         paged: bool,
         health: dict[int, FeedHealth] | None = None,
+        prepared: PreparedRows | None = None,
     ) -> None:
-        """Rows of the entry selected (or of the search) on the headline list."""
+        """Rows of the entry selected (or of the search) on the headline list (prepared: made
+        ready by a worker)."""
         self.shown_entry = selected
         generation = self.refresher.new_generation()
         if paged:
@@ -261,7 +263,7 @@ class MainScreen(GuardedScreen):
                 name += f" ({tr('unread_only', self.lang)})"
                 hl.empty_text = tr("no_unread_headlines", self.lang)
         hl.show_source = self.search_query is not None or feed_id_of(selected) is None
-        hl.set_rows(rows, keep_id=current.id if keep and current else None)
+        hl.set_rows(rows, keep_id=current.id if keep and current else None, prepared=prepared)
         if rows and self._offline_shown:  # news arrived after all: the offer is stale
             self._offline_shown = False
             keys.show_in_footer(self, "demo", False, self.lang)

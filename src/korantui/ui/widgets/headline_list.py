@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -24,19 +24,23 @@ from textual.strip import Strip
 
 from korantui.core import clock
 from korantui.core.models import Headline
-from korantui.core.moments import format_when, story_date
 from korantui.ui.story_rows import StoryRows
 from korantui.ui.widgets.cells import cut, fit
 from korantui.ui.widgets.cursor_list import CursorList
+from korantui.ui.widgets.headline_rows import (
+    SEP,
+    SOURCE_TAG,
+    SOURCE_TAG_MIN,
+    Measured,
+    PreparedRows,
+    RowSetting,
+    lines_needed,
+    measure,
+    prepare_rows,
+    row_tops,
+)
 
-# A headline is read, not glimpsed: a title that does not fit on one line beside its outlet and
-# age takes two lines, or three (the rest of it, then the outlet and the age on the last).
-MAX_LINES = 3
-# The outlet of a row in All news or a search is a tag, not a column to read.
-SOURCE_TAG = 16
-SOURCE_TAG_MIN = 6  # a tag cut shorter than this says nothing
-SEP = " · "
-AGE_REUSE = timedelta(seconds=60)  # an age measured this long ago is shown as it was
+__all__ = ["HeadlineList", "lines_needed", "split_title"]
 
 
 def split_title(title: str, width: int) -> tuple[str, str]:
@@ -49,24 +53,6 @@ def split_title(title: str, width: int) -> tuple[str, str]:
     if title[len(head) : len(head) + 1] != " " and space > width // 2:
         head = head[:space]
     return head, title[len(head) :].lstrip()
-
-
-def lines_needed(title: str, avail: int, meta: int) -> int:
-    """Lines a title takes wrapped as split_title wraps it, with meta cells on its last line.
-    Counted on characters (a cell each in the news of here) and with str methods: every row
-    is counted at each resize, 20,000 in ~50 ms where measuring cells took 0.5 s."""
-    lines, rest = 1, title
-    while len(rest) + 1 + meta > avail and lines < MAX_LINES:
-        if len(rest) <= avail:
-            return lines + 1  # the title fits; the outlet and age take a line of their own
-        end = avail
-        if rest[avail] != " ":
-            space = rest.rfind(" ", 0, avail)
-            if space > avail // 2:
-                end = space
-        rest = rest[end:].lstrip()
-        lines += 1
-    return lines
 
 
 class HeadlineList(CursorList, can_focus=True):
@@ -139,21 +125,51 @@ class HeadlineList(CursorList, can_focus=True):
         # Each row's age and cells as last measured, by what they are measured from: a refresh
         # sets 15,000 rows again for a few new ones, and measuring them all took ~0.3 s of the
         # UI thread (with the keys waiting).
-        self._measured: dict[tuple[object, ...], tuple[str, int, int, int]] = {}
+        self._measured: Measured = {}
         self._measured_as: tuple[datetime, str] | None = None  # the now and language of them
         self._tops: list[int] = [0]  # the line each row starts on, and the lines in all at the end
+        self._tops_for: tuple[int, bool] = (-1, True)  # the width and show_source of _tops
         self._empty_lines: tuple[str, int, list[str]] = ("", 0, [])  # text, width, its lines
         self.stories = StoryRows()  # one story of many outlets as one row (ui/story_rows.py)
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Headline], keep_id: int | None = None) -> None:
+    def row_setting(self) -> RowSetting:
+        stories = self.stories
+        width = self.scrollable_content_region.width
+        expanded = frozenset(stories.expanded)
+        return RowSetting(width, self.lang, self.show_source, stories.enabled, expanded)
+
+    def row_maker(
+        self, show_source: bool
+    ) -> Callable[[Sequence[Headline], dict[int, int] | None], PreparedRows]:
+        """What a worker thread makes this list's rows with (rows, their story groups), for
+        the list as it is now, with show_source as it will be: set_rows(prepared=) takes them."""
+        setting = self.row_setting()._replace(show_source=show_source)
+        known, known_as = self._measured, self._measured_as
+
+        def make(rows: Sequence[Headline], groups: dict[int, int] | None) -> PreparedRows:
+            return prepare_rows(rows, setting, groups, known, known_as)
+
+        return make
+
+    def set_rows(
+        self,
+        rows: Sequence[Headline],
+        keep_id: int | None = None,
+        prepared: PreparedRows | None = None,
+    ) -> None:
         """Show rows; the cursor stays on keep_id when it is still there (and, in a scrolled
-        list, on its line of the screen: headlines arriving above it move nothing in view)."""
+        list, on its line of the screen: headlines arriving above it move nothing in view).
+        prepared: these rows made ready by a worker (row_maker), taken when made for the list
+        as it is."""
         line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
-        self.rows = self.stories.fold(rows)
-        self._measure()
-        self.rows_changed()
+        if prepared is not None and prepared.setting == self.row_setting():
+            self._take(prepared)
+        else:
+            self.rows = self.stories.fold(rows)
+            self._measure()
+            self.rows_changed()
         target = 0
         if keep_id is not None:
             for i, row in enumerate(self.rows):
@@ -170,28 +186,23 @@ class HeadlineList(CursorList, can_focus=True):
     def _measure(self) -> None:
         """Each row's age and the cells of its title, outlet and age. Ages are of the list's
         minute: those measured less than AGE_REUSE ago are kept, not made again."""
-        now = clock.now()
-        made = self._measured_as
-        if made is None or made[1] != self.lang or abs(now - made[0]) > AGE_REUSE:
-            self._measured, made = {}, (now, self.lang)
-            self._measured_as = made
-        self._now = now = made[0]
-        known = self._measured
-        measured: dict[tuple[object, ...], tuple[str, int, int, int]] = {}
-        ages: dict[int, str] = {}
-        lengths: list[tuple[int, int, int]] = []
-        lang = self.lang
-        for r in self.rows:
-            key = (r.id, r.title, r.feed_name, r.published, r.first_seen)
-            found = known.get(key)
-            if found is None:
-                age = format_when(story_date(r) or r.first_seen, lang, short=True, now=now)
-                source = min(cell_len(r.feed_name), SOURCE_TAG)
-                found = (age, cell_len(r.title), source, cell_len(age))
-            measured[key] = found
-            ages[r.id] = found[0]
-            lengths.append(found[1:])
-        self._measured, self._ages, self._lengths = measured, ages, lengths
+        found = measure(self.rows, self.lang, self._measured, self._measured_as)
+        self._ages, self._lengths, self._measured, self._measured_as = found
+        self._now = self._measured_as[0]
+
+    def _take(self, prepared: PreparedRows) -> None:
+        """Rows a worker made ready: taken as they are (no pass over them here)."""
+        stories = prepared.stories
+        # Whether stories fold and where they come from stay the list's own.
+        stories.enabled, stories.source = self.stories.enabled, self.stories.source
+        self.stories = stories
+        self.rows, self._ages, self._lengths = prepared.rows, prepared.ages, prepared.lengths
+        self._measured, self._measured_as = prepared.measured, prepared.measured_as
+        self._now = prepared.measured_as[0]
+        self._tops = prepared.tops
+        width = prepared.setting.width
+        self._tops_for = (width, prepared.setting.show_source)
+        self.virtual_size = Size(width, self._tops[-1])
 
     @property
     def current(self) -> Headline | None:
@@ -224,31 +235,20 @@ class HeadlineList(CursorList, can_focus=True):
     def row_count(self) -> int:
         return len(self.rows)
 
-    def _meta_cells(self, index: int) -> int:
-        """The least the outlet and the age need beside a title (the tag cut short)."""
-        _title, source, age = self._lengths[index]
-        tag = min(source, SOURCE_TAG_MIN)
-        return (tag + len(SEP) if self.show_source and source else 0) + age
-
     def rows_changed(self) -> None:
         """Each row one line, or two where its title needs them; the lines they start on."""
         width = self.scrollable_content_region.width
-        tops = [0]
-        line = 0
-        avail = width - 2
-        sources = self.show_source
-        rows = self.rows
-        append = tops.append
-        for i, (title, source, age) in enumerate(self._lengths):
-            # _meta_cells, inlined: this loop runs over every row at each set_rows and resize.
-            meta = (min(source, SOURCE_TAG_MIN) + len(SEP) if sources and source else 0) + age
-            if title + 1 + meta <= avail:
-                line += 1
-            else:
-                line += lines_needed(rows[i].title, max(1, avail), meta)
-            append(line)
-        self._tops = tops
-        self.virtual_size = Size(width, line)
+        self._tops = row_tops(self.rows, self._lengths, width, self.show_source)
+        self._tops_for = (width, self.show_source)
+        self.virtual_size = Size(width, self._tops[-1])
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A layout of the screen (a row count changed, a toast) resizes the list to the size it
+        # had: the lines need counting again only for another width. (Not CursorList's handler
+        # too: Textual calls each class's own.)
+        event.prevent_default()
+        if self._tops_for != (self.scrollable_content_region.width, self.show_source):
+            self.rows_changed()
 
     def row_lines(self, index: int) -> tuple[int, int]:
         """The first line of row index and how many lines it takes."""
