@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import json
 import statistics
 import sys
@@ -99,6 +100,18 @@ async def measure(
     for name in ("show_snapshot", "headlines_loaded"):
         setattr(Refresher, name, logged(name, getattr(Refresher, name)))
     App._display = display  # type: ignore[method-assign]
+    collections: list[tuple[float, int, float]] = []  # the collector's passes: (when, gen, s)
+    collecting: dict[str, float] = {}
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting["at"] = time.perf_counter()
+        elif "at" in collecting:  # a pass holds the GIL: every thread waits it out
+            at = collecting.pop("at")
+            collections.append((at, info["generation"], time.perf_counter() - at))
+
+    gc.callbacks.append(collector)
+    gc.disable()  # as `korantui` starts the app (cli.py): MainScreen sets it going again
     app = KoranApp(load_config(cfg_path, data), refresh_on_start=False)
     result: dict[str, Any] = {}
     async with app.run_test(size=(160, 48)) as pilot:
@@ -155,6 +168,7 @@ async def measure(
         result["refresh_at"] = at
         # The UI thread's share of each snapshot and page of rows: (what, from R, ms).
         result["shown"] = [(w, a - started, (b - a) * 1000) for w, a, b in shown if a >= started]
+        result["collections"] = [(a - started, g, d * 1000) for a, g, d in collections if d > 0.005]
         await pilot.pause()
         result["headlines"] = app.service.counts()[1]
     return result

@@ -26,7 +26,7 @@ from textual.message import Message
 
 from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
-from korantui.ui import saved_searches
+from korantui.ui import interpreter, saved_searches
 from korantui.ui.store_reads import read_health
 from korantui.ui.widgets.feed_list import ALL_ID, feed_id_of
 
@@ -300,6 +300,7 @@ class Refresher:
                 health=snap.health,
                 prepared=snap.prepared,
             )
+            interpreter.set_apart()
         if self._snapshot_again:
             self._start_snapshot()
 
@@ -323,6 +324,7 @@ class Refresher:
         current = hl.current
         keep_id = current.id if current else None
         hl.set_rows(message.rows, keep_id=keep_id, prepared=message.prepared)
+        interpreter.set_apart()
 
     # -- the store's upkeep --------------------------------------------------------------------
 

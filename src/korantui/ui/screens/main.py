@@ -26,7 +26,7 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import keys, refreshing, saved_searches, story_rows
+from korantui.ui import interpreter, keys, refreshing, saved_searches, story_rows
 from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.alerts import Alerter
 from korantui.ui.autorefresh import AutoRefresh
@@ -103,6 +103,7 @@ class MainScreen(GuardedScreen):
         # set_status): ~15 ms of widgets and styles that the headlines need not wait for.
 
     def on_mount(self) -> None:
+        interpreter.favour_ui_thread()
         self.apply_width(self.app.size.width)
         self.alerter.filter_store()  # the rules brought to the store (issue 18)
         story_rows.attach(self)

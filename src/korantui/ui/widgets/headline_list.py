@@ -162,9 +162,10 @@ class HeadlineList(CursorList, can_focus=True):
         """Show rows; the cursor stays on keep_id when it is still there (and, in a scrolled
         list, on its line of the screen: headlines arriving above it move nothing in view).
         prepared: these rows made ready by a worker (row_maker), taken when made for the list
-        as it is."""
+        as it is (but for its width: then only their lines are counted here)."""
         line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
-        if prepared is not None and prepared.setting == self.row_setting():
+        setting = self.row_setting()
+        if prepared is not None and prepared.setting._replace(width=setting.width) == setting:
             self._take(prepared)
         else:
             self.rows = self.stories.fold(rows)
@@ -199,8 +200,11 @@ class HeadlineList(CursorList, can_focus=True):
         self.rows, self._ages, self._lengths = prepared.rows, prepared.ages, prepared.lengths
         self._measured, self._measured_as = prepared.measured, prepared.measured_as
         self._now = prepared.measured_as[0]
+        width = self.scrollable_content_region.width
+        if width != prepared.setting.width:  # the panes moved meanwhile (a feed's mark)
+            self.rows_changed()
+            return
         self._tops = prepared.tops
-        width = prepared.setting.width
         self._tops_for = (width, prepared.setting.show_source)
         self.virtual_size = Size(width, self._tops[-1])
 

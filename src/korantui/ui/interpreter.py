@@ -1,0 +1,32 @@
+"""The UI thread first: the interpreter's settings that decide how long a key waits for it.
+
+The GIL: a refresh's threads (the network loop, the store's writer, the snapshots) run Python
+too, and a thread that wants the GIL waits up to the switch interval (5 ms) for each hand-over;
+answering a key takes several (the key, the action, the frame). At 1 ms they cost a fifth.
+
+The collector: a refresh brings 15,000 rows (and their ages, cells, stories) that live as long
+as the list: left to the collector, each of its full passes walks them all again, 150-500 ms
+with the GIL held (measured under load while a refresh lands, benchmarks/ui_latency.py), and
+every key pressed meanwhile waits. Set apart (gc.freeze) once on show, they are skipped; rows
+replaced later are still freed (they hold no cycles: reference counting frees them). Larger
+thresholds (5,000 young objects, 100 middle passes) were tried: fewer passes, longer ones,
+worse keys.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+SWITCH_INTERVAL = 0.001  # seconds a thread holds the GIL while another waits for it
+
+
+def favour_ui_thread() -> None:
+    """A waiting thread (the UI's, at a key) gets the GIL after SWITCH_INTERVAL, not 5 ms."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
+
+
+def set_apart() -> None:
+    """What lives now lives long (the rows just shown): the collector's passes skip it."""
+    if gc.isenabled():  # off: the start is still being made (cli.py, MainScreen)
+        gc.freeze()
