@@ -26,7 +26,13 @@ def favour_ui_thread() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
-def set_apart() -> None:
-    """What lives now lives long (the rows just shown): the collector's passes skip it."""
-    if gc.isenabled():  # off: the start is still being made (cli.py, MainScreen)
+# Only a long list is worth it: what is set apart is never walked again, and cyclic garbage
+# caught in it with the rows (a closed dialog not yet collected) stays for the session.
+SET_APART_ROWS = 2_000
+
+
+def set_apart(rows: int) -> None:
+    """What lives now lives long (the rows just shown, rows of them): the collector's passes
+    skip it from now on."""
+    if rows >= SET_APART_ROWS and gc.isenabled():  # off: the start is being made (cli.py)
         gc.freeze()

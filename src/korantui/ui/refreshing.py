@@ -300,7 +300,7 @@ class Refresher:
                 health=snap.health,
                 prepared=snap.prepared,
             )
-            interpreter.set_apart()
+            interpreter.set_apart(len(snap.rows))
         if self._snapshot_again:
             self._start_snapshot()
 
@@ -324,7 +324,7 @@ class Refresher:
         current = hl.current
         keep_id = current.id if current else None
         hl.set_rows(message.rows, keep_id=keep_id, prepared=message.prepared)
-        interpreter.set_apart()
+        interpreter.set_apart(len(message.rows))
 
     # -- the store's upkeep --------------------------------------------------------------------
 

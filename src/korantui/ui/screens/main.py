@@ -1,9 +1,10 @@
 """The main screen: feeds · headlines · reading pane, and the view state between them.
 
 The screen holds what the reader is looking at (the feed-pane entry whose headlines are listed,
-a search, hide-read) and the keys of the app; the widgets render; ui/reader.py opens articles,
-ui/refreshing.py refreshes feeds and brings their changes in, ui/feed_editing.py changes the
-feed list. Every change of reading state goes through the app's ReadingService.
+a search, hide-read); what its keys do is in main_keys.py; the widgets render; ui/reader.py
+opens articles, ui/refreshing.py refreshes feeds and brings their changes in,
+ui/feed_editing.py changes the feed list. Every change of reading state goes through the app's
+ReadingService.
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ from korantui.ui.refreshing import (
     StoreChanged,
     StoreChecked,
 )
+from korantui.ui.screens.main_keys import NARROW_WIDTH, MainKeys
 from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
-from korantui.ui.widgets.feed_list import ALL_ID, STARRED_ID, FeedList, feed_id_of
+from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
 
 if TYPE_CHECKING:
@@ -54,10 +56,8 @@ if TYPE_CHECKING:
     from korantui.ui.feed_editing import FeedEditor
     from korantui.ui.widgets.headline_rows import PreparedRows
 
-NARROW_WIDTH = 100  # below this the three panes do not fit: list, then article, one at a time
 
-
-class MainScreen(GuardedScreen):
+class MainScreen(MainKeys, GuardedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP_BINDINGS, *saved_searches.BINDINGS]
 
     search_query: var[str | None] = var(None)  # the headline list shows search results
@@ -388,166 +388,7 @@ class MainScreen(GuardedScreen):
         self.headline_list.replace_rows(rows)
         self.reload_feeds()
 
-    # -- read and star state: m, M, s, u, n, N (ui/read_state.py) ------------------------------
-
-    def action_toggle_read(self) -> None:
-        self.read_state.toggle_read()
-        self.accounts.push_soon()
-
-    def action_mark_all_read(self) -> None:
-        """M. In All news it asks first: thousands of headlines of every feed at one key, and
-        no undo (u is hide-read already, and an undo would have to keep every row's state)."""
-        if self.search_query is not None or self.feed_list.selected_id != ALL_ID:
-            self.read_state.mark_all_read()
-            self.accounts.push_soon()  # an account's feed: the server's mark-all
-            return
-        unread = self.feed_list.totals[0]
-        if not unread:
-            return
-        from korantui.ui.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.read_state.mark_all_read()
-                self.accounts.push_soon()
-
-        question = tr("confirm_all_read", self.lang, n=unread)
-        self.app.push_screen(ConfirmScreen(question, lang=self.lang), answered)
-
-    def action_toggle_star(self) -> None:
-        self.read_state.toggle_star()
-        self.accounts.push_soon()
-
-    def action_toggle_hide_read(self) -> None:
-        self.hide_read = not self.hide_read
-        self.reload_headlines(keep=True)
-        self.notify(
-            tr("hide_read_on" if self.hide_read else "hide_read_off", self.lang),
-            timeout=3,
-            markup=False,
-        )
-
-    def action_next_unread(self) -> None:
-        self.read_state.step_unread(1)
-
-    def action_previous_unread(self) -> None:
-        self.read_state.step_unread(-1)
-
-    # -- the reading pane's keys: f, x, o, l, y, space -----------------------------------------
-
-    def action_toggle_summary(self) -> None:
-        self.reader.toggle_summary()
-
-    def action_reextract(self) -> None:
-        self.reader.reextract()
-
-    def action_open_browser(self) -> None:  # no browser: KoranApp.open_url says so
-        headline = self.reader.headline or self.headline_list.current
-        if headline is not None:
-            self.reader.open_link(headline.link)
-
-    def action_open_picture(self) -> None:
-        if self.reader.headline is not None:
-            self.article_view.action_open_picture()
-
-    def action_links(self) -> None:
-        self.reader.choose_link()
-
-    def action_copy_link(self) -> None:
-        headline = self.reader.headline or self.headline_list.current
-        if headline is None or not headline.link:
-            self.notify(tr("nothing_selected", self.lang), severity="warning", markup=False)
-            return
-        self.app.copy_to_clipboard(headline.link)
-        self.notify(tr("copied", self.lang, url=headline.link), timeout=3, markup=False)
-
-    def action_scroll_article(self, pages: int) -> None:
-        """PgDn / PgUp / space scroll the open article wherever the focus is (the headline
-        list keeps ↑ ↓ for its cursor); the list alone on screen is paged instead."""
-        panes = self.query_one("#panes")
-        if panes.has_class("narrow") and not panes.has_class("reading"):
-            hl = self.headline_list
-            hl.action_page_down_rows() if pages > 0 else hl.action_page_up_rows()
-        elif pages > 0:
-            self.article_view.scroll_page_down(animate=False)
-        else:
-            self.article_view.scroll_page_up(animate=False)
-
-    # -- refresh and the feed list: r, R, a, d, e ----------------------------------------------
-
-    def action_refresh_feed(self) -> None:
-        if self._demo_says_no_refresh():
-            return
-        feed = self.feed_list.selected_feed
-        if self.accounts.account_of(feed):  # an account's feed comes from the account's sync
-            self.accounts.sync()
-            return
-        self.refresher.refresh([feed] if feed else None)
-
-    def action_refresh_all(self) -> None:
-        if not self._demo_says_no_refresh():
-            self.refresher.refresh(None)
-            self.accounts.sync()
-
-    def _demo_says_no_refresh(self) -> bool:
-        """r and R in the demo edition: it has nothing to fetch, and says so."""
-        if self.korantui.demo:
-            self.notify(tr("demo_no_refresh", self.lang), severity="warning", markup=False)
-        return self.korantui.demo
-
-    # On an account's feed, a, d and e are done on its server (ui/accounts.py).
-    def action_add_feed(self) -> None:
-        if not self.accounts.add(self.feed_list.selected_feed):
-            self.feed_editor.add()
-
-    def action_delete_feed(self) -> None:
-        if not self.accounts.delete(self.feed_list.selected_feed):
-            self.feed_editor.delete()
-
-    def action_edit_feed(self) -> None:
-        if not self.accounts.edit(self.feed_list.selected_feed):
-            self.feed_editor.edit()
-
-    # -- search, back, the narrow layout, help ---------------------------------------------------
-
-    def action_search(self) -> None:
-        from korantui.ui.screens.prompt import PromptScreen
-
-        prompt = PromptScreen(tr("search_prompt", self.lang), value=self.search_query or "")
-        self.app.push_screen(prompt, self.show_search)
-
-    def show_search(self, query: str | None) -> None:
-        if not query:
-            return
-        self.search_query = query
-        self.reload_headlines()
-        self.set_reading(False)
-        self.headline_list.focus()
-        if not self.headline_list.rows:
-            self.notify(tr("no_results", self.lang, query=query), severity="warning", markup=False)
-
-    def action_save_search(self) -> None:
-        saved_searches.save_search(self)
-
-    def end_search(self) -> bool:
-        if self.search_query is None:
-            return False
-        self.search_query = None
-        self.reload_headlines()
-        return True
-
-    def action_back(self) -> None:
-        """Escape: article → list; search results → the feed's list; list → feed pane."""
-        if self.reading_mode:
-            self.set_reading(False)
-            return
-        if self.article_view.has_focus:
-            self.headline_list.focus()
-            return
-        if self.end_search():
-            return
-        if self.headline_list.has_focus:
-            self.feed_list.focus()
+    # -- the narrow layout ------------------------------------------------------------------------
 
     @property
     def reading_mode(self) -> bool:
@@ -569,15 +410,6 @@ class MainScreen(GuardedScreen):
     def on_resize(self, event: events.Resize) -> None:
         self.apply_width(event.size.width)
 
-    def action_toggle_layout(self) -> None:
-        """\\: three panes, or the list alone then the article alone (at a reading width)."""
-        self.list_wide = not self.list_wide
-        self.apply_width(self.app.size.width)
-        if self.list_wide and self.reader.headline is not None and self.article_view.has_focus:
-            self.set_reading(True)
-        wide = self.list_wide or self.app.size.width < NARROW_WIDTH
-        self.notify(tr("layout_list" if wide else "layout_panes", self.lang), timeout=3)
-
     def apply_width(self, width: int) -> None:
         panes = self.query_one("#panes")
         narrow = width < NARROW_WIDTH or self.list_wide
@@ -585,12 +417,6 @@ class MainScreen(GuardedScreen):
             panes.set_class(narrow, "narrow")
             if not narrow:
                 self.set_reading(False)
-
-    def action_help(self) -> None:
-        from korantui.ui.screens.help import HelpScreen
-
-        nodes = [self.app, self, self.feed_list, self.headline_list, self.article_view]
-        self.app.push_screen(HelpScreen(keys.key_help(self.app, nodes, self.lang), self.lang))
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
