@@ -118,7 +118,6 @@ def load_config(path: Path | None = None, data_dir: Path | None = None) -> Confi
 
 def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config:
     # First: the features' modules name their keys (KNOWN_KEYS) as they are imported.
-    from korantui.core.accounts.settings import parse_accounts
     from korantui.core.config_lines import line_of
     from korantui.core.images.settings import images_setting
     from korantui.core.stories.settings import group_stories
@@ -175,7 +174,10 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     for i, rule in enumerate(rules):
         _site_rule_warnings(rule, i, warn)
     cfg.rules = rules
-    cfg.accounts = parse_accounts(raw.get("account", []), text, path)
+    if "account" in raw:  # the accounts' module (subprocess, their clients' errors) only then
+        from korantui.core.accounts.settings import parse_accounts
+
+        cfg.accounts = parse_accounts(raw["account"], text, path)
     cfg.group_stories = group_stories(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
