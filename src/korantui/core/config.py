@@ -28,12 +28,7 @@ from korantui.core.filters.rules import FilterConfig, filter_config
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch_settings import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
-
-# What only a config file needs is imported where the file is read: every command (`korantui
-# read FILE` too) builds a Config, and the accounts, the source kinds and the network stack
-# are far heavier than the defaults.
-if TYPE_CHECKING:
-    from korantui.core.accounts.settings import AccountSettings
+from korantui.core.stories.settings import group_stories
 
 KNOWN_KEYS["network"] = {f.name for f in fields(FetchSettings)}
 APP_NAME = "korantui"
@@ -41,6 +36,12 @@ APP_NAME = "korantui"
 # the date arithmetic (retention_days = 999999) or the scheduler.
 _LIMITS = {"retention_days": 36500, "prefetch": 100}
 _MAX_WHOLE = 2**40  # any byte count or count of [network] is far below it
+
+# What only a config file needs is imported where the file is read: every command (`korantui
+# read FILE` too) builds a Config, and the accounts, the source kinds and the network stack
+# are far heavier than the defaults.
+if TYPE_CHECKING:
+    from korantui.core.accounts.settings import AccountSettings
 
 
 class ConfigError(Exception):
@@ -117,10 +118,8 @@ def load_config(path: Path | None = None, data_dir: Path | None = None) -> Confi
 
 
 def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config:
-    # First: the features' modules name their keys (KNOWN_KEYS) as they are imported.
     from korantui.core.config_lines import line_of
     from korantui.core.images.settings import images_setting
-    from korantui.core.stories.settings import group_stories
 
     def fail(what: str, *where: str | int) -> ConfigError:
         return ConfigError(f"{path}:line {line_of(text, *where)}: {what}")
