@@ -25,6 +25,7 @@ from korantui.core.config_names import (
 )
 from korantui.core.defaults import DEFAULT_FEEDS
 from korantui.core.filters.rules import FilterConfig, filter_config
+from korantui.core.images.settings import images_setting
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch_settings import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
@@ -119,7 +120,6 @@ def load_config(path: Path | None = None, data_dir: Path | None = None) -> Confi
 
 def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config:
     from korantui.core.config_lines import line_of
-    from korantui.core.images.settings import images_setting
 
     def fail(what: str, *where: str | int) -> ConfigError:
         return ConfigError(f"{path}:line {line_of(text, *where)}: {what}")
