@@ -112,11 +112,20 @@ def run_measured(
         os.close(slave)
 
         def read_all() -> None:
-            # The terminal's output must be read, or a full pty buffer blocks the app.
+            # The terminal's output must be read, or a full pty buffer blocks the app. And
+            # answered where every terminal answers: the device attributes query (DA1), which
+            # korantui's picture probe asks and waits for (1 s, unanswered); as a VT220 with
+            # colour, no graphics.
+            tail = b""
             while True:
                 try:
-                    if not os.read(master, 65536):
+                    data = os.read(master, 65536)
+                    if not data:
                         return
+                    tail = tail[-8:] + data
+                    for _ in range(tail.count(b"\x1b[c")):
+                        os.write(master, b"\x1b[?62;22c")
+                    tail = tail.replace(b"\x1b[c", b"")
                 except OSError:
                     return
 
@@ -545,6 +554,25 @@ def bench_extraction(work: Path, sizes: Sizes) -> list[Row]:
     return [row]
 
 
+def bench_read_speed(sizes: Sizes) -> list[Row]:
+    """Issue 11: `korantui read FILE --url URL --format json` beside score.py's trafilatura."""
+    import read_speed
+
+    pages = 2 if sizes.rounds == 1 else 10 * sizes.rounds  # 30 pages; 50 with --full
+    r = read_speed.run(pages)
+    if "skipped" in r:
+        return [Row("12. read FILE, a page (process)", f"skipped: {r['skipped']}")]
+    k, t = r["korantui"], r["trafilatura"]
+    assert isinstance(k, float) and isinstance(t, float)
+    row = ratio_row("12. read FILE, a page (process)", k, t, secs, "trafilatura", 1.2)
+    row.notes.append(
+        f"read: {r['pages']} pages of ../shared/corpora/wcxb-dev, one process a page each side"
+        " (start, imports, extraction, JSON), alternating; trafilatura as score.py runs it"
+        " (bare_extraction with metadata)"
+    )
+    return [row]
+
+
 def count(n: int) -> str:
     return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
 
@@ -590,7 +618,9 @@ def main(argv: list[str] | None = None) -> int:
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--smoke", action="store_true", help="tiny, once, for CI")
     size.add_argument("--full", action="store_true", help="the issue's sizes")
-    parser.add_argument("--only", help="comma-separated: refresh,floor,startup,list,extract,search")
+    parser.add_argument(
+        "--only", help="comma-separated: refresh,floor,startup,list,extract,search,read"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
         "--concurrency",
@@ -649,6 +679,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += bench_extraction(work, sizes)
             if want("search"):
                 rows += bench_search(site, work, sizes)
+            if want("read"):
+                rows += bench_read_speed(sizes)
             rows += memory
     finally:
         if args.keep:

@@ -7,7 +7,6 @@ import contextlib
 import gc
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,11 +15,10 @@ from typing import TYPE_CHECKING
 
 from korantui import __version__
 from korantui.core.config import Config, ConfigError, load_config
-from korantui.core.i18n import count, format_date
 from korantui.core.moments import to_stored
-from korantui.core.store.database import StoreError
-from korantui.core.store.store_file import data_dir_problem, sqlite_problem
 
+# The store, sqlite3 and the network stack are imported by the commands that use them:
+# `korantui read FILE` is started once a page (by scripts, by score.py) and needs none of them.
 if TYPE_CHECKING:
     from korantui.core.models import Feed
     from korantui.core.store.database import Store
@@ -124,6 +122,7 @@ def cmd_export_opml(args: argparse.Namespace, cfg: Config) -> int:
 
 def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.filters.feed_status import feed_status_lines, saved_search_lines
+    from korantui.core.i18n import format_date
 
     store = _open_store(cfg, reading=True, demo=args.demo)
     try:
@@ -146,6 +145,8 @@ def cmd_feeds(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_headlines(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.i18n import format_date
+
     store = _open_store(cfg, reading=True, demo=args.demo)
     try:
         feed_id = None
@@ -207,6 +208,8 @@ def cmd_read(args: argparse.Namespace, cfg: Config) -> int:
 
 
 def cmd_search(args: argparse.Namespace, cfg: Config) -> int:
+    from korantui.core.i18n import format_date
+
     query = " ".join(args.query).strip()
     if not query:
         raise UsageError("search: give the words to look for")
@@ -231,6 +234,7 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
 
     from korantui.core.accounts.engine import AccountResult
     from korantui.core.article.site_rules import load_rules
+    from korantui.core.i18n import count
     from korantui.core.net.fetch import Fetcher
     from korantui.core.sync import PlainReport, ProgressReport, SyncReport, SyncSummary, sync_all
 
@@ -279,6 +283,8 @@ def cmd_account(args: argparse.Namespace, cfg: Config) -> int:
 def _usable_data_dir(cfg: Config) -> None:
     """The data dir, made if need be; one line (exit 2) where it is a file or cannot be made,
     before the app names a log file inside it."""
+    from korantui.core.store.store_file import data_dir_problem
+
     try:
         cfg.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -291,8 +297,11 @@ def _open_store(
     """The store, its feeds following the config (read again from its file after an edit).
     reading: the command only reads, so a store that cannot be written is opened read-only.
     demo: the demo edition's own store (the app's, under the data dir), loaded."""
+    import sqlite3
+
     from korantui.core.reading_service import ReadingService
-    from korantui.core.store.database import Store
+    from korantui.core.store.database import Store, StoreError
+    from korantui.core.store.store_file import data_dir_problem
 
     if demo:
         from korantui.core.demo import demo_feed_specs
@@ -492,12 +501,6 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, UsageError) as e:
         _err(str(e))
         return EXIT_USAGE
-    except StoreError as e:
-        _err(str(e))
-        return EXIT_FAIL
-    except sqlite3.OperationalError as e:  # a full disk, a store made read-only meanwhile
-        _err(sqlite_problem(e))
-        return EXIT_FAIL
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -506,6 +509,27 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAIL
+    except Exception as e:
+        problem = _store_problem(e)
+        if problem is None:
+            raise
+        _err(problem)
+        return EXIT_FAIL
+
+
+def _store_problem(e: Exception) -> str | None:
+    """The line to show for a store that failed (its own error, or sqlite3's: a full disk, a
+    store made read-only meanwhile); None for any other error. Only a command that imported
+    the store can have such an error, so it is looked for only where it was imported."""
+    database = sys.modules.get("korantui.core.store.database")
+    if database is not None and isinstance(e, database.StoreError):
+        return str(e)
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(e, sqlite3.OperationalError):
+        from korantui.core.store.store_file import sqlite_problem
+
+        return sqlite_problem(e)
+    return None
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ line's output and error conventions."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from datetime import UTC, datetime
@@ -13,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from korantui.cli import EXIT_FAIL, EXIT_OK, UsageError, _err, _out
 from korantui.core.config import Config
-from korantui.core.i18n import format_date
 from korantui.core.moments import to_stored
 
 if TYPE_CHECKING:
@@ -21,16 +21,31 @@ if TYPE_CHECKING:
     from korantui.core.models import Article
 
 
+class _NotFetched(Exception):
+    """An address that could not be fetched; str() is the line to show."""
+
+
 def read(args: argparse.Namespace, cfg: Config) -> int:
     """`korantui read`: one article from an address or a saved file, as text, Markdown or JSON."""
+    # One page, then the process ends: the collector's passes over the objects of the imports
+    # (trafilatura's, lxml's: ~50 ms of a ~0.7 s run) would free nothing worth it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(args, cfg)
+    finally:
+        if collecting:  # main() called in a longer process (the tests)
+            gc.enable()
+
+
+def _read(args: argparse.Namespace, cfg: Config) -> int:
     from korantui.core.article.extract import ExtractionError
     from korantui.core.article.markdown import article_markdown
-    from korantui.core.net.fetch import FetchError
 
     try:
         extraction = _read_article(args.target, args.url, cfg)
-    except FetchError as e:
-        _err(f"{args.target}: {e}")
+    except _NotFetched as e:
+        _err(str(e))
         return EXIT_FAIL
     except ExtractionError as e:
         _err(f"{args.target}: no article found ({e})")
@@ -64,6 +79,8 @@ def read(args: argparse.Namespace, cfg: Config) -> int:
     elif args.format == "markdown":
         _out(article_markdown(article))
     else:
+        from korantui.core.i18n import format_date
+
         _out(article.title)
         facts = (article.site, format_date(article.published, cfg.ui_language), article.author)
         _out(" · ".join(x for x in facts if x))
@@ -77,8 +94,6 @@ def read(args: argparse.Namespace, cfg: Config) -> int:
 
 def _read_article(target: str, original_url: str | None, cfg: Config) -> Extraction:
     """One article from a web address (fetched, split pages joined) or a saved HTML file."""
-    import asyncio  # lazy: `read FILE` and the app's start do without its ~0.1 s
-
     from korantui.core.article.extract import Extraction, Hints, explain_article
     from korantui.core.article.site_rules import load_rules
     from korantui.core.sanitize import safe_url
@@ -86,15 +101,21 @@ def _read_article(target: str, original_url: str | None, cfg: Config) -> Extract
     rules = load_rules(cfg.rules)
     path = Path(target)
     if safe_url(target) and not path.exists():
+        # The network stack (asyncio, httpx) only for an address: `read FILE` does without.
+        import asyncio
+
         from korantui.core.article.article_fetch import fetch_article
-        from korantui.core.net.fetch import Fetcher
+        from korantui.core.net.fetch import Fetcher, FetchError
 
         async def fetch() -> Article:
             async with Fetcher(cfg.fetch) as fetcher:
                 return await fetch_article(fetcher, target, rules=rules)
 
         # A fetched article's choices are made inside the fetch; it has none to explain.
-        return Extraction(asyncio.run(fetch()))
+        try:
+            return Extraction(asyncio.run(fetch()))
+        except FetchError as e:
+            raise _NotFetched(f"{target}: {e}") from None
     if not path.is_file():
         raise UsageError(f"{target}: no such file, and not an http(s) address")
     data = path.read_bytes()

@@ -13,12 +13,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from korantui.core.accounts.settings import AccountSettings, parse_accounts
-from korantui.core.config_keys import clashes, key_problem, valid_action_name
-from korantui.core.config_lines import line_of
 from korantui.core.config_names import (
     KNOWN_KEYS,
     SITE_RULE_LISTS,
@@ -27,14 +24,11 @@ from korantui.core.config_names import (
     did_you_mean,
 )
 from korantui.core.defaults import DEFAULT_FEEDS
-from korantui.core.filters.feed_settings import feed_settings, without_settings
 from korantui.core.filters.rules import FilterConfig, filter_config
 from korantui.core.images.settings import images_setting
 from korantui.core.models import FeedSpec
-from korantui.core.net.fetch import FetchSettings
+from korantui.core.net.fetch_settings import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
-from korantui.core.sources import registry
-from korantui.core.sources.kind import COMMON_KEYS
 from korantui.core.stories.settings import group_stories
 
 KNOWN_KEYS["network"] = {f.name for f in fields(FetchSettings)}
@@ -43,6 +37,12 @@ APP_NAME = "korantui"
 # the date arithmetic (retention_days = 999999) or the scheduler.
 _LIMITS = {"retention_days": 36500, "prefetch": 100}
 _MAX_WHOLE = 2**40  # any byte count or count of [network] is far below it
+
+# What only a config file needs is imported where the file is read: every command (`korantui
+# read FILE` too) builds a Config, and the accounts, the source kinds and the network stack
+# are far heavier than the defaults.
+if TYPE_CHECKING:
+    from korantui.core.accounts.settings import AccountSettings
 
 
 class ConfigError(Exception):
@@ -119,6 +119,8 @@ def load_config(path: Path | None = None, data_dir: Path | None = None) -> Confi
 
 
 def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config:
+    from korantui.core.config_lines import line_of
+
     def fail(what: str, *where: str | int) -> ConfigError:
         return ConfigError(f"{path}:line {line_of(text, *where)}: {what}")
 
@@ -171,7 +173,10 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     for i, rule in enumerate(rules):
         _site_rule_warnings(rule, i, warn)
     cfg.rules = rules
-    cfg.accounts = parse_accounts(raw.get("account", []), text, path)
+    if "account" in raw:  # the accounts' module (subprocess, their clients' errors) only then
+        from korantui.core.accounts.settings import parse_accounts
+
+        cfg.accounts = parse_accounts(raw["account"], text, path)
     cfg.group_stories = group_stories(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
@@ -251,6 +256,10 @@ def feed_url_key(url: str) -> str:
 
 def _feed_spec(entry: dict[str, Any], i: int, fail: Any) -> FeedSpec:
     """One [[feeds]] table as a FeedSpec, its kind's own keys checked by that kind."""
+    from korantui.core.filters.feed_settings import feed_settings, without_settings
+    from korantui.core.sources import registry
+    from korantui.core.sources.kind import COMMON_KEYS
+
     # The other features' keys of a feed (KNOWN_KEYS["feeds"]) are their modules' to read.
     own = set(COMMON_KEYS)
     settings = feed_settings(entry, i, fail)
@@ -310,6 +319,8 @@ def _whole(value: Any, key: str, fail: Any, low: int, high: int, *section: str) 
 
 
 def _keys(raw: dict[str, Any], cfg: Config, fail: Any) -> None:
+    from korantui.core.config_keys import clashes, key_problem, valid_action_name
+
     keys = raw.get("keys", {})
     usage = '[keys] must map action names to key names, e.g. refresh = "ctrl+r"'
     if not isinstance(keys, dict):

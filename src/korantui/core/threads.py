@@ -26,7 +26,6 @@ thread or the pool is a thread of the default pool, never the loop.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -37,4 +36,6 @@ T = TypeVar("T")
 async def off_loop(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """fn in a worker thread, awaited: how a coroutine on the network loop does blocking work
     (a store call, a parse) without stalling every other download."""
+    import asyncio  # here: the source kinds import this module, and a config loads those
+
     return await asyncio.to_thread(fn, *args, **kwargs)

@@ -1,0 +1,115 @@
+"""`korantui read FILE --url URL --format json` beside plain trafilatura, a process each (issue 11).
+
+    python benchmarks/read_speed.py               # 20 corpus pages, each side once a page
+    python benchmarks/read_speed.py --pages 60 --json out.json
+
+What a user (and ../shared/corpora/score.py) pays for one page: process start, imports,
+extraction, output. Both sides run as subprocesses on the same pages of
+../shared/corpora/wcxb-dev, alternating page by page (which side goes first alternates too), so
+both see the same machine load; the medians and their ratio are printed (goal ≤ 1.2×).
+trafilatura runs score.py's own TRAF script. Without ../shared the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import gzip
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+GOAL = 1.2
+
+
+def _score_module(corpora: Path) -> object:
+    spec = importlib.util.spec_from_file_location("score", corpora / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def korantui_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("korantui")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "korantui"]
+
+
+def _timed(argv: list[str]) -> tuple[float, bool]:
+    t = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, timeout=120, check=False)
+    return time.perf_counter() - t, done.returncode == 0 and bool(done.stdout.strip())
+
+
+def run(pages: int, corpus: str = "wcxb-dev") -> dict[str, object]:
+    """Both sides' seconds a page; {"skipped": why} without the corpus."""
+    root = CORPORA / corpus
+    if not (root / "ground-truth").is_dir() or not (CORPORA / "score.py").is_file():
+        return {"skipped": f"no {root} (the shared corpus sits beside the repo)"}
+    score = _score_module(CORPORA)
+    cases = score.cases(corpus)  # type: ignore[attr-defined]
+    # Spread over the corpus rather than its first pages: sites are in no particular order.
+    step = max(1, len(cases) // max(1, pages))
+    chosen = cases[::step][:pages]
+    # An editable install under PYTHONDONTWRITEBYTECODE=1 would compile every korantui module
+    # on every start; trafilatura, installed by pip, is compiled.
+    compileall.compile_dir(str(ROOT / "src" / "korantui"), quiet=1)
+    ours: list[float] = []
+    theirs: list[float] = []
+    failed = {"korantui": 0, "trafilatura": 0}
+    with tempfile.TemporaryDirectory(prefix="korantui-read-") as tmp:
+        files = []
+        for c in chosen:
+            path = Path(tmp) / f"{c['id']}.html"
+            path.write_bytes(gzip.decompress(c["gz"].read_bytes()))
+            files.append((str(path), c["url"]))
+        traf = [sys.executable, "-c", score.TRAF]  # type: ignore[attr-defined]
+        kor = korantui_cmd()
+        # One unmeasured run each: the first start reads the installed files from disk.
+        _timed([*kor, "read", files[0][0], "--url", files[0][1], "--format", "json"])
+        _timed([*traf, *files[0]])
+        for n, (f, url) in enumerate(files):
+            sides = ("k", "t") if n % 2 == 0 else ("t", "k")
+            for side in sides:
+                if side == "k":
+                    s, ok = _timed([*kor, "read", f, "--url", url, "--format", "json"])
+                    ours.append(s)
+                    failed["korantui"] += not ok
+                else:
+                    s, ok = _timed([*traf, f, url])
+                    theirs.append(s)
+                    failed["trafilatura"] += not ok
+    k, t = statistics.median(ours), statistics.median(theirs)
+    return {"pages": len(files), "korantui": k, "trafilatura": t, "ratio": k / t, "failed": failed}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20, help="how many corpus pages (20)")
+    parser.add_argument("--corpus", default="wcxb-dev")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    result = run(args.pages, args.corpus)
+    if args.json:
+        args.json.write_text(json.dumps(result))
+    if "skipped" in result:
+        print(f"skipped: {result['skipped']}")
+        return 0
+    k, t, r = result["korantui"], result["trafilatura"], result["ratio"]
+    assert isinstance(k, float) and isinstance(t, float) and isinstance(r, float)
+    print(f"pages: {result['pages']} of {args.corpus}, alternating; no output: {result['failed']}")
+    print(f"korantui read, median a page:     {k:.3f} s")
+    print(f"plain trafilatura, median a page: {t:.3f} s")
+    print(f"ratio: {r:.2f}×  (goal ≤ {GOAL:g}×: {'met' if r <= GOAL else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
