@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from korantui.core.article.body_prune import prune
 from korantui.core.article.dates import is_date_only
 from korantui.core.models import Block, Link
 
@@ -244,6 +245,7 @@ def clean_blocks(blocks: list[Block]) -> Cleaned:
     blocks = drop_copyright(blocks)
     blocks = drop_glyph_junk(blocks)
     blocks = drop_stray_metadata(blocks)
+    blocks = prune(blocks)
     blocks, caption = take_caption(blocks)
     blocks, author = take_author_lines(blocks)
     blocks = join_dateline(blocks)
