@@ -19,7 +19,7 @@ _RELATED = re.compile(
     r"|^\W{0,3}(?:berita|artikel|bacaan)\s+(?:terkait|lainnya|pilihan|menarik)\b"
     r"|^\W{0,3}(?:baca|read)\s*:"
     r"|^\W{0,3}(?:read|see)\s+(?:also|more)\b"
-    r"|^\W{0,3}related(?:\s+(?:news|articles?|stories))?\s*:",
+    r"|^\W{0,3}related(?:\s+\w+)?\s*:|^\W{0,3}you\s+(?:may|might)\s+also\s+(?:like|enjoy)\s*:",
     re.I,
 )
 # Invitations to follow the outlet elsewhere. Short blocks only, and either opening with the
