@@ -104,3 +104,15 @@ def test_a_comments_heading_early_in_the_text_is_no_closing_section() -> None:
     assert cut_closing_sections(blocks) == blocks
     closing = [*(_p(p) for p in _PARAGRAPHS), Block("h", "Comments"), _p("Lovely idea!")]
     assert [b.text for b in cut_closing_sections(closing)] == _PARAGRAPHS
+
+
+def test_when_and_how_long_lines_are_dropped_but_a_dated_sentence_stays() -> None:
+    kept = "The seed library was first proposed at the society's meeting in March 2023."
+    blocks = [
+        _p("Posted by the editors on Tuesday, August 29, 2023"),
+        _p("Last updated on September 16th, 2023 at 09:27 am"),
+        _p("3 MIN. READ"),
+        _p("On this page"),
+        _p(kept),
+    ]
+    assert [b.text for b in drop_chrome(blocks)] == [kept]

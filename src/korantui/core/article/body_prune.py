@@ -68,7 +68,8 @@ _CHROME = re.compile(
     r"|pin\s+(?:this|it)\s+for\s+later|tags|register|book\s+now|page\s+\d+\s+of\s+\d+"
     r"|stay\s+connected(?:\s+with\s+\w+)?|follow\s+us(?:\s+on\s+[\w ]{1,30})?"
     r"|(?:see|check|view)\s+(?:the\s+)?(?:price|deal|it)?\s*(?:at|on)\s+[\w .]{1,30}"
-    r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)\s+read(?:\s+time|ing\s+time)?"
+    r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|hours?)\s+read(?:\s+time|ing\s+time)?"
+    r"|on\s+this\s+page|in\s+this\s+(?:article|guide|post)|contents|content\s+map"
     r"|(?:reading\s+time|read\s+time)\s*:?\s*\d+\s*min(?:ute)?s?"
     r")\W*$",
     re.I,
@@ -91,6 +92,14 @@ _PROMPT = re.compile(
     re.I,
 )
 PROMPT_WORDS = 60
+# "Posted by the editors on Tuesday, August 29, 2023", "Last updated on September 16th, 2023":
+# when the page was written, shown in the header and the metadata, not part of the text.
+_STAMP = re.compile(
+    r"^\W*(?:posted|published|updated|last\s+(?:updated|reviewed|modified))\b"
+    r"(?:\s+by\s+[^\n]{1,40}?)?(?:\s+on|\s*:)?\s+[^\n]{0,40}\b(?:19|20)\d\d\b[^\n]{0,24}$",
+    re.I,
+)
+STAMP_WORDS = 14
 
 # Headings of the sections that close a page after its article, taken to its end: a bio, the
 # comments.
@@ -131,6 +140,7 @@ def drop_chrome(blocks: list[Block]) -> list[Block]:
             and (
                 (_words(b) <= 8 and _CHROME.match(b.text))
                 or (_words(b) <= PROMPT_WORDS and _PROMPT.search(b.text))
+                or (_words(b) <= STAMP_WORDS and _STAMP.match(b.text))
             )
         )
     ]
