@@ -7,7 +7,8 @@ trusted when it holds much less than the page's own paragraphs: it then stopped 
 layout the balanced mode (with its fallbacks) reads whole, so that reading is taken too and the
 one worth more kept — less the words of blocks that are mostly a link, twice: lists of other
 stories (Indonesian pages carry many) make a reading worse. Where the kept reading has such
-blocks, the precision mode, which keeps them out, is read too.
+blocks, the precision mode, which keeps them out, is read too. Where every reading holds less
+than half the page's prose, the box holding all of it is read whole (body_recover).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from __future__ import annotations
 from typing import Any
 
 from korantui.core.article.blocks import blocks_from_element
+from korantui.core.article.body_recover import box_reading, stopped_short
 from korantui.core.models import Block
 from korantui.core.sanitize import clean_line
 
 
 def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
-    """The body's blocks and which reading gave them ("balanced", "recall", "precision");
-    an empty list when no reading found any text."""
+    """The body's blocks and which reading gave them ("balanced", "recall", "precision", or
+    "box" where they all stopped short of the page's prose); an empty list when none found
+    any text."""
     readings = [(_reading(tree, url, "recall"), "recall")]
     if words(readings[0][0]) < TRUSTED_SHARE * paragraph_words(tree):
         readings.append((_reading(tree, url, "balanced"), "balanced"))
@@ -30,6 +33,10 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
         # Lists of other stories read as body: the precision mode keeps them out.
         readings.append((_reading(tree, url, "precision"), "precision"))
         blocks, mode = max(readings, key=lambda r: worth(r[0]))
+    if stopped_short(tree, words(blocks), paragraph_words(tree)):
+        boxed = box_reading(tree, url)
+        if worth(boxed) > worth(blocks):
+            blocks, mode = boxed, "box"
     return (recover_loose_text(tree, blocks, url) if blocks else []), mode
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from korantui.core.article.body_prune import prune
 from korantui.core.article.dates import is_date_only
 from korantui.core.models import Block, Link
 
@@ -18,7 +19,7 @@ _RELATED = re.compile(
     r"|^\W{0,3}(?:berita|artikel|bacaan)\s+(?:terkait|lainnya|pilihan|menarik)\b"
     r"|^\W{0,3}(?:baca|read)\s*:"
     r"|^\W{0,3}(?:read|see)\s+(?:also|more)\b"
-    r"|^\W{0,3}related(?:\s+(?:news|articles?|stories))?\s*:",
+    r"|^\W{0,3}related(?:\s+\w+)?\s*:|^\W{0,3}you\s+(?:may|might)\s+also\s+(?:like|enjoy)\s*:",
     re.I,
 )
 # Invitations to follow the outlet elsewhere. Short blocks only, and either opening with the
@@ -244,6 +245,7 @@ def clean_blocks(blocks: list[Block]) -> Cleaned:
     blocks = drop_copyright(blocks)
     blocks = drop_glyph_junk(blocks)
     blocks = drop_stray_metadata(blocks)
+    blocks = prune(blocks)
     blocks, caption = take_caption(blocks)
     blocks, author = take_author_lines(blocks)
     blocks = join_dateline(blocks)

@@ -6,6 +6,7 @@ Synchronous and CPU-bound: callers on an event loop run it in a worker thread
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -273,7 +274,8 @@ def _rule_blocks(rule: SiteRule, tree: Any, url: str) -> list[Block] | None:
     found = rule.first(tree, "content")
     if not found:
         return None
-    content = max(found, key=lambda el: len(el.text_content()))
+    # A copy: the generic reading may still need the page whole if this one falls short.
+    content = copy.deepcopy(max(found, key=lambda el: len(el.text_content())))
     for sel in rule.remove:
         for el in select(content, sel):
             if el is not content:

@@ -1,0 +1,180 @@
+"""What a reading keeps that is the site's, not the article's: a passage printed twice, the
+site's calls to act (subscribe, book a demo, rate this post), and the sections that close a page
+after the article (about the author, related posts).
+
+trafilatura's recall reading, kept on most pages, takes more of the page than its other modes;
+these are the kinds of extra text it brings along on layouts of every sort. Each rule looks at a
+block's whole text, or at a heading and what follows it at the end, never at a word inside a
+sentence: a paragraph that mentions a newsletter stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from korantui.core.models import Block
+
+# A run of blocks printed again (a copy for small screens, a summary box repeating the text)
+# counts once when it is at least this long: short repeats are table cells, list labels.
+REPEAT_BLOCKS = 3
+REPEAT_WORDS = 40
+
+
+def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
+    """A run of blocks that repeats, block for block, a run earlier in the reading."""
+    first: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if block.text:
+            first.setdefault(block.text, i)
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = first.get(blocks[i].text) if blocks[i].text else None
+        if j is not None and j < i:
+            length = words = 0
+            while (
+                i + length < len(blocks)
+                and j + length < i
+                and blocks[i + length].text
+                and blocks[i + length].text == blocks[j + length].text
+            ):
+                words += len(blocks[i + length].text.split())
+                length += 1
+            if length >= REPEAT_BLOCKS and words >= REPEAT_WORDS:
+                i += length
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
+# Buttons and labels of the site's own furniture, alone in a block.
+_CHROME = re.compile(
+    r"^\W*(?:"
+    r"(?:sign|log)\s*(?:up|in|out)(?:\s+(?:now|today|for\s+free|here))?"
+    r"|subscribe(?:\s+(?:now|today|here|to\s+(?:us|our\s+newsletter)))?|newsletters?"
+    r"|(?:book|request|schedule|get)\s+(?:a\s+|your\s+)?(?:free\s+)?(?:demo|quote|consultation)"
+    r"(?:\s+(?:today|now))?"
+    r"|start\s+(?:a\s+|your\s+)?free\s+trial(?:\s+(?:today|now))?|try\s+(?:it\s+)?(?:for\s+)?free"
+    r"|get\s+started(?:\s+(?:today|now|for\s+free))?|get\s+in\s+touch|contact\s+(?:us|sales)"
+    r"|download\s+now|apply\s+now|learn\s+more|read\s+more|see\s+more|view\s+more|load\s+more"
+    r"|make\s+an\s+appointment|call\s+(?:us\s+)?(?:now|today)"
+    r"|share(?:\s+(?:this|on))?(?:\s+(?:article|post|story|page))?"
+    r"|print(?:\s+this\s+(?:article|page))?|back\s+to\s+(?:top|blogs?|news|articles?)"
+    r"|table\s+of\s+contents|jump\s+to(?:\s+the)?\s+\w+|skip\s+to\s+(?:main\s+)?content|search\W*"
+    r"|privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|cookie\s+(?:settings|policy)"
+    r"|(?:advertisement\W*)+(?:continue\s+reading(?:\s+below)?)?|advertiser\s+disclosure"
+    r"|sponsored(?:\s+content)?|(?:article|story)\s+continues\s+(?:below|after\s+(?:this\s+)?ad)"
+    r"|pin\s+(?:this|it)\s+for\s+later|tags|register|book\s+now|page\s+\d+\s+of\s+\d+"
+    r"|stay\s+connected(?:\s+with\s+\w+)?|follow\s+us(?:\s+on\s+[\w ]{1,30})?"
+    r"|(?:see|check|view)\s+(?:the\s+)?(?:price|deal|it)?\s*(?:at|on)\s+[\w .]{1,30}"
+    r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|hours?)\s+read(?:\s+time|ing\s+time)?"
+    r"|on\s+this\s+page|in\s+this\s+(?:article|guide|post)|contents|content\s+map"
+    r"|(?:reading\s+time|read\s+time)\s*:?\s*\d+\s*min(?:ute)?s?"
+    r")\W*$",
+    re.I,
+)
+# Prompts a site adds under its articles: a newsletter box, a rating widget, a cookie notice,
+# an affiliate disclosure. Matched in short blocks only.
+_PROMPT = re.compile(
+    r"\b(?:sign\s*up|subscribe)\b.{0,40}\b(?:newsletter|mailing\s+list|inbox|updates)\b"
+    r"|\bdelivered\s+(?:straight\s+|right\s+|directly\s+)?to\s+your\s+inbox\b"
+    r"|\benter\s+your\s+email(?:\s+address)?\b|\byou(?:'|’)re\s+(?:now\s+)?subscribed\b"
+    r"|\byour\s+submission\s+has\s+been\s+received\b|\bsomething\s+went\s+wrong\s+while\s+submitting\b"
+    r"|\bhow\s+useful\s+was\s+this\b|\bclick\s+on\s+a\s+star\s+to\s+rate\b|\bno\s+votes\s+so\s+far\b"
+    r"|\b(?:did\s+you\s+find|was)\s+this\s+(?:content|article|post|page|information)\s+helpful\b"
+    r"|\bthank\s+you\s+for\s+your\s+feedback\b|\bhow\s+was\s+this\s+(?:issue|article|post|story)\b"
+    r"|\breceive\s+notifications\s+(?:about|of|for)\s+new\s+(?:posts|articles)\b"
+    r"|\bwe\s+use\s+cookies\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b"
+    r"|\bif\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|post|story|blog\s+post)\b"
+    r"|\bas\s+an\s+amazon\s+associate\b|\bthrough\s+(?:our\s+|my\s+)?(?:affiliate\s+)?links\b.{0,60}"
+    r"\b(?:earn|commission)|\bmay\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission",
+    re.I,
+)
+PROMPT_WORDS = 60
+# "Posted by the editors on Tuesday, August 29, 2023", "Last updated on September 16th, 2023":
+# when the page was written, shown in the header and the metadata, not part of the text.
+_STAMP = re.compile(
+    r"^\W*(?:posted|published|updated|last\s+(?:updated|reviewed|modified))\b"
+    r"(?:\s+by\s+[^\n]{1,40}?)?(?:\s+on|\s*:)?\s+[^\n]{0,40}\b(?:19|20)\d\d\b[^\n]{0,24}$",
+    re.I,
+)
+STAMP_WORDS = 14
+
+# Headings of the sections that close a page after its article, taken to its end: a bio, the
+# comments.
+_CLOSING = re.compile(
+    r"^\W*(?:about\s+the\s+authors?|about\s+(?:the\s+)?(?:writer|editor)|meet\s+the\s+author"
+    r"|written\s+by|author(?:\s+bio)?|(?:\d+\s+)?comments?|leave\s+a\s+(?:reply|comment)"
+    r"|join\s+the\s+(?:conversation|discussion)|share\s+this(?:\s+(?:article|post|story))?"
+    r")\W*$",
+    re.I,
+)
+CLOSING_HEADING_WORDS = 8
+# A closing heading is taken with what follows only in the last part of a reading: earlier, it
+# may open a section of the article itself.
+CLOSING_SHARE = 0.3
+# Headings of lists of other pages, taken with the short items under them, wherever they are.
+_LIST_HEADING = re.compile(
+    r"^\W*(?:recent\s+posts|popular\s+posts|latest\s+posts|(?:browse\s+)?related(?:\s+\w+)?"
+    r"|more\s+(?:from|on)\s+[^.!?=≠]{1,40}|more\s+(?:like\s+this|articles|stories|posts)"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.*"
+    r"|other\s+(?:posts|articles|stories)\s+you\s+(?:may|might)\s+(?:like|enjoy)"
+    r")\W*$",
+    re.I,
+)
+LIST_ITEM_WORDS = 20
+
+
+def _words(block: Block) -> int:
+    return len(block.text.split())
+
+
+def drop_chrome(blocks: list[Block]) -> list[Block]:
+    """Buttons and labels alone in a block, and the prompts sites add to their articles."""
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind != "pre"
+            and (
+                (_words(b) <= 8 and _CHROME.match(b.text))
+                or (_words(b) <= PROMPT_WORDS and _PROMPT.search(b.text))
+                or (_words(b) <= STAMP_WORDS and _STAMP.match(b.text))
+            )
+        )
+    ]
+
+
+def cut_closing_sections(blocks: list[Block]) -> list[Block]:
+    """From a closing heading ("About the author", "Related posts") to the end, where what
+    follows is a small part of the reading."""
+    total = sum(_words(b) for b in blocks)
+    tail = 0
+    cut = len(blocks)
+    for i in range(len(blocks) - 1, 0, -1):
+        tail += _words(blocks[i])
+        if tail > CLOSING_SHARE * total:
+            break
+        block = blocks[i]
+        if _words(block) <= CLOSING_HEADING_WORDS and _CLOSING.match(block.text):
+            cut = i
+    return blocks[:cut]
+
+
+def drop_link_lists(blocks: list[Block]) -> list[Block]:
+    """A "Related posts" heading and the short items under it: titles of other pages."""
+    out: list[Block] = []
+    skipping = False
+    for block in blocks:
+        if skipping and _words(block) <= LIST_ITEM_WORDS and block.kind != "h":
+            continue
+        skipping = _words(block) <= CLOSING_HEADING_WORDS and bool(_LIST_HEADING.match(block.text))
+        if not skipping:
+            out.append(block)
+    return out
+
+
+def prune(blocks: list[Block]) -> list[Block]:
+    """All the steps, the repeats first (a repeated closing section is seen once)."""
+    return cut_closing_sections(drop_link_lists(drop_chrome(drop_repeated_runs(blocks))))
