@@ -36,6 +36,7 @@ from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources import registry
 from korantui.core.sources.kind import COMMON_KEYS
 from korantui.core.stories.settings import group_stories
+from korantui.core.sync_limits import SyncLimits, sync_limits
 
 KNOWN_KEYS["network"] = {f.name for f in fields(FetchSettings)}
 APP_NAME = "korantui"
@@ -68,6 +69,7 @@ class Config:
     filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
     images: str = "auto"  # "auto" | "cells" | "off": pictures in the reading pane (core/images)
     group_stories: bool = True  # one row for a story many feeds tell (core/stories)
+    sync: SyncLimits = field(default_factory=SyncLimits)  # [sync]: what one sync fetches
 
     @property
     def db_path(self) -> Path:
@@ -173,6 +175,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
     cfg.rules = rules
     cfg.accounts = parse_accounts(raw.get("account", []), text, path)
     cfg.group_stories = group_stories(raw, fail)
+    cfg.sync = sync_limits(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")
