@@ -144,3 +144,34 @@ def test_a_stopped_scope_interrupts_its_sections_and_no_other() -> None:
             pass
 
     contextvars.copy_context().run(again)
+
+
+def test_a_stopped_scope_drops_its_page_on_the_html_thread_which_goes_on() -> None:
+    from korantui.core.htmlwork import on_html_thread
+
+    scope = JobScope()
+    started = threading.Event()
+    heard: list[str] = []
+
+    def long_page() -> int:  # a page's Python work, far longer than the test's bound
+        started.set()
+        n = 0
+        while n < 10**10:
+            n += 1
+        return n
+
+    def caller() -> None:
+        enter_scope(scope)  # a worker thread of the runner's
+        try:
+            on_html_thread(long_page)
+            heard.append("ended")
+        except Stopped:
+            heard.append("stopped")
+
+    thread = threading.Thread(target=caller)
+    thread.start()
+    assert started.wait(WAIT)
+    stop_scope(scope)
+    thread.join(timeout=30)
+    assert heard == ["stopped"]
+    assert on_html_thread(lambda: "still there") == "still there"  # the thread goes on
