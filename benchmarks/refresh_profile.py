@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             # worker threads (core/threads.py), and the main thread mostly waits for the GIL.
             others: list[cProfile.Profile] = []
 
-            def in_thread(*_: object) -> None:
+            def in_thread(*_: object, others: list[cProfile.Profile] = others) -> None:
                 own = cProfile.Profile()
                 others.append(own)
                 own.enable()
