@@ -248,7 +248,7 @@ def cmd_sync(args: argparse.Namespace, cfg: Config) -> int:
 
         accounts.extend(await sync_lines(store, cfg, _out))  # first: their teasers then fetched
         async with Fetcher(cfg.fetch) as fetcher:
-            return await sync_all(store, fetcher, cfg.feeds, report, rules)
+            return await sync_all(store, fetcher, cfg.feeds, report, rules, limits=cfg.sync)
 
     accounts: list[AccountResult] = []
     try:

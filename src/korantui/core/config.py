@@ -30,6 +30,7 @@ from korantui.core.models import FeedSpec
 from korantui.core.net.fetch_settings import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.stories.settings import group_stories
+from korantui.core.sync_limits import SyncLimits, sync_limits
 
 KNOWN_KEYS["network"] = {f.name for f in fields(FetchSettings)}
 APP_NAME = "korantui"
@@ -68,6 +69,7 @@ class Config:
     filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
     images: str = "auto"  # "auto" | "cells" | "off": pictures in the reading pane (core/images)
     group_stories: bool = True  # one row for a story many feeds tell (core/stories)
+    sync: SyncLimits = field(default_factory=SyncLimits)  # [sync]: what one sync fetches
 
     @property
     def db_path(self) -> Path:
@@ -178,6 +180,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
 
         cfg.accounts = parse_accounts(raw["account"], text, path)
     cfg.group_stories = group_stories(raw, fail)
+    cfg.sync = sync_limits(raw, fail)
     net = raw.get("network", {})
     if not isinstance(net, dict):
         raise fail("[network] must be a table", "network")

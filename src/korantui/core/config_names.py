@@ -22,6 +22,7 @@ KNOWN_KEYS: dict[str, set[str]] = {
         # searches, pictures, auto-refresh and feed health, alerts, story grouping).
         *("account", "filter", "query", "images"),
         *("refresh_minutes", "dead_after_days", "notify_command", "group_stories"),
+        "sync",  # core/sync_limits.py
     },
     # COMMON_KEYS of sources/kind.py, and the keys of other features a feed may carry; each
     # kind's own keys (item, title, ... of "html") are the kind's to say.
@@ -37,6 +38,7 @@ KNOWN_KEYS: dict[str, set[str]] = {
     },
     # [network] is FetchSettings' fields: config.py fills it in.
     "network": set(),
+    "sync": {"max_articles", "max_per_host"},  # core/sync_limits.py SyncLimits
 }
 
 # The keys of [[site_rule]] that take a list of strings.

@@ -11,10 +11,13 @@ the modules that compile XPath at import are first imported here too.
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
+
+from korantui.core.threads import stoppable
 
 T = TypeVar("T")
 
@@ -24,11 +27,14 @@ _here = threading.local()
 
 def _run(fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
     _here.inside = True
-    return fn(*args, **kwargs)
+    with stoppable():  # a page of an app that quits is dropped at once (core/threads.py)
+        return fn(*args, **kwargs)
 
 
 def on_html_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """fn(*args, **kwargs) on the HTML thread (directly when already there); waits for it."""
+    """fn(*args, **kwargs) on the HTML thread (directly when already there); waits for it.
+    The work runs in the caller's context: it belongs to the caller's runner (JobScope)."""
     if getattr(_here, "inside", False):
         return fn(*args, **kwargs)
-    return _executor.submit(_run, fn, args, kwargs).result()
+    context = contextvars.copy_context()
+    return _executor.submit(context.run, _run, fn, args, kwargs).result()

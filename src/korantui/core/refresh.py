@@ -54,10 +54,16 @@ def parse_source(
 
 
 def store_parsed(
-    store: Store, feed: Feed, parsed: ParsedSource, etag: str = "", last_modified: str = ""
+    store: Store,
+    feed: Feed,
+    parsed: ParsedSource,
+    etag: str = "",
+    last_modified: str = "",
+    group: bool = True,
 ) -> RefreshResult:
     """Write one source's parsed entries (a refresh's, or what discovery already read), within
-    the bounds of sources/limits.py."""
+    the bounds of sources/limits.py; group=False leaves the new headlines' stories to the
+    caller (refresh_feeds groups once a store batch)."""
     parsed = bounded(parsed, datetime.now(UTC))
     if parsed.title:
         feed.title = parsed.title
@@ -73,7 +79,7 @@ def store_parsed(
         last_modified=last_modified,
         page_order=page_order,
     )
-    if new:
+    if new and group:
         group_new(store)  # one story across outlets: the new headlines join their stories
     return RefreshResult(feed, new=new, total=total)
 
@@ -91,7 +97,7 @@ async def refresh_feed(
     """Refresh one source: its kind reads it, then its entries are stored in one transaction
     (a savepoint of the refresh's batch when refresh_feeds writes, core/store/writer.py)."""
     if _writer is None:
-        async with StoreWriter(store) as writer:
+        async with StoreWriter(store, _grouper(store)) as writer:
             return await refresh_feed(store, fetcher, feed, rules, _batch=_batch, _writer=writer)
     if _validators is None:
         # A store call on the event loop would wait out another process's lock there.
@@ -123,7 +129,8 @@ def _store_parsed(
     headers: Mapping[str, str],
 ) -> RefreshResult:
     # Looked up when called, not bound at import: a test puts a failing one in its place.
-    result = store_parsed(store, feed, parsed, etag, last_modified)
+    # Not grouped here: the writer groups once a batch (_grouper).
+    result = store_parsed(store, feed, parsed, etag, last_modified, False)
     note_refresh(store, feed.id, "", headers, 200)  # the feed's health, the server's wait
     return result
 
@@ -197,5 +204,16 @@ async def refresh_feeds(
             on_result(res)
         return res
 
-    async with StoreWriter(store) as writer:
+    async with StoreWriter(store, _grouper(store)) as writer:
         return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+
+
+def _grouper(store: Store) -> Callable[[Sequence[object]], None]:
+    """What a refresh's writer does after each batch: the batch's new headlines join their
+    stories (one story across outlets), once for the batch rather than once a feed."""
+
+    def group(results: Sequence[object]) -> None:
+        if any(isinstance(r, RefreshResult) and r.new for r in results):
+            group_new(store)
+
+    return group

@@ -21,6 +21,7 @@ from korantui.core.reading import FAILED, FULL_TEXT, Reading, fetch_reading, sum
 from korantui.core.sanitize import clean_line
 from korantui.core.store.database import Store
 from korantui.core.store.store_file import sqlite_problem
+from korantui.core.sync_limits import SyncLimits, within_limits
 
 if TYPE_CHECKING:
     from korantui.core.article.site_rules import SiteRules
@@ -38,6 +39,7 @@ class SyncSummary:
     feed_errors: int = 0
     new: int = 0
     articles: int = 0  # unread articles without full text, tried
+    left: int = 0  # past the caps of [sync] (core/sync_limits.py): for the next sync
     stored: int = 0
     failures: list[str] = field(default_factory=list)  # one line per failed feed or article
     # Why the store could not take what was fetched (a full disk): the sync failed as a whole.
@@ -51,6 +53,8 @@ class SyncSummary:
             # failures holds the failed feeds too, counted just above
             f" ({len(self.failures) - self.feed_errors} failed)"
         )
+        if self.left:
+            line += f"; {count(self.left, 'article')} left for the next sync (the [sync] caps)"
         return f"{line} — {self.store_problem}" if self.store_problem else line
 
 
@@ -70,10 +74,12 @@ async def sync_all(
     rules: SiteRules | None = None,
     concurrency: int = ARTICLE_CONCURRENCY,
     origin_zone: OriginZone | None = None,
+    limits: SyncLimits | None = None,
 ) -> SyncSummary:
-    """Refresh, then fetch every unread article without full text. The articles are fetched on
-    korantui's own initiative: each no further into private networks than its feed's address
-    (origin_zone, see FeedReach)."""
+    """Refresh, then fetch every unread article without full text, newest first, within limits
+    (per site and in all: core/sync_limits.py). The articles are fetched on korantui's own
+    initiative: each no further into private networks than its feed's address (origin_zone,
+    see FeedReach)."""
     from korantui.core.refresh import refresh_feeds
 
     summary = SyncSummary()
@@ -90,6 +96,8 @@ async def sync_all(
                 summary.store_problem = sqlite_problem(sqlite3.OperationalError(_STORE_FULL))
 
     targets = [h for h in store.headlines(unread_only=True) if not h.has_article and h.link]
+    targets, left = within_limits(targets, limits or SyncLimits())
+    summary.left = len(left)
     summary.articles = len(targets)
     report.articles_started(len(targets))
     gate = asyncio.Semaphore(max(1, concurrency or fetcher.settings.max_connections))

@@ -26,7 +26,10 @@ thread or the pool is a thread of the default pool, never the loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import contextvars
+import threading
+from collections.abc import Callable, Iterator
 from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
@@ -39,3 +42,110 @@ async def off_loop(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     import asyncio  # here: the source kinds import this module, and a config loads those
 
     return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+# -- stopping a runner's work --------------------------------------------------------------------
+#
+# A quitting app cancels its network jobs (NetworkRunner.close), but a coroutine's cancellation
+# does not reach the worker thread parsing for it: asyncio.to_thread's thread runs on, and the
+# interpreter waits for it at exit (a 9 MB feed: seconds of feedparser; a page: of lxml). So
+# every coroutine of a runner carries its JobScope (a context variable: asyncio.to_thread and the
+# HTML thread take the caller's context with them), CPU-bound sections declare themselves
+# stoppable, and stopping the scope raises Stopped inside each of its sections at their next
+# Python instruction (CPython's PyThreadState_SetAsyncExc, as sources/budget.py does), and lets
+# the modules that keep work elsewhere (the parse pool's processes) drop theirs.
+
+
+class Stopped(BaseException):
+    """Raised inside a stoppable section whose scope was stopped (an app quitting). A
+    BaseException: the parsers' `except Exception` must let it through."""
+
+
+class JobScope:
+    """The work of one NetworkRunner, stopped together."""
+
+    __slots__ = ("stopped",)
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+
+class _Section:
+    __slots__ = ("fired", "scope")
+
+    def __init__(self, scope: JobScope) -> None:
+        self.scope = scope
+        self.fired = False
+
+
+_scope: contextvars.ContextVar[JobScope | None] = contextvars.ContextVar(
+    "korantui_job_scope", default=None
+)
+_sections_lock = threading.Lock()
+_sections: dict[int, _Section] = {}  # thread ident -> the stoppable section it is in
+_stoppers: list[Callable[[JobScope], None]] = []
+
+
+def enter_scope(scope: JobScope) -> None:
+    """The calling task's (or thread's) work, and all it starts, belongs to scope."""
+    _scope.set(scope)
+
+
+def current_scope() -> JobScope | None:
+    return _scope.get()
+
+
+def on_stop(stopper: Callable[[JobScope], None]) -> None:
+    """stopper(scope) is called when a scope stops (a module dropping work it keeps elsewhere)."""
+    if stopper not in _stoppers:
+        _stoppers.append(stopper)
+
+
+def _inject(ident: int, exc: type[BaseException] | None) -> None:
+    import ctypes  # here: only a quit needs it, and `read FILE` loads this module
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(ident), ctypes.py_object(exc) if exc is not None else None
+    )
+
+
+@contextlib.contextmanager
+def stoppable() -> Iterator[None]:
+    """A CPU-bound section (a parse, an extraction) that stopping its scope interrupts."""
+    scope = _scope.get()
+    if scope is None:
+        yield
+        return
+    if scope.stopped:
+        raise Stopped
+    ident = threading.get_ident()
+    with _sections_lock:
+        outer = _sections.get(ident)
+        # A fired entry is one whose exception went off before its owner could remove it.
+        if outer is not None and not outer.fired:
+            section = None
+        else:
+            section = _sections[ident] = _Section(scope)
+    if section is None:  # nested: the outer section answers for the thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        with _sections_lock:
+            if _sections.get(ident) is section:
+                del _sections[ident]
+            if section.fired:
+                _inject(ident, None)  # fired as the section ended: not in the caller's code
+
+
+def stop_scope(scope: JobScope) -> None:
+    """Stop scope's work: Stopped in each of its stoppable sections, its modules told."""
+    scope.stopped = True
+    with _sections_lock:
+        for ident, section in _sections.items():
+            if section.scope is scope and not section.fired:
+                section.fired = True
+                _inject(ident, Stopped)
+    for stopper in list(_stoppers):
+        stopper(scope)

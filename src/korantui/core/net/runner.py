@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from korantui.core.net.fetch import Fetcher, FetchSettings
+from korantui.core.threads import JobScope, enter_scope, stop_scope
 
 T = TypeVar("T")
 
@@ -26,6 +27,8 @@ class NetworkRunner:
         self._fetcher: Fetcher | None = None
         self._failure: Exception | None = None
         self._closed = False
+        # Every job's work, down to its parses in other threads: stopped on close().
+        self._scope = JobScope()
         self._thread = threading.Thread(target=self._main, name="korantui-network", daemon=True)
         self._thread.start()
         self._ready.wait()
@@ -60,7 +63,10 @@ class NetworkRunner:
             gone.cancel()
             return gone
 
+        scope = self._scope
+
         async def call() -> T:
+            enter_scope(scope)  # this task's context: what it starts carries it along
             return await job(fetcher)
 
         return asyncio.run_coroutine_threadsafe(call(), self._loop)
@@ -72,7 +78,9 @@ class NetworkRunner:
 
     def close(self) -> None:
         """Cancel every job still running, so that whoever waits in run() hears at once (a
-        quitting app must not wait for a stalled download), close the client, stop the loop."""
+        quitting app must not wait for a stalled download), stop the parses they started in
+        other threads and processes (core/threads.py: the process would wait for them at exit),
+        close the client, stop the loop."""
         if self._closed or not self._loop.is_running():
             return
         self._closed = True
@@ -82,6 +90,8 @@ class NetworkRunner:
             jobs = [t for t in asyncio.all_tasks() if t is not me]
             for task in jobs:
                 task.cancel()
+            # After the cancels: a parse stopped now is heard by no one but its thread.
+            stop_scope(self._scope)
             if jobs:
                 await asyncio.wait(jobs, timeout=1)
             if self._fetcher is not None:

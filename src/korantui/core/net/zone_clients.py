@@ -10,8 +10,10 @@ resolves the name itself: for them only the literal host is judged (Fetcher does
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import ssl
+import sys
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,14 @@ from korantui.core.net.zones import Resolver, Zone, allowed_addresses, ip_zone, 
 
 if TYPE_CHECKING:
     from korantui.core.net.fetch import FetchSettings
+
+# httpcore asks `import sniffio` on every request and every new connection, to learn which async
+# library runs it, and takes asyncio when the import fails. anyio 4 no longer brings sniffio, and
+# a failing import is not remembered: each one searched every folder of sys.path again, ~600
+# searches and ~0.5-1 s of CPU in a refresh of 100 feeds (benchmarks/refresh_profile.py). Where
+# it is not installed, it is marked so: the same ImportError, answered from sys.modules.
+if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+    sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 class ZoneBackend(httpcore.AsyncNetworkBackend):

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
+from korantui.core.threads import stoppable
+
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -69,7 +71,13 @@ def _watch_loop() -> None:
 
 def within(seconds: float, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """fn(*args, **kwargs), stopped with OverBudget once this thread spent `seconds` of CPU in
-    it. Nested calls run under the outer budget."""
+    it, and with threads.Stopped when its runner stops (an app quitting: core/threads.py).
+    Nested calls run under the outer budget."""
+    with stoppable():
+        return _within(seconds, fn, *args, **kwargs)
+
+
+def _within(seconds: float, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     global _watchdog
     ident = threading.get_ident()
     try:

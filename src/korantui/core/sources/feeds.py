@@ -14,6 +14,7 @@ from korantui.core.moments import in_own_zone
 from korantui.core.net.doctype import why_not_a_feed
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 from korantui.core.sources.kind import SourceError
+from korantui.core.url_gate import checked_url
 
 
 class FeedParseError(SourceError):
@@ -127,10 +128,10 @@ def _parse_feed(data: bytes, url: str, content_type: str) -> ParsedSource:
 
 
 def _entry(raw: Any, base: str) -> Entry | None:
-    link = safe_url(raw.get("link", ""), base)
+    link = checked_url(raw.get("link", ""), base)
     if not link:
         for alt in raw.get("links", []) or []:
-            link = safe_url(alt.get("href", ""), base)
+            link = checked_url(alt.get("href", ""), base)
             if link:
                 break
     title = clean_line(html_to_text(raw.get("title", "")))
@@ -166,7 +167,7 @@ def _enclosures(raw: Any, base: str) -> tuple[Enclosure, ...]:
     found: list[Enclosure] = []
     for enc in raw.get("enclosures") or []:
         kind = clean_line(str(enc.get("type", "") or ""))[:100].lower()
-        url = safe_url(str(enc.get("href", "") or ""), base)
+        url = checked_url(str(enc.get("href", "") or ""), base)
         if not url or kind.startswith("image/") or any(e.url == url for e in found):
             continue
         try:
@@ -194,16 +195,16 @@ def _when(raw: Any) -> datetime | None:
 
 def _image(raw: Any, base: str) -> str:
     for media in (raw.get("media_content") or []) + (raw.get("media_thumbnail") or []):
-        url = safe_url(media.get("url", ""), base)
+        url = checked_url(media.get("url", ""), base)
         if url:
             return url
     for enc in raw.get("enclosures") or []:
         if str(enc.get("type", "")).startswith("image/"):
-            url = safe_url(enc.get("href", ""), base)
+            url = checked_url(enc.get("href", ""), base)
             if url:
                 return url
     m = re.search(r"<img[^>]+src=[\"']([^\"']+)", raw.get("summary", "") or "", re.I)
-    return safe_url(html.unescape(m.group(1)), base) if m else ""
+    return checked_url(html.unescape(m.group(1)), base) if m else ""
 
 
 def _digest(text: str) -> str:

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from korantui.core.models import ParsedSource
 from korantui.core.sources.feeds import parse_feed
+from korantui.core.threads import JobScope, Stopped, current_scope, on_stop
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
 MIN_BATCH = 12  # feeds in one refresh before a pool is considered
 MIN_SLOW = 3  # feeds of that refresh already parsed by feedparser
@@ -27,6 +28,7 @@ MIN_SLOW = 3  # feeds of that refresh already parsed by feedparser
 _lock = threading.Lock()
 _pool: Executor | None = None
 _broken = False
+_waiting: dict[Future[ParsedSource], JobScope] = {}  # parses in the pool, by whose they are
 
 
 def workers() -> int:
@@ -93,8 +95,10 @@ def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedS
     global _broken
     # Here, not at the top: concurrent.futures.process brings multiprocessing (~50 ms), and a
     # refresh whose feeds the fast path reads never needs it.
+    from concurrent.futures import CancelledError
     from concurrent.futures.process import BrokenProcessPool
 
+    scope = current_scope()
     try:
         future = _get_pool().submit(parse_feed, data, url, content_type)
     except (OSError, RuntimeError, ValueError):
@@ -103,8 +107,38 @@ def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedS
         # ValueError out of parse_feed itself is never taken for a broken pool.
         _broken = True
         return parse_feed(data, url, content_type)
+    if scope is not None:
+        with _lock:
+            _waiting[future] = scope
     try:
         return future.result()
-    except (BrokenProcessPool, OSError, RuntimeError):
+    except (BrokenProcessPool, OSError, RuntimeError, CancelledError):
+        if scope is not None and scope.stopped:
+            raise Stopped from None  # the pool was stopped under it (_stop), not broken
         _broken = True  # a pool that died: feedparser here, for good
         return parse_feed(data, url, content_type)
+    finally:
+        with _lock:
+            _waiting.pop(future, None)
+
+
+def _stop(scope: JobScope) -> None:
+    """A stopped scope's parses in the pool: its workers are ended, not waited for (a pool
+    process cannot be interrupted otherwise); the next refresh that needs one makes a new
+    pool."""
+    global _pool
+    with _lock:
+        pool = _pool
+        if pool is None or scope not in _waiting.values():
+            return
+        _pool = None
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(pool, ProcessPoolExecutor):
+        # ProcessPoolExecutor ends its workers itself only from Python 3.14 (terminate_workers).
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+on_stop(_stop)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from korantui.core.models import Article, Entry, Feed, FeedSpec, Headline
 from korantui.core.moments import from_stored, to_stored
-from korantui.core.sanitize import clean_article, clean_line, clean_paragraphs, safe_url
-from korantui.core.store.enclosures import save_enclosures
+from korantui.core.sanitize import clean_article, clean_line
+from korantui.core.store.entries import save_entries
 from korantui.core.store.feed_settings import NO_OWN_RETENTION, own_retention_ids
 from korantui.core.store.filter_flags import HIDDEN_SQL, HIGHLIGHT_SQL
 from korantui.core.store.store_file import (
@@ -35,9 +35,6 @@ _LIST_COLUMNS = (
     " h.read, h.starred, COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url),"
     " EXISTS(SELECT 1 FROM articles a WHERE a.headline_id = h.id), " + HIGHLIGHT_SQL
 )
-
-# What save_entries compares with a headline seen again.
-_SEEN_COLUMNS = "id, title, summary, author, image, published, position"
 
 ALL_FEEDS = None  # feed_id meaning "all news"
 
@@ -203,26 +200,6 @@ class Store:
 
     # -- headlines -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _seen(
-        db: sqlite3.Connection, feed_id: int, links: list[str], guids: list[str]
-    ) -> dict[tuple[str, str], tuple]:
-        """The stored rows (_SEEN_COLUMNS) of these links, and of these guids among the rows
-        without a link, keyed ("link", link) and ("guid", guid)."""
-        found: dict[tuple[str, str], tuple] = {}
-        queries = (
-            ("link", [lk for lk in links if lk], "link, {} FROM headlines WHERE link IN ({})"),
-            ("guid", guids, "guid, {} FROM headlines WHERE link = '' AND guid IN ({})"),
-        )
-        for kind, values, query in queries:
-            unique = list(dict.fromkeys(values))
-            for start in range(0, len(unique), 500):  # SQLite allows 999 parameters and more
-                chunk = unique[start : start + 500]
-                sql = "SELECT " + query.format(_SEEN_COLUMNS, ",".join("?" * len(chunk)))
-                for row in db.execute(f"{sql} AND feed_id = ?", (*chunk, feed_id)):
-                    found.setdefault((kind, row[0]), row[1:])
-        return found
-
     def save_entries(
         self,
         feed_id: int,
@@ -233,82 +210,16 @@ class Store:
         last_modified: str = "",
         page_order: bool = False,
     ) -> tuple[int, int]:
-        """Store a refresh's entries; returns (new, total in this refresh).
-
-        Entries are the same headline when their link matches, or (without a link) their guid:
-        some feeds reuse guids for different articles (Tempo's are 1..9), so a guid alone never
-        merges two different links.
-        """
-        now = _now()
-        new = 0
-        links = [safe_url(e.link) for e in entries]
-        with self.transaction() as db:
-            # The stored copies' fields, to rewrite a row (and its search entry, which costs
-            # more) only when the feed's words for it changed: most items of a refresh are the
-            # same as last time. One query for the lot, not one an item.
-            stored = self._seen(
-                db, feed_id, links, [e.guid for e, lk in zip(entries, links, strict=True) if not lk]
-            )
-            seen: set[str] = set()
-            for position, (e, link) in enumerate(zip(entries, links, strict=True)):
-                key = link or e.guid
-                if not key or key in seen:
-                    continue
-                seen.add(key)
-                row = stored.get(("link", link) if link else ("guid", e.guid))
-                title_text = clean_line(e.title)
-                summary = clean_paragraphs(e.summary)
-                published = to_stored(e.published)  # a day stays "2022-09-20"
-                author = clean_line(e.author)
-                image = safe_url(e.image)
-                if row:
-                    # A missing image or date keeps the stored one.
-                    fields = (title_text, summary, author, image or row[4], published or row[5])
-                    if (*fields, position) != row[1:]:
-                        db.execute(
-                            "UPDATE headlines SET title = ?, summary = ?, author = ?, image = ?,"
-                            " published = ?, position = ? WHERE id = ?",
-                            (*fields, position, row[0]),
-                        )
-                    if (title_text, summary) != row[1:3]:
-                        db.execute(
-                            "UPDATE headline_search SET title = ?, summary = ? WHERE rowid = ?",
-                            (title_text, summary, row[0]),
-                        )
-                    continue
-                first_seen = _iso(now)
-                sort_key = first_seen if page_order else (_iso(e.published) or first_seen)
-                cur = db.execute(
-                    "INSERT INTO headlines (feed_id, guid, link, title, summary, author, image,"
-                    " published, first_seen, sort_key, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        feed_id,
-                        clean_line(e.guid)[:1000],
-                        link,
-                        title_text,
-                        summary,
-                        author,
-                        image,
-                        published,
-                        first_seen,
-                        sort_key,
-                        position,
-                    ),
-                )
-                db.execute(
-                    "INSERT INTO headline_search (rowid, title, summary, body)"
-                    " VALUES (?, ?, ?, '')",
-                    (cur.lastrowid, title_text, summary),
-                )
-                if e.enclosures:
-                    save_enclosures(db, cur.lastrowid, e.enclosures)
-                new += 1
-            db.execute(
-                "UPDATE feeds SET title = COALESCE(NULLIF(?, ''), title), etag = ?,"
-                " last_modified = ?, last_refresh = ?, last_error = '' WHERE id = ?",
-                (clean_line(title), etag, last_modified, _iso(now), feed_id),
-            )
-        return new, len(seen)
+        """Store a refresh's entries; (new, total in this refresh): core/store/entries.py."""
+        return save_entries(
+            self,
+            feed_id,
+            entries,
+            title=title,
+            etag=etag,
+            last_modified=last_modified,
+            page_order=page_order,
+        )
 
     def _rows_to_headlines(self, rows: list[tuple]) -> list[Headline]:
         return [

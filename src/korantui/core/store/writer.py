@@ -11,7 +11,10 @@ feed inside its own savepoint:
 - a COMMIT that fails (a full disk) fails every feed of the batch, and none of them is stored:
   the store is as it was before the batch, never half a feed;
 - a caller hears of its write only after the COMMIT, so whoever it tells (the UI, a progress
-  line) finds the rows in the store.
+  line) finds the rows in the store;
+- after_batch, when given, runs once a batch, inside its transaction, after the feeds' writes
+  (a refresh groups the batch's new headlines into stories there: once a batch costs half of
+  once a feed); it fails alone, in a savepoint of its own, leaving the feeds' rows stored.
 
 While the store is locked by another process (its busy timeout), only this thread waits:
 downloads and parsing go on, and their writes join the next batch. A batch is kept to a few
@@ -22,9 +25,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import queue
+import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from korantui.core.store.database import Store
@@ -65,8 +70,11 @@ class StoreWriter:
     own store.transaction() becomes a savepoint there) and returns its result.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, after_batch: Callable[[Sequence[Any]], object] | None = None
+    ) -> None:
         self.store = store
+        self.after_batch = after_batch  # called with the batch's results
         self.batches = 0  # transactions made (for tests and the benchmark's notes)
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._main, name="korantui-store-writer")
@@ -126,8 +134,20 @@ class StoreWriter:
                         if not db.in_transaction:  # SQLite rolled the whole batch back
                             raise
                         outcomes.append((None, e))
+                if self.after_batch is not None:
+                    self._after(db, [r for r, error in outcomes if error is None])
         except Exception as e:  # BEGIN or COMMIT failed: nothing of the batch was stored
             outcomes = [(None, e)] * len(batch)
         self.batches += 1
         for job, (result, error) in zip(batch, outcomes, strict=True):
             _settle(job, result, error)
+
+    def _after(self, db: sqlite3.Connection, results: list[Any]) -> None:
+        assert self.after_batch is not None
+        try:
+            with self.store.transaction():  # a savepoint: its failure is its own
+                self.after_batch(results)
+        except Exception:
+            if not db.in_transaction:
+                raise  # SQLite rolled the whole batch back: the batch failed
+            logging.getLogger(__name__).exception("after a store batch")
