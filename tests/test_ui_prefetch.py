@@ -15,7 +15,7 @@ from korantui.ui.app import KoranApp
 from korantui.ui.widgets.headline_list import HeadlineList
 from tests import newssite
 from tests.newssite import STORIES
-from tests.uikit import settle
+from tests.uikit import settle, until
 
 
 def _serve(httpserver: HTTPServer, gate: threading.Event | None = None) -> tuple[str, list[str]]:
@@ -52,6 +52,8 @@ async def test_next_unread_articles_are_stored_in_the_background(httpserver, wri
         await settle(app, pilot)
         rows = app.query_one(HeadlineList).rows
         assert [r.title for r in rows] == [s.title for s in STORIES]
+        await until(app, pilot, lambda: len(asked) >= 2, "the two next articles asked for")
+        await settle(app, pilot)
         assert app.store.article(rows[0].id) is not None
         assert app.store.article(rows[1].id) is not None
         assert app.store.article(rows[2].id) is None  # only two ahead
@@ -59,6 +61,7 @@ async def test_next_unread_articles_are_stored_in_the_background(httpserver, wri
         assert not any(r.read for r in rows)  # fetched, not read
         await pilot.press("enter")  # opening is now instant: no request, no loading state
         assert app.main.reader.reading is not None and app.main.reader.reading.stored
+        await until(app, pilot, lambda: len(asked) >= 3, "the third article asked for")
         await settle(app, pilot)
         assert len(asked) == 3  # the cursor sat on row 0: rows 1 and 2 were its next
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import UTC, datetime, timedelta
 
@@ -83,6 +84,18 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
         if not any(w.is_running for w in app.workers):
             break
     await pilot.pause()
+
+
+async def until(app, pilot, condition, what: str, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    """Settle the app until `condition()` holds: work that one worker's message starts (a
+    prefetch once the refreshed list is highlighted) may begin after `settle` saw no worker.
+    The bound is generous, for a loaded machine; missing it fails the test with `what`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():
+        assert loop.time() < deadline, f"not within {seconds:.0f} s: {what}"
+        await settle(app, pilot)
+        await pilot.pause(0.02)
 
 
 def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
