@@ -215,6 +215,9 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
 
+    def on_mount(self) -> None:
+        self.pictures.feed.follow_cap()  # before the first prefetch stores a picture
+
     def on_picture_arrived(self, message: PictureArrived) -> None:
         self.pictures.arrived(message)
 

@@ -72,6 +72,15 @@ class PictureFeed:
         app = cast("Any", self.view.app)
         return app if getattr(app, "has_store", False) else None
 
+    def follow_cap(self) -> None:
+        """The store's picture cache kept to the config's image_cache_mb, for every save of the
+        app's (the reading pane's and the prefetch's)."""
+        from korantui.core.store.images import set_cache_cap
+
+        app = self._app()
+        if app is not None:
+            set_cache_cap(app.store, int(getattr(app.config, "image_cache_mb", 150)))
+
     def sizes(self, urls: list[str]) -> dict[str, tuple[int, int]]:
         """Known (width, height) of stored pictures: their placeholders get the true height."""
         from korantui.core.store.images import sizes
@@ -84,6 +93,7 @@ class PictureFeed:
         if app is None or not wanted.urls:
             self.view.workers.cancel_group(self.view, "pictures")
             return
+        self.follow_cap()  # the config may have been read again since
         view = self.view
         store, demo = app.store, app.demo
 
