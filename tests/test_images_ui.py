@@ -270,8 +270,9 @@ async def test_the_app_keeps_its_pictures_to_image_cache_mb(site, write_config):
         await pilot.press("enter")
         await settle(app, pilot)
         # Two old pictures of 0.6 MB: the second goes over the megabyte and the first goes.
-        save_image(app.store, "http://a/one.jpg", None, data=b"x" * (6 * MB // 10), width=4, height=3)
-        save_image(app.store, "http://a/two.jpg", None, data=b"x" * (6 * MB // 10), width=4, height=3)
+        blob = b"x" * (6 * MB // 10)
+        save_image(app.store, "http://a/one.jpg", None, data=blob, width=4, height=3)
+        save_image(app.store, "http://a/two.jpg", None, data=blob, width=4, height=3)
         assert stored_image(app.store, "http://a/one.jpg") is None
         assert stored_image(app.store, "http://a/two.jpg") is not None
         assert total_size(app.store) <= MB

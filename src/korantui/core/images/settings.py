@@ -26,5 +26,6 @@ def image_cache_setting(raw: dict[str, Any], fail: Any) -> int:
     value = raw.get("image_cache_mb", IMAGE_CACHE_MB)
     # bool is an int to Python; 1.5, inf and "150" are not whole numbers of megabytes.
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_CACHE_MB:
-        raise fail(f"image_cache_mb must be a whole number from 0 to {_MAX_CACHE_MB}", "image_cache_mb")
+        what = f"image_cache_mb must be a whole number from 0 to {_MAX_CACHE_MB}"
+        raise fail(what, "image_cache_mb")
     return value
