@@ -217,6 +217,10 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self.pictures.feed.follow_cap()  # before the first prefetch stores a picture
+        self.pictures.overlay.watch_screens()
+
+    def on_hide(self) -> None:
+        self.pictures.overlay.hide()  # Kitty's pictures stay where they were drawn: taken off
 
     def on_picture_arrived(self, message: PictureArrived) -> None:
         self.pictures.arrived(message)
@@ -239,4 +243,4 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = Strip(self._lines[index]).apply_style(base)
-        return strip.extend_cell_length(width, base).crop(0, width)
+        return self.pictures.over(strip.extend_cell_length(width, base).crop(0, width), index)

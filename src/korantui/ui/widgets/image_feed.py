@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from korantui.core.store.images import StoredImage
     from korantui.ui.app import KoranApp
     from korantui.ui.widgets.article_view import ArticleView
+    from korantui.ui.widgets.image_graphics import Graphic
 
 THUMB_WIDTH = 160  # pixels: two and more per column of the widest picture in the pane
 
@@ -33,6 +34,7 @@ class PictureArrived(Message):
         image: Image | None,
         error: str = "",
         cells: tuple[int, int, list[list[Segment]]] | None = None,
+        graphic: Graphic | None = None,
     ) -> None:
         super().__init__()
         self.generation = generation
@@ -40,6 +42,7 @@ class PictureArrived(Message):
         self.image = image
         self.error = error
         self.cells = cells  # (columns, rows, lines) drawn in the worker for the pane's width
+        self.graphic = graphic  # the same size in the terminal's own graphics, where it has them
 
 
 @dataclass(slots=True)
@@ -50,16 +53,21 @@ class Wanted:
     urls: list[str]
 
 
-def thumbnail(stored: StoredImage) -> Image | None:
-    """The stored picture, small enough to be scaled to cells in no time on the UI thread."""
+def decoded(stored: StoredImage) -> Image | None:
+    """The stored picture, decoded (None when it cannot be)."""
     from korantui.core.images.decode import ImageRefused, open_stored
 
     try:
-        image = open_stored(stored.data)
+        return open_stored(stored.data).convert("RGB")
     except ImageRefused:
         return None
-    image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4))
-    return image.convert("RGB")
+
+
+def thumbnail(image: Image) -> Image:
+    """image small enough to be scaled to cells in no time."""
+    small = image.copy()
+    small.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4))
+    return small
 
 
 class PictureFeed:
@@ -67,6 +75,7 @@ class PictureFeed:
 
     def __init__(self, view: ArticleView) -> None:
         self.view = view
+        self.kind = ""  # "kitty", "sixel" or "": what the pictures are drawn in besides cells
 
     def _app(self) -> KoranApp | None:
         app = cast("Any", self.view.app)
@@ -112,6 +121,26 @@ class PictureFeed:
 
         view.run_worker(work, thread=True, exclusive=True, group="pictures", exit_on_error=False)
 
+    def redraw(self, generation: int, urls: list[str], width: int) -> None:
+        """The stored pictures drawn again at a new width, in the worker as the first time
+        (a photo's cells cost the UI thread up to ~100 ms, its Sixel ~0.5 s)."""
+        app = self._app()
+        if app is None or not urls:
+            return
+        store = app.store
+
+        def work() -> None:
+            from korantui.core.store.images import stored_image
+
+            for url in urls:
+                stored = stored_image(store, url)
+                if stored is not None and stored.data:
+                    self._hand(generation, stored, width)
+
+        self.view.run_worker(
+            work, thread=True, exclusive=True, group="picture-redraw", exit_on_error=False
+        )
+
     def _fetch(self, app: KoranApp, wanted: Wanted, missing: list[str]) -> None:
         import concurrent.futures
 
@@ -147,15 +176,24 @@ class PictureFeed:
         with contextlib.suppress(concurrent.futures.CancelledError, TimeoutError):
             future.result(timeout=0)
 
-    def _hand(self, generation: int, stored: StoredImage) -> None:
+    def _hand(self, generation: int, stored: StoredImage, width: int | None = None) -> None:
+        """stored drawn for width columns (the pane's width as it is now when None) and handed
+        to the pane."""
         from korantui.ui.widgets.image_cells import half_cell_lines, picture_size
+        from korantui.ui.widgets.image_graphics import make_graphic
 
-        image = thumbnail(stored) if stored.data else None
+        full = decoded(stored) if stored.data else None
+        image = thumbnail(full) if full is not None else None
         error = stored.error or ("" if image is not None else "unreadable")
-        cells = None
-        if image is not None:
+        cells = graphic = None
+        if full is not None and image is not None:
             # Drawn here, not on the UI thread: a photo's 1,500 cells of their own colours
-            # cost up to ~100 ms on a slow machine. A resize later draws again there.
-            cols, rows = picture_size(*image.size, self.view.scrollable_content_region.width)
+            # cost up to ~100 ms on a slow machine, its Sixel ~0.5 s.
+            if width is None:
+                width = self.view.scrollable_content_region.width
+            cols, rows = picture_size(*image.size, width)
             cells = (cols, rows, half_cell_lines(image, cols, rows))
-        self.view.post_message(PictureArrived(generation, stored.url, image, error, cells))
+            if self.kind:
+                graphic = make_graphic(full, cols, rows, self.kind)
+        message = PictureArrived(generation, stored.url, image, error, cells, graphic)
+        self.view.post_message(message)
