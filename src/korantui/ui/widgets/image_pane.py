@@ -25,7 +25,6 @@ from korantui.ui.widgets.image_words import word
 if TYPE_CHECKING:
     from PIL.Image import Image
     from rich.console import RenderableType
-    from textual.strip import Strip
 
     from korantui.core.render import FigureSlot
     from korantui.ui.widgets.article_view import ArticleView
@@ -70,6 +69,7 @@ class PanePictures:
         self._source: tuple[int | None, str] | None = None
         self.overlay = PaneOverlay(view)
         self.version = 0  # bumped when a picture is placed or drawn: the overlay looks again
+        self._syncing = False
 
     @property
     def on(self) -> bool:
@@ -161,18 +161,23 @@ class PanePictures:
             self._redraw = set()
             self.feed.redraw(generation, urls, width)
 
-    def over(self, strip: Strip, index: int) -> Strip:
-        """The pane's line index as it goes to the terminal: with the sequences of the picture
-        it ends, where the terminal draws its own."""
-        if not self._graphics:
-            return strip
+    def sync(self) -> None:
+        """The terminal's own pictures where the pane's pictures are on screen now."""
+        self._syncing = False
         pictures: list[OnScreen] = []
         if self.on and self.feed.kind:
             for placed in self._placed.values():
                 graphic = self._graphics.get((placed.url, placed.columns, placed.rows))
                 if graphic is not None:
                     pictures.append(OnScreen(graphic, placed.line))
-        return self.overlay.strip(strip, index, pictures, self.version)
+        self.overlay.sync(pictures, self.version)
+
+    def painted(self) -> None:
+        """The pane painted a line: if it moved since the last sync (a picture was placed while
+        it painted), the overlay follows a frame later."""
+        if self._graphics and not self._syncing and self.overlay.stale(self.version):
+            self._syncing = True
+            self.view.call_after_refresh(self.sync)
 
     def placed(self) -> list[Placed]:
         """The pictures drawn so far, in reading order (for tests and `i`)."""
