@@ -63,7 +63,12 @@ def make_graphic(image: Image, columns: int, rows: int, kind: str) -> Graphic:
     if kind == SIXEL:
         from textual_image._sixel import image_to_sixels
 
-        return Graphic(SIXEL, columns, rows, image_to_sixels(scaled), 0, size[1])
+        sixels = image_to_sixels(scaled)
+        # P2=1: a pixel the bands leave unset stays as it was (the cells under it), where
+        # textual-image's P2=0 paints it in colour register 0 (xterm showed a band of it).
+        if sixels.startswith("\x1bP0;0;0q"):
+            sixels = "\x1bP0;1;0q" + sixels[len("\x1bP0;0;0q") :]
+        return Graphic(SIXEL, columns, rows, sixels, 0, size[1])
     image_id = next(_ids) & 0xFFFFFFFF
     return Graphic(KITTY, columns, rows, kitty_send(image_id, scaled), image_id, size[1])
 
