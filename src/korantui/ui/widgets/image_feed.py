@@ -58,16 +58,15 @@ def decoded(stored: StoredImage) -> Image | None:
     from korantui.core.images.decode import ImageRefused, open_stored
 
     try:
-        return open_stored(stored.data).convert("RGB")
+        return open_stored(stored.data)
     except ImageRefused:
         return None
 
 
 def thumbnail(image: Image) -> Image:
-    """image small enough to be scaled to cells in no time."""
-    small = image.copy()
-    small.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4))
-    return small
+    """image shrunk, in place, small enough to be scaled to cells in no time; in RGB."""
+    image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4))
+    return image.convert("RGB")
 
 
 class PictureFeed:
@@ -183,7 +182,9 @@ class PictureFeed:
         from korantui.ui.widgets.image_graphics import make_graphic
 
         full = decoded(stored) if stored.data else None
-        image = thumbnail(full) if full is not None else None
+        # Shrunk in place unless the terminal's own graphics want the full picture too: a
+        # copy of each photo decoded in a worker grew the app's memory by a fifth.
+        image = None if full is None else thumbnail(full.copy() if self.kind else full)
         error = stored.error or ("" if image is not None else "unreadable")
         cells = graphic = None
         if full is not None and image is not None:
