@@ -5,7 +5,11 @@
 - each stored picture drawn: the UI thread's time to put one arrived picture in the pane (cells
   and the wrap around it, ≤ 30 ms), and how long after the open the last one was on screen;
 - memory: the app's resident size after opening 200 articles one after another, each with 8
-  pictures, against the same 200 without (≤ 1.5×). Each side runs in a process of its own.
+  pictures, against the same 200 without (≤ 1.5×). Each side runs in a process of its own;
+- resize: the UI thread's time to follow a resize of the terminal (140 → 120 columns and back,
+  on the first 20 articles): the pane wraps again and its pictures change size;
+- the same with a Kitty terminal assumed (direct placement, as Debian's Kitty 0.26.5): the
+  pictures' Kitty images made in the worker too, placed by the spots.
 
 Run from the repository: `python benchmarks/images.py` (`--articles N` for a quick run).
 """
@@ -83,12 +87,20 @@ def build(data: Path, articles: int, pictures: bool) -> Path:
     return config
 
 
-async def measure(config: Path, articles: int, images: str) -> dict[str, object]:
+async def measure(
+    config: Path, articles: int, images: str, kitty: bool = False
+) -> dict[str, object]:
     from tests.uikit import settle
 
     from korantui.core.config import load_config
     from korantui.ui.app import KoranApp
+    from korantui.ui.widgets.article_view import ArticleView
     from korantui.ui.widgets.image_pane import PanePictures
+
+    if kitty:
+        from korantui.ui.widgets.image_terminal import TGP_PLACE, assume
+
+        assume(TGP_PLACE)
 
     cfg = load_config(config, config.parent / "data")
     cfg.images = images
@@ -103,6 +115,15 @@ async def measure(config: Path, articles: int, images: str) -> dict[str, object]
         arrived_at.append(time.perf_counter())
 
     PanePictures.arrived = timed  # type: ignore[method-assign]
+    resized: list[float] = []
+    on_resize = ArticleView.on_resize
+
+    def timed_resize(self: ArticleView, event: object) -> None:
+        t0 = time.perf_counter()
+        on_resize(self, event)  # type: ignore[arg-type]
+        resized.append(time.perf_counter() - t0)
+
+    ArticleView.on_resize = timed_resize  # type: ignore[method-assign]
     app = KoranApp(cfg, refresh_on_start=False)
     first: list[float] = []
     last: list[float] = []
@@ -117,6 +138,13 @@ async def measure(config: Path, articles: int, images: str) -> dict[str, object]
             await settle(app, pilot)
             if i < 20 and len(arrived_at) > before:
                 last.append(arrived_at[-1] - t0)
+            if i < 20:
+                if i == 0:
+                    resized.clear()  # not the first layout's
+                await pilot.resize_terminal(120, 50)
+                await settle(app, pilot)
+                await pilot.resize_terminal(140, 50)
+                await settle(app, pilot)
         rss = _rss_kb()
     return {
         "images": images,
@@ -127,13 +155,15 @@ async def measure(config: Path, articles: int, images: str) -> dict[str, object]
         "draw_ms_max": max(drawn) * 1000 if drawn else 0.0,
         "all_8_on_screen_ms_median": statistics.median(last) * 1000 if last else 0.0,
         "rss_mb": rss / 1024,
+        "resize_ms_median": statistics.median(resized) * 1000 if resized else 0.0,
+        "resize_ms_max": max(resized) * 1000 if resized else 0.0,
     }
 
 
 def child(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         config = build(Path(tmp), args.articles, args.with_pictures)
-        result = asyncio.run(measure(config, args.articles, args.mode))
+        result = asyncio.run(measure(config, args.articles, args.mode, args.kitty))
     print(json.dumps(result))
 
 
@@ -143,6 +173,7 @@ def main() -> None:
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--with-pictures", action="store_true")
     parser.add_argument("--mode", default="cells")
+    parser.add_argument("--kitty", action="store_true")
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -150,12 +181,17 @@ def main() -> None:
     rows = []
     # The same 8-picture articles drawn in cells and with pictures off (the text's first paint
     # compared), and articles without pictures (the memory compared).
-    runs = (["--with-pictures"], ["--with-pictures", "--mode", "off"], ["--mode", "off"])
+    runs = (
+        ["--with-pictures"],
+        ["--with-pictures", "--mode", "off"],
+        ["--mode", "off"],
+        ["--with-pictures", "--mode", "auto", "--kitty"],
+    )
     for extra in runs:
         cmd = [sys.executable, __file__, "--child", "--articles", str(args.articles), *extra]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    heads = ("8 pictures, cells", "8 pictures, off", "no pictures")
+    heads = ("8 pictures, cells", "8 pictures, off", "no pictures", "8 pictures, Kitty")
     print(f"{'':30}" + "".join(f"{h:>20}" for h in heads))
     keys = (
         "first_paint_ms_median",
@@ -165,6 +201,8 @@ def main() -> None:
         "draw_ms_max",
         "all_8_on_screen_ms_median",
         "rss_mb",
+        "resize_ms_median",
+        "resize_ms_max",
     )
     for key in keys:
         cells = [r[key] for r in rows]

@@ -210,6 +210,20 @@ def pantai_site(site: PictureSite, body_pictures: int = 1) -> str:
     return f"{site.base}/feed.xml"
 
 
+def two_articles_site(site: PictureSite) -> str:
+    """pantai_site (with one figure) and, older, "pasar" with a lead photo of its own."""
+    pantai_site(site, body_pictures=1)
+    lead = f"{site.base}/foto/pasar-lead.jpg"
+    site.add("/foto/pasar-lead.jpg", encoded(picture(320, 180, seed=90), "JPEG"), "image/jpeg")
+    title = "Pasar Ikan Tanjung Uma Ramai Jelang Akhir Pekan"
+    site.add("/berita/pasar", article_page(title, lead, []), "text/html; charset=utf-8")
+    pantai = "Ribuan Warga Sambut Matahari Terbit di Pantai Ocarina"
+    rss = feed(site.base, [("pantai", pantai), ("pasar", title)])
+    older = rss.rsplit("Sun, 29 Nov 2026 07:00:00", 1)  # the second item a day older
+    site.add("/feed.xml", "Sat, 28 Nov 2026 07:00:00".join(older), "application/rss+xml")
+    return f"{site.base}/feed.xml"
+
+
 if __name__ == "__main__":
     import time
 

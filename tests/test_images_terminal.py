@@ -1,8 +1,8 @@
 """How the terminal's graphics are detected: korantui asks (through textual-image) before the
 app starts, and a terminal that answers Kitty's graphics query "OK" gets Kitty's protocol. The
 terminal here is a pseudo-terminal whose other end answers like Kitty (0.35, and 0.26, which
-says OK but cannot draw textual-image's Unicode placeholders), like a Sixel terminal (DA1 with
-4), or like tmux/xterm (DA1 without 4, no graphics answer)."""
+says OK but cannot draw textual-image's Unicode placeholders: it gets direct placement), like
+a Sixel terminal (DA1 with 4), or like tmux/xterm (DA1 without 4, no graphics answer)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from korantui.ui.widgets.image_terminal import CELLS, SIXEL, TGP, probe_terminal
+from korantui.ui.widgets.image_terminal import CELLS, SIXEL, TGP, TGP_PLACE, probe_terminal
 
 _PROBE = (
     "from korantui.ui.widgets.image_terminal import probe_terminal;"
@@ -67,7 +67,7 @@ def _probe_in(kind: str, mode: str = "auto") -> str:
             if reply:
                 answered = len(seen)
                 os.write(fd, reply)
-            m = re.search(rb"FOUND=(\w+)", seen)
+            m = re.search(rb"FOUND=([\w-]+)", seen)
             if m:
                 return m.group(1).decode()
     finally:
@@ -78,7 +78,7 @@ def _probe_in(kind: str, mode: str = "auto") -> str:
 
 @pytest.mark.parametrize(
     ("terminal", "found"),
-    [("kitty", TGP), ("kitty-0.26", CELLS), ("sixel", SIXEL), ("tmux", CELLS)],
+    [("kitty", TGP), ("kitty-0.26", TGP_PLACE), ("sixel", SIXEL), ("tmux", CELLS)],
 )
 def test_the_terminal_is_asked_what_it_draws(terminal: str, found: str) -> None:
     assert _probe_in(terminal) == found

@@ -244,3 +244,35 @@ async def test_prefetched_articles_bring_their_pictures_for_offline(site, write_
         await pilot.press("enter")
         await settle(app, pilot)
         assert UPPER_HALF in _drawn(app, "pantai-0.png")[0]
+
+
+@pytest.mark.parametrize("value", ["1.5", '"150"', "-1", "true", "100001"])
+def test_a_bad_image_cache_setting_names_its_line(write_config, value) -> None:  # type: ignore[no-untyped-def]
+    from korantui.core.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"config.toml:line 2: image_cache_mb must be a whole"):
+        write_config(f"prefetch = 0\nimage_cache_mb = {value}\n")
+
+
+def test_the_image_cache_setting_defaults_to_150_and_is_taken(write_config) -> None:  # type: ignore[no-untyped-def]
+    assert write_config("prefetch = 0\n").image_cache_mb == 150
+    cfg = write_config("prefetch = 0\nimage_cache_mb = 2\n")
+    assert cfg.image_cache_mb == 2 and not cfg.warnings
+
+
+async def test_the_app_keeps_its_pictures_to_image_cache_mb(site, write_config):  # type: ignore[no-untyped-def]
+    from korantui.core.store.images import MB, save_image, stored_image, total_size
+
+    feed = pantai_site(site, body_pictures=1)
+    app = KoranApp(_config(write_config, feed, "image_cache_mb = 1"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        # Two old pictures of 0.6 MB: the second goes over the megabyte and the first goes.
+        blob = b"x" * (6 * MB // 10)
+        save_image(app.store, "http://a/one.jpg", None, data=blob, width=4, height=3)
+        save_image(app.store, "http://a/two.jpg", None, data=blob, width=4, height=3)
+        assert stored_image(app.store, "http://a/one.jpg") is None
+        assert stored_image(app.store, "http://a/two.jpg") is not None
+        assert total_size(app.store) <= MB

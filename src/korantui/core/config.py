@@ -25,7 +25,7 @@ from korantui.core.config_names import (
 )
 from korantui.core.defaults import DEFAULT_FEEDS
 from korantui.core.filters.rules import FilterConfig, filter_config
-from korantui.core.images.settings import images_setting
+from korantui.core.images.settings import IMAGE_CACHE_MB, image_cache_setting, images_setting
 from korantui.core.models import FeedSpec
 from korantui.core.net.fetch_settings import FetchSettings
 from korantui.core.sanitize import clean_line, safe_url
@@ -68,6 +68,7 @@ class Config:
     accounts: list[AccountSettings] = field(default_factory=list)  # [[account]]: synced servers
     filters: FilterConfig = field(default_factory=FilterConfig)  # [[filter]], [[query]] (#18)
     images: str = "auto"  # "auto" | "cells" | "off": pictures in the reading pane (core/images)
+    image_cache_mb: int = IMAGE_CACHE_MB  # stored pictures in all, oldest unstarred evicted
     group_stories: bool = True  # one row for a story many feeds tell (core/stories)
     sync: SyncLimits = field(default_factory=SyncLimits)  # [sync]: what one sync fetches
 
@@ -169,6 +170,7 @@ def _build(raw: dict[str, Any], text: str, path: Path, data_dir: Path) -> Config
             setattr(cfg, key, _whole(raw[key], key, fail, 0, _LIMITS[key]))
     _keys(raw, cfg, fail)
     cfg.images = images_setting(raw, fail)
+    cfg.image_cache_mb = image_cache_setting(raw, fail)
     rules = raw.get("site_rule", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise fail("'site_rule' must be a list of [[site_rule]] tables", "site_rule")

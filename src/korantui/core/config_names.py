@@ -20,7 +20,7 @@ KNOWN_KEYS: dict[str, set[str]] = {
         "network",
         # The other features' settings; their modules read them (accounts, filters and saved
         # searches, pictures, auto-refresh and feed health, alerts, story grouping).
-        *("account", "filter", "query", "images"),
+        *("account", "filter", "query", "images", "image_cache_mb"),
         *("refresh_minutes", "dead_after_days", "notify_command", "group_stories"),
         "sync",  # core/sync_limits.py
     },

@@ -10,12 +10,27 @@ A shrunk news photo is 30-150 KB, the size SQLite reads faster from a table than
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from korantui.core.store.database import Store
 
 CACHE_CAP = 150 * 1024 * 1024  # all pictures together; the oldest unstarred go first
+MB = 1024 * 1024
+
+# The cap the config gives each open store (image_cache_mb): set by the app, read by every
+# save, whoever saves (the reading pane, the prefetch), without threading it through them all.
+_caps: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
+
+
+def set_cache_cap(store: Store, megabytes: int) -> None:
+    """The store's pictures kept to megabytes in all from the next save on."""
+    _caps[store] = megabytes * MB
+
+
+def cache_cap(store: Store) -> int:
+    return _caps.get(store, CACHE_CAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +75,10 @@ def save_image(
     height: int = 0,
     mime: str = "",
     error: str = "",
-    cap: int = CACHE_CAP,
+    cap: int | None = None,
 ) -> None:
+    """cap: bytes of all pictures together (the store's cache_cap when None)."""
+    cap = cache_cap(store) if cap is None else cap
     now = datetime.now(UTC).isoformat()
     with store.transaction() as db:
         known = (

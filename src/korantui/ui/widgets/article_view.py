@@ -215,6 +215,13 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
 
+    def on_mount(self) -> None:
+        self.pictures.feed.follow_cap()  # before the first prefetch stores a picture
+        self.pictures.overlay.watch_screens()
+
+    def on_hide(self) -> None:
+        self.pictures.overlay.hide()  # Kitty's pictures stay where they were drawn: taken off
+
     def on_picture_arrived(self, message: PictureArrived) -> None:
         self.pictures.arrived(message)
 
@@ -235,5 +242,18 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         base = self.frame_style()
         if index >= len(self._lines):
             return Strip.blank(width, base)
+        self.pictures.painted()
         strip = Strip(self._lines[index]).apply_style(base)
         return strip.extend_cell_length(width, base).crop(0, width)
+
+    def cell_at(self, index: int, column: int) -> Strip:
+        """The cell at column of wrapped line index, as painted (for a picture's spot)."""
+        if index >= len(self._lines) and self._wrapped < len(self._parts):
+            self._wrap(lines=index + 1)
+        base = self.frame_style()
+        line = Strip(self._lines[index]) if index < len(self._lines) else Strip([])
+        return line.apply_style(base).extend_cell_length(column + 1, base).crop(column, column + 1)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.pictures.sync()  # the terminal's pictures move in the same frame as the text

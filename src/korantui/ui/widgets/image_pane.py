@@ -16,8 +16,10 @@ from rich.segment import Segment
 from rich.style import Style
 
 from korantui.core.sanitize import clean_line
-from korantui.ui.widgets.image_cells import half_cell_lines, picture_size, placeholder_lines
+from korantui.ui.widgets.image_cells import picture_size, placeholder_lines
 from korantui.ui.widgets.image_feed import PictureArrived, PictureFeed, Wanted
+from korantui.ui.widgets.image_overlay import OnScreen, PaneOverlay
+from korantui.ui.widgets.image_terminal import inline_kind
 from korantui.ui.widgets.image_words import word
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
     from korantui.core.render import FigureSlot
     from korantui.ui.widgets.article_view import ArticleView
+    from korantui.ui.widgets.image_graphics import Graphic
 
 MODES = ("auto", "cells", "off")
 _PLACEHOLDER = Style(color="grey50")
@@ -44,6 +47,7 @@ class Placed:
     url: str
     line: int
     rows: int
+    columns: int = 0
 
 
 class PanePictures:
@@ -58,8 +62,14 @@ class PanePictures:
         # Cells of each picture at a size: a picture arriving rewraps the pane, and the others
         # on screen are not drawn again.
         self._cells: dict[tuple[str, int, int], list[list[Segment]]] = {}
+        self._graphics: dict[tuple[str, int, int], Graphic] = {}
+        self._redraw: set[str] = set()  # pictures to draw again for the pane's new width
+        self._asked: set[tuple[str, int, int]] = set()  # sizes asked of the worker
         self.urls: list[str] = []
         self._source: tuple[int | None, str] | None = None
+        self.overlay = PaneOverlay(view)
+        self.version = 0  # bumped when a picture is placed or drawn: the overlay looks again
+        self._syncing = False
 
     @property
     def on(self) -> bool:
@@ -76,10 +86,14 @@ class PanePictures:
         same = urls == self.urls and source == self._source
         self.urls, self._source = urls, source
         self._placed = {}
+        self.version += 1
+        self.feed.kind = inline_kind() if pictures_mode(self.view) == "auto" else ""
         if same:
             return  # the same article drawn again (a language change): pictures kept
         self.generation += 1
-        self.images, self.errors, self._cells = {}, {}, {}
+        self.overlay.forget()
+        self.images, self.errors, self._cells, self._graphics = {}, {}, {}, {}
+        self._redraw, self._asked = set(), set()
         self._sizes = self.feed.sizes(urls) if urls else {}
         if source is not None and urls:
             self.feed.want(Wanted(self.generation, source[0], source[1], urls))
@@ -95,19 +109,20 @@ class PanePictures:
     def lines(self, slot: FigureSlot, width: int, at: int) -> list[list[Segment]]:
         url = slot.figure.url
         lang = getattr(self.view.app, "lang", "en")
-        self._placed[url] = Placed(url, at, self.rows(slot, width))
+        self.version += 1
         if url in self.errors:
+            self._placed[url] = Placed(url, at, 1, 0)
             label = slot.label.copy()
             label.append(f"  ({word('not_shown', lang)}: {clean_line(self.errors[url])})")
             return [list(label.render(self.view.app.console))]
         image = self.images.get(url)
         w, h = image.size if image is not None else self._sizes.get(url, (0, 0))
         cols, rows = picture_size(w, h, width)
+        self._placed[url] = Placed(url, at, rows, cols)
         if image is not None:
-            key = (url, cols, rows)
-            drawn = self._cells.get(key)
+            drawn = self._cells.get((url, cols, rows))
             if drawn is None:
-                drawn = self._cells[key] = half_cell_lines(image, cols, rows)
+                return self._stand_in(url, cols, rows, width)
             return drawn
         name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         return placeholder_lines(cols, rows, f" ▣ {clean_line(name)[:40]} ", _PLACEHOLDER)
@@ -120,9 +135,49 @@ class PanePictures:
             if message.cells is not None:
                 cols, rows, lines = message.cells
                 self._cells[(message.url, cols, rows)] = lines
+                if message.graphic is not None:
+                    self._graphics[(message.url, cols, rows)] = message.graphic
         else:
             self.errors[message.url] = message.error
         self.view.rewrap_kept()
+
+    def _stand_in(self, url: str, cols: int, rows: int, width: int) -> list[list[Segment]]:
+        """The picture's cells at another size, cut or padded to this one, while the worker
+        draws it again for the pane's new width (a resize)."""
+        if (url, cols, rows) not in self._asked:
+            self._asked.add((url, cols, rows))
+            if not self._redraw:
+                self.view.call_after_refresh(self._ask_redraw, self.generation, width)
+            self._redraw.add(url)
+        old = next((lines for key, lines in self._cells.items() if key[0] == url), [])
+        blank = [Segment(" " * cols)]
+        return [Segment.adjust_line_length(line, cols) for line in old[:rows]] + [
+            blank for _ in range(rows - len(old))
+        ]
+
+    def _ask_redraw(self, generation: int, width: int) -> None:
+        if generation == self.generation and self._redraw:
+            urls = sorted(self._redraw)
+            self._redraw = set()
+            self.feed.redraw(generation, urls, width)
+
+    def sync(self) -> None:
+        """The terminal's own pictures where the pane's pictures are on screen now."""
+        self._syncing = False
+        pictures: list[OnScreen] = []
+        if self.on and self.feed.kind:
+            for placed in self._placed.values():
+                graphic = self._graphics.get((placed.url, placed.columns, placed.rows))
+                if graphic is not None:
+                    pictures.append(OnScreen(graphic, placed.line))
+        self.overlay.sync(pictures, self.version)
+
+    def painted(self) -> None:
+        """The pane painted a line: if it moved since the last sync (a picture was placed while
+        it painted), the overlay follows a frame later."""
+        if self._graphics and not self._syncing and self.overlay.stale(self.version):
+            self._syncing = True
+            self.view.call_after_refresh(self.sync)
 
     def placed(self) -> list[Placed]:
         """The pictures drawn so far, in reading order (for tests and `i`)."""

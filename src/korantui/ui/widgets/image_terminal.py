@@ -14,7 +14,8 @@ import os
 import re
 import sys
 
-TGP = "tgp"  # Kitty's terminal graphics protocol
+TGP = "tgp"  # Kitty's terminal graphics protocol, Unicode placeholders too (Kitty 0.28+, Ghostty)
+TGP_PLACE = "tgp-place"  # Kitty's protocol by direct placement only (Kitty 0.20-0.27)
 SIXEL = "sixel"
 CELLS = "cells"
 
@@ -30,11 +31,16 @@ def probe_terminal(mode: str = "auto") -> str:
     if not all(s is not None and s.isatty() for s in streams):
         return _found
     answer = _ask(quiet=0.0)  # nothing was asked before: the first DA1 answer is ours
+    da1 = _DA1.search(answer)
+    sixel = da1 is not None and b"4" in da1.group(1).split(b";")
     if _KITTY_OK.search(answer) and _places_unicode(answer):
         found = TGP
+    elif sixel:  # Konsole and WezTerm say OK to the query too, and draw Sixel well
+        found = SIXEL
+    elif _KITTY_OK.search(answer):
+        found = TGP_PLACE
     else:
-        da1 = _DA1.search(answer)
-        found = SIXEL if da1 is not None and b"4" in da1.group(1).split(b";") else CELLS
+        found = CELLS
     if found != CELLS:
         try:
             # textual-image's widgets draw it; importing them asks the cell size now.
@@ -55,7 +61,8 @@ _KITTY_OK = re.compile(rb"\x1b_Gi=31;OK\x1b\\")
 _DA1 = re.compile(rb"\x1b\[\?([\d;]*)c")
 # XTVERSION's answer: textual-image places a picture with Kitty's Unicode placeholders, which
 # Kitty draws from 0.28 on (and Ghostty): an older Kitty says OK to the query and then shows
-# a screen of boxes (Debian 12's 0.26.5 does), so it gets cells.
+# a screen of boxes (Debian 12's 0.26.5 does), so it gets korantui's own direct placement
+# (image_graphics.py), which every Kitty-protocol terminal draws.
 _XTVERSION = re.compile(rb"\x1bP>\|([^\x1b]*)\x1b\\")
 _KITTY_VERSION = re.compile(rb"kitty\((\d+)\.(\d+)")
 
@@ -108,8 +115,17 @@ def _ask(*, quiet: float, timeout: float = 1.0) -> bytes:
 
 
 def graphics() -> str:
-    """What probe_terminal found: TGP, SIXEL or CELLS."""
+    """What probe_terminal found: TGP, TGP_PLACE, SIXEL or CELLS."""
     return _found
+
+
+def inline_kind() -> str:
+    """What the reading pane draws its pictures with over their cells: "kitty" (direct
+    placement, in any Kitty-protocol terminal), "sixel", or "" (cells only)."""
+    from korantui.ui.widgets.image_graphics import KITTY
+    from korantui.ui.widgets.image_graphics import SIXEL as SIXEL_KIND
+
+    return {TGP: KITTY, TGP_PLACE: KITTY, SIXEL: SIXEL_KIND}.get(_found, "")
 
 
 def assume(found: str) -> None:
