@@ -148,7 +148,21 @@ def _meta(page: Page) -> list[Candidate]:
                 break
         if found:
             break
+    if not found:
+        found += _labelled_twitter_data(page)
     return found
+
+
+def _labelled_twitter_data(page: Page) -> list[Candidate]:
+    """Yoast's card pairs a label with a value: twitter:label1 "Written by", twitter:data1 the
+    name; pairs come in order, so the n-th label names the n-th value."""
+    for n in range(1, 4):
+        label = page.first_meta(f"twitter:label{n}").lower()
+        if label.startswith(("written by", "author", "by", "ditulis oleh", "penulis")):
+            name = clean_byline(page.first_meta(f"twitter:data{n}"))
+            if name:
+                return [Candidate(name, f"meta twitter:data{n} ({label})", 3.0)]
+    return []
 
 
 def _visible_bylines(page: Page) -> list[Candidate]:
@@ -196,7 +210,33 @@ def _visible_bylines(page: Page) -> list[Candidate]:
             if len(text) <= MAX_AUTHOR and _BY_LINE.match(text):
                 add(el, clean_byline(text), "'By' line near the headline", 3.5)
                 break
+    if not found:
+        _labelled_names(page, add)
     return found
+
+
+def _labelled_names(page: Page, add: Any) -> None:
+    """Bylines no class names: a "Written by" element with the name in the element after it,
+    or a short "Written by NAME" line anywhere outside the page's chrome."""
+    for el in page.tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "a", "button"):
+            continue
+        own = clean_line(el.text or "")
+        if not own or len(own) > MAX_AUTHOR:
+            continue
+        if _LABEL_ONLY.fullmatch(own) and not clean_line(el.text_content())[len(own) :]:
+            following = el.getnext()
+            if following is not None and isinstance(following.tag, str):
+                name = clean_byline(spaced_text(following))
+                if _name_like(name):
+                    add(following, name, "the name after a 'Written by' label", 3.5)
+                    return
+        elif _WRITTEN_BY.match(own):
+            text = spaced_text(el)
+            name = clean_byline(text) if len(text) <= MAX_AUTHOR else ""
+            if _name_like(name):
+                add(el, name, "a 'Written by' line", 3.0)
+                return
 
 
 _WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "clutter": -3.0}
@@ -205,6 +245,14 @@ _AUTHOR_PAGE = re.compile(
     r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|people"
     r"|reporter|staff|team)/[^/?#]+/?(?:[?#]|$)",
     re.I,
+)
+_LABEL_ONLY = re.compile(
+    r"(?:(?:written|posted|authored|reported)\s+by|by|oleh|ditulis\s+oleh|penulis|author|writer"
+    r"|reporter|pewarta)\s*[:：]?",
+    re.I,
+)
+_WRITTEN_BY = re.compile(
+    r"^(?:written|authored)\s+by\s+\S|^(?:ditulis\s+oleh|penulis)\s*:?\s+\S", re.I
 )
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s+\S", re.I)
 
@@ -229,6 +277,17 @@ def _name_in(el: Any) -> str:
     return name
 
 
+def _name_like(text: str) -> bool:
+    """One to six words, starting with a capital, no digits: a name, not a sentence or a date."""
+    parts = text.split()
+    return (
+        0 < len(parts) <= 6
+        and text[0].isupper()
+        and not any(ch.isdigit() for ch in text)
+        and not text.endswith((".", "!", "?"))
+    )
+
+
 def _plausibility(page: Page, c: Candidate) -> None:
     text = str(c.value)
     if len(text) > MAX_AUTHOR or len(words(text)) > 12:
@@ -239,10 +298,15 @@ def _plausibility(page: Page, c: Candidate) -> None:
         c.note(-6.0, "a template's placeholder")
     if not any(ch.isalpha() for ch in text):
         c.note(-10.0, "no letters")
-    if page.is_site_name(text) and c.source not in ("site rule", "feed item"):
+    if page.is_site_name(text) and not c.source.startswith(_DECLARED):
         c.note(-1.0, "the site's own name")
     if text.lower() in ("admin", "administrator", "redaksi", "editor", "staff", "guest", "author"):
         c.note(-1.5, "a role, not a name")
+
+
+# Where the meta tags name the site as the author, the site wrote it (a company's blog);
+# JSON-LD naming the site a Person is a template's default.
+_DECLARED = ("site rule", "feed item", "meta ")
 
 
 def _agree(a: object, b: object) -> bool:

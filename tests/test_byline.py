@@ -1,0 +1,64 @@
+"""Authors a page names without a marked byline (issue 11): a label and the name after it, a
+"Written by" line, Yoast's labelled card, and a site that declares itself the author. Every page
+here is written for the project."""
+
+from __future__ import annotations
+
+from korantui.core.article.extract import explain_article, extract_article
+
+STORY = "".join(
+    f"<p>Paragraph {n}: the river trail reopened on Monday after volunteers cleared the fallen"
+    f" trees and rebuilt the two footbridges that the spring floods had carried away.</p>"
+    for n in range(1, 7)
+)
+URL = "https://trail-notes.example/blog/river-trail-reopens"
+
+
+def page(head: str = "", header: str = "", after: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><main><h1>The River Trail Reopens After the Floods</h1>"
+        f"{header}<div class='content'>{STORY}</div>{after}</main></body></html>"
+    )
+
+
+def test_the_name_after_an_author_label_is_the_author() -> None:
+    after = "<div class='meta'><p>Author</p><p>Maren Oyelaran</p></div>"
+    extraction = explain_article(page(after=STORY + after), URL)
+    assert extraction.article.author == "Maren Oyelaran"
+    assert "label" in extraction.explain()["author"]["from"]
+
+
+def test_a_written_by_line_below_the_story_is_the_author() -> None:
+    after = "<div class='x1'><img src='/face.jpg' alt=''><p>Written by Tomas Reinholt</p></div>"
+    assert extract_article(page(after=after), URL).author == "Tomas Reinholt"
+
+
+def test_a_written_by_sentence_is_no_byline() -> None:
+    after = "<p>Written by hand in the margins of the old trail map, the notes were kept.</p>"
+    assert extract_article(page(after=after), URL).author == ""
+
+
+def test_yoasts_labelled_card_names_the_author() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Written by'>"
+        "<meta name='twitter:data1' content='Ines Vartanian'>"
+        "<meta name='twitter:label2' content='Est. reading time'>"
+        "<meta name='twitter:data2' content='4 minutes'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Ines Vartanian"
+
+
+def test_a_card_without_the_author_label_names_no_one() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Est. reading time'>"
+        "<meta name='twitter:data1' content='4 minutes'>"
+    )
+    assert extract_article(page(head=head), URL).author == ""
+
+
+def test_a_site_that_declares_itself_the_author_is_the_author() -> None:
+    head = (
+        "<meta name='author' content='trailnotes'>"
+        "<meta property='og:site_name' content='TrailNotes'>"
+    )
+    assert extract_article(page(head=head), URL).author == "trailnotes"
