@@ -62,3 +62,43 @@ def test_a_site_that_declares_itself_the_author_is_the_author() -> None:
         "<meta property='og:site_name' content='TrailNotes'>"
     )
     assert extract_article(page(head=head), URL).author == "trailnotes"
+
+
+def test_a_json_ld_author_given_by_reference_is_resolved() -> None:
+    graph = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "BlogPosting", "headline": "The River Trail Reopens After the Floods",'
+        ' "author": {"@id": "https://trail-notes.example/#/person/7"}},'
+        '{"@type": "Person", "@id": "https://trail-notes.example/#/person/7",'
+        ' "name": "Saskia Lindqvist"}]}'
+    )
+    head = f"<script type='application/ld+json'>{graph}</script>"
+    extraction = explain_article(page(head=head), URL)
+    assert extraction.article.author == "Saskia Lindqvist"
+    assert extraction.explain()["author"]["from"] == "json-ld author"
+
+
+def test_the_reviewer_is_not_the_author() -> None:
+    head = "<meta name='author' content='Dara Okonkwo'>"
+    header = "<ul class='post-info'><li class='author'>Reviewed by: Felix Amundsen, CFP</li></ul>"
+    after = "<div class='author-box'><h4 class='author-name'>Felix Amundsen, CFP</h4></div>"
+    assert extract_article(page(head=head, header=header, after=after), URL).author == (
+        "Dara Okonkwo"
+    )
+
+
+def test_a_page_builders_widget_wrapper_is_no_sidebar() -> None:
+    header = (
+        "<div class='elementor-widget elementor-widget-post-info'>"
+        "<div class='elementor-widget-container'><span class='author'>By Noor Haddad</span>"
+        "</div></div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Noor Haddad"
+
+
+def test_a_wordpress_sidebar_widget_is_still_clutter() -> None:
+    after = (
+        "<div class='widget widget_recent_entries'><span class='author'>By Other Writer</span>"
+        "</div>"
+    )
+    assert extract_article(page(after=after), URL).author == ""

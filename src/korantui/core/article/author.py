@@ -50,12 +50,18 @@ def author_candidates(
     candidates += _json_ld(page)
     candidates += _meta(page)
     candidates += _visible_bylines(page)
+    reviewers = _reviewers(page)
+    for c in candidates:
+        if c.source.startswith(("visible", "link", "'By'", "the name", "a 'Written")) and any(
+            _agree(c.value, r) for r in reviewers
+        ):
+            c.note(-3.0, "the page says this person reviewed or edited it")
     if not any(c.score >= 3.0 for c in candidates):
         name = _trafilatura_author(page)
         if name:
             c = Candidate(name, "trafilatura", 2.5, ["+2.5 trafilatura's answer"])
             # trafilatura reads sidebars too: a name the page prints only there is another's.
-            if any(_IN_SIDEBAR in " ".join(o.notes) and _agree(o.value, name) for o in candidates):
+            if any(_IN_CLUTTER in o.notes and _agree(o.value, name) for o in candidates):
                 c.note(-3.0, _SIDEBAR_ECHO)
             candidates.append(c)
     return candidates
@@ -123,6 +129,7 @@ def _json_ld(page: Page) -> list[Candidate]:
         people: list[str] = []
         orgs: list[str] = []
         for a in author if isinstance(author, list) else [author]:
+            a = _resolved(page, a)
             if isinstance(a, str):
                 people.append(a)
             elif isinstance(a, dict) and isinstance(a.get("name"), str):
@@ -136,6 +143,39 @@ def _json_ld(page: Page) -> list[Candidate]:
         if names:
             return [Candidate(", ".join(names), "json-ld author (an organisation)", 2.0)]
     return []
+
+
+_REVIEWED = re.compile(
+    r"^(?:(?:medically\s+|fact[- ])?reviewed|edited|fact[- ]checked|diperiksa|disunting|editor)"
+    r"(?:\s+by)?\s*[:：]?\s+(?P<name>\S.*)$",
+    re.I,
+)
+
+
+def _reviewers(page: Page) -> list[str]:
+    """Names the page prints as its reviewer or editor ("Reviewed by: ..."): a byline box with
+    that name is the reviewer's, not the author's."""
+    names = []
+    for el in page.tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        own = clean_line(el.text or "")
+        if own and len(own) <= MAX_AUTHOR:
+            text = spaced_text(el) if len(own) < MAX_AUTHOR else own
+            m = _REVIEWED.match(text) if len(text) <= MAX_AUTHOR else None
+            if m:
+                names.append(clean_byline(m.group("name")))
+    return [n for n in names if n]
+
+
+def _resolved(page: Page, ref: Any) -> Any:
+    """A JSON-LD node that only points at another ({"@id": ...}, as Yoast's @graph does) stands
+    for the node it points at."""
+    if isinstance(ref, dict) and "name" not in ref and isinstance(ref.get("@id"), str):
+        for obj in page.json_ld:
+            if obj.get("@id") == ref["@id"] and obj is not ref and "name" in obj:
+                return obj
+    return ref
 
 
 def _meta(page: Page) -> list[Candidate]:
@@ -240,6 +280,7 @@ def _labelled_names(page: Page, add: Any) -> None:
 
 
 _WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "clutter": -3.0}
+_IN_CLUTTER = f"{_WHERE_POINTS['clutter']:+g} in the clutter"
 _NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
 _AUTHOR_PAGE = re.compile(
     r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|people"

@@ -42,7 +42,8 @@ ARTICLE_TYPES = frozenset(
 )
 # Containers whose dates belong to other stories or to readers, never to this article.
 NOT_ARTICLE = re.compile(
-    r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|widget|comment"
+    r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|(?<![\w-])widget"
+    r"|comment"
     r"|komentar|footer|nav|menu|recommend|rekomendasi|lainnya|baca-juga|bacajuga|most-|terpopuler"
     r"|headline-list|latest|berita-lain|other-news",
     re.I,
