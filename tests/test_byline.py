@@ -102,3 +102,20 @@ def test_a_wordpress_sidebar_widget_is_still_clutter() -> None:
         "</div>"
     )
     assert extract_article(page(after=after), URL).author == ""
+
+
+def test_a_date_or_a_mail_address_in_a_byline_box_is_no_author() -> None:
+    head = "<meta name='author' content='web@trail-notes.example'>"
+    header = (
+        "<div class='byline'>Dec</div>"
+        "<div class='post-author'><span class='author'>Hedda Lund</span></div>"
+    )
+    assert extract_article(page(head=head, header=header), URL).author == "Hedda Lund"
+
+
+def test_a_phrase_in_an_author_box_loses_to_the_declared_author() -> None:
+    head = "<meta name='author' content='The Trail Notes Team'>"
+    header = (
+        "<div class='author-info'><a href='/policy'>Learn about our editorial policies</a></div>"
+    )
+    assert extract_article(page(head=head, header=header), URL).author == "The Trail Notes Team"

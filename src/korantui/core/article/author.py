@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from korantui.core.article.dates import find_printed
+from korantui.core.article.dates import DAY_NAMES, MONTH_NAMES, find_printed
 from korantui.core.article.evidence import (
     Candidate,
     Choice,
@@ -25,7 +25,7 @@ from korantui.core.sanitize import clean_line
 
 MAX_AUTHOR = 80
 _LABEL = re.compile(
-    r"^(?:(?:written|posted|published|reviewed|edited|reported)\s+by|by|oleh|penulis|reporter"
+    r"^(?:(?:written|posted|published|reviewed|edited|reported|authored)\s+by|by|oleh|penulis|reporter"
     r"|pewarta|editor|redaktur|kontributor|(?:the\s+)?authors?|writer|words)\s*[:：]?(?:\s+|$)",
     re.I,
 )
@@ -343,6 +343,36 @@ def _plausibility(page: Page, c: Candidate) -> None:
         c.note(-1.0, "the site's own name")
     if text.lower() in ("admin", "administrator", "redaksi", "editor", "staff", "guest", "author"):
         c.note(-1.5, "a role, not a name")
+    if "@" in text and " " not in text.strip():
+        c.note(-3.0, "an e-mail address, not a name")
+    if _is_a_date(text):
+        c.note(-6.0, "a date, not a name")
+    if not c.source.startswith(_DECLARED) and _reads_as_phrase(text):
+        c.note(-3.0, "a phrase, not a name")
+
+
+def _is_a_date(text: str) -> bool:
+    """ "Dec", "Sat", "Jun 2": a month or a weekday with at most a number beside it."""
+    parts = words(text)
+    return bool(parts) and all(p in _CALENDAR or p.isdigit() for p in parts)
+
+
+def _reads_as_phrase(text: str) -> bool:
+    """Words of a sentence ("Learn about our editorial policies", "of this article"), not a
+    name: most of its words start in lower case and one is a word no name holds."""
+    parts = text.split()
+    lower = [p for p in parts if p[:1].islower()]
+    return len(lower) * 3 > len(parts) and any(p.lower() in _FUNCTION_WORDS for p in lower)
+
+
+# "May" and "Mei" are names as often as months.
+_CALENDAR = (frozenset(MONTH_NAMES) | DAY_NAMES) - {"may", "mei", ""}
+# fmt: off
+_FUNCTION_WORDS = frozenset(
+    ("of", "the", "our", "about", "this", "for", "to", "your", "with", "in", "on", "more", "all",
+     "read", "see", "from")
+)
+# fmt: on
 
 
 # Where the meta tags name the site as the author, the site wrote it (a company's blog);
