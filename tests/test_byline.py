@@ -119,3 +119,20 @@ def test_a_phrase_in_an_author_box_loses_to_the_declared_author() -> None:
         "<div class='author-info'><a href='/policy'>Learn about our editorial policies</a></div>"
     )
     assert extract_article(page(head=head, header=header), URL).author == "The Trail Notes Team"
+
+
+def test_several_authors_are_all_named() -> None:
+    names = "Ana Ruiz Ortega|Ben Okafor|Chen Li|Dagny Holm|Emeka Obi|Farah Siddiqui|Gustav Lind"
+    people = ", ".join(f'{{"@type": "Person", "name": "{n}"}}' for n in names.split("|"))
+    ld = f'{{"@type": "Report", "headline": "Trail Survey", "author": [{people}]}}'
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    author = extract_article(page(head=head), URL).author
+    assert author.startswith("Ana Ruiz Ortega, Ben Okafor") and author.endswith("Gustav Lind")
+
+
+def test_one_meta_tag_per_author_names_them_all() -> None:
+    head = (
+        "<meta name='citation_author' content='Ruiz, Ana'>"
+        "<meta name='citation_author' content='Okafor, Ben'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Ruiz, Ana, Okafor, Ben"

@@ -178,15 +178,24 @@ def _resolved(page: Page, ref: Any) -> Any:
     return ref
 
 
+_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+)
+
+
 def _meta(page: Page) -> list[Candidate]:
     found = []
-    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
-        for value in page.meta.get(key, ()):
-            name = clean_byline(value)
-            if name and not name.startswith(("http://", "https://", "www.")):
-                found.append(Candidate(name, f"meta {key}", 3.0))
-                break
-        if found:
+    for key in _META_KEYS:
+        # Several authors come as one tag each (citation_author, dc.creator).
+        names = [clean_byline(value) for value in page.meta.get(key, ())]
+        names = [n for n in names if n and not n.startswith(("http://", "https://", "www."))]
+        if names:
+            found.append(Candidate(", ".join(dict.fromkeys(names)), f"meta {key}", 3.0))
             break
     if not found:
         found += _labelled_twitter_data(page)
@@ -331,7 +340,7 @@ def _name_like(text: str) -> bool:
 
 def _plausibility(page: Page, c: Candidate) -> None:
     text = str(c.value)
-    if len(text) > MAX_AUTHOR or len(words(text)) > 12:
+    if (len(text) > MAX_AUTHOR or len(words(text)) > 12) and not _names_list(text):
         c.note(-5.0, "too long for a name")
     if _USER_NAME.match(text) and (any(ch in text for ch in "._") or text.islower()):
         c.note(-1.5, "a user name, not a person's")
@@ -349,6 +358,15 @@ def _plausibility(page: Page, c: Candidate) -> None:
         c.note(-6.0, "a date, not a name")
     if not c.source.startswith(_DECLARED) and _reads_as_phrase(text):
         c.note(-3.0, "a phrase, not a name")
+
+
+def _names_list(text: str) -> bool:
+    """Several authors ("Ana Ruiz, Ben Okafor and Chen Li"): every part a short name."""
+    parts = [p for p in _NAME_SEPARATORS.split(text) if p.strip()]
+    return len(text) <= 4 * MAX_AUTHOR and len(parts) >= 2 and all(_name_like(p) for p in parts)
+
+
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b|\bdan\b)\s*")
 
 
 def _is_a_date(text: str) -> bool:
