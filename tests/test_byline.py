@@ -136,3 +136,17 @@ def test_one_meta_tag_per_author_names_them_all() -> None:
         "<meta name='citation_author' content='Okafor, Ben'>"
     )
     assert extract_article(page(head=head), URL).author == "Ruiz, Ana, Okafor, Ben"
+
+
+def test_a_personal_blogs_copyright_holder_is_its_author() -> None:
+    after = "<footer><p>© 2025 Ingrid Solberg. All rights reserved.</p></footer>"
+    url = "https://ingridsolberg.example/posts/river-trail"
+    extraction = explain_article(page(after=after), url)
+    assert extraction.article.author == "Ingrid Solberg"
+    assert extraction.explain()["author"]["from"] == "the copyright holder"
+
+
+def test_a_byline_beats_the_copyright_holder() -> None:
+    header = "<p class='byline'>By Runa Eide</p>"
+    after = "<footer><p>© 2025 Trail Notes Media Ltd. All rights reserved.</p></footer>"
+    assert extract_article(page(header=header, after=after), URL).author == "Runa Eide"

@@ -57,6 +57,7 @@ def author_candidates(
         ):
             c.note(-3.0, "the page says this person reviewed or edited it")
     if not any(c.score >= 3.0 for c in candidates):
+        candidates += _copyright_holder(page)
         name = _trafilatura_author(page)
         if name:
             c = Candidate(name, "trafilatura", 2.5, ["+2.5 trafilatura's answer"])
@@ -97,6 +98,26 @@ def _in_sidebar(el: Any) -> bool:
         ):
             return True
     return False
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^.|•©]+?)\s*(?:\.|,|\ball rights\b|$)",
+    re.I,
+)
+
+
+def _copyright_holder(page: Page) -> list[Candidate]:
+    """Where nothing else names the author, the page's "© 2025 Name": on a personal blog or a
+    company's own site, the one who holds the page's copyright wrote it. Thin evidence."""
+    for el in page.tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        own = clean_line(el.text or "")
+        m = _COPYRIGHT.match(own) if own and len(own) <= 120 else None
+        if m and _name_like(m.group("name")) and not _is_a_date(m.group("name")):
+            return [Candidate(m.group("name"), "the copyright holder", 1.0, ["+1 thin"])]
+    return []
 
 
 def _trafilatura_author(page: Page) -> str:
@@ -393,9 +414,9 @@ _FUNCTION_WORDS = frozenset(
 # fmt: on
 
 
-# Where the meta tags name the site as the author, the site wrote it (a company's blog);
-# JSON-LD naming the site a Person is a template's default.
-_DECLARED = ("site rule", "feed item", "meta ")
+# Where the meta tags or the copyright line name the site as the author, the site wrote it (a
+# company's blog, a personal one); JSON-LD naming the site a Person is a template's default.
+_DECLARED = ("site rule", "feed item", "meta ", "the copyright holder")
 
 
 def _agree(a: object, b: object) -> bool:
