@@ -150,3 +150,16 @@ def test_a_byline_beats_the_copyright_holder() -> None:
     header = "<p class='byline'>By Runa Eide</p>"
     after = "<footer><p>© 2025 Trail Notes Media Ltd. All rights reserved.</p></footer>"
     assert extract_article(page(header=header, after=after), URL).author == "Runa Eide"
+
+
+def test_a_blog_named_after_its_owner_is_theirs() -> None:
+    head = "<meta property='og:site_name' content=\"Runa Eide's blog\">"
+    assert extract_article(page(head=head), URL).author == "Runa Eide"
+
+
+def test_a_wire_storys_summary_opening_with_its_byline_names_the_author() -> None:
+    head = (
+        "<meta name='description' content='By Halvard Moe OSLO, Dec 20, 2025 (NTB) - The river"
+        " trail reopened on Monday.'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Halvard Moe"

@@ -57,7 +57,8 @@ def author_candidates(
         ):
             c.note(-3.0, "the page says this person reviewed or edited it")
     if not any(c.score >= 3.0 for c in candidates):
-        candidates += _copyright_holder(page)
+        candidates += _copyright_holder(page) or _personal_site(page)
+        candidates += _description_byline(page)
         name = _trafilatura_author(page)
         if name:
             c = Candidate(name, "trafilatura", 2.5, ["+2.5 trafilatura's answer"])
@@ -118,6 +119,38 @@ def _copyright_holder(page: Page) -> list[Candidate]:
         if m and _name_like(m.group("name")) and not _is_a_date(m.group("name")):
             return [Candidate(m.group("name"), "the copyright holder", 1.0, ["+1 thin"])]
     return []
+
+
+def _personal_site(page: Page) -> list[Candidate]:
+    """A site named after a person ("Colin Watson's blog", og:site_name "Owain Brennan" on
+    owain.example) is that person's, and they wrote its posts. Thin evidence."""
+    host = "".join(words(page.host))
+    for name in page.site_names:
+        owner = _POSSESSIVE.sub("", name)
+        named_after = (
+            2 <= len(owner.split()) <= 3
+            and all(w[:1].isupper() for w in owner.split())
+            and any(len(w) >= 4 and w in host for w in words(owner))
+        )
+        if (owner != name or named_after) and _name_like(owner):
+            return [Candidate(owner, "the site's owner", 1.0, ["+1 thin"])]
+    return []
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+(?:blog|site|notes|weblog|homepage|website)$", re.I)
+
+
+def _description_byline(page: Page) -> list[Candidate]:
+    """A wire story's summary that opens with its byline ("By Md Aynal Haque RAJSHAHI, Dec 20
+    (BSS) - ..."): the name, without the dateline's capitalised place."""
+    text = page.first_meta("description", "og:description")
+    if not _BY_LINE.match(text):
+        return []
+    name = _DATELINE.sub("", clean_byline(text[:MAX_AUTHOR]))
+    return [Candidate(name, "a 'By' line opening the summary", 2.0)] if _name_like(name) else []
+
+
+_DATELINE = re.compile(r"\s+[A-Z]{3,}(?:\s+[A-Z]{3,})*\W*$")
 
 
 def _trafilatura_author(page: Page) -> str:
@@ -416,7 +449,7 @@ _FUNCTION_WORDS = frozenset(
 
 # Where the meta tags or the copyright line name the site as the author, the site wrote it (a
 # company's blog, a personal one); JSON-LD naming the site a Person is a template's default.
-_DECLARED = ("site rule", "feed item", "meta ", "the copyright holder")
+_DECLARED = ("site rule", "feed item", "meta ", "the copyright holder", "the site's owner")
 
 
 def _agree(a: object, b: object) -> bool:
