@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from korantui.core.article.dates import DAY_NAMES, MONTH_NAMES, find_printed
 from korantui.core.article.evidence import (
     Candidate,
     Choice,
@@ -21,19 +20,21 @@ from korantui.core.article.evidence import (
     types_of,
     words,
 )
+from korantui.core.article.person_names import (
+    LABEL,
+    MAX_AUTHOR,
+    clean_byline,
+    is_a_date,
+    name_like,
+    names_list,
+    reads_as_phrase,
+    spaced_text,
+)
 from korantui.core.sanitize import clean_line
 
-MAX_AUTHOR = 80
-_LABEL = re.compile(
-    r"^(?:(?:written|posted|published|reviewed|edited|reported|authored)\s+by|by|oleh|penulis|reporter"
-    r"|pewarta|editor|redaktur|kontributor|(?:the\s+)?authors?|writer|words)\s*[:：]?(?:\s+|$)",
-    re.I,
-)
 _BYLINE_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)", re.I)
 _USER_NAME = re.compile(r"^[\w.-]+$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
-_FOOTNOTE = re.compile(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
-_TAIL = re.compile(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
 
 
 def author_candidates(
@@ -116,7 +117,7 @@ def _copyright_holder(page: Page) -> list[Candidate]:
             continue
         own = clean_line(el.text or "")
         m = _COPYRIGHT.match(own) if own and len(own) <= 120 else None
-        if m and _name_like(m.group("name")) and not _is_a_date(m.group("name")):
+        if m and name_like(m.group("name")) and not is_a_date(m.group("name")):
             return [Candidate(m.group("name"), "the copyright holder", 1.0, ["+1 thin"])]
     return []
 
@@ -132,7 +133,7 @@ def _personal_site(page: Page) -> list[Candidate]:
             and all(w[:1].isupper() for w in owner.split())
             and any(len(w) >= 4 and w in host for w in words(owner))
         )
-        if (owner != name or named_after) and _name_like(owner):
+        if (owner != name or named_after) and name_like(owner):
             return [Candidate(owner, "the site's owner", 1.0, ["+1 thin"])]
     return []
 
@@ -147,7 +148,7 @@ def _description_byline(page: Page) -> list[Candidate]:
     if not _BY_LINE.match(text):
         return []
     name = _DATELINE.sub("", clean_byline(text[:MAX_AUTHOR]))
-    return [Candidate(name, "a 'By' line opening the summary", 2.0)] if _name_like(name) else []
+    return [Candidate(name, "a 'By' line opening the summary", 2.0)] if name_like(name) else []
 
 
 _DATELINE = re.compile(r"\s+[A-Z]{3,}(?:\s+[A-Z]{3,})*\W*$")
@@ -160,19 +161,6 @@ def _trafilatura_author(page: Page) -> str:
         return clean_byline(extract_author(page.tree) or "")
     except (ValueError, TypeError):
         return ""
-
-
-def clean_byline(text: str) -> str:
-    """A byline's name: labels ("By", "Oleh", "Penulis:") and what follows the name (a date,
-    "| Updated ...") taken off."""
-    text = clean_line(text)
-    for _ in range(2):
-        text = _LABEL.sub("", text).strip(" :,")
-    found = find_printed(text)
-    if found is not None:
-        text = text[: text.find(found[1])].strip()
-    text = _TAIL.sub("", text).strip(" ,:;-")
-    return _FOOTNOTE.sub("", text)
 
 
 def _json_ld(page: Page) -> list[Candidate]:
@@ -331,13 +319,13 @@ def _labelled_names(page: Page, add: Any) -> None:
             following = el.getnext()
             if following is not None and isinstance(following.tag, str):
                 name = clean_byline(spaced_text(following))
-                if _name_like(name):
+                if name_like(name):
                     add(following, name, "the name after a 'Written by' label", 3.5)
                     return
         elif _WRITTEN_BY.match(own):
             text = spaced_text(el)
             name = clean_byline(text) if len(text) <= MAX_AUTHOR else ""
-            if _name_like(name):
+            if name_like(name):
                 add(el, name, "a 'Written by' line", 3.0)
                 return
 
@@ -361,11 +349,6 @@ _WRITTEN_BY = re.compile(
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s+\S", re.I)
 
 
-def spaced_text(el: Any) -> str:
-    """An element's text with its children kept apart ("Author" and "Venteur" are two words)."""
-    return clean_line(" ".join(t for t in el.itertext() if t.strip()))
-
-
 def _name_in(el: Any) -> str:
     # A byline element often holds a name link beside "By" and a date: the name's own
     # element speaks for it when there is one; a "By" alone names the element after it.
@@ -374,27 +357,16 @@ def _name_in(el: Any) -> str:
     if len(text) > 2 * MAX_AUTHOR:
         return ""
     name = clean_byline(text)
-    if not name and _LABEL.match(text + " "):
+    if not name and LABEL.match(text + " "):
         following = el.getnext()
         if following is not None and isinstance(following.tag, str):
             name = clean_byline(spaced_text(following))
     return name
 
 
-def _name_like(text: str) -> bool:
-    """One to six words, starting with a capital, no digits: a name, not a sentence or a date."""
-    parts = text.split()
-    return (
-        0 < len(parts) <= 6
-        and text[0].isupper()
-        and not any(ch.isdigit() for ch in text)
-        and not text.endswith((".", "!", "?"))
-    )
-
-
 def _plausibility(page: Page, c: Candidate) -> None:
     text = str(c.value)
-    if (len(text) > MAX_AUTHOR or len(words(text)) > 12) and not _names_list(text):
+    if (len(text) > MAX_AUTHOR or len(words(text)) > 12) and not names_list(text):
         c.note(-5.0, "too long for a name")
     if _USER_NAME.match(text) and (any(ch in text for ch in "._") or text.islower()):
         c.note(-1.5, "a user name, not a person's")
@@ -408,43 +380,10 @@ def _plausibility(page: Page, c: Candidate) -> None:
         c.note(-1.5, "a role, not a name")
     if "@" in text and " " not in text.strip():
         c.note(-3.0, "an e-mail address, not a name")
-    if _is_a_date(text):
+    if is_a_date(text):
         c.note(-6.0, "a date, not a name")
-    if not c.source.startswith(_DECLARED) and _reads_as_phrase(text):
+    if not c.source.startswith(_DECLARED) and reads_as_phrase(text):
         c.note(-3.0, "a phrase, not a name")
-
-
-def _names_list(text: str) -> bool:
-    """Several authors ("Ana Ruiz, Ben Okafor and Chen Li"): every part a short name."""
-    parts = [p for p in _NAME_SEPARATORS.split(text) if p.strip()]
-    return len(text) <= 4 * MAX_AUTHOR and len(parts) >= 2 and all(_name_like(p) for p in parts)
-
-
-_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b|\bdan\b)\s*")
-
-
-def _is_a_date(text: str) -> bool:
-    """ "Dec", "Sat", "Jun 2": a month or a weekday with at most a number beside it."""
-    parts = words(text)
-    return bool(parts) and all(p in _CALENDAR or p.isdigit() for p in parts)
-
-
-def _reads_as_phrase(text: str) -> bool:
-    """Words of a sentence ("Learn about our editorial policies", "of this article"), not a
-    name: most of its words start in lower case and one is a word no name holds."""
-    parts = text.split()
-    lower = [p for p in parts if p[:1].islower()]
-    return len(lower) * 3 > len(parts) and any(p.lower() in _FUNCTION_WORDS for p in lower)
-
-
-# "May" and "Mei" are names as often as months.
-_CALENDAR = (frozenset(MONTH_NAMES) | DAY_NAMES) - {"may", "mei", ""}
-# fmt: off
-_FUNCTION_WORDS = frozenset(
-    ("of", "the", "our", "about", "this", "for", "to", "your", "with", "in", "on", "more", "all",
-     "read", "see", "from")
-)
-# fmt: on
 
 
 # Where the meta tags or the copyright line name the site as the author, the site wrote it (a
