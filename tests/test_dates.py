@@ -205,3 +205,25 @@ def test_a_first_of_january_the_page_prints_stands() -> None:
     )
     found = find_published(html)
     assert found is not None and found.date() == date(2026, 1, 1)
+
+
+def test_a_day_printed_above_the_headline_loses_to_the_declared_one() -> None:
+    # Above the headline sit issue dates, "received" days and tickers: weaker than the header.
+    html = (
+        "<html><head><meta property='article:published_time' content='2025-12-10T09:00:00Z'>"
+        "</head><body><article><p class='issue'>12 November 2025</p>"
+        "<h1>Ferry Timetable Changes for the Winter</h1>"
+        "<p>The winter crossings drop to four a day.</p></article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 12, 10)
+
+
+def test_a_day_printed_above_the_headline_alone_stands() -> None:
+    html = (
+        "<html><body><article><p class='issue'>12 November 2025</p>"
+        "<h1>Ferry Timetable Changes for the Winter</h1>"
+        "<p>The winter crossings drop to four a day.</p></article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 11, 12)

@@ -256,7 +256,7 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
         for el in reversed(before):
             dt, relative = _date_of(el, now)
             if dt is not None:
-                return [Candidate(dt, "printed above the headline", 4.0 - 2.5 * relative)]
+                return [Candidate(dt, "printed above the headline", 3.0 - 2.5 * relative)]
     return found
 
 
