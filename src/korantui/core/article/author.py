@@ -113,7 +113,13 @@ def _copyright_holder(page: Page) -> list[Candidate]:
     """Where nothing else names the author, the page's "© 2025 Name": on a personal blog or a
     company's own site, the one who holds the page's copyright wrote it. Thin evidence."""
     for el in page.tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        first = (el.text or " ").lstrip()[:1]
+        if (
+            not first
+            or first not in "©(Cc"
+            or not isinstance(el.tag, str)
+            or el.tag in ("script", "style")
+        ):
             continue
         own = clean_line(el.text or "")
         m = _COPYRIGHT.match(own) if own and len(own) <= 120 else None
@@ -199,7 +205,14 @@ def _reviewers(page: Page) -> list[str]:
     that name is the reviewer's, not the author's."""
     names = []
     for el in page.tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        # A cheap first look: this runs over every element of every page.
+        first = (el.text or " ").lstrip()[:1]
+        if (
+            not first
+            or first not in "RrEeFfMmDd"
+            or not isinstance(el.tag, str)
+            or el.tag in ("script", "style")
+        ):
             continue
         own = clean_line(el.text or "")
         if own and len(own) <= MAX_AUTHOR:
