@@ -163,3 +163,17 @@ def test_a_wire_storys_summary_opening_with_its_byline_names_the_author() -> Non
         " trail reopened on Monday.'>"
     )
     assert extract_article(page(head=head), URL).author == "Halvard Moe"
+
+
+def test_an_author_box_opening_with_the_name_before_a_biography() -> None:
+    bio = "Hedda Lund has walked and mapped the valley's trails for twenty years. " * 3
+    after = (
+        "<div class='post-author-box'><div class='avatar-initials'>HL</div>"
+        f"<div class='post-author-text'><div>Hedda Lund</div><p>{bio}</p></div></div>"
+    )
+    assert extract_article(page(after=after), URL).author == "Hedda Lund"
+
+
+def test_a_copyright_line_saying_copyright_twice_names_the_holder() -> None:
+    after = "<div class='site-info'><p>© Copyright Ingrid Solberg</p></div>"
+    assert extract_article(page(after=after), URL).author == "Ingrid Solberg"

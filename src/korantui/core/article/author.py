@@ -103,7 +103,7 @@ def _in_sidebar(el: Any) -> bool:
 
 
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[^.|•©]+?)\s*(?:\.|,|\ball rights\b|$)",
     re.I,
 )
@@ -368,13 +368,29 @@ def _name_in(el: Any) -> str:
     inner = el.xpath('.//*[@itemprop="name"] | .//a[@rel="author"]')
     text = spaced_text(inner[0] if inner else el)
     if len(text) > 2 * MAX_AUTHOR:
-        return ""
+        return _leading_name(el)
     name = clean_byline(text)
     if not name and LABEL.match(text + " "):
         following = el.getnext()
         if following is not None and isinstance(following.tag, str):
             name = clean_byline(spaced_text(following))
     return name
+
+
+def _leading_name(box: Any) -> str:
+    """An author box that opens with the name and goes on with a biography: the name is the
+    first text in it, in an element of its own."""
+    for el in box.iterdescendants():
+        if (
+            isinstance(el.tag, str)
+            and el.tag not in ("script", "style")
+            and (el.text or "").strip()
+        ):
+            name = clean_byline(spaced_text(el))
+            # "NB" in a circle is the avatar's initials.
+            initials = len(name) <= 3 and name.isupper()
+            return name if name_like(name) and len(el) == 0 and not initials else ""
+    return ""
 
 
 def _plausibility(page: Page, c: Candidate) -> None:
