@@ -182,3 +182,48 @@ def test_a_day_first_date_that_cannot_be_is_read_in_the_american_order() -> None
     assert parse_date("12/18/2025") == datetime(2025, 12, 18, tzinfo=WIB)
     # Where both orders can be, Indonesia's: 05/11/2015 is 5 November.
     assert parse_date("05/11/2015") == datetime(2015, 11, 5, tzinfo=WIB)
+
+
+def test_a_year_alone_is_no_publication_day() -> None:
+    # htmldate reads the site's copyright year as 1 January; the page shows no such day.
+    story = "".join(
+        f"<p>Paragraph {n}: the ferry timetable changes next month for the winter.</p>"
+        for n in range(6)
+    )
+    html = (
+        f"<html><body><article><h1>Ferry Timetable Changes</h1>{story}</article>"
+        "<div class='site-info'><p>Copyright 2017 Harbour Ferries</p></div></body></html>"
+    )
+    assert find_published(html) is None
+
+
+def test_a_first_of_january_the_page_prints_stands() -> None:
+    html = (
+        "<html><body><article><h1>New Year Ferry Timetable</h1>"
+        "<p class='dateline'>January 1, 2026</p><p>The new timetable starts today.</p>"
+        "</article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2026, 1, 1)
+
+
+def test_a_day_printed_above_the_headline_loses_to_the_declared_one() -> None:
+    # Above the headline sit issue dates, "received" days and tickers: weaker than the header.
+    html = (
+        "<html><head><meta property='article:published_time' content='2025-12-10T09:00:00Z'>"
+        "</head><body><article><p class='issue'>12 November 2025</p>"
+        "<h1>Ferry Timetable Changes for the Winter</h1>"
+        "<p>The winter crossings drop to four a day.</p></article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 12, 10)
+
+
+def test_a_day_printed_above_the_headline_alone_stands() -> None:
+    html = (
+        "<html><body><article><p class='issue'>12 November 2025</p>"
+        "<h1>Ferry Timetable Changes for the Winter</h1>"
+        "<p>The winter crossings drop to four a day.</p></article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 11, 12)

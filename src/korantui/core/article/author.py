@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from korantui.core.article.dates import find_printed
 from korantui.core.article.evidence import (
     Candidate,
     Choice,
@@ -21,19 +20,21 @@ from korantui.core.article.evidence import (
     types_of,
     words,
 )
+from korantui.core.article.person_names import (
+    LABEL,
+    MAX_AUTHOR,
+    clean_byline,
+    is_a_date,
+    name_like,
+    names_list,
+    reads_as_phrase,
+    spaced_text,
+)
 from korantui.core.sanitize import clean_line
 
-MAX_AUTHOR = 80
-_LABEL = re.compile(
-    r"^(?:(?:written|posted|published|reviewed|edited|reported)\s+by|by|oleh|penulis|reporter"
-    r"|pewarta|editor|redaktur|kontributor|(?:the\s+)?authors?|writer|words)\s*[:：]?(?:\s+|$)",
-    re.I,
-)
 _BYLINE_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)", re.I)
 _USER_NAME = re.compile(r"^[\w.-]+$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
-_FOOTNOTE = re.compile(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
-_TAIL = re.compile(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
 
 
 def author_candidates(
@@ -50,12 +51,20 @@ def author_candidates(
     candidates += _json_ld(page)
     candidates += _meta(page)
     candidates += _visible_bylines(page)
+    reviewers = _reviewers(page)
+    for c in candidates:
+        if c.source.startswith(("visible", "link", "'By'", "the name", "a 'Written")) and any(
+            _agree(c.value, r) for r in reviewers
+        ):
+            c.note(-3.0, "the page says this person reviewed or edited it")
     if not any(c.score >= 3.0 for c in candidates):
+        candidates += _copyright_holder(page) or _personal_site(page)
+        candidates += _description_byline(page)
         name = _trafilatura_author(page)
         if name:
             c = Candidate(name, "trafilatura", 2.5, ["+2.5 trafilatura's answer"])
             # trafilatura reads sidebars too: a name the page prints only there is another's.
-            if any(_IN_SIDEBAR in " ".join(o.notes) and _agree(o.value, name) for o in candidates):
+            if any(_IN_CLUTTER in o.notes and _agree(o.value, name) for o in candidates):
                 c.note(-3.0, _SIDEBAR_ECHO)
             candidates.append(c)
     return candidates
@@ -93,6 +102,64 @@ def _in_sidebar(el: Any) -> bool:
     return False
 
 
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^.|•©]+?)\s*(?:\.|,|\ball rights\b|$)",
+    re.I,
+)
+
+
+def _copyright_holder(page: Page) -> list[Candidate]:
+    """Where nothing else names the author, the page's "© 2025 Name": on a personal blog or a
+    company's own site, the one who holds the page's copyright wrote it. Thin evidence."""
+    for el in page.tree.iter():
+        first = (el.text or " ").lstrip()[:1]
+        if (
+            not first
+            or first not in "©(Cc"
+            or not isinstance(el.tag, str)
+            or el.tag in ("script", "style")
+        ):
+            continue
+        own = clean_line(el.text or "")
+        m = _COPYRIGHT.match(own) if own and len(own) <= 120 else None
+        if m and name_like(m.group("name")) and not is_a_date(m.group("name")):
+            return [Candidate(m.group("name"), "the copyright holder", 1.0, ["+1 thin"])]
+    return []
+
+
+def _personal_site(page: Page) -> list[Candidate]:
+    """A site named after a person ("Colin Watson's blog", og:site_name "Owain Brennan" on
+    owain.example) is that person's, and they wrote its posts. Thin evidence."""
+    host = "".join(words(page.host))
+    for name in page.site_names:
+        owner = _POSSESSIVE.sub("", name)
+        named_after = (
+            2 <= len(owner.split()) <= 3
+            and all(w[:1].isupper() for w in owner.split())
+            and any(len(w) >= 4 and w in host for w in words(owner))
+        )
+        if (owner != name or named_after) and name_like(owner):
+            return [Candidate(owner, "the site's owner", 1.0, ["+1 thin"])]
+    return []
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+(?:blog|site|notes|weblog|homepage|website)$", re.I)
+
+
+def _description_byline(page: Page) -> list[Candidate]:
+    """A wire story's summary that opens with its byline ("By Md Aynal Haque RAJSHAHI, Dec 20
+    (BSS) - ..."): the name, without the dateline's capitalised place."""
+    text = page.first_meta("description", "og:description")
+    if not _BY_LINE.match(text):
+        return []
+    name = _DATELINE.sub("", clean_byline(text[:MAX_AUTHOR]))
+    return [Candidate(name, "a 'By' line opening the summary", 2.0)] if name_like(name) else []
+
+
+_DATELINE = re.compile(r"\s+[A-Z]{3,}(?:\s+[A-Z]{3,})*\W*$")
+
+
 def _trafilatura_author(page: Page) -> str:
     from trafilatura.metadata import extract_author  # lazy: heavy; thin evidence only
 
@@ -100,19 +167,6 @@ def _trafilatura_author(page: Page) -> str:
         return clean_byline(extract_author(page.tree) or "")
     except (ValueError, TypeError):
         return ""
-
-
-def clean_byline(text: str) -> str:
-    """A byline's name: labels ("By", "Oleh", "Penulis:") and what follows the name (a date,
-    "| Updated ...") taken off."""
-    text = clean_line(text)
-    for _ in range(2):
-        text = _LABEL.sub("", text).strip(" :,")
-    found = find_printed(text)
-    if found is not None:
-        text = text[: text.find(found[1])].strip()
-    text = _TAIL.sub("", text).strip(" ,:;-")
-    return _FOOTNOTE.sub("", text)
 
 
 def _json_ld(page: Page) -> list[Candidate]:
@@ -123,6 +177,7 @@ def _json_ld(page: Page) -> list[Candidate]:
         people: list[str] = []
         orgs: list[str] = []
         for a in author if isinstance(author, list) else [author]:
+            a = _resolved(page, a)
             if isinstance(a, str):
                 people.append(a)
             elif isinstance(a, dict) and isinstance(a.get("name"), str):
@@ -138,17 +193,80 @@ def _json_ld(page: Page) -> list[Candidate]:
     return []
 
 
+_REVIEWED = re.compile(
+    r"^(?:(?:medically\s+|fact[- ])?reviewed|edited|fact[- ]checked|diperiksa|disunting|editor)"
+    r"(?:\s+by)?\s*[:：]?\s+(?P<name>\S.*)$",
+    re.I,
+)
+
+
+def _reviewers(page: Page) -> list[str]:
+    """Names the page prints as its reviewer or editor ("Reviewed by: ..."): a byline box with
+    that name is the reviewer's, not the author's."""
+    names = []
+    for el in page.tree.iter():
+        # A cheap first look: this runs over every element of every page.
+        first = (el.text or " ").lstrip()[:1]
+        if (
+            not first
+            or first not in "RrEeFfMmDd"
+            or not isinstance(el.tag, str)
+            or el.tag in ("script", "style")
+        ):
+            continue
+        own = clean_line(el.text or "")
+        if own and len(own) <= MAX_AUTHOR:
+            text = spaced_text(el) if len(own) < MAX_AUTHOR else own
+            m = _REVIEWED.match(text) if len(text) <= MAX_AUTHOR else None
+            if m:
+                names.append(clean_byline(m.group("name")))
+    return [n for n in names if n]
+
+
+def _resolved(page: Page, ref: Any) -> Any:
+    """A JSON-LD node that only points at another ({"@id": ...}, as Yoast's @graph does) stands
+    for the node it points at."""
+    if isinstance(ref, dict) and "name" not in ref and isinstance(ref.get("@id"), str):
+        for obj in page.json_ld:
+            if obj.get("@id") == ref["@id"] and obj is not ref and "name" in obj:
+                return obj
+    return ref
+
+
+_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+)
+
+
 def _meta(page: Page) -> list[Candidate]:
     found = []
-    for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
-        for value in page.meta.get(key, ()):
-            name = clean_byline(value)
-            if name and not name.startswith(("http://", "https://", "www.")):
-                found.append(Candidate(name, f"meta {key}", 3.0))
-                break
-        if found:
+    for key in _META_KEYS:
+        # Several authors come as one tag each (citation_author, dc.creator).
+        names = [clean_byline(value) for value in page.meta.get(key, ())]
+        names = [n for n in names if n and not n.startswith(("http://", "https://", "www."))]
+        if names:
+            found.append(Candidate(", ".join(dict.fromkeys(names)), f"meta {key}", 3.0))
             break
+    if not found:
+        found += _labelled_twitter_data(page)
     return found
+
+
+def _labelled_twitter_data(page: Page) -> list[Candidate]:
+    """Yoast's card pairs a label with a value: twitter:label1 "Written by", twitter:data1 the
+    name; pairs come in order, so the n-th label names the n-th value."""
+    for n in range(1, 4):
+        label = page.first_meta(f"twitter:label{n}").lower()
+        if label.startswith(("written by", "author", "by", "ditulis oleh", "penulis")):
+            name = clean_byline(page.first_meta(f"twitter:data{n}"))
+            if name:
+                return [Candidate(name, f"meta twitter:data{n} ({label})", 3.0)]
+    return []
 
 
 def _visible_bylines(page: Page) -> list[Candidate]:
@@ -196,22 +314,52 @@ def _visible_bylines(page: Page) -> list[Candidate]:
             if len(text) <= MAX_AUTHOR and _BY_LINE.match(text):
                 add(el, clean_byline(text), "'By' line near the headline", 3.5)
                 break
+    if not found:
+        _labelled_names(page, add)
     return found
 
 
+def _labelled_names(page: Page, add: Any) -> None:
+    """Bylines no class names: a "Written by" element with the name in the element after it,
+    or a short "Written by NAME" line anywhere outside the page's chrome."""
+    for el in page.tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "a", "button"):
+            continue
+        own = clean_line(el.text or "")
+        if not own or len(own) > MAX_AUTHOR:
+            continue
+        if _LABEL_ONLY.fullmatch(own) and not clean_line(el.text_content())[len(own) :]:
+            following = el.getnext()
+            if following is not None and isinstance(following.tag, str):
+                name = clean_byline(spaced_text(following))
+                if name_like(name):
+                    add(following, name, "the name after a 'Written by' label", 3.5)
+                    return
+        elif _WRITTEN_BY.match(own):
+            text = spaced_text(el)
+            name = clean_byline(text) if len(text) <= MAX_AUTHOR else ""
+            if name_like(name):
+                add(el, name, "a 'Written by' line", 3.0)
+                return
+
+
 _WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "clutter": -3.0}
+_IN_CLUTTER = f"{_WHERE_POINTS['clutter']:+g} in the clutter"
 _NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
 _AUTHOR_PAGE = re.compile(
     r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|people"
     r"|reporter|staff|team)/[^/?#]+/?(?:[?#]|$)",
     re.I,
 )
+_LABEL_ONLY = re.compile(
+    r"(?:(?:written|posted|authored|reported)\s+by|by|oleh|ditulis\s+oleh|penulis|author|writer"
+    r"|reporter|pewarta)\s*[:：]?",
+    re.I,
+)
+_WRITTEN_BY = re.compile(
+    r"^(?:written|authored)\s+by\s+\S|^(?:ditulis\s+oleh|penulis)\s*:?\s+\S", re.I
+)
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s+\S", re.I)
-
-
-def spaced_text(el: Any) -> str:
-    """An element's text with its children kept apart ("Author" and "Venteur" are two words)."""
-    return clean_line(" ".join(t for t in el.itertext() if t.strip()))
 
 
 def _name_in(el: Any) -> str:
@@ -220,18 +368,34 @@ def _name_in(el: Any) -> str:
     inner = el.xpath('.//*[@itemprop="name"] | .//a[@rel="author"]')
     text = spaced_text(inner[0] if inner else el)
     if len(text) > 2 * MAX_AUTHOR:
-        return ""
+        return _leading_name(el)
     name = clean_byline(text)
-    if not name and _LABEL.match(text + " "):
+    if not name and LABEL.match(text + " "):
         following = el.getnext()
         if following is not None and isinstance(following.tag, str):
             name = clean_byline(spaced_text(following))
     return name
 
 
+def _leading_name(box: Any) -> str:
+    """An author box that opens with the name and goes on with a biography: the name is the
+    first text in it, in an element of its own."""
+    for el in box.iterdescendants():
+        if (
+            isinstance(el.tag, str)
+            and el.tag not in ("script", "style")
+            and (el.text or "").strip()
+        ):
+            name = clean_byline(spaced_text(el))
+            # "NB" in a circle is the avatar's initials.
+            initials = len(name) <= 3 and name.isupper()
+            return name if name_like(name) and len(el) == 0 and not initials else ""
+    return ""
+
+
 def _plausibility(page: Page, c: Candidate) -> None:
     text = str(c.value)
-    if len(text) > MAX_AUTHOR or len(words(text)) > 12:
+    if (len(text) > MAX_AUTHOR or len(words(text)) > 12) and not names_list(text):
         c.note(-5.0, "too long for a name")
     if _USER_NAME.match(text) and (any(ch in text for ch in "._") or text.islower()):
         c.note(-1.5, "a user name, not a person's")
@@ -239,10 +403,21 @@ def _plausibility(page: Page, c: Candidate) -> None:
         c.note(-6.0, "a template's placeholder")
     if not any(ch.isalpha() for ch in text):
         c.note(-10.0, "no letters")
-    if page.is_site_name(text) and c.source not in ("site rule", "feed item"):
+    if page.is_site_name(text) and not c.source.startswith(_DECLARED):
         c.note(-1.0, "the site's own name")
     if text.lower() in ("admin", "administrator", "redaksi", "editor", "staff", "guest", "author"):
         c.note(-1.5, "a role, not a name")
+    if "@" in text and " " not in text.strip():
+        c.note(-3.0, "an e-mail address, not a name")
+    if is_a_date(text):
+        c.note(-6.0, "a date, not a name")
+    if not c.source.startswith(_DECLARED) and reads_as_phrase(text):
+        c.note(-3.0, "a phrase, not a name")
+
+
+# Where the meta tags or the copyright line name the site as the author, the site wrote it (a
+# company's blog, a personal one); JSON-LD naming the site a Person is a template's default.
+_DECLARED = ("site rule", "feed item", "meta ", "the copyright holder", "the site's owner")
 
 
 def _agree(a: object, b: object) -> bool:

@@ -49,6 +49,7 @@ for _num, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _num
 
+MONTH_NAMES = tuple(_MONTHS)
 # Longest names first so "Juni" wins over "Jun" in the alternation.
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ZONE_RE = r"(?P<zone>WITA|WIB|WIT|UTC|GMT|Z|[+-]\d{2}:?\d{2})"
@@ -232,7 +233,7 @@ def is_date_only(text: str) -> bool:
     return re.sub(r"[\W\d_]+", " ", rest).strip().lower() in _DAY_NAMES_OR_EMPTY
 
 
-_DAY_NAMES_OR_EMPTY = frozenset(
+_DAY_NAMES_OR_EMPTY = DAY_NAMES = frozenset(
     {
         *("senin", "selasa", "rabu", "kamis", "jumat", "jum at", "sabtu", "minggu", "ahad"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),

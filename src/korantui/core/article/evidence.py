@@ -42,7 +42,8 @@ ARTICLE_TYPES = frozenset(
 )
 # Containers whose dates belong to other stories or to readers, never to this article.
 NOT_ARTICLE = re.compile(
-    r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|widget|comment"
+    r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|(?<![\w-])widget"
+    r"|comment"
     r"|komentar|footer|nav|menu|recommend|rekomendasi|lainnya|baca-juga|bacajuga|most-|terpopuler"
     r"|headline-list|latest|berita-lain|other-news",
     re.I,
@@ -170,7 +171,7 @@ class Page:
             if isinstance(publisher, dict):
                 names.append(_name_of(publisher))
         label = self.host.split(".")[0] if self.host else ""
-        names += [self.host, label]
+        names += [self.host, label, *_registered_domain(self.host)]
         return [n for n in dict.fromkeys(clean_line(n) for n in names if isinstance(n, str)) if n]
 
     def is_site_name(self, text: str) -> bool:
@@ -231,6 +232,17 @@ class Page:
             ),
         )
         return ranked[0] if ranked else None
+
+
+def _registered_domain(host: str) -> list[str]:
+    """The domain a subdomain belongs to and its name ("promotions.newegg.com": "newegg.com",
+    "newegg"; "news.koran.co.id": "koran.co.id", "koran"); a short second level ("co", "com",
+    "ac") belongs to the country's suffix."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    if len(labels) <= keep:
+        return []
+    return [".".join(labels[-keep:]), labels[-keep]]
 
 
 def types_of(obj: dict[str, Any]) -> set[str]:

@@ -165,7 +165,9 @@ def _vouched_for(page: Page, tree: Any, dt: datetime, now: datetime) -> bool:
             if not _in_a_sentence(text.strip(), found[1]):
                 return True
             in_sentences = True
-    return not in_sentences
+    # htmldate gives a year it found alone (a copyright line, "/2017/" in a path) as 1 January:
+    # that day needs the page to show it.
+    return not in_sentences and (day.month, day.day) != (1, 1)
 
 
 def _is_clutter_box(el: Any) -> bool:
@@ -254,7 +256,7 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
         for el in reversed(before):
             dt, relative = _date_of(el, now)
             if dt is not None:
-                return [Candidate(dt, "printed above the headline", 4.0 - 2.5 * relative)]
+                return [Candidate(dt, "printed above the headline", 3.0 - 2.5 * relative)]
     return found
 
 

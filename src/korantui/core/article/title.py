@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from korantui.core.article.evidence import Candidate, Choice, Page, best, overlap, same_text, words
 from korantui.core.sanitize import clean_line
@@ -93,8 +94,29 @@ def strip_site_name(page: Page, title: str) -> str:
 
 
 def heading_text(h: Any) -> str:
-    """An h1's text with its parts kept apart: "(US)<br>Your Guide" is two phrases."""
-    return clean_line(" ".join(t.strip() for t in h.itertext() if t.strip()))
+    """An h1's text with its parts kept apart where a break or a block parts them: "(US)<br>Your
+    Guide" is two phrases, while "C<span>ycle</span>" (a styled letter) is one word."""
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        inline = el.tag in _INLINE
+        if not inline:
+            parts.append(" ")
+        parts.append(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+        if not inline:
+            parts.append(" ")
+
+    walk(h)
+    return clean_line("".join(parts))
+
+
+_INLINE = frozenset(
+    {"a", "span", "em", "strong", "b", "i", "u", "mark", "sup", "sub", "abbr", "font", "s", "q"}
+)
 
 
 def _heading(page: Page, h: Any, metas: list[Candidate]) -> Candidate:
@@ -145,9 +167,22 @@ def _is_section(page: Page, text: str) -> bool:
     if any(same_text(text, s) for s in sections):
         return True
     for a in page.tree.iter("a"):
-        if same_text(text, a.text_content()) and page.where(a) in ("clutter", "header"):
+        if (
+            same_text(text, a.text_content())
+            and page.where(a) in ("clutter", "header")
+            and not _links_here(page, a.get("href") or "")
+        ):
             return True
     return False
+
+
+def _links_here(page: Page, href: str) -> bool:
+    """Whether a link leads to this very page: a menu's item for the page names the page."""
+    if not href or not page.url:
+        return False
+    there = urlsplit(urljoin(page.url, href))
+    here = urlsplit(page.url)
+    return (there.hostname, there.path.rstrip("/")) == (here.hostname, here.path.rstrip("/"))
 
 
 def _agree(a: object, b: object) -> bool:

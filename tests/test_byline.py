@@ -1,0 +1,179 @@
+"""Authors a page names without a marked byline (issue 11): a label and the name after it, a
+"Written by" line, Yoast's labelled card, and a site that declares itself the author. Every page
+here is written for the project."""
+
+from __future__ import annotations
+
+from korantui.core.article.extract import explain_article, extract_article
+
+STORY = "".join(
+    f"<p>Paragraph {n}: the river trail reopened on Monday after volunteers cleared the fallen"
+    f" trees and rebuilt the two footbridges that the spring floods had carried away.</p>"
+    for n in range(1, 7)
+)
+URL = "https://trail-notes.example/blog/river-trail-reopens"
+
+
+def page(head: str = "", header: str = "", after: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><main><h1>The River Trail Reopens After the Floods</h1>"
+        f"{header}<div class='content'>{STORY}</div>{after}</main></body></html>"
+    )
+
+
+def test_the_name_after_an_author_label_is_the_author() -> None:
+    after = "<div class='meta'><p>Author</p><p>Maren Oyelaran</p></div>"
+    extraction = explain_article(page(after=STORY + after), URL)
+    assert extraction.article.author == "Maren Oyelaran"
+    assert "label" in extraction.explain()["author"]["from"]
+
+
+def test_a_written_by_line_below_the_story_is_the_author() -> None:
+    after = "<div class='x1'><img src='/face.jpg' alt=''><p>Written by Tomas Reinholt</p></div>"
+    assert extract_article(page(after=after), URL).author == "Tomas Reinholt"
+
+
+def test_a_written_by_sentence_is_no_byline() -> None:
+    after = "<p>Written by hand in the margins of the old trail map, the notes were kept.</p>"
+    assert extract_article(page(after=after), URL).author == ""
+
+
+def test_yoasts_labelled_card_names_the_author() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Written by'>"
+        "<meta name='twitter:data1' content='Ines Vartanian'>"
+        "<meta name='twitter:label2' content='Est. reading time'>"
+        "<meta name='twitter:data2' content='4 minutes'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Ines Vartanian"
+
+
+def test_a_card_without_the_author_label_names_no_one() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Est. reading time'>"
+        "<meta name='twitter:data1' content='4 minutes'>"
+    )
+    assert extract_article(page(head=head), URL).author == ""
+
+
+def test_a_site_that_declares_itself_the_author_is_the_author() -> None:
+    head = (
+        "<meta name='author' content='trailnotes'>"
+        "<meta property='og:site_name' content='TrailNotes'>"
+    )
+    assert extract_article(page(head=head), URL).author == "trailnotes"
+
+
+def test_a_json_ld_author_given_by_reference_is_resolved() -> None:
+    graph = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "BlogPosting", "headline": "The River Trail Reopens After the Floods",'
+        ' "author": {"@id": "https://trail-notes.example/#/person/7"}},'
+        '{"@type": "Person", "@id": "https://trail-notes.example/#/person/7",'
+        ' "name": "Saskia Lindqvist"}]}'
+    )
+    head = f"<script type='application/ld+json'>{graph}</script>"
+    extraction = explain_article(page(head=head), URL)
+    assert extraction.article.author == "Saskia Lindqvist"
+    assert extraction.explain()["author"]["from"] == "json-ld author"
+
+
+def test_the_reviewer_is_not_the_author() -> None:
+    head = "<meta name='author' content='Dara Okonkwo'>"
+    header = "<ul class='post-info'><li class='author'>Reviewed by: Felix Amundsen, CFP</li></ul>"
+    after = "<div class='author-box'><h4 class='author-name'>Felix Amundsen, CFP</h4></div>"
+    assert extract_article(page(head=head, header=header, after=after), URL).author == (
+        "Dara Okonkwo"
+    )
+
+
+def test_a_page_builders_widget_wrapper_is_no_sidebar() -> None:
+    header = (
+        "<div class='elementor-widget elementor-widget-post-info'>"
+        "<div class='elementor-widget-container'><span class='author'>By Noor Haddad</span>"
+        "</div></div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Noor Haddad"
+
+
+def test_a_wordpress_sidebar_widget_is_still_clutter() -> None:
+    after = (
+        "<div class='widget widget_recent_entries'><span class='author'>By Other Writer</span>"
+        "</div>"
+    )
+    assert extract_article(page(after=after), URL).author == ""
+
+
+def test_a_date_or_a_mail_address_in_a_byline_box_is_no_author() -> None:
+    head = "<meta name='author' content='web@trail-notes.example'>"
+    header = (
+        "<div class='byline'>Dec</div>"
+        "<div class='post-author'><span class='author'>Hedda Lund</span></div>"
+    )
+    assert extract_article(page(head=head, header=header), URL).author == "Hedda Lund"
+
+
+def test_a_phrase_in_an_author_box_loses_to_the_declared_author() -> None:
+    head = "<meta name='author' content='The Trail Notes Team'>"
+    header = (
+        "<div class='author-info'><a href='/policy'>Learn about our editorial policies</a></div>"
+    )
+    assert extract_article(page(head=head, header=header), URL).author == "The Trail Notes Team"
+
+
+def test_several_authors_are_all_named() -> None:
+    names = "Ana Ruiz Ortega|Ben Okafor|Chen Li|Dagny Holm|Emeka Obi|Farah Siddiqui|Gustav Lind"
+    people = ", ".join(f'{{"@type": "Person", "name": "{n}"}}' for n in names.split("|"))
+    ld = f'{{"@type": "Report", "headline": "Trail Survey", "author": [{people}]}}'
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    author = extract_article(page(head=head), URL).author
+    assert author.startswith("Ana Ruiz Ortega, Ben Okafor") and author.endswith("Gustav Lind")
+
+
+def test_one_meta_tag_per_author_names_them_all() -> None:
+    head = (
+        "<meta name='citation_author' content='Ruiz, Ana'>"
+        "<meta name='citation_author' content='Okafor, Ben'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Ruiz, Ana, Okafor, Ben"
+
+
+def test_a_personal_blogs_copyright_holder_is_its_author() -> None:
+    after = "<footer><p>© 2025 Ingrid Solberg. All rights reserved.</p></footer>"
+    url = "https://ingridsolberg.example/posts/river-trail"
+    extraction = explain_article(page(after=after), url)
+    assert extraction.article.author == "Ingrid Solberg"
+    assert extraction.explain()["author"]["from"] == "the copyright holder"
+
+
+def test_a_byline_beats_the_copyright_holder() -> None:
+    header = "<p class='byline'>By Runa Eide</p>"
+    after = "<footer><p>© 2025 Trail Notes Media Ltd. All rights reserved.</p></footer>"
+    assert extract_article(page(header=header, after=after), URL).author == "Runa Eide"
+
+
+def test_a_blog_named_after_its_owner_is_theirs() -> None:
+    head = "<meta property='og:site_name' content=\"Runa Eide's blog\">"
+    assert extract_article(page(head=head), URL).author == "Runa Eide"
+
+
+def test_a_wire_storys_summary_opening_with_its_byline_names_the_author() -> None:
+    head = (
+        "<meta name='description' content='By Halvard Moe OSLO, Dec 20, 2025 (NTB) - The river"
+        " trail reopened on Monday.'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Halvard Moe"
+
+
+def test_an_author_box_opening_with_the_name_before_a_biography() -> None:
+    bio = "Hedda Lund has walked and mapped the valley's trails for twenty years. " * 3
+    after = (
+        "<div class='post-author-box'><div class='avatar-initials'>HL</div>"
+        f"<div class='post-author-text'><div>Hedda Lund</div><p>{bio}</p></div></div>"
+    )
+    assert extract_article(page(after=after), URL).author == "Hedda Lund"
+
+
+def test_a_copyright_line_saying_copyright_twice_names_the_holder() -> None:
+    after = "<div class='site-info'><p>© Copyright Ingrid Solberg</p></div>"
+    assert extract_article(page(after=after), URL).author == "Ingrid Solberg"
