@@ -76,6 +76,9 @@ class MainScreen(MainKeys, GuardedScreen):
         self.refresher = Refresher(self)
         self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
+        self._painted = False  # the first frame is on screen
+        # The rest of the first long list (feed id, unread only, generation): after that frame.
+        self._rest_after_frame: tuple[int | None, bool, int] | None = None
         self.read_state = ReadState(self)
         self.alerter = Alerter(self)  # [[filter]] rules and alerts (issue 18)
         self.autorefresh = AutoRefresh(self)
@@ -114,6 +117,10 @@ class MainScreen(MainKeys, GuardedScreen):
     async def _after_first_frame(self) -> None:
         if not self.is_attached:  # the app ended at its first frame (a start-up probe)
             return
+        self._painted = True
+        rest, self._rest_after_frame = self._rest_after_frame, None
+        if rest is not None:
+            self.refresher.load_all_headlines(*rest)
         if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
             # The objects made so far (imports, widgets) live as long as the app: set apart,
             # the collector's later passes skip them.
@@ -236,7 +243,11 @@ class MainScreen(MainKeys, GuardedScreen):
         ready by a worker)."""
         self.shown_entry = selected
         generation = self.refresher.new_generation()
-        if paged:
+        if paged and not self._painted:
+            # Before the first frame, the rest of a long list waits for it: read and made ready
+            # meanwhile, its thread would hold the GIL the frame needs.
+            self._rest_after_frame = (feed_id_of(selected), self.hide_read, generation)
+        elif paged:
             self.refresher.load_all_headlines(feed_id_of(selected), self.hide_read, generation)
         hl = self.headline_list
         current = hl.current
