@@ -32,7 +32,6 @@ from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.alerts import Alerter
 from korantui.ui.autorefresh import AutoRefresh
 from korantui.ui.feed_health import dead_feeds, subtitle
-from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
 from korantui.ui.refreshing import (
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
     from korantui.ui.app import KoranApp
     from korantui.ui.feed_editing import FeedEditor
+    from korantui.ui.prefetching import Prefetched, Prefetcher
     from korantui.ui.widgets.headline_rows import PreparedRows
 
 
@@ -72,7 +72,8 @@ class MainScreen(MainKeys, GuardedScreen):
         self._offline_text = ""  # what failed, and the offer: the empty list shows it
         self.list_wide = False  # the layout toggle (\\): the list alone, then the article alone
         self.reader = Reader(self)
-        self.prefetcher = Prefetcher(self)
+        # Made at the first highlight: its imports (the fetcher's) are not on the start path.
+        self._prefetcher: Prefetcher | None = None
         self.refresher = Refresher(self)
         self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
@@ -92,6 +93,15 @@ class MainScreen(MainKeys, GuardedScreen):
 
             self._feed_editor = FeedEditor(self)
         return self._feed_editor
+
+    @property
+    def prefetcher(self) -> Prefetcher:
+        """The next unread articles fetched while a headline is highlighted."""
+        if self._prefetcher is None:
+            from korantui.ui.prefetching import Prefetcher
+
+            self._prefetcher = Prefetcher(self)
+        return self._prefetcher
 
     @property
     def korantui(self) -> KoranApp:
@@ -373,8 +383,7 @@ class MainScreen(MainKeys, GuardedScreen):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         self.reader.loaded(message.reading)
 
-    @on(Prefetched)
-    def _prefetched(self, message: Prefetched) -> None:
+    def on_prefetched(self, message: Prefetched) -> None:  # by name: its class is imported late
         self.headline_list.articles_stored(set(message.ids))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
