@@ -83,3 +83,65 @@ def test_a_config_file_still_brings_its_features_keys(tmp_path):
     assert cfg.group_stories is False
     assert [a.name for a in cfg.accounts] == ["home"]
     assert len(cfg.warnings) == 1 and "group_storeis" in cfg.warnings[0]
+
+
+# What the app's first frame (its stored headlines) must not wait for: the network stack and
+# the fetcher, the refresh, feed parsing, article extraction, an HTTP date's parser; each comes
+# when it is used.
+NOT_FOR_THE_FIRST_FRAME = (
+    "httpx",
+    "email.utils",
+    "feedparser",
+    "trafilatura",
+    "korantui.core.net.fetch",
+    "korantui.core.refresh",
+    "korantui.core.article",
+)
+
+_START = """
+import asyncio, json, sys
+from pathlib import Path
+from korantui.core.config import load_config
+from korantui.ui.app import KoranApp
+from korantui.ui.widgets.headline_list import HeadlineList
+
+at_first_frame = []
+render_line = HeadlineList.render_line
+
+def first_frame_probe(self, y):
+    if self.rows and not at_first_frame:
+        at_first_frame.append(sorted(sys.modules))
+    return render_line(self, y)
+
+HeadlineList.render_line = first_frame_probe
+cfg = load_config(Path(sys.argv[1]), Path(sys.argv[2]))
+cfg.prefetch = 0
+
+async def main():
+    app = KoranApp(cfg, refresh_on_start=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+
+asyncio.run(main())
+print(json.dumps({"modules": at_first_frame[0] if at_first_frame else None}))
+"""
+
+
+def test_the_apps_first_frame_waits_for_no_network_or_extraction(tmp_path):
+    from korantui.core.config import load_config
+    from tests.uikit import CONFIG, fill
+
+    config = tmp_path / "config.toml"
+    config.write_text(CONFIG, encoding="utf-8")
+    fill(load_config(config, tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-c", _START, str(config), str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    modules = json.loads(done.stdout.strip().splitlines()[-1])["modules"]
+    assert modules is not None, "no headline was drawn"
+    assert "korantui.ui.screens.main" in modules  # the app was on its way
+    assert [name for name in NOT_FOR_THE_FIRST_FRAME if _loaded(name, modules)] == []

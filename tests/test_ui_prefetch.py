@@ -57,6 +57,8 @@ async def test_next_unread_articles_are_stored_in_the_background(httpserver, wri
         assert app.store.article(rows[0].id) is not None
         assert app.store.article(rows[1].id) is not None
         assert app.store.article(rows[2].id) is None  # only two ahead
+        shown = app.query_one(HeadlineList).rows  # the list knows them stored (its mark)
+        assert [r.has_article for r in shown[:3]] == [True, True, False]
         assert sorted(asked) == sorted(f"/berita/{s.slug}" for s in STORIES[:2])
         assert not any(r.read for r in rows)  # fetched, not read
         await pilot.press("enter")  # opening is now instant: no request, no loading state

@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from korantui.core.models import Article, Block, Enclosure, Headline
-from korantui.core.net.fetch import Fetcher, FetchError
 from korantui.core.store.database import Store
 from korantui.core.store.enclosures import enclosures_of
 from korantui.core.store.feed_settings import full_text_feed
 
 if TYPE_CHECKING:
     from korantui.core.article.site_rules import SiteRules
+    from korantui.core.net.fetch import Fetcher
 
 FULL_TEXT = "full"
 SUMMARY = "summary"
@@ -98,6 +98,7 @@ async def _fetched_reading(
 ) -> Reading:
     from korantui.core.article.article_fetch import fetch_article
     from korantui.core.article.extract import ExtractionError, Hints
+    from korantui.core.net.fetch import FetchError  # lazy: the app's start shows stored text
 
     if full_text_feed(store, headline.feed_id):  # full_text = true: the feed's text is it
         article = summary_article(headline)

@@ -12,7 +12,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.utils import parsedate_to_datetime
 
 DEFAULT_INTERVAL = timedelta(minutes=30)
 BACKOFF_CAP = timedelta(hours=6)  # the longest wait failures alone impose
@@ -76,6 +75,9 @@ def _retry_after(value: str, now: datetime) -> timedelta | None:
 
 
 def _date_from_now(value: str, now: datetime) -> timedelta | None:
+    # lazy: email's ~6 ms are for an HTTP date's rare answer, not for the app's first frame
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):

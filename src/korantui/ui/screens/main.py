@@ -32,7 +32,6 @@ from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.alerts import Alerter
 from korantui.ui.autorefresh import AutoRefresh
 from korantui.ui.feed_health import dead_feeds, subtitle
-from korantui.ui.prefetching import Prefetched, Prefetcher
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
 from korantui.ui.refreshing import (
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
     from korantui.ui.app import KoranApp
     from korantui.ui.feed_editing import FeedEditor
+    from korantui.ui.prefetching import Prefetched, Prefetcher
     from korantui.ui.widgets.headline_rows import PreparedRows
 
 
@@ -72,10 +72,14 @@ class MainScreen(MainKeys, GuardedScreen):
         self._offline_text = ""  # what failed, and the offer: the empty list shows it
         self.list_wide = False  # the layout toggle (\\): the list alone, then the article alone
         self.reader = Reader(self)
-        self.prefetcher = Prefetcher(self)
+        # Made at the first highlight: its imports (the fetcher's) are not on the start path.
+        self._prefetcher: Prefetcher | None = None
         self.refresher = Refresher(self)
         self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
+        self._painted = False  # the first frame is on screen
+        # The rest of the first long list (feed id, unread only, generation): after that frame.
+        self._rest_after_frame: tuple[int | None, bool, int] | None = None
         self.read_state = ReadState(self)
         self.alerter = Alerter(self)  # [[filter]] rules and alerts (issue 18)
         self.autorefresh = AutoRefresh(self)
@@ -89,6 +93,15 @@ class MainScreen(MainKeys, GuardedScreen):
 
             self._feed_editor = FeedEditor(self)
         return self._feed_editor
+
+    @property
+    def prefetcher(self) -> Prefetcher:
+        """The next unread articles fetched while a headline is highlighted."""
+        if self._prefetcher is None:
+            from korantui.ui.prefetching import Prefetcher
+
+            self._prefetcher = Prefetcher(self)
+        return self._prefetcher
 
     @property
     def korantui(self) -> KoranApp:
@@ -114,6 +127,10 @@ class MainScreen(MainKeys, GuardedScreen):
     async def _after_first_frame(self) -> None:
         if not self.is_attached:  # the app ended at its first frame (a start-up probe)
             return
+        self._painted = True
+        rest, self._rest_after_frame = self._rest_after_frame, None
+        if rest is not None:
+            self.refresher.load_all_headlines(*rest)
         if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
             # The objects made so far (imports, widgets) live as long as the app: set apart,
             # the collector's later passes skip them.
@@ -236,7 +253,11 @@ class MainScreen(MainKeys, GuardedScreen):
         ready by a worker)."""
         self.shown_entry = selected
         generation = self.refresher.new_generation()
-        if paged:
+        if paged and not self._painted:
+            # Before the first frame, the rest of a long list waits for it: read and made ready
+            # meanwhile, its thread would hold the GIL the frame needs.
+            self._rest_after_frame = (feed_id_of(selected), self.hide_read, generation)
+        elif paged:
             self.refresher.load_all_headlines(feed_id_of(selected), self.hide_read, generation)
         hl = self.headline_list
         current = hl.current
@@ -362,8 +383,7 @@ class MainScreen(MainKeys, GuardedScreen):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         self.reader.loaded(message.reading)
 
-    @on(Prefetched)
-    def _prefetched(self, message: Prefetched) -> None:
+    def on_prefetched(self, message: Prefetched) -> None:  # by name: its class is imported late
         self.headline_list.articles_stored(set(message.ids))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
