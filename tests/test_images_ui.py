@@ -13,7 +13,7 @@ from korantui.ui.widgets.image_cells import UPPER_HALF, picture_size
 from korantui.ui.widgets.image_screen import HalfCellPicture, PictureScreen
 from korantui.ui.widgets.image_terminal import CELLS, TGP, assume
 from tests.images_site import PARAGRAPHS, PictureSite, encoded, pantai_site, picture
-from tests.uikit import settle
+from tests.uikit import settle, until
 
 SIZE = (130, 60)
 
@@ -233,9 +233,13 @@ async def test_prefetched_articles_bring_their_pictures_for_offline(site, write_
     cfg = write_config(f'prefetch = 1\n[[feeds]]\nurl = "{feed}"\nname = "Koran Uji"\n')
     app = KoranApp(cfg)
     async with app.run_test(size=SIZE) as pilot:
+        picture = f"{site.base}/foto/pantai-0.png"
+        await until(
+            app, pilot, lambda: stored_image(app.store, picture) is not None, "the prefetch"
+        )
         await settle(app, pilot)
         assert app.main.reader.headline is None  # nothing opened
-        stored = stored_image(app.store, f"{site.base}/foto/pantai-0.png")
+        stored = stored_image(app.store, picture)
         assert stored is not None and stored.width == 200
     site.stop()
     app = KoranApp(cfg, refresh_on_start=False)
