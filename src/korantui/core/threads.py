@@ -101,8 +101,10 @@ def on_stop(stopper: Callable[[JobScope], None]) -> None:
         _stoppers.append(stopper)
 
 
-def _inject(ident: int, exc: type[BaseException] | None) -> None:
-    import ctypes  # here: only a quit needs it, and `read FILE` loads this module
+def raise_in_thread(ident: int, exc: type[BaseException] | None) -> None:
+    """exc raised in thread `ident` at its next Python instruction (None takes a pending one
+    back): how a CPU-bound section is stopped from outside."""
+    import ctypes  # here: only a quit or a parse over budget needs it; `read FILE` loads this
 
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(ident), ctypes.py_object(exc) if exc is not None else None
@@ -136,7 +138,7 @@ def stoppable() -> Iterator[None]:
             if _sections.get(ident) is section:
                 del _sections[ident]
             if section.fired:
-                _inject(ident, None)  # fired as the section ended: not in the caller's code
+                raise_in_thread(ident, None)  # fired as the section ended: not in the caller's code
 
 
 def stop_scope(scope: JobScope) -> None:
@@ -146,6 +148,6 @@ def stop_scope(scope: JobScope) -> None:
         for ident, section in _sections.items():
             if section.scope is scope and not section.fired:
                 section.fired = True
-                _inject(ident, Stopped)
+                raise_in_thread(ident, Stopped)
     for stopper in list(_stoppers):
         stopper(scope)

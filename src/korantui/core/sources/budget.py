@@ -11,13 +11,12 @@ loaded by other work a feed is not failed for waiting its turn.
 
 from __future__ import annotations
 
-import ctypes
 import threading
 import time
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from korantui.core.threads import stoppable
+from korantui.core.threads import raise_in_thread, stoppable
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -45,12 +44,6 @@ _wake = threading.Condition(_lock)
 _watchdog: threading.Thread | None = None
 
 
-def _inject(ident: int, exc: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(ident), ctypes.py_object(exc) if exc is not None else None
-    )
-
-
 def _watch_loop() -> None:
     while True:
         with _lock:
@@ -65,7 +58,7 @@ def _watch_loop() -> None:
                     continue
                 if used > w.limit:
                     w.fired = True
-                    _inject(ident, OverBudget)
+                    raise_in_thread(ident, OverBudget)
         time.sleep(_TICK)
 
 
@@ -106,7 +99,7 @@ def _within(seconds: float, fn: Callable[P, T], *args: P.args, **kwargs: P.kwarg
             if w is not None and w.fired:
                 # Fired as fn returned: clear it if it is still pending, so that it cannot go
                 # off later in the caller's code.
-                _inject(ident, None)
+                raise_in_thread(ident, None)
 
 
 def over_budget_message() -> str:
