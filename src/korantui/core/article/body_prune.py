@@ -48,7 +48,8 @@ def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
     return out
 
 
-# Buttons and labels of the site's own furniture, alone in a block.
+# Buttons and labels of the site's own furniture, alone in a block (the advertisement labels
+# are cleanup.py's _ADS, for every reading and rule).
 _CHROME = re.compile(
     r"^\W*(?:"
     r"(?:sign|log)\s*(?:up|in|out)(?:\s+(?:now|today|for\s+free|here))?"
@@ -63,9 +64,7 @@ _CHROME = re.compile(
     r"|print(?:\s+this\s+(?:article|page))?|back\s+to\s+(?:top|blogs?|news|articles?)"
     r"|table\s+of\s+contents|jump\s+to(?:\s+the)?\s+\w+|skip\s+to\s+(?:main\s+)?content|search\W*"
     r"|privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|cookie\s+(?:settings|policy)"
-    r"|(?:advertisement\W*)+(?:continue\s+reading(?:\s+below)?)?|advertiser\s+disclosure"
-    r"|sponsored(?:\s+content)?|(?:article|story)\s+continues\s+(?:below|after\s+(?:this\s+)?ad)"
-    r"|pin\s+(?:this|it)\s+for\s+later|tags|register|book\s+now|page\s+\d+\s+of\s+\d+"
+    r"|advertiser\s+disclosure|pin\s+(?:this|it)\s+for\s+later|tags|register|book\s+now|page\s+\d+\s+of\s+\d+"
     r"|stay\s+connected(?:\s+with\s+\w+)?|follow\s+us(?:\s+on\s+[\w ]{1,30})?"
     r"|(?:see|check|view)\s+(?:the\s+)?(?:price|deal|it)?\s*(?:at|on)\s+[\w .]{1,30}"
     r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|hours?)\s+read(?:\s+time|ing\s+time)?"

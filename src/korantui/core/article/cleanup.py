@@ -39,7 +39,9 @@ _CHANNEL_NAME = re.compile(
 )
 _CALL = re.compile(r"\b(?:klik|ikuti|follow|gabung|join|di\s*sini|here|sekarang)\b", re.I)
 _ADS = re.compile(
-    r"^(?:advertisement|iklan|ads|sponsored|scroll\s+(?:to|untuk)\s+(?:continue|lanjut|melanjutkan)"
+    r"^\W*(?:(?:advertisement\W*)+(?:continue\s+reading(?:\s+below)?)?|iklan|ads"
+    r"|sponsored(?:\s+content)?|(?:article|story)\s+continues\s+(?:below|after\s+(?:this\s+)?ad)"
+    r"|scroll\s+(?:to|untuk)\s+(?:continue|lanjut|melanjutkan)"
     r"(?:\s+(?:with|membaca)\s+(?:content|konten|berita))?|lanjutkan\s+membaca|continue\s+reading"
     r"|artikel\s+berlanjut\s+setelah\s+iklan|story\s+continues\s+below(?:\s+advertisement)?"
     r"|\W*konten\s+sponsor\W*)\W*$",
