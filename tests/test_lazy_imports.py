@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-PAGE = Path(__file__).parent / "pages" / "extraction" / "generic-english.html"
+PAGES = Path(__file__).parent / "pages" / "extraction"
+PAGE = PAGES / "generic-english.html"
 URL = "https://news.example/2024/05/article"
 
 # Modules the read FILE path must not import: each costs start-up time it never uses.
@@ -22,10 +23,14 @@ NOT_FOR_READING = (
     "korantui.core.net.fetch",
     "korantui.core.accounts",
     "korantui.ui",
+    # The shipped site rules' selectors come translated to XPath (site_rules_built.py).
+    "cssselect",
+    "lxml.cssselect",
+    "korantui.core.article.site_rules_build",
 )
-# What a config file's checks need besides: its feeds' kinds, its [[query]] parser (sqlite3's
-# functions); without a file, neither.
-FOR_A_CONFIG_FILE = ("korantui.core.sources", "sqlite3")
+# What a config file's checks need besides: the TOML parser, its feeds' kinds, its [[query]]
+# parser (sqlite3's functions); without a file, none of them.
+FOR_A_CONFIG_FILE = ("tomllib", "korantui.core.sources", "sqlite3")
 
 
 _RUN = """
@@ -50,11 +55,13 @@ def _read_in_a_process(*argv: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.parametrize("page", ["generic-english.html", "wordpress-news.html"])
 @pytest.mark.parametrize(
     "config", ["", 'language = "id"\n[[feeds]]\nurl = "https://a.example/rss"\n']
 )
-def test_reading_a_file_loads_no_store_network_or_ui(tmp_path, config):
-    argv = ["read", str(PAGE), "--url", URL, "--format", "json"]
+def test_reading_a_file_loads_no_store_network_or_ui(tmp_path, config, page):
+    """Also on a page a shipped rule reads (wordpress-news: the CMS rule's selectors)."""
+    argv = ["read", str(PAGES / page), "--url", URL, "--format", "json"]
     if config:
         (tmp_path / "config.toml").write_text(config, encoding="utf-8")
         argv += ["--config", str(tmp_path / "config.toml")]
@@ -63,6 +70,7 @@ def test_reading_a_file_loads_no_store_network_or_ui(tmp_path, config):
     article = json.loads(run["article"])
     assert article["url"] == URL and len(article["text"].split()) > 50
     assert "korantui.core.article.extract" in run["modules"]  # the path was taken
+    assert article["method"].startswith("rule:") == page.startswith("wordpress")
     forbidden = NOT_FOR_READING if config else NOT_FOR_READING + FOR_A_CONFIG_FILE
     assert [name for name in forbidden if _loaded(name, run["modules"])] == []
 
