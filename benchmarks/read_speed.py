@@ -6,7 +6,9 @@
 What a user (and ../shared/corpora/score.py) pays for one page: process start, imports,
 extraction, output. Both sides run as subprocesses on the same pages of
 ../shared/corpora/wcxb-dev, alternating page by page (which side goes first alternates too), so
-both see the same machine load; the medians and their ratio are printed (goal ≤ 1.2×).
+both see the same machine load; the medians and their ratio are printed (goal ≤ 1.2×), with the
+processes' CPU time beside (user + system: on a loaded machine wall time stretches for both, CPU
+time much less).
 trafilatura runs score.py's own TRAF script. Without ../shared the script says so and exits 0.
 """
 
@@ -17,6 +19,7 @@ import compileall
 import gzip
 import importlib.util
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,10 +45,20 @@ def korantui_cmd() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "korantui"]
 
 
-def _timed(argv: list[str]) -> tuple[float, bool]:
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(argv: list[str], cpu: list[float] | None = None) -> tuple[float, bool]:
+    """Wall seconds, whether it printed something; its CPU seconds appended to cpu."""
+    c = _children_cpu()
     t = time.perf_counter()
     done = subprocess.run(argv, capture_output=True, timeout=120, check=False)
-    return time.perf_counter() - t, done.returncode == 0 and bool(done.stdout.strip())
+    wall = time.perf_counter() - t
+    if cpu is not None:
+        cpu.append(_children_cpu() - c)
+    return wall, done.returncode == 0 and bool(done.stdout.strip())
 
 
 def run(pages: int, corpus: str = "wcxb-dev") -> dict[str, object]:
@@ -63,6 +76,7 @@ def run(pages: int, corpus: str = "wcxb-dev") -> dict[str, object]:
     compileall.compile_dir(str(ROOT / "src" / "korantui"), quiet=1)
     ours: list[float] = []
     theirs: list[float] = []
+    cpu: dict[str, list[float]] = {"korantui": [], "trafilatura": []}
     failed = {"korantui": 0, "trafilatura": 0}
     with tempfile.TemporaryDirectory(prefix="korantui-read-") as tmp:
         files = []
@@ -79,15 +93,27 @@ def run(pages: int, corpus: str = "wcxb-dev") -> dict[str, object]:
             sides = ("k", "t") if n % 2 == 0 else ("t", "k")
             for side in sides:
                 if side == "k":
-                    s, ok = _timed([*kor, "read", f, "--url", url, "--format", "json"])
+                    s, ok = _timed(
+                        [*kor, "read", f, "--url", url, "--format", "json"], cpu["korantui"]
+                    )
                     ours.append(s)
                     failed["korantui"] += not ok
                 else:
-                    s, ok = _timed([*traf, f, url])
+                    s, ok = _timed([*traf, f, url], cpu["trafilatura"])
                     theirs.append(s)
                     failed["trafilatura"] += not ok
     k, t = statistics.median(ours), statistics.median(theirs)
-    return {"pages": len(files), "korantui": k, "trafilatura": t, "ratio": k / t, "failed": failed}
+    kc, tc = statistics.median(cpu["korantui"]), statistics.median(cpu["trafilatura"])
+    return {
+        "pages": len(files),
+        "korantui": k,
+        "trafilatura": t,
+        "ratio": k / t,
+        "korantui_cpu": kc,
+        "trafilatura_cpu": tc,
+        "cpu_ratio": kc / tc,
+        "failed": failed,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"korantui read, median a page:     {k:.3f} s")
     print(f"plain trafilatura, median a page: {t:.3f} s")
     print(f"ratio: {r:.2f}×  (goal ≤ {GOAL:g}×: {'met' if r <= GOAL else 'NOT met'})")
+    kc, tc, rc = result["korantui_cpu"], result["trafilatura_cpu"], result["cpu_ratio"]
+    assert isinstance(kc, float) and isinstance(tc, float) and isinstance(rc, float)
+    print(f"CPU, median a page: korantui {kc:.3f} s, trafilatura {tc:.3f} s: {rc:.2f}×")
     return 0
 
 

@@ -218,3 +218,46 @@ def test_the_app_turns_the_collector_back_on_after_its_first_frame(tmp_path: Pat
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["read", "page.html", "--url", "https://a.example/x", "--format", "json"],
+        ["--config", "k.toml", "read", "https://a.example/x", "--explain"],
+        ["headlines", "-n", "5", "--format", "json", "--data-dir=d"],
+        ["account", "test", "home"],
+        ["sync", "--notify"],
+        ["refresh"],
+    ],
+)
+def test_one_command_s_parser_reads_its_line_as_the_whole_parser_does(argv: list[str]) -> None:
+    """main() builds only the named command's parser (`read FILE` starts once a page)."""
+    from korantui.cli import _parser_for, build_parser
+
+    assert vars(_parser_for(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["read", "--help"],
+        ["read"],
+        ["read", "f.html", "--format", "xml"],
+        ["read", "f.html", "--bogus"],
+        ["headlines", "-n", "0"],
+        ["account", "check", "home"],
+    ],
+)
+def test_one_command_s_parser_says_the_same_help_and_errors(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from korantui.cli import _parser_for, build_parser
+
+    said = []
+    for parser in (_parser_for(argv), build_parser()):
+        with pytest.raises(SystemExit) as stop:
+            parser.parse_args(argv)
+        said.append((stop.value.code, *capsys.readouterr()))
+    assert said[0] == said[1]
+    assert said[0][1 if argv[-1] == "--help" else 2].startswith("usage: korantui")

@@ -35,6 +35,13 @@ def _account(cfg: Config, name: str, err: Say) -> AccountSettings | None:
     return account
 
 
+def account(args: argparse.Namespace, cfg: Config) -> int:
+    """`korantui account test NAME`."""
+    from korantui.cli import _err, _out
+
+    return account_test(cfg, args.name, _out, _err)
+
+
 def account_test(cfg: Config, name: str, out: Say, err: Say) -> int:
     """Log in and say what the server holds: "Rumah: ok, 42 feeds, 318 unread"."""
     from korantui.core.accounts.connect import connector

@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from korantui.cli import EXIT_FAIL, EXIT_OK, UsageError, _err, _find_feed, _open_store, _out
+from korantui.cli import EXIT_FAIL, EXIT_OK, UsageError, _err, _out
+from korantui.cli_store import _find_feed, _open_store
 from korantui.core.config import Config
 from korantui.core.i18n import count
 

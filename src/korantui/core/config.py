@@ -10,7 +10,6 @@ import math
 import os
 import posixpath
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,6 +110,8 @@ def load_config(path: Path | None = None, data_dir: Path | None = None) -> Confi
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read: {e}") from None
+    import tomllib  # only for a file: ~3 ms of a `read FILE` started without one
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

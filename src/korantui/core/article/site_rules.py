@@ -1,21 +1,24 @@
 """Per-site extraction rules: where the article is on a page, and how to get all of it.
 
-The shipped rules live in site_rules.toml beside this module; users add or override rules in
-their config (a list of tables with the same keys). A rule matches a page by domain (host or
+The shipped rules live in site_rules.toml beside this module (read through site_rules_built.py,
+made from it: see site_rules_build.py); users add or override rules in their config (a list of
+tables with the same keys). A rule matches a page by domain (host or
 any parent domain) or by a CMS fingerprint (a CSS selector that finds something, or a
 string in the page's markup).
 """
 
 from __future__ import annotations
 
-import tomllib
+import hashlib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
+
+from korantui.core.article import site_rules_built
 
 _LIST_KEYS = (
     "domains",
@@ -64,18 +67,19 @@ class SiteRule:
         return []
 
 
-@lru_cache(maxsize=1024)
 def _xpath_of(selector: str) -> str | None:
-    """The XPath a CSS selector stands for; None for one that does not compile. Cached:
-    translating is the slow part (pure Python), compiling the XPath is not."""
-    from lxml.cssselect import LxmlTranslator
+    """The XPath a CSS selector stands for; None for one that does not compile. The shipped
+    rules' selectors were translated when site_rules_built.py was made: cssselect (~3 ms to
+    import, pure Python to run) only comes for a user's rule or after an edit of the TOML."""
+    return site_rules_built.XPATH.get(selector) or _translated(selector)
 
-    try:
-        path = LxmlTranslator().css_to_xpath(selector)
-        etree.XPath(path)
-    except Exception:  # cssselect raises several unrelated types for bad user selectors
-        return None
-    return str(path)
+
+@lru_cache(maxsize=1024)
+def _translated(selector: str) -> str | None:
+    # Cached: translating is the slow part, compiling the XPath is not.
+    from korantui.core.article.site_rules_build import translate
+
+    return translate(selector)
 
 
 def select(tree: Any, selector: str) -> list[Any]:
@@ -145,9 +149,14 @@ class SiteRules:
 
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[SiteRule, ...]:
-    text = resources.files("korantui.core.article").joinpath("site_rules.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return tuple(rule_from_dict(d) for d in data.get("rule", []))
+    data = Path(__file__).with_name("site_rules.toml").read_bytes()
+    if hashlib.sha256(data).hexdigest() == site_rules_built.TOML_SHA256:
+        tables: list[dict[str, Any]] | tuple[dict[str, Any], ...] = site_rules_built.RULES
+    else:  # the TOML was edited after site_rules_built.py was made: what it says counts
+        from korantui.core.article.site_rules_build import shipped_tables
+
+        tables = shipped_tables(data)
+    return tuple(rule_from_dict(d) for d in tables)
 
 
 def load_rules(extra: list[dict[str, Any]] | None = None) -> SiteRules:
