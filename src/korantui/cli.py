@@ -209,33 +209,13 @@ def _parser_for(argv: list[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ending = argv is None  # the process's own command line: it ends when the command is done
-    if ending:
+    if argv is None:  # the process's own command line: it ends when the command is done
         # At exit, Python collects garbage once more over every object still alive (~25 ms
         # after a `read FILE`, a tenth of its run), freeing nothing the exit would not free.
         # Set apart for good, they are skipped; this runs after the command and its threads.
         atexit.register(gc.freeze)
     argv = sys.argv[1:] if argv is None else argv
     args = _parser_for(argv).parse_args(argv)
-    code = _run(args)
-    if ending and args.command == "read":
-        _end_read_process(code)
-    return code
-
-
-def _end_read_process(code: int) -> None:
-    """The end of a `korantui read` process, without Python's teardown of every module and
-    object (~10 ms of a `read FILE` started once a page). Nothing of it is still wanted then:
-    the page is printed, no file is being written, and the one thread (the HTML thread) waits
-    idle. The exit handlers still run and the output is flushed, as at any exit."""
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
-
-
-def _run(args: argparse.Namespace) -> int:
     try:
         cfg = load_config(args.config, args.data_dir)
         name: str = args.command
