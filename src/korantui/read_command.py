@@ -51,6 +51,12 @@ def _read(args: argparse.Namespace, cfg: Config) -> int:
         _err(f"{args.target}: no article found ({e})")
         return EXIT_FAIL
     article = extraction.article
+    if extraction.notice:
+        if not (article.title or article.text):
+            _err(f"{args.target}: no article found ({extraction.notice})")
+            return EXIT_FAIL
+        # Asked for by name, the page is read for what it holds; the line says what to expect.
+        _err(f"{args.target}: {extraction.notice}")
     if args.explain and args.format != "json":
         # The choices go to stderr so that the article itself can still be piped.
         print(json.dumps(extraction.explain(), ensure_ascii=False, indent=2), file=sys.stderr)
