@@ -117,3 +117,19 @@ def test_a_page_with_neither_title_nor_text_is_still_no_article(tmp_path, capsys
     assert code == 1
     assert captured.out == ""
     assert "no article found" in captured.err
+
+
+def test_an_address_is_read_as_a_saved_page_is(tmp_path, httpserver, capsys) -> None:
+    httpserver.expect_request("/").respond_with_data(HOME, content_type="text/html")
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    args = ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+    code = main([*args, "read", httpserver.url_for("/"), "--format", "json", "--explain"])
+    captured = capsys.readouterr()
+    assert code == 0
+    data = json.loads(captured.out)
+    assert WORKS[0][1] in data["text"]
+    # The fetched page's choices are explained as a saved one's are.
+    assert data["explain"]["notice"] == "looks like a list of headlines; read as an article anyway"
+    assert "title" in data["explain"]
+    assert "looks like a list of headlines" in captured.err

@@ -37,6 +37,7 @@ __all__ = [
     "ExtractionError",
     "Hints",
     "explain_article",
+    "explain_parsed",
     "extract_article",
     "extract_parsed",
     "parse_html",
@@ -157,7 +158,20 @@ def extract_parsed(
 ) -> Article:
     """extract_article for a page already parsed: text is the page, tree parse_html(text), which
     this changes (boxes inside the content are dropped), so it is used once."""
-    return on_html_thread(_extract_parsed, text, tree, url, rules, hints or Hints(), True).article
+    return explain_parsed(text, tree, url, rules=rules, hints=hints, refuse=True).article
+
+
+def explain_parsed(
+    text: str,
+    tree: Any,
+    url: str,
+    *,
+    rules: SiteRules | None = None,
+    hints: Hints | None = None,
+    refuse: bool = False,
+) -> Extraction:
+    """explain_article for a page already parsed (see extract_parsed)."""
+    return on_html_thread(_extract_parsed, text, tree, url, rules, hints or Hints(), refuse)
 
 
 def _extract_parsed(
