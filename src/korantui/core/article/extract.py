@@ -23,6 +23,7 @@ from korantui.core.article.evidence import Choice, Page, in_clutter
 from korantui.core.article.figures import arrange, page_figures
 from korantui.core.article.index_page import is_index_page
 from korantui.core.article.last_reading import baseline_blocks
+from korantui.core.article.mojibake import repaired
 from korantui.core.article.published import choose_published
 from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.article.title import choose_title
@@ -82,7 +83,8 @@ def parse_html(text: str) -> Any:
 def _parse_html(text: str) -> Any:
     # libxml2 stops reading at some control characters, losing the rest of the page; they
     # are never wanted in the text anyway.
-    text = clean_markup(_XML_DECL.sub("", text, count=1))
+    # A doubly decoded page is put right first: clean_markup drops the C1 controls it holds.
+    text = clean_markup(repaired(_XML_DECL.sub("", text, count=1)))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
