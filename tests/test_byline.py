@@ -177,3 +177,27 @@ def test_an_author_box_opening_with_the_name_before_a_biography() -> None:
 def test_a_copyright_line_saying_copyright_twice_names_the_holder() -> None:
     after = "<div class='site-info'><p>© Copyright Ingrid Solberg</p></div>"
     assert extract_article(page(after=after), URL).author == "Ingrid Solberg"
+
+
+def test_a_byline_in_the_article_s_own_side_column_is_the_author() -> None:
+    """The author, the date and the share buttons in a column the layout calls its sidebar."""
+    column = (
+        "<aside class='story-sidebar'><div class='story-sidebar_section'>"
+        "<div class='post-author-name'>Sunniva Brekke</div><p>Trail editor</p>"
+        "<p>March 3, 2026</p><a href='https://share.example/?u=x'>Share</a></div></aside>"
+    )
+    assert extract_article(page(header=column), URL).author == "Sunniva Brekke"
+
+
+def test_a_byline_in_a_sidebar_of_other_stories_is_still_theirs() -> None:
+    others = (
+        "<aside class='sidebar'><div class='post-author-name'>Sunniva Brekke</div>"
+        "<a href='/blog/lake-loop-closed'>The Lake Loop Closes for the Nesting Season</a>"
+        "</aside>"
+    )
+    assert extract_article(page(after=others), URL).author == ""
+    comments = (
+        "<div class='sidebar'><div class='comment'><span class='comment-author'>Ola Brun</span>"
+        "<p>Great news, thanks!</p></div></div>"
+    )
+    assert extract_article(page(after=comments), URL).author == ""

@@ -20,6 +20,7 @@ from korantui.core.article.evidence import (
     types_of,
     words,
 )
+from korantui.core.article.facts_column import in_facts_column
 from korantui.core.article.person_names import (
     LABEL,
     MAX_AUTHOR,
@@ -278,6 +279,8 @@ def _visible_bylines(page: Page) -> list[Candidate]:
         if not name or len(name) > MAX_AUTHOR or any(c.value == name for c in found):
             return
         where = "clutter" if in_clutter(el) else page.where(el)
+        if where == "clutter" and in_facts_column(el, page.url):
+            where = "facts column"
         c = Candidate(name, source, points)
         c.note(_WHERE_POINTS[where], f"in the {where}")
         if where == "clutter" and _in_sidebar(el):
@@ -343,7 +346,7 @@ def _labelled_names(page: Page, add: Any) -> None:
                 return
 
 
-_WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "clutter": -3.0}
+_WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "facts column": 0.0, "clutter": -3.0}
 _IN_CLUTTER = f"{_WHERE_POINTS['clutter']:+g} in the clutter"
 _NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
 _AUTHOR_PAGE = re.compile(
