@@ -201,3 +201,26 @@ def test_a_byline_in_a_sidebar_of_other_stories_is_still_theirs() -> None:
         "<p>Great news, thanks!</p></div></div>"
     )
     assert extract_article(page(after=comments), URL).author == ""
+
+
+def test_a_name_after_the_byline_s_leading_date_is_the_author() -> None:
+    header = (
+        "<div class='publish-date-author'>Mar. 3, 2026 &middot; Sunniva Brekke on behalf of"
+        " the Trail Club</div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Sunniva Brekke"
+    # A time and its zone after the date, then a programme's name: no author there.
+    header = (
+        "<div class='story-meta has-byline'><time>March 3, 2026</time> 6:01 PM ET Heard on"
+        " Morning Trails</div>"
+    )
+    assert extract_article(page(header=header), URL).author == ""
+
+
+def test_a_camel_cased_class_marks_a_byline_too() -> None:
+    """CSS modules name classes "styles_dateAndAuthorContainer__x1Y2z"."""
+    header = (
+        "<div class='styles_dateAndAuthorContainer__Qw3rT'><span class='styles_all__a1'>"
+        "Mar 3, 2026</span><span class='styles_all__a1'>Sunniva K. Brekke</span></div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Sunniva K. Brekke"

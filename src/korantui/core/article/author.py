@@ -33,7 +33,13 @@ from korantui.core.article.person_names import (
 )
 from korantui.core.sanitize import clean_line
 
-_BYLINE_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)", re.I)
+# A class word of its own, or a hump of a camel-cased one ("dateAndAuthorContainer": CSS
+# modules name their classes so).
+_BYLINE_MARK = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)"
+    r"|(?-i:(?<=[a-z])(?:Author|Byline|Writer))",
+    re.I,
+)
 _USER_NAME = re.compile(r"^[\w.-]+$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
 
@@ -290,6 +296,7 @@ def _visible_bylines(page: Page) -> list[Candidate]:
     for el in page.tree.xpath(
         '//*[@rel="author" or @itemprop="author" or contains(@class, "author")'
         ' or contains(@class, "byline") or contains(@id, "author") or contains(@class, "writer")'
+        ' or contains(@class, "Author") or contains(@class, "Byline")'
         ' or contains(@class, "penulis") or contains(@class, "reporter")]'
     ):
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "img"):
