@@ -224,3 +224,21 @@ def test_a_camel_cased_class_marks_a_byline_too() -> None:
         "Mar 3, 2026</span><span class='styles_all__a1'>Sunniva K. Brekke</span></div>"
     )
     assert extract_article(page(header=header), URL).author == "Sunniva K. Brekke"
+
+
+def test_a_label_and_its_linked_name_in_one_line_are_the_author() -> None:
+    # Far below the headline, after the story's notes.
+    notes = "<ul>" + "<li>Bring water, and boots for the muddy stretch.</li>" * 60 + "</ul>"
+    after = notes + (
+        "<p class='text-md leading-7'>Written by <a class='underline'"
+        " href='https://profiles.example/sbrekke'>Sunniva Brekke</a></p>"
+    )
+    assert extract_article(page(after=after), URL).author == "Sunniva Brekke"
+
+
+def test_an_article_by_label_names_the_element_after_it() -> None:
+    after = (
+        "<div class='space-y-6'><div class='text-sm'>Article by</div>"
+        "<div class='text-xl mb-8'>Halvard Moe</div></div>"
+    )
+    assert extract_article(page(after=after), URL).author == "Halvard Moe"

@@ -345,7 +345,8 @@ def _labelled_names(page: Page, add: Any) -> None:
                 if name_like(name):
                     add(following, name, "the name after a 'Written by' label", 3.5)
                     return
-        elif _WRITTEN_BY.match(own):
+        elif _WRITTEN_BY.match(own) or (_LABEL_ONLY.fullmatch(own) and len(el)):
+            # "Written by Name", or "Written by <a>Name</a>": the label and the name in one.
             text = spaced_text(el)
             name = clean_byline(text) if len(text) <= MAX_AUTHOR else ""
             if name_like(name):
@@ -362,7 +363,8 @@ _AUTHOR_PAGE = re.compile(
     re.I,
 )
 _LABEL_ONLY = re.compile(
-    r"(?:(?:written|posted|authored|reported)\s+by|by|oleh|ditulis\s+oleh|penulis|author|writer"
+    r"(?:(?:written|posted|authored|reported|article|story)\s+by|by|oleh|ditulis\s+oleh|penulis"
+    r"|author|writer"
     r"|reporter|pewarta)\s*[:：]?",
     re.I,
 )
