@@ -177,3 +177,68 @@ def test_an_author_box_opening_with_the_name_before_a_biography() -> None:
 def test_a_copyright_line_saying_copyright_twice_names_the_holder() -> None:
     after = "<div class='site-info'><p>© Copyright Ingrid Solberg</p></div>"
     assert extract_article(page(after=after), URL).author == "Ingrid Solberg"
+
+
+def test_a_byline_in_the_article_s_own_side_column_is_the_author() -> None:
+    """The author, the date and the share buttons in a column the layout calls its sidebar."""
+    column = (
+        "<aside class='story-sidebar'><div class='story-sidebar_section'>"
+        "<div class='post-author-name'>Sunniva Brekke</div><p>Trail editor</p>"
+        "<p>March 3, 2026</p><a href='https://share.example/?u=x'>Share</a></div></aside>"
+    )
+    assert extract_article(page(header=column), URL).author == "Sunniva Brekke"
+
+
+def test_a_byline_in_a_sidebar_of_other_stories_is_still_theirs() -> None:
+    others = (
+        "<aside class='sidebar'><div class='post-author-name'>Sunniva Brekke</div>"
+        "<a href='/blog/lake-loop-closed'>The Lake Loop Closes for the Nesting Season</a>"
+        "</aside>"
+    )
+    assert extract_article(page(after=others), URL).author == ""
+    comments = (
+        "<div class='sidebar'><div class='comment'><span class='comment-author'>Ola Brun</span>"
+        "<p>Great news, thanks!</p></div></div>"
+    )
+    assert extract_article(page(after=comments), URL).author == ""
+
+
+def test_a_name_after_the_byline_s_leading_date_is_the_author() -> None:
+    header = (
+        "<div class='publish-date-author'>Mar. 3, 2026 &middot; Sunniva Brekke on behalf of"
+        " the Trail Club</div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Sunniva Brekke"
+    # A time and its zone after the date, then a programme's name: no author there.
+    header = (
+        "<div class='story-meta has-byline'><time>March 3, 2026</time> 6:01 PM ET Heard on"
+        " Morning Trails</div>"
+    )
+    assert extract_article(page(header=header), URL).author == ""
+
+
+def test_a_camel_cased_class_marks_a_byline_too() -> None:
+    """CSS modules name classes "styles_dateAndAuthorContainer__x1Y2z"."""
+    header = (
+        "<div class='styles_dateAndAuthorContainer__Qw3rT'><span class='styles_all__a1'>"
+        "Mar 3, 2026</span><span class='styles_all__a1'>Sunniva K. Brekke</span></div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Sunniva K. Brekke"
+
+
+def test_a_label_and_its_linked_name_in_one_line_are_the_author() -> None:
+    # Far below the headline, after the story's notes.
+    notes = "<ul>" + "<li>Bring water, and boots for the muddy stretch.</li>" * 60 + "</ul>"
+    after = notes + (
+        "<p class='text-md leading-7'>Written by <a class='underline'"
+        " href='https://profiles.example/sbrekke'>Sunniva Brekke</a></p>"
+    )
+    assert extract_article(page(after=after), URL).author == "Sunniva Brekke"
+
+
+def test_an_article_by_label_names_the_element_after_it() -> None:
+    after = (
+        "<div class='space-y-6'><div class='text-sm'>Article by</div>"
+        "<div class='text-xl mb-8'>Halvard Moe</div></div>"
+    )
+    assert extract_article(page(after=after), URL).author == "Halvard Moe"

@@ -62,3 +62,57 @@ def test_the_name_of_the_domain_a_subdomain_belongs_to_is_taken_off() -> None:
     )
     title = extract_article(html, "https://offers.harbour.com/winter/index.html").title
     assert title == "Winter Crossings Drop to Four a Day"
+
+
+def test_the_title_of_a_dialog_is_not_the_headline() -> None:
+    """A menu's or a form's overlay, hidden until opened, titles itself with an h1."""
+    html = (
+        "<html><head><meta property='og:title' content='Winter Crossings Drop to Four a Day'>"
+        "</head><body><div class='toolbar'><dialog><h1>Choose a language</h1>"
+        "<button>English</button></dialog></div>"
+        f"<div class='content'>{STORY}</div></body></html>"
+    )
+    title = extract_article(html, "https://harbour.example/ferry").title
+    assert title == "Winter Crossings Drop to Four a Day"
+
+
+def test_an_h1_that_leads_in_with_a_colon_is_not_the_headline() -> None:
+    """ "A word from our editor:", "Listen to this episode now:": what follows is a promotion."""
+    html = (
+        "<html><head><meta property='og:title' content='Winter Crossings Drop to Four a Day'>"
+        f"</head><body><article>{STORY}<div class='after-content'>"
+        "<h1>A word from the harbour master, who runs this site:</h1>"
+        "<p>Support our crossings guide with a small gift.</p></div></article></body></html>"
+    )
+    title = extract_article(html, "https://harbour.example/ferry").title
+    assert title == "Winter Crossings Drop to Four a Day"
+
+
+def test_a_cms_rule_s_title_has_the_faults_of_its_h1() -> None:
+    """A WordPress theme's title selector finds a section's h1 (two words no meta title
+    shares): the rule's finding is worth no more than the h1 itself."""
+    html = (
+        "<html><head><meta name='generator' content='WordPress 6.5'>"
+        "<meta property='og:title' content='Ferry Timetable Archive | Harbour Ferries Group'>"
+        "<meta property='og:site_name' content='Harbour Ferries Group Ltd'></head><body>"
+        "<section class='subpage-header'><header><h1 class='entry-title'>Timetables</h1></header>"
+        f"</section><div class='entry-content'>{STORY}</div></body></html>"
+    )
+    title = extract_article(html, "https://harbour.example/timetables/").title
+    # The site's name is taken off: og:site_name says it with one more word.
+    assert title == "Ferry Timetable Archive"
+
+
+def test_a_doubly_decoded_headline_is_put_right() -> None:
+    # The page's UTF-8 was read as Latin-1 and saved again: "’" became "â" and two controls.
+    damaged = "The Harbour Master’s Winter Crossings".encode().decode("latin-1")
+    html = (
+        f"<html><head><meta charset='utf-8'><title>{damaged}</title></head><body><article>"
+        f"<h1>{damaged}</h1>{STORY}</article></body></html>"
+    )
+    a = extract_article(html.encode(), "https://harbour.example/ferry")
+    assert a.title == "The Harbour Master’s Winter Crossings"
+    # Real accented text is left as it is.
+    html = html.replace(damaged, "Café NESCAFÉ® and Strauß’s Ångström Crossings")
+    a = extract_article(html.encode(), "https://harbour.example/ferry")
+    assert a.title == "Café NESCAFÉ® and Strauß’s Ångström Crossings"

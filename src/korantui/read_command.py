@@ -18,7 +18,6 @@ from korantui.core.moments import to_stored
 
 if TYPE_CHECKING:
     from korantui.core.article.extract import Extraction
-    from korantui.core.models import Article
 
 
 class _NotFetched(Exception):
@@ -51,6 +50,12 @@ def _read(args: argparse.Namespace, cfg: Config) -> int:
         _err(f"{args.target}: no article found ({e})")
         return EXIT_FAIL
     article = extraction.article
+    if extraction.notice:
+        if not (article.title or article.text):
+            _err(f"{args.target}: no article found ({extraction.notice})")
+            return EXIT_FAIL
+        # Asked for by name, the page is read for what it holds; the line says what to expect.
+        _err(f"{args.target}: {extraction.notice}")
     if args.explain and args.format != "json":
         # The choices go to stderr so that the article itself can still be piped.
         print(json.dumps(extraction.explain(), ensure_ascii=False, indent=2), file=sys.stderr)
@@ -94,7 +99,7 @@ def _read(args: argparse.Namespace, cfg: Config) -> int:
 
 def _read_article(target: str, original_url: str | None, cfg: Config) -> Extraction:
     """One article from a web address (fetched, split pages joined) or a saved HTML file."""
-    from korantui.core.article.extract import Extraction, Hints, explain_article
+    from korantui.core.article.extract import Hints, explain_article
     from korantui.core.article.site_rules import load_rules
     from korantui.core.sanitize import safe_url
 
@@ -104,16 +109,15 @@ def _read_article(target: str, original_url: str | None, cfg: Config) -> Extract
         # The network stack (asyncio, httpx) only for an address: `read FILE` does without.
         import asyncio
 
-        from korantui.core.article.article_fetch import fetch_article
+        from korantui.core.article.article_fetch import fetch_reading
         from korantui.core.net.fetch import Fetcher, FetchError
 
-        async def fetch() -> Article:
+        async def fetch() -> Extraction:
             async with Fetcher(cfg.fetch) as fetcher:
-                return await fetch_article(fetcher, target, rules=rules)
+                return await fetch_reading(fetcher, target, rules=rules)
 
-        # A fetched article's choices are made inside the fetch; it has none to explain.
         try:
-            return Extraction(asyncio.run(fetch()))
+            return asyncio.run(fetch())
         except FetchError as e:
             raise _NotFetched(f"{target}: {e}") from None
     if not path.is_file():

@@ -13,7 +13,14 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from korantui.core.article.extract import ExtractionError, Hints, extract_parsed, parse_html
+from korantui.core.article.extract import (
+    Extraction,
+    ExtractionError,
+    Hints,
+    explain_parsed,
+    extract_parsed,
+    parse_html,
+)
 from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
@@ -152,12 +159,29 @@ async def fetch_article(
     origin: Zone | None = None,
     hints: Hints | None = None,
 ) -> Article:
+    """The whole article at url (fetch_reading's, a page that is no article turned away)."""
+    reading = await fetch_reading(
+        fetcher, url, rules=rules, origin=origin, hints=hints, refuse=True
+    )
+    return reading.article
+
+
+async def fetch_reading(
+    fetcher: Fetcher,
+    url: str,
+    *,
+    rules: SiteRules | None = None,
+    origin: Zone | None = None,
+    hints: Hints | None = None,
+    refuse: bool = False,
+) -> Extraction:
     """The whole article at url. FetchError from the network and ExtractionError from
     extraction propagate; a later part that fails is left out rather than failing all.
 
     origin: the most private zone the page's own links may lead to (default: that of the page
     fetched; a caller that knows where the link came from, a feed, may say so). hints: what the
-    feed item said of its article, evidence for its title, date and author."""
+    feed item said of its article, evidence for its title, date and author. refuse: see
+    explain_article."""
     rules = rules or load_rules()
     start = canonical_from_amp_url(url)
     rule = rules.match(start)
@@ -200,7 +224,7 @@ async def fetch_article(
         part_tree, _, _, more = await asyncio.to_thread(_look_at, part, part_url, rules, rule)
         pages.append((part, part_tree))
         queue.extend(u for u in more if u not in seen)
-    return await asyncio.to_thread(_extract_parts, pages, final, rules, hints)
+    return await asyncio.to_thread(_extract_parts, pages, final, rules, hints, refuse)
 
 
 _MATCH = object()  # _look_at's "find the page's rule" (a part uses the first page's rule)
@@ -225,9 +249,10 @@ def _look(
 
 
 def _extract_parts(
-    pages: list[tuple[str, Any]], url: str, rules: SiteRules, hints: Hints | None
-) -> Article:
-    article = extract_parsed(*pages[0], url, rules=rules, hints=hints)
+    pages: list[tuple[str, Any]], url: str, rules: SiteRules, hints: Hints | None, refuse: bool
+) -> Extraction:
+    reading = explain_parsed(*pages[0], url, rules=rules, hints=hints, refuse=refuse)
+    article = reading.article
     seen = {b.text for b in article.blocks}
     joined = 1
     for text, tree in pages[1:]:
@@ -242,4 +267,4 @@ def _extract_parts(
         seen.update(b.text for b in new)
         article.blocks.extend(new)
     article.pages = joined
-    return article
+    return reading

@@ -20,6 +20,7 @@ from korantui.core.article.evidence import (
     types_of,
     words,
 )
+from korantui.core.article.facts_column import in_facts_column
 from korantui.core.article.person_names import (
     LABEL,
     MAX_AUTHOR,
@@ -32,7 +33,13 @@ from korantui.core.article.person_names import (
 )
 from korantui.core.sanitize import clean_line
 
-_BYLINE_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)", re.I)
+# A class word of its own, or a hump of a camel-cased one ("dateAndAuthorContainer": CSS
+# modules name their classes so).
+_BYLINE_MARK = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)"
+    r"|(?-i:(?<=[a-z])(?:Author|Byline|Writer))",
+    re.I,
+)
 _USER_NAME = re.compile(r"^[\w.-]+$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
 
@@ -278,6 +285,8 @@ def _visible_bylines(page: Page) -> list[Candidate]:
         if not name or len(name) > MAX_AUTHOR or any(c.value == name for c in found):
             return
         where = "clutter" if in_clutter(el) else page.where(el)
+        if where == "clutter" and in_facts_column(el, page.url):
+            where = "facts column"
         c = Candidate(name, source, points)
         c.note(_WHERE_POINTS[where], f"in the {where}")
         if where == "clutter" and _in_sidebar(el):
@@ -287,6 +296,7 @@ def _visible_bylines(page: Page) -> list[Candidate]:
     for el in page.tree.xpath(
         '//*[@rel="author" or @itemprop="author" or contains(@class, "author")'
         ' or contains(@class, "byline") or contains(@id, "author") or contains(@class, "writer")'
+        ' or contains(@class, "Author") or contains(@class, "Byline")'
         ' or contains(@class, "penulis") or contains(@class, "reporter")]'
     ):
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "img"):
@@ -335,7 +345,8 @@ def _labelled_names(page: Page, add: Any) -> None:
                 if name_like(name):
                     add(following, name, "the name after a 'Written by' label", 3.5)
                     return
-        elif _WRITTEN_BY.match(own):
+        elif _WRITTEN_BY.match(own) or (_LABEL_ONLY.fullmatch(own) and len(el)):
+            # "Written by Name", or "Written by <a>Name</a>": the label and the name in one.
             text = spaced_text(el)
             name = clean_byline(text) if len(text) <= MAX_AUTHOR else ""
             if name_like(name):
@@ -343,7 +354,7 @@ def _labelled_names(page: Page, add: Any) -> None:
                 return
 
 
-_WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "clutter": -3.0}
+_WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "facts column": 0.0, "clutter": -3.0}
 _IN_CLUTTER = f"{_WHERE_POINTS['clutter']:+g} in the clutter"
 _NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
 _AUTHOR_PAGE = re.compile(
@@ -352,7 +363,8 @@ _AUTHOR_PAGE = re.compile(
     re.I,
 )
 _LABEL_ONLY = re.compile(
-    r"(?:(?:written|posted|authored|reported)\s+by|by|oleh|ditulis\s+oleh|penulis|author|writer"
+    r"(?:(?:written|posted|authored|reported|article|story)\s+by|by|oleh|ditulis\s+oleh|penulis"
+    r"|author|writer"
     r"|reporter|pewarta)\s*[:：]?",
     re.I,
 )

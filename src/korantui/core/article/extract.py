@@ -17,11 +17,13 @@ from lxml import html as lxml_html
 
 from korantui.core.article.author import author_candidates, choose_author
 from korantui.core.article.blocks import blocks_from_element
-from korantui.core.article.body import generic_blocks, worth
+from korantui.core.article.body import generic_blocks, words, worth
 from korantui.core.article.cleanup import clean_blocks
 from korantui.core.article.evidence import Choice, Page, in_clutter
 from korantui.core.article.figures import arrange, page_figures
 from korantui.core.article.index_page import is_index_page
+from korantui.core.article.last_reading import baseline_blocks
+from korantui.core.article.mojibake import repaired
 from korantui.core.article.published import choose_published
 from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.article.title import choose_title
@@ -36,6 +38,7 @@ __all__ = [
     "ExtractionError",
     "Hints",
     "explain_article",
+    "explain_parsed",
     "extract_article",
     "extract_parsed",
     "parse_html",
@@ -80,7 +83,8 @@ def parse_html(text: str) -> Any:
 def _parse_html(text: str) -> Any:
     # libxml2 stops reading at some control characters, losing the rest of the page; they
     # are never wanted in the text anyway.
-    text = clean_markup(_XML_DECL.sub("", text, count=1))
+    # A doubly decoded page is put right first: clean_markup drops the C1 controls it holds.
+    text = clean_markup(repaired(_XML_DECL.sub("", text, count=1)))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
@@ -107,9 +111,12 @@ class Extraction:
 
     article: Article
     choices: dict[str, Choice] = field(default_factory=dict)
+    # Why the page, read although it did not look like an article, may not be one.
+    notice: str = ""
 
     def explain(self) -> dict[str, Any]:
-        return {name: choice.explain() for name, choice in self.choices.items()}
+        explained = {name: choice.explain() for name, choice in self.choices.items()}
+        return {**explained, "notice": self.notice} if self.notice else explained
 
 
 def extract_article(
@@ -122,7 +129,7 @@ def extract_article(
 ) -> Article:
     """The article in html (fetched from url). Raises ExtractionError if there is none."""
     return explain_article(
-        html, url, rules=rules, declared_charset=declared_charset, hints=hints
+        html, url, rules=rules, declared_charset=declared_charset, hints=hints, refuse=True
     ).article
 
 
@@ -133,14 +140,19 @@ def explain_article(
     rules: SiteRules | None = None,
     declared_charset: str = "",
     hints: Hints | None = None,
+    refuse: bool = False,
 ) -> Extraction:
-    """extract_article, with the candidates each field was chosen from."""
+    """extract_article, with the candidates each field was chosen from. A page asked for by
+    name (`korantui read`) is read even where it looks like a list of headlines or no article
+    text is found, with a notice saying so; refuse: raise ExtractionError there instead."""
     text = decode_html(html, declared_charset) if isinstance(html, bytes) else html
-    return on_html_thread(_extract_text, text, url, rules, hints or Hints())
+    return on_html_thread(_extract_text, text, url, rules, hints or Hints(), refuse)
 
 
-def _extract_text(text: str, url: str, rules: SiteRules | None, hints: Hints) -> Extraction:
-    return _extract_parsed(text, _parse_html(text), url, rules, hints)
+def _extract_text(
+    text: str, url: str, rules: SiteRules | None, hints: Hints, refuse: bool
+) -> Extraction:
+    return _extract_parsed(text, _parse_html(text), url, rules, hints, refuse)
 
 
 def extract_parsed(
@@ -148,11 +160,24 @@ def extract_parsed(
 ) -> Article:
     """extract_article for a page already parsed: text is the page, tree parse_html(text), which
     this changes (boxes inside the content are dropped), so it is used once."""
-    return on_html_thread(_extract_parsed, text, tree, url, rules, hints or Hints()).article
+    return explain_parsed(text, tree, url, rules=rules, hints=hints, refuse=True).article
+
+
+def explain_parsed(
+    text: str,
+    tree: Any,
+    url: str,
+    *,
+    rules: SiteRules | None = None,
+    hints: Hints | None = None,
+    refuse: bool = False,
+) -> Extraction:
+    """explain_article for a page already parsed (see extract_parsed)."""
+    return on_html_thread(_extract_parsed, text, tree, url, rules, hints or Hints(), refuse)
 
 
 def _extract_parsed(
-    text: str, tree: Any, url: str, rules: SiteRules | None, hints: Hints
+    text: str, tree: Any, url: str, rules: SiteRules | None, hints: Hints, refuse: bool
 ) -> Extraction:
     if looks_like_feed(text[:8192].encode("utf-8", "replace")):
         # A feed served as a web page: its item titles are no article.
@@ -180,8 +205,11 @@ def _extract_parsed(
         hint=hints.published,
         now=hints.fetched,
     )
+    notice = ""
     if is_index_page(page, has_rule=rule is not None, dated=published.value is not None):
-        raise ExtractionError("the page is a list of headlines, not an article")
+        if refuse:
+            raise ExtractionError("the page is a list of headlines, not an article")
+        notice = "looks like a list of headlines; read as an article anyway"
     authors = author_candidates(
         page, hint=hints.author, rule_author=_rule_text(rule, tree, "author"), rule_weight=weight
     )
@@ -205,7 +233,13 @@ def _extract_parsed(
             method = f"rule:{rule.name}"
     if blocks is None:
         blocks, reading = generic or generic_blocks(tree, url)
-        if not blocks:
+        if not refuse and words(blocks) < MIN_WORDS:
+            # Asked for by name, a page the readings found (next to) nothing in is looked at
+            # further.
+            last = baseline_blocks(tree, url)
+            if words(last) > words(blocks):
+                blocks, reading = last, "baseline"
+        if not blocks and refuse:
             raise ExtractionError("no article text found")
         method = "generic" if reading == "recall" else f"generic:{reading}"
     title_text = clean_line(title.value or "")
@@ -214,7 +248,9 @@ def _extract_parsed(
         # The caption shows under the image, not again as body text.
         cleaned.blocks = [b for b in cleaned.blocks if b.text != clean_line(caption)]
     if sum(len(b.text.split()) for b in cleaned.blocks) < MIN_WORDS:
-        raise ExtractionError("no article text found")
+        if refuse:
+            raise ExtractionError("no article text found")
+        notice = notice or "no article text found on this page"
     author = choose_author(authors, page, body_author=cleaned.author)
     shown = arrange(cleaned.blocks, pictures, image, clean_line(caption or cleaned.caption))
 
@@ -230,7 +266,8 @@ def _extract_parsed(
         method=method,
         credit=shown.credit,
     )
-    return Extraction(article, {"title": title, "published": published, "author": author})
+    choices = {"title": title, "published": published, "author": author}
+    return Extraction(article, choices, notice)
 
 
 def _text(el: Any) -> str:

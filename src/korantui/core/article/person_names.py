@@ -18,6 +18,7 @@ LABEL = re.compile(
 )
 
 
+_LEAD = re.compile(r"^(?:[\s|•·–—,:-]|\b(?:[AP]\.?M\.?|[A-Z]{1,3}T|UTC|GMT|WIB|WITA)\b)+")
 _FOOTNOTE = re.compile(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
 _TAIL = re.compile(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
 
@@ -30,9 +31,19 @@ def clean_byline(text: str) -> str:
         text = LABEL.sub("", text).strip(" :,")
     found = find_printed(text)
     if found is not None:
-        text = text[: text.find(found[1])].strip()
+        at = text.find(found[1])
+        # "Dec. 19, 2025 · Niko Matsakis": a date ahead of the name parts from it as one after.
+        before, after = text[:at].strip(), text[at + len(found[1]) :]
+        text = before or _after_a_date(after)
     text = _TAIL.sub("", text).strip(" ,:;-")
     return _FOOTNOTE.sub("", text)
+
+
+def _after_a_date(text: str) -> str:
+    """The name after a byline's leading date ("· Niko Matsakis on behalf of ..."): of two
+    words or more, after the time's zone; one word there is a program's or a place's."""
+    name = _TAIL.sub("", LABEL.sub("", _LEAD.sub("", text)).strip()).strip(" ,:;-")
+    return name if len(name.split()) >= 2 else ""
 
 
 def spaced_text(el: Any) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from korantui.core.article.evidence import Candidate, Choice, Page, best, overlap, same_text, words
+from korantui.core.article.mojibake import repaired
 from korantui.core.sanitize import clean_line
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—»·•~/]|::)\s+|\s*\|\s*")
@@ -32,8 +33,10 @@ def choose_title(
         )
     if hint:
         candidates.append(Candidate(clean_line(hint), "feed item", 6.0, ["+6 the feed's own"]))
-    for h in page.headings[:4]:
-        candidates.append(_heading(page, h, metas))
+    headings = [_heading(page, h, metas) for h in page.headings[:4]]
+    if rule_title:
+        _as_printed(candidates[0], headings)
+    candidates += headings
     candidates += metas
     for c in metas:
         others = [o for o in candidates if o is not c and o.source != c.source]
@@ -42,7 +45,10 @@ def choose_title(
             c.note(min(agreeing, 2) * 0.5, f"agrees with {agreeing} other source(s)")
     for c in candidates:
         _plausibility(page, c)
-    return best(candidates, minimum=0.5)
+    chosen = best(candidates, minimum=0.5)
+    if isinstance(chosen.value, str):
+        chosen.value = repaired(chosen.value)
+    return chosen
 
 
 def _meta_titles(page: Page) -> list[Candidate]:
@@ -81,7 +87,12 @@ def strip_site_name(page: Page, title: str) -> str:
     kept = [
         p
         for p in parts
-        if not (page.is_site_name(p) or page.names_site(p) or any(same_text(p, g) for g in logos))
+        if not (
+            page.is_site_name(p)
+            or page.names_site(p)
+            or _begins_site_name(page, p)
+            or any(same_text(p, g) for g in logos)
+        )
     ]
     if not kept:
         return parts[0]
@@ -91,6 +102,16 @@ def strip_site_name(page: Page, title: str) -> str:
     while len(kept) > 1 and len(words(kept[-1])) <= 2:
         kept.pop()
     return " - ".join(kept) if len(kept) > 1 else kept[0]
+
+
+def _begins_site_name(page: Page, part: str) -> bool:
+    """Whether part is the site's name short of its last words ("Harbour Web Design" of
+    og:site_name "Harbour Web Design Agency")."""
+    said = words(part)
+    return len(said) >= 2 and any(
+        len(name) > len(said) and name[: len(said)] == said
+        for name in (words(n) for n in page.site_names)
+    )
 
 
 def heading_text(h: Any) -> str:
@@ -134,9 +155,26 @@ def _heading(page: Page, h: Any, metas: list[Candidate]) -> Candidate:
         linked = " ".join(a.text_content() for a in h.iter("a"))
         if len(clean_line(linked)) >= 0.8 * len(text) and not agreeing:
             c.note(-2.0, "a link to elsewhere (a logo or a teaser)")
+    if any(a.tag == "dialog" for a in h.iterancestors()):
+        c.note(-4.0, "the title of a dialog (a menu, a form)")
+    if text.endswith(":"):
+        c.note(-4.0, "ends with a colon: it leads in to what follows")
     if h is not page.headline_element:
         c.note(-0.5, "not the first headline of the article")
     return c
+
+
+def _as_printed(rule: Candidate, headings: list[Candidate]) -> None:
+    """A rule's title that is one of the page's h1 has that h1's faults (a CMS theme's title
+    selector lands on a section's or a promotion's h1 as readily as on the headline), except
+    where it sits: the rule knows the theme's layout better than the class names do."""
+    for h in headings:
+        if same_text(str(rule.value), str(h.value)):
+            faults = [n for n in h.notes if n.startswith("-") and "sits in" not in n]
+            for note in faults:
+                points, _, why = note.partition(" ")
+                rule.note(float(points), f"as its h1: {why}")
+            return
 
 
 def _plausibility(page: Page, c: Candidate) -> None:
