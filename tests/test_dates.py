@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from lxml import html as lxml_html
 
+from korantui.core.article.date_labels import labelled_published
 from korantui.core.article.dates import WIB, WIT, WITA, parse_date
 from korantui.core.article.published import find_published
 from korantui.core.moments import day_only
@@ -227,3 +229,60 @@ def test_a_day_printed_above_the_headline_alone_stands() -> None:
     )
     found = find_published(html)
     assert found is not None and found.date() == date(2025, 11, 12)
+
+
+def _guide(meta: str, header: str, extra: str = "") -> str:
+    story = "".join(
+        f"<p>Step {n}: water the seedlings before noon and keep them out of the wind.</p>"
+        for n in range(5)
+    )
+    return (
+        f"<html><head>{meta}</head><body><main><article><h1>Growing Tomatoes on a Balcony</h1>"
+        f"{header}{story}</article>{extra}</main></body></html>"
+    )
+
+
+def test_a_date_labelled_published_in_the_themes_sidebar_column_counts() -> None:
+    # The post's own column of facts ("Published …, Category …") is named a sidebar by its
+    # theme; the label says which day it is.
+    html = _guide(
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2021-02-03T10:00:00Z"}</script>',
+        "",
+        "<div class='post-sidebar'><p>Published March 14, 2024</p><p>Category Gardening</p></div>",
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2024, 3, 14)
+
+
+def test_a_published_heading_over_a_time_counts_and_a_list_before_the_headline_does_not() -> None:
+    label = "<aside><h3>Published</h3><p><time datetime='2024-08-30'>30 August 2024</time></p>"
+    html = _guide("", "", label + "</aside>")
+    found = find_published(html)
+    assert found is not None and found.date() == date(2024, 8, 30)
+    # Other stories' "Posted on" lines above the headline are theirs.
+    listing = (
+        "<div class='related-posts'><p>Posted on January 5, 2023</p></div>"
+        "<main><article><h1>Growing Tomatoes on a Balcony</h1>"
+    )
+    html = _guide("", "").replace("<main><article><h1>Growing Tomatoes on a Balcony</h1>", listing)
+    assert find_published(html) is None
+    # "Published in Gardening" names a section, not a day.
+    html = _guide("", "<div class='post-sidebar'><p>Posted in Garden, 12 May 2022</p></div>")
+    assert labelled_published(lxml_html.fromstring(html)) is None
+
+
+def test_an_update_day_stands_where_only_json_ld_declares_an_older_publication() -> None:
+    """A page that shows only its "Updated" day and gives an older datePublished in JSON-LD
+    alone presents the update as its day; one that announces its publication time in Open
+    Graph (or prints it) is dated by that."""
+    header = "<p class='updated'>Updated August 14, 2025</p>"
+    json_ld = (
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2025-05-19T22:12:02Z"}</script>'
+    )
+    found = find_published(_guide(json_ld, header))
+    assert found is not None and found.date() == date(2025, 8, 14)
+    og = '<meta property="article:published_time" content="2025-05-19T22:12:02Z">'
+    found = find_published(_guide(json_ld + og, header))
+    assert found is not None and found.date() == date(2025, 5, 19)

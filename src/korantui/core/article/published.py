@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from korantui.core.article.date_labels import labelled_published
 from korantui.core.article.dates import find_printed, parse_date, parse_relative
 from korantui.core.article.evidence import NOT_ARTICLE, Candidate, Choice, Page, best, in_clutter
 from korantui.core.sanitize import clean_line
@@ -84,6 +85,10 @@ def choose_published(
         candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))
     printed = _printed_near_headline(page, fetched)
     structured = _structured(page, fetched)
+    labelled = labelled_published(page.tree, page.headline_element)
+    if labelled is not None:
+        # The page's own word for its publication day, wherever its layout prints it.
+        structured.append(Candidate(labelled, _LABELLED, 5.5, [f"+5.5 {_LABELLED}"]))
     candidates += printed + structured
     if ask_htmldate and not any(c.score >= 3.0 for c in candidates):
         dt = _htmldate(page, fetched)
@@ -91,7 +96,16 @@ def choose_published(
             candidates.append(Candidate(dt, "htmldate", 2.0, ["+2 htmldate's answer"]))
     modified = [_parse(v, fetched) for k in _MODIFIED_KEYS for v in page.meta.get(k, ())]
     # A day the page labels as its update is not its publication, when its data declares one.
-    declared = [c for c in structured if _declares_publication(c.source)]
+    # A publication day only in JSON-LD or microdata, under a printed "Updated" day and no
+    # Open Graph publication time, is often the day the address was first made: such pages
+    # present the update as the story's day. The page declares its publication where it
+    # tells link previews (article:published_time) or its readers (a label, a printed day).
+    shown = {c.value.date() for c in printed if _UPDATE_LABEL not in c.notes}
+    declared = [
+        c
+        for c in structured
+        if _declares_publication(c.source) and (c.source in _ANNOUNCED or c.value.date() in shown)
+    ]
     updated = {c.value.date() for c in printed if _UPDATE_LABEL in c.notes}
     updated -= {c.value.date() for c in declared}
     for c in candidates:
@@ -115,8 +129,14 @@ def choose_published(
     return _with_clock(choice)
 
 
+_LABELLED = "labelled as the publication"
+_ANNOUNCED = frozenset(
+    {_LABELLED, "meta article:published_time", "meta og:published_time", "meta article:published"}
+)
+
+
 def _declares_publication(source: str) -> bool:
-    return source in ("json-ld datePublished", "itemprop datePublished") or (
+    return source in (_LABELLED, "json-ld datePublished", "itemprop datePublished") or (
         source.startswith("meta ") and "publish" in source
     )
 

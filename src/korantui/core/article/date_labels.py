@@ -1,0 +1,94 @@
+"""A date the page labels as its publication: "Published July 8, 2025", "Posted on …",
+"Diterbitkan: 20 September 2022", or a "Published" heading over a <time>.
+
+The label is the page's own word for which day it means, wherever the layout puts it: in a
+column the theme calls its sidebar, in the article's footer, far below the headline. A list of
+other stories before the headline labels its items the same way: such a list's label is not the
+article's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from lxml import etree
+
+from korantui.core.article.dates import DAY_NAMES, find_printed
+from korantui.core.article.evidence import in_clutter
+from korantui.core.sanitize import clean_line
+
+_LABEL = (
+    r"(?:first |originally )?(?:published|posted|publish date|publication date|date published"
+    r"|diterbitkan|dipublikasikan|tanggal terbit)"
+)
+# The label, then at most "on", ":" or "|" before the date ("Published in Travel" is a section).
+_LABEL_THEN = re.compile(rf"^\s*{_LABEL}\s*(?:on\b|[:|·-])?\s*", re.I)
+# Text nodes that begin with a label: XPath in C, so the page is not walked in Python.
+_LABELLED_TEXT = etree.XPath(
+    "//text()[re:test(., '^\\s*(first |originally )?(published|posted|publish date"
+    "|publication date|date published|diterbitkan|dipublikasikan|tanggal terbit)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_MAX_LINE = 90
+
+
+def labelled_published(tree: Any, headline: Any = None) -> datetime | None:
+    """The first day the page labels as its publication. Inside a box marked as clutter it
+    counts only after the headline: a theme's "post sidebar" column of date and category
+    follows the headline, a list of other stories before it is another story's."""
+    for text in _LABELLED_TEXT(tree):
+        el = text.getparent()
+        holder = el.getparent() if text.is_tail else el
+        if holder is None or holder.tag in ("script", "style", "a", "option", "title"):
+            continue
+        when = _date_after_label(str(text), el, is_tail=text.is_tail)
+        if when is None:
+            continue
+        if not in_clutter(holder) or (headline is not None and _follows(holder, headline)):
+            return when
+    return None
+
+
+def _follows(el: Any, anchor: Any) -> bool:
+    """Whether el comes after anchor in page order (and is not inside it)."""
+    for node in anchor.getroottree().iter():
+        if node is anchor:
+            return el not in set(anchor.iter())
+        if node is el:
+            return False
+    return False
+
+
+def _date_after_label(text: str, el: Any, *, is_tail: bool) -> datetime | None:
+    line = clean_line(text)
+    m = _LABEL_THEN.match(line)
+    if m is None or len(line) > _MAX_LINE:
+        return None
+    rest = line[m.end() :]
+    if rest:
+        return _leading_date(rest)
+    # The label stands alone ("<h3>Published</h3><p><time>…", "<b>Posted:</b> 8 July"): the
+    # date is what follows it, in the label's element or the next one.
+    following = []
+    if not is_tail and len(el):
+        following.append(clean_line(el.text_content())[len(line) :])
+    nxt = el.getnext()
+    if nxt is not None and isinstance(nxt.tag, str):
+        following.append(clean_line(nxt.text_content()))
+    for candidate in following:
+        when = _leading_date(candidate.lstrip(" :|·-")[:_MAX_LINE])
+        if when is not None:
+            return when
+    return None
+
+
+def _leading_date(text: str) -> datetime | None:
+    """The date text begins with (after at most a weekday: "Posted in News, 12 May" is a
+    section's line), else None."""
+    found = find_printed(text)
+    if found is None:
+        return None
+    before = re.sub(r"[\W_]+", " ", text[: text.find(found[1])]).strip().lower()
+    return found[0] if before in DAY_NAMES else None
