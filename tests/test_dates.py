@@ -286,3 +286,56 @@ def test_an_update_day_stands_where_only_json_ld_declares_an_older_publication()
     og = '<meta property="article:published_time" content="2025-05-19T22:12:02Z">'
     found = find_published(_guide(json_ld + og, header))
     assert found is not None and found.date() == date(2025, 5, 19)
+
+
+def test_a_date_that_is_a_whole_link_is_the_posts_own() -> None:
+    # Themes print the byline's date as a link to the post; an "Update" note in the story
+    # names a later day.
+    story = "<p>Long story text about the harbour ferries and their winter crossings.</p>" * 4
+    html = (
+        "<html><body><h1>Ferry Timetable Changes for the Winter</h1>"
+        "<div class='meta'><div class='meta-date'><a href='/2025/12/ferry.html'>December 13, 2025"
+        "</a></div></div>"
+        f"<p><strong>Update December 14, 2025:</strong> the Sunday crossing is back.</p>{story}"
+        "</body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 12, 13)
+
+
+def test_a_dateline_above_the_headline_with_both_days_gives_the_publication() -> None:
+    html = (
+        "<html><body><article><div class='kicker'><span class='dateline'>DECEMBER 22, 2022"
+        "</span><span class='dateline'>Updated: JANUARY 02, 2026</span></div>"
+        "<h1>Ten Ways a Walk Improves Your Day</h1>"
+        "<p>Walking is good for you, say the doctors we asked.</p></article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2022, 12, 22)
+
+
+def test_a_date_in_the_articles_own_footer_or_aside_counts() -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the story about remote work habits.</p>" for n in range(5)
+    )
+    for box in ("footer", "aside"):
+        html = (
+            f"<html><body><article><h1>Five Habits of Remote Teams</h1><{box}>"
+            f"<time datetime='2023-03-30'>March 30, 2023</time></{box}>{story}</article>"
+            "<footer><p>Updated daily since 2017-11-07</p></footer></body></html>"
+        )
+        found = find_published(html)
+        assert found is not None and found.date() == date(2023, 3, 30), box
+
+
+def test_a_numeric_day_read_in_the_order_the_pages_data_confirms() -> None:
+    # Day first, as Indonesia writes, unless the page's own data names the other reading.
+    head = (
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2024-09-10T16:07:00Z"}</script>'
+    )
+    info = "<p class='post-date'>09.10.2024</p>"
+    found = find_published(PAGE.format(head=head, info=info))
+    assert found is not None and found.date() == date(2024, 9, 10)
+    found = find_published(PAGE.format(head="", info=info))
+    assert found is not None and found.date() == date(2024, 10, 9)
