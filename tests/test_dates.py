@@ -339,3 +339,24 @@ def test_a_numeric_day_read_in_the_order_the_pages_data_confirms() -> None:
     assert found is not None and found.date() == date(2024, 9, 10)
     found = find_published(PAGE.format(head="", info=info))
     assert found is not None and found.date() == date(2024, 10, 9)
+
+
+def test_a_bare_date_after_the_post_title_counts_but_not_an_events_range() -> None:
+    story = "<p>I solved the puzzles again this year, mostly in Rust.</p>" * 3
+    # (the site's template carries a stale meta date for every page)
+    html = (
+        "<html><head><meta name='date' content='2014-01-01'></head>"
+        "<body><h1><a href='/'>Roger's Blog</a></h1><fieldset><legend>Puzzle Week 2"
+        f"</legend>20 December 2025<div class='body'>{story}</div></fieldset></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 12, 20)
+    # An event's "Date: 16-19 March 2026" after the headline is no timestamp: the dateline
+    # above the headline stands.
+    html = (
+        "<html><body><div class='date-article'>OCTOBER 13, 2025</div><h1>Tech Events of 2026"
+        "</h1><h2>Nvidia GTC</h2><b>Date</b>: 16-19 March 2026<br>"
+        f"<b>Place</b>: San Jose{story}</body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 10, 13)

@@ -265,10 +265,12 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
     before = order[max(0, at - _BEFORE_HEADLINE) : at]
     found: list[Candidate] = []
     main = page.main_element
-    for distance, el in enumerate(after):
-        dt, relative = _date_of(el, now, main)
+    for distance, el in enumerate([anchor, *after]):
+        dt, relative = _date_of(el, now, main) if el is not anchor else (None, False)
+        if dt is None:
+            dt, relative = _tail_date(el, main), False
         if dt is not None and not any(c.value == dt for c in found):
-            points = 5.0 - distance * 0.02
+            points = 5.0 - max(distance - 1, 0) * 0.02
             found.append(
                 Candidate(dt, "printed near the headline", points, [f"+{points:g} printed"])
             )
@@ -293,6 +295,22 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
                 if len(found) == 2:
                     break
     return found
+
+
+def _tail_date(el: Any, main: Any) -> datetime | None:
+    """A date printed as bare text after an element ("<legend>Title</legend> 20 December
+    2025"), which no element holds: only a timestamp and nothing else."""
+    tail = clean_line(el.tail or "") if isinstance(el.tag, str) else ""
+    if not tail or len(tail) > 60 or not is_date_only(tail):
+        return None
+    parent = el.getparent()
+    if parent is None or _elsewhere(parent, main):
+        return None
+    found = find_printed(tail)
+    # "Date: 16-19 March 2026" is an event's range, not a timestamp.
+    if found is None or re.search(r"\d", tail.replace(found[1], " ")):
+        return None
+    return found[0]
 
 
 _UPDATE_LABEL = "labelled as the update"
