@@ -10,10 +10,9 @@ article's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
-
-from lxml import etree
 
 from korantui.core.article.dates import DAY_NAMES, find_printed
 from korantui.core.article.evidence import in_clutter
@@ -25,40 +24,38 @@ _LABEL = (
 )
 # The label, then at most "on", ":" or "|" before the date ("Published in Travel" is a section).
 _LABEL_THEN = re.compile(rf"^\s*{_LABEL}\s*(?:on\b|[:|·-])?\s*", re.I)
-# Text nodes that begin with a label: XPath in C, so the page is not walked in Python.
-_LABELLED_TEXT = etree.XPath(
-    "//text()[re:test(., '^\\s*(first |originally )?(published|posted|publish date"
-    "|publication date|date published|diterbitkan|dipublikasikan|tanggal terbit)', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+_QUICK = re.compile(
+    r"\s*(?:[Pp](?:ub|os|UB|OS)|[Dd](?:ate |ATE |ite|ITE|ipu|IPU)|[Ff](?:irst|IRST)"
+    r"|[Oo](?:rig|RIG)|[Tt](?:angg|ANGG))"
 )
 _MAX_LINE = 90
+_NOT_PROSE = frozenset({"script", "style", "a", "option", "title", "noscript", "template"})
 
 
-def labelled_published(tree: Any, headline: Any = None) -> datetime | None:
-    """The first day the page labels as its publication. Inside a box marked as clutter it
-    counts only after the headline: a theme's "post sidebar" column of date and category
-    follows the headline, a list of other stories before it is another story's."""
-    for text in _LABELLED_TEXT(tree):
-        el = text.getparent()
-        holder = el.getparent() if text.is_tail else el
-        if holder is None or holder.tag in ("script", "style", "a", "option", "title"):
-            continue
-        when = _date_after_label(str(text), el, is_tail=text.is_tail)
-        if when is None:
-            continue
-        if not in_clutter(holder) or (headline is not None and _follows(holder, headline)):
-            return when
+def labelled_published(elements: Iterable[Any], headline: Any = None) -> datetime | None:
+    """The first day the page labels as its publication (elements: the page's, in order).
+    Inside a box marked as clutter it counts only after the headline: a theme's "post
+    sidebar" column of date and category follows the headline, a list of other stories
+    before it is another story's."""
+    after_headline = False
+    # A cheap case-sensitive first look, before the full pattern: this reads every text.
+    quick = _QUICK.match
+    for el in elements:
+        if el is headline:
+            after_headline = True
+        # A comment's text is no page text, its tail is; a script's is long and never read.
+        tag = el.tag
+        own = el.text if isinstance(tag, str) and tag not in _NOT_PROSE else None
+        for text, is_tail in ((own, False), (el.tail, True)):
+            if not text or len(text) > 120 or quick(text) is None:
+                continue
+            holder = el.getparent() if is_tail else el
+            if holder is None or (is_tail and holder.tag in _NOT_PROSE):
+                continue
+            when = _date_after_label(text, el, is_tail=is_tail)
+            if when is not None and (after_headline or not in_clutter(holder)):
+                return when
     return None
-
-
-def _follows(el: Any, anchor: Any) -> bool:
-    """Whether el comes after anchor in page order (and is not inside it)."""
-    for node in anchor.getroottree().iter():
-        if node is anchor:
-            return el not in set(anchor.iter())
-        if node is el:
-            return False
-    return False
 
 
 def _date_after_label(text: str, el: Any, *, is_tail: bool) -> datetime | None:

@@ -83,9 +83,15 @@ def choose_published(
             break
     if hint is not None:
         candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))
-    printed = _printed_near_headline(page, fetched)
+    order = list(page.tree.iter())
+    printed = _printed_near_headline(page, fetched, order)
     structured = _structured(page, fetched)
-    labelled = labelled_published(page.tree, page.headline_element)
+    # A label is looked for (it reads every text of the page) where the evidence is thin or
+    # split: nothing printed by the headline, or candidates naming different days.
+    days = {c.value.date() for c in (*candidates, *printed, *structured)}
+    labelled = (
+        labelled_published(order, page.headline_element) if len(days) != 1 or not printed else None
+    )
     if labelled is not None:
         # The page's own word for its publication day, wherever its layout prints it.
         structured.append(Candidate(labelled, _LABELLED, 5.5, [f"+5.5 {_LABELLED}"]))
@@ -247,7 +253,7 @@ def _structured(page: Page, now: datetime) -> list[Candidate]:
     return found
 
 
-def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
+def _printed_near_headline(page: Page, now: datetime, order: list[Any]) -> list[Candidate]:
     """The first dates printed in the article's header: just after the headline (or just before
     it), outside sidebars and lists of other stories."""
     anchor = page.headline_element
@@ -255,7 +261,6 @@ def _printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
         anchor = page.main_element
     if anchor is None:
         return []
-    order = list(page.tree.iter())
     try:
         at = order.index(anchor)
     except ValueError:
@@ -356,9 +361,21 @@ def _labelled_update(el: Any) -> bool:
     return bool(_UPDATE_WORDS.search(marks) or _UPDATE_WORDS.search(" ".join(before)))
 
 
+# Elements whose text no reader sees as the article's ("head" holds the JSON-LD's text).
+_NO_TEXT = frozenset({"script", "style", "head", "title", "noscript", "template"})
+
+
 def _date_of(el: Any, now: datetime, main: Any = None) -> tuple[datetime | None, bool]:
     """The date el prints, and whether it is relative ("2 jam yang lalu")."""
-    if not isinstance(el.tag, str) or el.tag in ("script", "style") or _elsewhere(el, main):
+    dt, relative = _printed_date(el, now)
+    # Where an element sits is asked last: walking its ancestors costs more than its text.
+    if dt is None or _elsewhere(el, main):
+        return None, False
+    return dt, relative
+
+
+def _printed_date(el: Any, now: datetime) -> tuple[datetime | None, bool]:
+    if not isinstance(el.tag, str) or el.tag in _NO_TEXT:
         return None, False
     if el.tag == "time" and el.get("datetime"):
         return parse_date(el.get("datetime"), now=now), False
