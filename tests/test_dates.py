@@ -360,3 +360,20 @@ def test_a_bare_date_after_the_post_title_counts_but_not_an_events_range() -> No
     )
     found = find_published(html)
     assert found is not None and found.date() == date(2025, 10, 13)
+
+
+def test_a_date_in_a_builders_widget_that_holds_the_headline_counts() -> None:
+    # A page builder names every box "widget", the post's too; the box with the headline is
+    # the post's frame, not a list of other stories.
+    about = "".join(
+        f"<p>About our practice, part {n}, and the families we help.</p>" for n in range(12)
+    )
+    html = (
+        "<html><head><meta name='date' content='2014-01-01'></head><body>"
+        "<div class='widget-span widget-type-blog_content'><h1>One Tip for a College Essay</h1>"
+        "<div class='post-meta'><span class='meta-date'><a href='/blog/topic/'>May 18, 2023</a>"
+        "</span></div><p>Write about something small.</p></div>"
+        f"<div class='about'>{about}</div></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2023, 5, 18)

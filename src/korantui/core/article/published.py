@@ -269,11 +269,10 @@ def _printed_near_headline(page: Page, now: datetime, order: list[Any]) -> list[
     after = [el for el in order[at + 1 : at + 1 + _AFTER_HEADLINE] if el not in inside]
     before = order[max(0, at - _BEFORE_HEADLINE) : at]
     found: list[Candidate] = []
-    main = page.main_element
     for distance, el in enumerate([anchor, *after]):
-        dt, relative = _date_of(el, now, main) if el is not anchor else (None, False)
+        dt, relative = _date_of(el, now, page) if el is not anchor else (None, False)
         if dt is None:
-            dt, relative = _tail_date(el, main), False
+            dt, relative = _tail_date(el, page), False
         if dt is not None and not any(c.value == dt for c in found):
             points = 5.0 - max(distance - 1, 0) * 0.02
             found.append(
@@ -292,7 +291,7 @@ def _printed_near_headline(page: Page, now: datetime, order: list[Any]) -> list[
         # A dateline over the headline may carry both days ("22 December 2022 · Updated: 2
         # January 2026"): the nearest two are read.
         for el in reversed(before):
-            dt, relative = _date_of(el, now, main)
+            dt, relative = _date_of(el, now, page)
             if dt is not None and not any(c.value == dt for c in found):
                 found.append(Candidate(dt, "printed above the headline", 3.0 - 2.5 * relative))
                 if _labelled_update(el):
@@ -302,14 +301,14 @@ def _printed_near_headline(page: Page, now: datetime, order: list[Any]) -> list[
     return found
 
 
-def _tail_date(el: Any, main: Any) -> datetime | None:
+def _tail_date(el: Any, page: Page) -> datetime | None:
     """A date printed as bare text after an element ("<legend>Title</legend> 20 December
     2025"), which no element holds: only a timestamp and nothing else."""
     tail = clean_line(el.tail or "") if isinstance(el.tag, str) else ""
     if not tail or len(tail) > 60 or not is_date_only(tail):
         return None
     parent = el.getparent()
-    if parent is None or _elsewhere(parent, main):
+    if parent is None or _elsewhere(parent, page):
         return None
     found = find_printed(tail)
     # "Date: 16-19 March 2026" is an event's range, not a timestamp.
@@ -365,11 +364,11 @@ def _labelled_update(el: Any) -> bool:
 _NO_TEXT = frozenset({"script", "style", "head", "title", "noscript", "template"})
 
 
-def _date_of(el: Any, now: datetime, main: Any = None) -> tuple[datetime | None, bool]:
+def _date_of(el: Any, now: datetime, page: Page | None = None) -> tuple[datetime | None, bool]:
     """The date el prints, and whether it is relative ("2 jam yang lalu")."""
     dt, relative = _printed_date(el, now)
     # Where an element sits is asked last: walking its ancestors costs more than its text.
-    if dt is None or _elsewhere(el, main):
+    if dt is None or _elsewhere(el, page):
         return None, False
     return dt, relative
 
@@ -392,21 +391,29 @@ def _printed_date(el: Any, now: datetime) -> tuple[datetime | None, bool]:
     return found[0], False
 
 
-def _elsewhere(el: Any, main: Any) -> bool:
+def _elsewhere(el: Any, page: Page | None) -> bool:
     """Whether el's date belongs to something other than the article. An <aside> or <footer>
-    inside the article element is the article's own (HTML's place for its byline and date);
-    one outside it, or a box marked as clutter anywhere, is not."""
+    inside the article element is the article's own (HTML's place for its byline and date),
+    and so is a box marked as clutter that holds the headline too (a page builder's
+    "widget" around the post); any other box marked as clutter, or outside the article, is
+    not."""
     if not in_clutter(el):
         return False
-    if main is None:
+    if page is None:
         return True
+    main, headline = page.main_element, page.headline_element
+    framing = set(headline.iterancestors()) if headline is not None else set()
+    boxed = False
     for node in (el, *el.iterancestors()):
         if node is main:
             return False
+        if node in framing:
+            continue
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if node.tag == "nav" or (marks.strip() and NOT_ARTICLE.search(marks)):
             return True
-    return True
+        boxed = boxed or node.tag in ("aside", "footer")
+    return boxed
 
 
 def _in_a_sentence(text: str, date_text: str) -> bool:
