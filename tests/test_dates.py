@@ -8,7 +8,7 @@ import pytest
 from lxml import html as lxml_html
 
 from korantui.core.article.date_labels import labelled_published
-from korantui.core.article.dates import WIB, WIT, WITA, parse_date
+from korantui.core.article.dates import WIB, WIT, WITA, find_printed, parse_date
 from korantui.core.article.published import find_published
 from korantui.core.moments import day_only
 
@@ -30,6 +30,9 @@ NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
         ("31 Maret 2024", datetime(2024, 3, 31, tzinfo=WIB)),
         ("15 Mei 2024 | 21:00", datetime(2024, 5, 15, 21, 0, tzinfo=WIB)),
         ("November 5, 2015 2:56 PM", datetime(2015, 11, 5, 14, 56, tzinfo=WIB)),
+        ("December 15th 2025", datetime(2025, 12, 15, tzinfo=WIB)),
+        ("29th August, 2023", datetime(2023, 8, 29, tzinfo=WIB)),
+        ("1st of May 2024", datetime(2024, 5, 1, tzinfo=WIB)),
         ("2015-11-05T15:56:43+07:00", datetime(2015, 11, 5, 15, 56, 43, tzinfo=WIB)),
         ("2015-11-05T08:56:43Z", datetime(2015, 11, 5, 8, 56, 43, tzinfo=UTC)),
         ("2015-11-05 T10:08:58Z", datetime(2015, 11, 5, 10, 8, 58, tzinfo=UTC)),
@@ -377,3 +380,21 @@ def test_a_date_in_a_builders_widget_that_holds_the_headline_counts() -> None:
     )
     found = find_published(html)
     assert found is not None and found.date() == date(2023, 5, 18)
+
+
+@pytest.mark.parametrize("text", ["By Ludo, December 15th 2025", "15th of December 2025 · Tips"])
+def test_an_english_ordinal_day_is_read_on_the_fast_path(text: str) -> None:
+    found = find_printed(text)
+    assert found is not None and found[0].date() == date(2025, 12, 15)
+
+
+def test_originally_published_inside_a_sentence_names_the_publication() -> None:
+    story = "<p>Tiny houses cost less to heat and to keep, the owners we met told us.</p>" * 3
+    html = (
+        "<html><body><article><h1>Living in a Tiny House</h1>"
+        "<p class='byline'>By Sam Lee 30 September 2022 11:07</p>"
+        f"{story}</article><p class='disclaimer'>This article was originally published on "
+        "26 Sep 2019 at 4:12pm but has been regularly updated since.</p></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2019, 9, 26)

@@ -10,7 +10,7 @@ article's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ _QUICK = re.compile(
     r"\s*(?:[Pp](?:ub|os|UB|OS)|[Dd](?:ate |ATE |ite|ITE|ipu|IPU)|[Ff](?:irst|IRST)"
     r"|[Oo](?:rig|RIG)|[Tt](?:angg|ANGG))"
 )
+_PHRASE = re.compile(r"\b(?:originally|first) published\s*(?:on\b|:)?\s*", re.I)
 _MAX_LINE = 90
 _NOT_PROSE = frozenset({"script", "style", "a", "option", "title", "noscript", "template"})
 
@@ -47,12 +48,19 @@ def labelled_published(elements: Iterable[Any], headline: Any = None) -> datetim
         tag = el.tag
         own = el.text if isinstance(tag, str) and tag not in _NOT_PROSE else None
         for text, is_tail in ((own, False), (el.tail, True)):
-            if not text or len(text) > 120 or quick(text) is None:
+            if not text or len(text) > 300:
+                continue
+            reader: Callable[..., datetime | None]
+            if len(text) <= 120 and quick(text) is not None:
+                reader = _date_after_label
+            elif "ally published" in text or "irst published" in text:
+                reader = _date_after_phrase
+            else:
                 continue
             holder = el.getparent() if is_tail else el
             if holder is None or (is_tail and holder.tag in _NOT_PROSE):
                 continue
-            when = _date_after_label(text, el, is_tail=is_tail)
+            when = reader(text, el, is_tail=is_tail)
             if when is not None and (after_headline or not in_clutter(holder)):
                 return when
     return None
@@ -79,6 +87,13 @@ def _date_after_label(text: str, el: Any, *, is_tail: bool) -> datetime | None:
         if when is not None:
             return when
     return None
+
+
+def _date_after_phrase(text: str, el: Any, *, is_tail: bool) -> datetime | None:
+    """ "This article was originally published on 26 Sep 2019 at 4:12pm but …": the phrase
+    names the publication inside a sentence too."""
+    m = _PHRASE.search(clean_line(text))
+    return _leading_date(clean_line(text)[m.end() :][:_MAX_LINE]) if m else None
 
 
 def _leading_date(text: str) -> datetime | None:

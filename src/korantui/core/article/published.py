@@ -87,11 +87,10 @@ def choose_published(
     printed = _printed_near_headline(page, fetched, order)
     structured = _structured(page, fetched)
     # A label is looked for (it reads every text of the page) where the evidence is thin or
-    # split: nothing printed by the headline, or candidates naming different days.
+    # split: nothing printed by the headline, no data, or candidates naming different days.
     days = {c.value.date() for c in (*candidates, *printed, *structured)}
-    labelled = (
-        labelled_published(order, page.headline_element) if len(days) != 1 or not printed else None
-    )
+    thin = len(days) != 1 or not printed or not structured
+    labelled = labelled_published(order, page.headline_element) if thin else None
     if labelled is not None:
         # The page's own word for its publication day, wherever its layout prints it.
         structured.append(Candidate(labelled, _LABELLED, 5.5, [f"+5.5 {_LABELLED}"]))
