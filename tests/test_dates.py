@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from lxml import html as lxml_html
 
-from korantui.core.article.dates import WIB, WIT, WITA, parse_date
+from korantui.core.article.date_labels import labelled_published
+from korantui.core.article.dates import WIB, WIT, WITA, find_printed, parse_date
 from korantui.core.article.published import find_published
 from korantui.core.moments import day_only
 
@@ -28,6 +30,9 @@ NOW = datetime(2022, 9, 20, 12, 0, tzinfo=WIB)
         ("31 Maret 2024", datetime(2024, 3, 31, tzinfo=WIB)),
         ("15 Mei 2024 | 21:00", datetime(2024, 5, 15, 21, 0, tzinfo=WIB)),
         ("November 5, 2015 2:56 PM", datetime(2015, 11, 5, 14, 56, tzinfo=WIB)),
+        ("December 15th 2025", datetime(2025, 12, 15, tzinfo=WIB)),
+        ("29th August, 2023", datetime(2023, 8, 29, tzinfo=WIB)),
+        ("1st of May 2024", datetime(2024, 5, 1, tzinfo=WIB)),
         ("2015-11-05T15:56:43+07:00", datetime(2015, 11, 5, 15, 56, 43, tzinfo=WIB)),
         ("2015-11-05T08:56:43Z", datetime(2015, 11, 5, 8, 56, 43, tzinfo=UTC)),
         ("2015-11-05 T10:08:58Z", datetime(2015, 11, 5, 10, 8, 58, tzinfo=UTC)),
@@ -227,3 +232,169 @@ def test_a_day_printed_above_the_headline_alone_stands() -> None:
     )
     found = find_published(html)
     assert found is not None and found.date() == date(2025, 11, 12)
+
+
+def _guide(meta: str, header: str, extra: str = "") -> str:
+    story = "".join(
+        f"<p>Step {n}: water the seedlings before noon and keep them out of the wind.</p>"
+        for n in range(5)
+    )
+    return (
+        f"<html><head>{meta}</head><body><main><article><h1>Growing Tomatoes on a Balcony</h1>"
+        f"{header}{story}</article>{extra}</main></body></html>"
+    )
+
+
+def test_a_date_labelled_published_in_the_themes_sidebar_column_counts() -> None:
+    # The post's own column of facts ("Published …, Category …") is named a sidebar by its
+    # theme; the label says which day it is.
+    html = _guide(
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2021-02-03T10:00:00Z"}</script>',
+        "",
+        "<div class='post-sidebar'><p>Published March 14, 2024</p><p>Category Gardening</p></div>",
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2024, 3, 14)
+
+
+def test_a_published_heading_over_a_time_counts_and_a_list_before_the_headline_does_not() -> None:
+    label = "<aside><h3>Published</h3><p><time datetime='2024-08-30'>30 August 2024</time></p>"
+    html = _guide("", "", label + "</aside>")
+    found = find_published(html)
+    assert found is not None and found.date() == date(2024, 8, 30)
+    # Other stories' "Posted on" lines above the headline are theirs.
+    listing = (
+        "<div class='related-posts'><p>Posted on January 5, 2023</p></div>"
+        "<main><article><h1>Growing Tomatoes on a Balcony</h1>"
+    )
+    html = _guide("", "").replace("<main><article><h1>Growing Tomatoes on a Balcony</h1>", listing)
+    assert find_published(html) is None
+    # "Published in Gardening" names a section, not a day.
+    html = _guide("", "<div class='post-sidebar'><p>Posted in Garden, 12 May 2022</p></div>")
+    assert labelled_published(lxml_html.fromstring(html)) is None
+
+
+def test_an_update_day_stands_where_only_json_ld_declares_an_older_publication() -> None:
+    """A page that shows only its "Updated" day and gives an older datePublished in JSON-LD
+    alone presents the update as its day; one that announces its publication time in Open
+    Graph (or prints it) is dated by that."""
+    header = "<p class='updated'>Updated August 14, 2025</p>"
+    json_ld = (
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2025-05-19T22:12:02Z"}</script>'
+    )
+    found = find_published(_guide(json_ld, header))
+    assert found is not None and found.date() == date(2025, 8, 14)
+    og = '<meta property="article:published_time" content="2025-05-19T22:12:02Z">'
+    found = find_published(_guide(json_ld + og, header))
+    assert found is not None and found.date() == date(2025, 5, 19)
+
+
+def test_a_date_that_is_a_whole_link_is_the_posts_own() -> None:
+    # Themes print the byline's date as a link to the post; an "Update" note in the story
+    # names a later day.
+    story = "<p>Long story text about the harbour ferries and their winter crossings.</p>" * 4
+    html = (
+        "<html><body><h1>Ferry Timetable Changes for the Winter</h1>"
+        "<div class='meta'><div class='meta-date'><a href='/2025/12/ferry.html'>December 13, 2025"
+        "</a></div></div>"
+        f"<p><strong>Update December 14, 2025:</strong> the Sunday crossing is back.</p>{story}"
+        "</body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 12, 13)
+
+
+def test_a_dateline_above_the_headline_with_both_days_gives_the_publication() -> None:
+    html = (
+        "<html><body><article><div class='kicker'><span class='dateline'>DECEMBER 22, 2022"
+        "</span><span class='dateline'>Updated: JANUARY 02, 2026</span></div>"
+        "<h1>Ten Ways a Walk Improves Your Day</h1>"
+        "<p>Walking is good for you, say the doctors we asked.</p></article></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2022, 12, 22)
+
+
+def test_a_date_in_the_articles_own_footer_or_aside_counts() -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the story about remote work habits.</p>" for n in range(5)
+    )
+    for box in ("footer", "aside"):
+        html = (
+            f"<html><body><article><h1>Five Habits of Remote Teams</h1><{box}>"
+            f"<time datetime='2023-03-30'>March 30, 2023</time></{box}>{story}</article>"
+            "<footer><p>Updated daily since 2017-11-07</p></footer></body></html>"
+        )
+        found = find_published(html)
+        assert found is not None and found.date() == date(2023, 3, 30), box
+
+
+def test_a_numeric_day_read_in_the_order_the_pages_data_confirms() -> None:
+    # Day first, as Indonesia writes, unless the page's own data names the other reading.
+    head = (
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2024-09-10T16:07:00Z"}</script>'
+    )
+    info = "<p class='post-date'>09.10.2024</p>"
+    found = find_published(PAGE.format(head=head, info=info))
+    assert found is not None and found.date() == date(2024, 9, 10)
+    found = find_published(PAGE.format(head="", info=info))
+    assert found is not None and found.date() == date(2024, 10, 9)
+
+
+def test_a_bare_date_after_the_post_title_counts_but_not_an_events_range() -> None:
+    story = "<p>I solved the puzzles again this year, mostly in Rust.</p>" * 3
+    # (the site's template carries a stale meta date for every page)
+    html = (
+        "<html><head><meta name='date' content='2014-01-01'></head>"
+        "<body><h1><a href='/'>Roger's Blog</a></h1><fieldset><legend>Puzzle Week 2"
+        f"</legend>20 December 2025<div class='body'>{story}</div></fieldset></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 12, 20)
+    # An event's "Date: 16-19 March 2026" after the headline is no timestamp: the dateline
+    # above the headline stands.
+    html = (
+        "<html><body><div class='date-article'>OCTOBER 13, 2025</div><h1>Tech Events of 2026"
+        "</h1><h2>Nvidia GTC</h2><b>Date</b>: 16-19 March 2026<br>"
+        f"<b>Place</b>: San Jose{story}</body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2025, 10, 13)
+
+
+def test_a_date_in_a_builders_widget_that_holds_the_headline_counts() -> None:
+    # A page builder names every box "widget", the post's too; the box with the headline is
+    # the post's frame, not a list of other stories.
+    about = "".join(
+        f"<p>About our practice, part {n}, and the families we help.</p>" for n in range(12)
+    )
+    html = (
+        "<html><head><meta name='date' content='2014-01-01'></head><body>"
+        "<div class='widget-span widget-type-blog_content'><h1>One Tip for a College Essay</h1>"
+        "<div class='post-meta'><span class='meta-date'><a href='/blog/topic/'>May 18, 2023</a>"
+        "</span></div><p>Write about something small.</p></div>"
+        f"<div class='about'>{about}</div></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2023, 5, 18)
+
+
+@pytest.mark.parametrize("text", ["By Ludo, December 15th 2025", "15th of December 2025 · Tips"])
+def test_an_english_ordinal_day_is_read_on_the_fast_path(text: str) -> None:
+    found = find_printed(text)
+    assert found is not None and found[0].date() == date(2025, 12, 15)
+
+
+def test_originally_published_inside_a_sentence_names_the_publication() -> None:
+    story = "<p>Tiny houses cost less to heat and to keep, the owners we met told us.</p>" * 3
+    html = (
+        "<html><body><article><h1>Living in a Tiny House</h1>"
+        "<p class='byline'>By Sam Lee 30 September 2022 11:07</p>"
+        f"{story}</article><p class='disclaimer'>This article was originally published on "
+        "26 Sep 2019 at 4:12pm but has been regularly updated since.</p></body></html>"
+    )
+    found = find_published(html)
+    assert found is not None and found.date() == date(2019, 9, 26)

@@ -60,13 +60,15 @@ _TIME_RE = (
     rf"(?:\s*{_ZONE_RE})?"
 )
 _NAMED = re.compile(
-    rf"\b(?P<day>[0-3]?\d)(?:\s+|-)(?P<month>{_MONTH_RE})\.?(?:\s+|-|,\s*)(?P<year>\d{{4}})\b"
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?(?P<month>{_MONTH_RE})\.?(?:\s+|-|,\s*)"
+    rf"(?P<year>\d{{4}})\b"
     rf"(?:{_TIME_RE})?",
     re.I,
 )
 # English order: "November 5, 2015 2:56 PM".
 _NAMED_US = re.compile(
-    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{{4}})\b(?:{_TIME_RE})?",
+    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
+    rf"(?:{_TIME_RE})?",
     re.I,
 )
 # Day first, as Indonesia writes numbers: 05/11/2015 is 5 November.
