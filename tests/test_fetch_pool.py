@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from korantui.core.net.fetch import Fetcher, FetchSettings
+import pytest
+
+from korantui.core.net.fetch import Fetcher, FetchError, FetchSettings
 
 
 class _Counting(ThreadingHTTPServer):
@@ -50,3 +52,16 @@ async def test_more_hosts_than_connections_each_keep_their_connection() -> None:
             s.shutdown()
             s.server_close()
     assert [s.connections for s in servers] == [1] * 10
+
+
+async def test_a_feed_whose_headline_says_captcha_is_not_taken_for_a_bot_wall() -> None:
+    from tests.hostile_servers import Site, rss
+
+    item = {"title": "Captcha baru di situs pajak", "link": "https://koran.example/berita/1"}
+    with Site() as site:
+        url = site.page("/f.xml", rss([item]), "application/rss+xml")
+        wall = site.page("/wall", "<html><title>Just a moment...</title></html>")
+        async with Fetcher() as fetcher:
+            assert b"Captcha baru" in (await fetcher.get(url)).content
+            with pytest.raises(FetchError, match="blocked"):
+                await fetcher.get(wall)
