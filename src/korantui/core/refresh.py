@@ -37,7 +37,6 @@ from korantui.core.store.database import Store
 from korantui.core.store.health import note_refresh
 from korantui.core.store.store_file import sqlite_problem
 from korantui.core.store.writer import StoreWriter
-from korantui.core.stories.grouping import group_new
 from korantui.core.threads import off_loop
 
 __all__ = ["FEED_ACCEPT", "parse_source", "refresh_feed", "refresh_feeds", "store_parsed"]
@@ -80,6 +79,8 @@ def store_parsed(
         page_order=page_order,
     )
     if new and group:
+        from korantui.core.stories.grouping import group_new  # not before the first requests
+
         group_new(store)  # one story across outlets: the new headlines join their stories
     return RefreshResult(feed, new=new, total=total)
 
@@ -204,16 +205,38 @@ async def refresh_feeds(
             on_result(res)
         return res
 
-    async with StoreWriter(store, _grouper(store)) as writer:
-        return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    if len(feeds) < GROUP_APART_FROM:
+        async with StoreWriter(store, _grouper(store)) as writer:
+            return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    from korantui.core.stories.process import GroupingProcess
+
+    grouping = GroupingProcess(store)
+    try:
+        async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
+            return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    finally:
+        await off_loop(grouping.close)
 
 
-def _grouper(store: Store) -> Callable[[Sequence[object]], None]:
+# From this many feeds a refresh groups its stories in a child process (stories/process.py):
+# its start (~50 ms, on the other core) pays for itself once a few batches need grouping.
+GROUP_APART_FROM = 8
+
+
+def _grouper(
+    store: Store, group: Callable[[], object] | None = None
+) -> Callable[[Sequence[object]], object]:
     """What a refresh's writer does after each batch: the batch's new headlines join their
-    stories (one story across outlets), once for the batch rather than once a feed."""
+    stories (one story across outlets), once for the batch rather than once a feed; by group
+    when given (a child process's: what it returns is waited for), else by group_new here."""
 
-    def group(results: Sequence[object]) -> None:
-        if any(isinstance(r, RefreshResult) and r.new for r in results):
-            group_new(store)
+    def after(results: Sequence[object]) -> object:
+        if not any(isinstance(r, RefreshResult) and r.new for r in results):
+            return None
+        if group is not None:
+            return group()
+        from korantui.core.stories.grouping import group_new
 
-    return group
+        return group_new(store)
+
+    return after
