@@ -111,3 +111,26 @@ async def test_a_large_refresh_finds_its_stories_grouped_when_it_hears_of_its_fe
     last_flood = max(ids[t] for t, _ in FLOOD)
     assert any(last_flood in seen for seen in heard)
     store.close()
+
+
+def test_requests_made_while_one_runs_are_all_answered_by_the_next(tmp_path: Path) -> None:
+    store, ids = _store_of_stories(tmp_path)
+    grouping = GroupingProcess(store)
+    try:
+        asked = [grouping.request() for _ in range(5)]
+        counts = [done.result(timeout=60) for done in asked]
+    finally:
+        grouping.close()
+    assert counts[0] == len(ids) and set(counts[1:]) <= {0, len(ids)}
+    assert 1 <= grouping.in_child <= 5
+    _assert_grouped(store, ids)
+    store.close()
+
+
+def test_closing_now_drops_what_the_child_was_asked(tmp_path: Path) -> None:
+    store, _ = _store_of_stories(tmp_path)
+    grouping = GroupingProcess(store)
+    done = grouping.request()
+    grouping.close(now=True)
+    assert done.done()  # answered before the kill, or dropped: never left waiting
+    store.close()

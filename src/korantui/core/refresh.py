@@ -9,12 +9,18 @@ Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 - feeds are parsed by feedparser-rs when it is sure of them (sources/fastparse, ~1 ms a feed),
   else by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
   feedparser, they are parsed in a process pool (sources/parsepool) so every core works on them;
-- parsing runs in worker threads (core/threads.py), as each feed arrives, so it overlaps the
-  other feeds' waits; the event loop only waits on the network;
+- parsing runs in two parse threads (core/threads.py), as each feed arrives, so it overlaps the
+  other feeds' waits; the event loop only waits on the network, and few threads hold the GIL
+  it needs to send the next requests;
 - a refresh reads every feed's validators in one query, and its writes go to one writer thread
   that stores what has arrived meanwhile in one transaction, a savepoint per feed
   (core/store/writer.py): a few commits a refresh, not two hundred, and no pool threads queuing
-  on the store's lock.
+  on the store's lock;
+- the new headlines' stories are grouped once a batch, after its commit, by a child process
+  from GROUP_APART_FROM feeds on (core/stories/process.py: grouping is the costliest CPU of a
+  cold refresh, and there it takes no GIL from this process), in the writer thread below
+  that; a feed's result is given once its headlines are grouped either way;
+- the fetcher's pool keeps one idle connection per host between the feeds of a refresh.
 """
 
 from __future__ import annotations
@@ -213,9 +219,12 @@ async def refresh_feeds(
     grouping = GroupingProcess(store)
     try:
         async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
-            return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
-    finally:
-        await off_loop(grouping.close)
+            results = list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    except BaseException:
+        grouping.close(now=True)  # cancelled (an app quitting): no waiting for the child
+        raise
+    await off_loop(grouping.close)
+    return results
 
 
 # From this many feeds a refresh groups its stories in a child process (stories/process.py):

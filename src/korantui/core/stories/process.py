@@ -42,40 +42,48 @@ class GroupingProcess:
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None
-        self._asked: deque[tuple[float, Future[int]]] = deque()  # in the order sent
-        self._failed = not (sys.executable and store.path.is_file())
+        # Groupings sent and not answered yet, each with who waits for it; one at a time, so
+        # a child slower than the refresh (a loaded machine) never falls behind by more than
+        # one: what commits meanwhile waits for the next one, which groups all of it.
+        self._asked: deque[tuple[float, list[Future[int]]]] = deque()
+        self._next: list[Future[int]] = []
+        self._closing = False
+        # A frozen build's executable is korantui itself, not a Python that runs -c.
+        frozen = getattr(sys, "frozen", False)
+        self._failed = frozen or not (sys.executable and store.path.is_file())
 
     def request(self) -> Future[int]:
         """A grouping of what the store has committed; done (with how many were grouped) once
         the child answered, or once this process grouped them when the child could not."""
         done: Future[int] = Future()
         with self._lock:
-            asked = False
             if not self._failed:
+                if self._asked:
+                    self._next.append(done)
+                    return done
                 try:
-                    proc = self._proc or self._start()
-                    assert proc.stdin is not None
-                    self._asked.append((time.monotonic(), done))
-                    asked = True
-                    proc.stdin.write(b"g\n")
-                    proc.stdin.flush()
+                    self._send([done])
                     return done
                 except (OSError, ValueError, subprocess.SubprocessError):
-                    if asked:  # the child is gone: its reader groups what it was asked, here
+                    if self._asked:  # sent, and the child gone: its reader groups it here
                         return done
                     self._failed = True
         self._group_here([done])
         return done
 
-    def close(self) -> None:
-        """The child leaves once it answered what was asked (its input ends)."""
+    def close(self, now: bool = False) -> None:
+        """The child leaves once it answered what was asked (its input ends); now: at once,
+        and what it was asked is dropped (a refresh cancelled, an app quitting)."""
         with self._lock:
             proc, reader = self._proc, self._reader
+            self._closing = self._closing or now
         if proc is None:
             return
         if proc.stdin is not None:
             with contextlib.suppress(OSError):
                 proc.stdin.close()
+        if now:
+            _end(proc, kill=True)
         if reader is not None:
             reader.join(ANSWER_SECONDS + 2 * _POLL)
         _end(proc)
@@ -104,6 +112,13 @@ class GroupingProcess:
         self._reader.start()
         return proc
 
+    def _send(self, waiting: list[Future[int]]) -> None:  # with the lock held
+        proc = self._proc or self._start()
+        assert proc.stdin is not None
+        self._asked.append((time.monotonic(), waiting))
+        proc.stdin.write(b"g\n")
+        proc.stdin.flush()
+
     def _read(self, proc: subprocess.Popen[bytes]) -> None:
         """The child's answers, one line per request, in order; on anything else, the end."""
         assert proc.stdout is not None
@@ -128,10 +143,15 @@ class GroupingProcess:
                 break
         with self._lock:
             self._failed = True
-            left = [done for _, done in self._asked]
+            left = [done for _, waiting in self._asked for done in waiting] + self._next
             self._asked.clear()
+            self._next = []
+            closing = self._closing
         _end(proc, kill=True)
-        if left:
+        if closing:
+            for done in left:
+                done.cancel()
+        elif left:
             self._group_here(left)
 
     def _answered(self, text: bytes) -> bool:
@@ -139,14 +159,17 @@ class GroupingProcess:
         *answers, _ = text.split(b"\n")
         for answer in answers:
             with self._lock:
-                if not self._asked:
+                if not self._asked or not answer.isdigit():
                     return False
-                count = int(answer) if answer.isdigit() else -1
-                if count < 0:
-                    return False
-                _, done = self._asked.popleft()
+                _, waiting = self._asked.popleft()
                 self.in_child += 1
-            done.set_result(count)
+                if self._next:
+                    following, self._next = self._next, []
+                    # A failed send is the child gone: the end of its output follows.
+                    with contextlib.suppress(OSError, ValueError):
+                        self._send(following)
+            for done in waiting:
+                done.set_result(int(answer))
         return True
 
     def _group_here(self, waiting: list[Future[int]]) -> None:
