@@ -3,7 +3,9 @@
 The loopback site of refresh_floor.py (25 hosts, 127.0.0.1 … 127.0.0.25, 100 feeds × 50 items,
 100 ms latency) runs in a child process, so its threads do not share the profiled process's
 GIL. `python benchmarks/refresh_profile.py [--top 25] [--feeds 100]`; prints cProfile's top
-functions by own time and by cumulative time for each temperature.
+functions by own time and by cumulative time for each temperature. A refresh of 8 feeds or more
+groups its stories in a child process (core/stories/process.py), which this profile does not
+see: `--feeds 7`, or core/stories/grouping.py's group_new, for that part.
 """
 
 from __future__ import annotations

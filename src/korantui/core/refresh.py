@@ -9,12 +9,18 @@ Where the time goes, and why it is arranged so (benchmarks/run.py measures it):
 - feeds are parsed by feedparser-rs when it is sure of them (sources/fastparse, ~1 ms a feed),
   else by feedparser (28-60 ms of pure-Python CPU a feed); when many feeds of one refresh need
   feedparser, they are parsed in a process pool (sources/parsepool) so every core works on them;
-- parsing runs in worker threads (core/threads.py), as each feed arrives, so it overlaps the
-  other feeds' waits; the event loop only waits on the network;
+- parsing runs in two parse threads (core/threads.py), as each feed arrives, so it overlaps the
+  other feeds' waits; the event loop only waits on the network, and few threads hold the GIL
+  it needs to send the next requests;
 - a refresh reads every feed's validators in one query, and its writes go to one writer thread
   that stores what has arrived meanwhile in one transaction, a savepoint per feed
   (core/store/writer.py): a few commits a refresh, not two hundred, and no pool threads queuing
-  on the store's lock.
+  on the store's lock;
+- the new headlines' stories are grouped once a batch, after its commit, by a child process
+  from GROUP_APART_FROM feeds on (core/stories/process.py: grouping is the costliest CPU of a
+  cold refresh, and there it takes no GIL from this process), in the writer thread below
+  that; a feed's result is given once its headlines are grouped either way;
+- the fetcher's pool keeps one idle connection per host between the feeds of a refresh.
 """
 
 from __future__ import annotations
@@ -37,7 +43,6 @@ from korantui.core.store.database import Store
 from korantui.core.store.health import note_refresh
 from korantui.core.store.store_file import sqlite_problem
 from korantui.core.store.writer import StoreWriter
-from korantui.core.stories.grouping import group_new
 from korantui.core.threads import off_loop
 
 __all__ = ["FEED_ACCEPT", "parse_source", "refresh_feed", "refresh_feeds", "store_parsed"]
@@ -80,6 +85,8 @@ def store_parsed(
         page_order=page_order,
     )
     if new and group:
+        from korantui.core.stories.grouping import group_new  # not before the first requests
+
         group_new(store)  # one story across outlets: the new headlines join their stories
     return RefreshResult(feed, new=new, total=total)
 
@@ -204,16 +211,41 @@ async def refresh_feeds(
             on_result(res)
         return res
 
-    async with StoreWriter(store, _grouper(store)) as writer:
-        return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    if len(feeds) < GROUP_APART_FROM:
+        async with StoreWriter(store, _grouper(store)) as writer:
+            return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    from korantui.core.stories.process import GroupingProcess
+
+    grouping = GroupingProcess(store)
+    try:
+        async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
+            results = list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+    except BaseException:
+        grouping.close(now=True)  # cancelled (an app quitting): no waiting for the child
+        raise
+    await off_loop(grouping.close)
+    return results
 
 
-def _grouper(store: Store) -> Callable[[Sequence[object]], None]:
+# From this many feeds a refresh groups its stories in a child process (stories/process.py):
+# its start (~50 ms, on the other core) pays for itself once a few batches need grouping.
+GROUP_APART_FROM = 8
+
+
+def _grouper(
+    store: Store, group: Callable[[], object] | None = None
+) -> Callable[[Sequence[object]], object]:
     """What a refresh's writer does after each batch: the batch's new headlines join their
-    stories (one story across outlets), once for the batch rather than once a feed."""
+    stories (one story across outlets), once for the batch rather than once a feed; by group
+    when given (a child process's: what it returns is waited for), else by group_new here."""
 
-    def group(results: Sequence[object]) -> None:
-        if any(isinstance(r, RefreshResult) and r.new for r in results):
-            group_new(store)
+    def after(results: Sequence[object]) -> object:
+        if not any(isinstance(r, RefreshResult) and r.new for r in results):
+            return None
+        if group is not None:
+            return group()
+        from korantui.core.stories.grouping import group_new
 
-    return group
+        return group_new(store)
+
+    return after

@@ -7,8 +7,9 @@
       │  (one httpx client, the concurrency caps). Every refresh, discovery, article fetch and
       │  prefetch is a coroutine here; it never blocks: each blocking step is `await off_loop()`
       ▼
-    asyncio's default thread pool (off_loop = asyncio.to_thread): store calls, feed parsing
-      │  (feedparser-rs, feedparser, JSON Feed), decoding
+    asyncio's default thread pool (off_loop = asyncio.to_thread): store calls, decoding;
+    the parse threads "korantui-parse" (parse_off_loop, two or the parse pool's size): feed
+      │  parsing (feedparser-rs, feedparser, JSON Feed)
       ├──▶ HTML thread "korantui-html" (core/htmlwork.py): ALL lxml work of the process, one
       │    page at a time (lxml's compiled XPath must stay on the thread that made it): HTML
       │    index pages, discovery's link scan, article extraction
@@ -21,7 +22,7 @@
 
 Waiting style: code on the network loop awaits, nothing there calls `.result()`; code in
 threads waits on the network loop through NetworkRunner.run. A worker thread blocked on the HTML
-thread or the pool is a thread of the default pool, never the loop.
+thread or the pool is a thread of a pool (the default one, the parse threads), never the loop.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ import contextlib
 import contextvars
 import threading
 from collections.abc import Callable, Iterator
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -42,6 +46,37 @@ async def off_loop(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     import asyncio  # here: the source kinds import this module, and a config loads those
 
     return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def parse_off_loop(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """fn (a source's parse) in one of the few parse threads, awaited. Parses hold the GIL:
+    six of them at once (the default pool's size on two cores) parsed no faster than two and
+    took the GIL from the event loop six ways, so a refresh's next requests left late. Two
+    keep one parsing while another waits (on the parse pool's processes, on the store), and
+    as many as the parse pool has workers keep those busy."""
+    import asyncio
+    import functools
+
+    context = contextvars.copy_context()  # the caller's JobScope goes along, as to_thread's
+    call = functools.partial(context.run, fn, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(_parse_threads(), call)
+
+
+_parsers: ThreadPoolExecutor | None = None
+_parsers_lock = threading.Lock()
+
+
+def _parse_threads() -> ThreadPoolExecutor:
+    global _parsers
+    with _parsers_lock:
+        if _parsers is None:
+            import concurrent.futures  # here: `read FILE` and a config load this module
+            import os
+
+            # parsepool.workers(), not imported from there: that brings the feed parsers.
+            count = max(2, min(4, os.cpu_count() or 1))
+            _parsers = concurrent.futures.ThreadPoolExecutor(count, "korantui-parse")
+        return _parsers
 
 
 # -- stopping a runner's work --------------------------------------------------------------------

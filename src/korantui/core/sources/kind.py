@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from korantui.core.models import FeedSpec, ParsedSource
-from korantui.core.threads import off_loop
+from korantui.core.threads import parse_off_loop
 
 if TYPE_CHECKING:
     from korantui.core.net.fetch import Fetcher, FetchResult
@@ -149,5 +149,5 @@ class DocumentKind:
         )
         if result.not_modified:
             return Fetched(None, headers=result.headers)
-        parsed = await off_loop(self.parse, result, job.options, job.batch)
+        parsed = await parse_off_loop(self.parse, result, job.options, job.batch)
         return Fetched(parsed, result.etag, result.last_modified, result.headers)

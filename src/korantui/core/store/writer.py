@@ -13,8 +13,13 @@ feed inside its own savepoint:
 - a caller hears of its write only after the COMMIT, so whoever it tells (the UI, a progress
   line) finds the rows in the store;
 - after_batch, when given, runs once a batch, inside its transaction, after the feeds' writes
-  (a refresh groups the batch's new headlines into stories there: once a batch costs half of
-  once a feed); it fails alone, in a savepoint of its own, leaving the feeds' rows stored.
+  (a small refresh groups the batch's new headlines into stories there: once a batch costs
+  half of once a feed); it fails alone, in a savepoint of its own, leaving the feeds' rows
+  stored;
+- after_commit, when given, runs once a batch after its COMMIT and before its callers hear;
+  when it returns a concurrent Future, they hear once that is done, while the thread goes on
+  with the next batch (a large refresh has a child process group the committed headlines so,
+  and its callers then find them grouped); its failure is logged, the batch stays stored.
 
 While the store is locked by another process (its busy timeout), only this thread waits:
 downloads and parsing go on, and their writes join the next batch. A batch is kept to a few
@@ -24,6 +29,7 @@ dozen feeds so other readers of the same connection wait one short batch at most
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import queue
@@ -63,6 +69,19 @@ def _settle(job: _Job, result: Any, error: BaseException | None) -> None:
         job.loop.call_soon_threadsafe(done)
 
 
+def _settle_all(
+    batch: list[_Job],
+    outcomes: list[tuple[Any, BaseException | None]],
+    after: concurrent.futures.Future[Any] | None = None,
+) -> None:
+    if after is not None and not after.cancelled() and after.exception() is not None:
+        logging.getLogger(__name__).error(
+            "after a store batch's commit", exc_info=after.exception()
+        )
+    for job, (result, error) in zip(batch, outcomes, strict=True):
+        _settle(job, result, error)
+
+
 class StoreWriter:
     """`async with StoreWriter(store) as w: await w.write(store.save_entries, ...)`.
 
@@ -71,10 +90,14 @@ class StoreWriter:
     """
 
     def __init__(
-        self, store: Store, after_batch: Callable[[Sequence[Any]], object] | None = None
+        self,
+        store: Store,
+        after_batch: Callable[[Sequence[Any]], object] | None = None,
+        after_commit: Callable[[Sequence[Any]], object] | None = None,
     ) -> None:
         self.store = store
         self.after_batch = after_batch  # called with the batch's results
+        self.after_commit = after_commit  # the same, once they are committed
         self.batches = 0  # transactions made (for tests and the benchmark's notes)
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._main, name="korantui-store-writer")
@@ -138,9 +161,20 @@ class StoreWriter:
                     self._after(db, [r for r, error in outcomes if error is None])
         except Exception as e:  # BEGIN or COMMIT failed: nothing of the batch was stored
             outcomes = [(None, e)] * len(batch)
+        else:
+            if self.after_commit is not None:
+                try:
+                    waiting = self.after_commit([r for r, error in outcomes if error is None])
+                except Exception:
+                    logging.getLogger(__name__).exception("after a store batch's commit")
+                    waiting = None
+                if isinstance(waiting, concurrent.futures.Future):
+                    # Its callers hear once that is done; the thread goes on with the next batch.
+                    self.batches += 1
+                    waiting.add_done_callback(lambda done: _settle_all(batch, outcomes, done))
+                    return
         self.batches += 1
-        for job, (result, error) in zip(batch, outcomes, strict=True):
-            _settle(job, result, error)
+        _settle_all(batch, outcomes)
 
     def _after(self, db: sqlite3.Connection, results: list[Any]) -> None:
         assert self.after_batch is not None

@@ -1,0 +1,136 @@
+"""Story grouping in a child process (core/stories/process.py), and its fallback in this one."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from korantui.core.models import Entry, FeedSpec
+from korantui.core.store.database import Store
+from korantui.core.store.stories import groups
+from korantui.core.stories.process import GroupingProcess
+from tests.hostile_servers import Site, rss
+from tests.test_stories import FLOOD, OTHER, OTHER_RETOLD
+
+
+def _store_of_stories(tmp_path: Path) -> tuple[Store, dict[str, int]]:
+    store = Store(tmp_path / "k.db")
+    stories = [*FLOOD, OTHER, OTHER_RETOLD]
+    store.sync_feeds([FeedSpec(url=f"http://k{n}.example/f.xml") for n in range(len(stories))])
+    when = datetime.now(UTC) - timedelta(hours=2)
+    for n, (feed, (title, summary)) in enumerate(zip(store.feeds(), stories, strict=True)):
+        entry = Entry(title, f"https://k{n}.example/1", summary=summary, published=when)
+        store.save_entries(feed.id, [entry])
+    return store, {h.title: h.id for h in store.headlines()}
+
+
+def _assert_grouped(store: Store, ids: dict[str, int]) -> None:
+    found = groups(store)
+    assert len({found[ids[t]] for t, _ in FLOOD}) == 1
+    assert found[ids[OTHER[0]]] == found[ids[OTHER_RETOLD[0]]] != found[ids[FLOOD[0][0]]]
+
+
+def test_the_child_process_groups_the_stores_new_headlines(tmp_path: Path) -> None:
+    store, ids = _store_of_stories(tmp_path)
+    grouping = GroupingProcess(store)
+    try:
+        assert grouping.request().result(timeout=60) == len(ids)
+        assert grouping.request().result(timeout=60) == 0  # nothing new since
+    finally:
+        grouping.close()
+    assert grouping.in_child == 2
+    _assert_grouped(store, ids)
+    store.close()
+
+
+def test_a_child_that_cannot_start_leaves_the_grouping_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, ids = _store_of_stories(tmp_path)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
+    grouping = GroupingProcess(store)
+    try:
+        assert grouping.request().result(timeout=60) == len(ids)
+    finally:
+        grouping.close()
+    assert grouping.in_child == 0
+    _assert_grouped(store, ids)
+    store.close()
+
+
+def test_a_child_that_dies_leaves_the_grouping_to_this_process(tmp_path: Path) -> None:
+    store, ids = _store_of_stories(tmp_path)
+    grouping = GroupingProcess(store)
+    try:
+        proc = grouping._start()
+        proc.kill()
+        proc.wait()
+        assert grouping.request().result(timeout=60) == len(ids)
+    finally:
+        grouping.close()
+    assert grouping.in_child == 0
+    _assert_grouped(store, ids)
+    store.close()
+
+
+async def test_a_large_refresh_finds_its_stories_grouped_when_it_hears_of_its_feeds(
+    tmp_path: Path,
+) -> None:
+    from korantui.core.net.fetch import Fetcher
+    from korantui.core.refresh import GROUP_APART_FROM, refresh_feeds
+
+    store = Store(tmp_path / "k.db")
+    when = datetime.now(UTC) - timedelta(hours=3)
+    stories = [*FLOOD, OTHER, OTHER_RETOLD]
+    stories += [(f"Kabar lain nomor {n}", "Ringkasan lain") for n in range(GROUP_APART_FROM)]
+    heard: list[dict[int, int]] = []
+    with Site() as site:
+        urls = []
+        for n, (title, summary) in enumerate(stories):
+            item = {
+                "title": title,
+                "link": f"https://koran{n}.example/berita/{n}",
+                "description": summary,
+                "pubDate": format_datetime(when + timedelta(minutes=10 * n)),
+            }
+            urls.append(site.page(f"/{n}.xml", rss([item]), "application/rss+xml"))
+        store.sync_feeds([FeedSpec(url=u, name=f"Koran {n}") for n, u in enumerate(urls)])
+        async with Fetcher() as fetcher:
+            results = await refresh_feeds(
+                store, fetcher, store.feeds(), on_result=lambda r: heard.append(groups(store))
+            )
+    assert [r.new for r in results] == [1] * len(stories)
+    ids = {h.title: h.id for h in store.headlines()}
+    _assert_grouped(store, ids)
+    # Each feed was heard of once its headline had its story: the flood's last feed heard
+    # with the whole flood grouped.
+    last_flood = max(ids[t] for t, _ in FLOOD)
+    assert any(last_flood in seen for seen in heard)
+    store.close()
+
+
+def test_requests_made_while_one_runs_are_all_answered_by_the_next(tmp_path: Path) -> None:
+    store, ids = _store_of_stories(tmp_path)
+    grouping = GroupingProcess(store)
+    try:
+        asked = [grouping.request() for _ in range(5)]
+        counts = [done.result(timeout=60) for done in asked]
+    finally:
+        grouping.close()
+    assert counts[0] == len(ids) and set(counts[1:]) <= {0, len(ids)}
+    assert 1 <= grouping.in_child <= 5
+    _assert_grouped(store, ids)
+    store.close()
+
+
+def test_closing_now_drops_what_the_child_was_asked(tmp_path: Path) -> None:
+    store, _ = _store_of_stories(tmp_path)
+    grouping = GroupingProcess(store)
+    done = grouping.request()
+    grouping.close(now=True)
+    assert done.done()  # answered before the kill, or dropped: never left waiting
+    store.close()
