@@ -47,3 +47,18 @@ def test_a_key_points_list_and_a_second_section_are_kept() -> None:
     assert "The late boat on Fridays stays for students going home" in text
     assert "What comes next" in text and _PARAGRAPHS[3] in text
     assert "Copyright Harbour Post" not in text
+
+
+def test_a_double_encoded_page_on_one_line_is_read_whole() -> None:
+    # A page whose text was encoded twice ("”" as "â\x80\x9d": U+009D, the 8-bit code that
+    # opens a terminal command) and minified to one line: the code is one bad character, not
+    # the start of a sequence that runs to the end of the line.
+    quote = "”".encode().decode("latin-1")
+    body = f"<p>The skipper said “two crews{quote} would do.</p>" + "".join(
+        f"<p>{p}</p>" for p in _PARAGRAPHS
+    )
+    page = _page(body).replace("<html>", "<html><meta charset='utf-8'>").encode()
+    a = extract_article(page, "https://harbour.example/local/ferry-crew")
+    text = a.text
+    assert all(p in text for p in _PARAGRAPHS)
+    assert "\x9d" not in text and "Copyright Harbour Post" not in text
