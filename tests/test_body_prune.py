@@ -67,6 +67,28 @@ def test_an_about_the_author_box_closing_the_page_is_dropped() -> None:
     assert _PARAGRAPHS[3] in a.text
 
 
+def test_a_byline_with_a_bio_and_a_list_of_sources_closing_the_page_are_dropped() -> None:
+    blocks = [
+        *(_p(p) for p in _PARAGRAPHS),
+        Block("h", "Article Sources"),
+        Block("li", "Valley Seed Savers, Annual Report 2024, p. 12."),
+        _p("Written by: Tom Reyes, Garden Editor"),
+        _p("Tom Reyes has grown beans on the same plot since 1998 and edits the seed pages."),
+    ]
+    assert [b.text for b in cut_closing_sections(blocks)] == _PARAGRAPHS
+
+
+def test_a_read_next_list_under_the_article_is_dropped() -> None:
+    blocks = [
+        *(_p(p) for p in _PARAGRAPHS),
+        Block("h", "Up Next"),
+        Block("li", "Saving squash seed without cross-pollination"),
+        Block("h", "You'll also love..."),
+        Block("li", "A beginner's guide to the pump house garden"),
+    ]
+    assert [b.text for b in drop_link_lists(blocks)] == _PARAGRAPHS
+
+
 def test_a_passage_printed_twice_is_kept_once() -> None:
     blocks = [_p(p) for p in _PARAGRAPHS] + [_p(p) for p in _PARAGRAPHS[:3]]
     assert [b.text for b in drop_repeated_runs(blocks)] == _PARAGRAPHS

@@ -104,8 +104,10 @@ STAMP_WORDS = 14
 # comments.
 _CLOSING = re.compile(
     r"^\W*(?:about\s+the\s+authors?|about\s+(?:the\s+)?(?:writer|editor)|meet\s+the\s+author"
-    r"|written\s+by|author(?:\s+bio)?|(?:\d+\s+)?comments?|leave\s+a\s+(?:reply|comment)"
-    r"|join\s+the\s+(?:conversation|discussion)|share\s+this(?:\s+(?:article|post|story))?"
+    r"|(?:written|reviewed)\s+by\b[^.!?]{0,60}|author(?:\s+bio)?|(?:\d+\s+)?comments?"
+    r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)"
+    r"|share\s+this(?:\s+(?:article|post|story))?|(?:article\s+)?sources|citations"
+    r"|manage\s+consent|cookies?\s+policy|privacy\s+overview"
     r")\W*$",
     re.I,
 )
@@ -119,6 +121,8 @@ _LIST_HEADING = re.compile(
     r"|more\s+(?:from|on)\s+[^.!?=≠]{1,40}|more\s+(?:like\s+this|articles|stories|posts)"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.*"
     r"|other\s+(?:posts|articles|stories)\s+you\s+(?:may|might)\s+(?:like|enjoy)"
+    r"|(?:recent|latest)\s+articles|(?:up|watch|read)\s+next|explore\s+more|further\s+reading"
+    r"|top\s+resources|you(?:\W?ll|\s+will)\s+also\s+(?:love|like)\b.*|good\s+articles\s+to\s+read\b.*"
     r")\W*$",
     re.I,
 )
