@@ -138,3 +138,15 @@ def test_when_and_how_long_lines_are_dropped_but_a_dated_sentence_stays() -> Non
         _p(kept),
     ]
     assert [b.text for b in drop_chrome(blocks)] == [kept]
+
+
+def test_a_shopping_box_s_buttons_are_dropped_but_a_sentence_on_prices_stays() -> None:
+    text = "We checked the price of each watering can at three garden centres in the valley."
+    blocks = [
+        _p(text),
+        _p("View Deal"),
+        _p("Price comparison from over 3,000 shops"),
+        _p("Check Amazon Price"),
+        _p("Read our full review"),
+    ]
+    assert [b.text for b in drop_chrome(blocks)] == [text]

@@ -70,6 +70,9 @@ _CHROME = re.compile(
     r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|hours?)\s+read(?:\s+time|ing\s+time)?"
     r"|on\s+this\s+page|in\s+this\s+(?:article|guide|post)|contents|content\s+map"
     r"|(?:reading\s+time|read\s+time)\s*:?\s*\d+\s*min(?:ute)?s?"
+    # A shopping box's buttons and labels beside each product.
+    r"|view\s+(?:in\s+list|deal)|price\s+comparison\s+from\b.*|read\s+(?:our\s+)?full\s+review"
+    r"|check\s+(?:amazon\s+)?price\b.*|visit\s+(?:the\s+)?website"
     r")\W*$",
     re.I,
 )
