@@ -62,3 +62,14 @@ def test_a_double_encoded_page_on_one_line_is_read_whole() -> None:
     text = a.text
     assert all(p in text for p in _PARAGRAPHS)
     assert "\x9d" not in text and "Copyright Harbour Post" not in text
+
+
+def test_paragraphs_that_open_with_a_comment_are_kept() -> None:
+    # Pages rendered by React put "<!-- -->" between text nodes; trafilatura dropped a
+    # paragraph whose text came after one.
+    body = (
+        f"<p>{_PARAGRAPHS[0]}</p> <!-- --> <p> <!-- -->{_PARAGRAPHS[1]}</p> "
+        f"<p>{_PARAGRAPHS[2]}<!-- --> </p><p>{_PARAGRAPHS[3]}</p>"
+    )
+    a = extract_article(_page(body), "https://harbour.example/local/ferry-crew")
+    assert [b.text for b in a.blocks if b.kind == "p"] == _PARAGRAPHS
