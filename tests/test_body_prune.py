@@ -150,3 +150,16 @@ def test_a_shopping_box_s_buttons_are_dropped_but_a_sentence_on_prices_stays() -
         _p("Read our full review"),
     ]
     assert [b.text for b in drop_chrome(blocks)] == [text]
+
+
+def test_teasers_under_a_list_heading_at_the_end_go_but_long_items_earlier_stay() -> None:
+    teaser = Block(
+        "li",
+        "Saving squash seed: how the society keeps its varieties apart, which plots grow "
+        "them each summer, and why hand pollination in the morning works best.",
+    )
+    closing = [*(_p(p) for p in _PARAGRAPHS), Block("h", "Recent Articles"), teaser, teaser]
+    assert [b.text for b in drop_link_lists(closing)] == _PARAGRAPHS
+    early = [_p(_PARAGRAPHS[0]), Block("h", "More from the society:"), teaser, teaser]
+    early += [_p(p) for p in _PARAGRAPHS[1:]] * 2
+    assert teaser in drop_link_lists(early)

@@ -130,6 +130,9 @@ _LIST_HEADING = re.compile(
     re.I,
 )
 LIST_ITEM_WORDS = 20
+# In the closing part of a reading, a list's items may be teasers (a headline and its first
+# lines) rather than bare titles.
+CLOSING_LIST_ITEM_WORDS = 40
 
 
 def _words(block: Block) -> int:
@@ -172,11 +175,18 @@ def drop_link_lists(blocks: list[Block]) -> list[Block]:
     """A "Related posts" heading and the short items under it: titles of other pages."""
     out: list[Block] = []
     skipping = False
+    limit = LIST_ITEM_WORDS
+    left = sum(_words(b) for b in blocks)  # words from this block to the end
+    total = left
     for block in blocks:
-        if skipping and _words(block) <= LIST_ITEM_WORDS and block.kind != "h":
+        left -= _words(block)
+        if skipping and _words(block) <= limit and block.kind != "h":
             continue
         skipping = _words(block) <= CLOSING_HEADING_WORDS and bool(_LIST_HEADING.match(block.text))
-        if not skipping:
+        if skipping:
+            closing = left <= CLOSING_SHARE * total
+            limit = CLOSING_LIST_ITEM_WORDS if closing else LIST_ITEM_WORDS
+        else:
             out.append(block)
     return out
 
