@@ -163,3 +163,13 @@ def test_teasers_under_a_list_heading_at_the_end_go_but_long_items_earlier_stay(
     early = [_p(_PARAGRAPHS[0]), Block("h", "More from the society:"), teaser, teaser]
     early += [_p(p) for p in _PARAGRAPHS[1:]] * 2
     assert teaser in drop_link_lists(early)
+
+
+def test_an_appeal_for_money_and_a_paywall_offer_are_dropped() -> None:
+    blocks = [
+        *(_p(p) for p in _PARAGRAPHS),
+        _p("Liked this story? We need your help to keep the society's magazine free to read."),
+        _p("Already have an account? Sign in"),
+        _p("Unlock this article and the whole archive with a supporter's pass."),
+    ]
+    assert [b.text for b in drop_chrome(blocks)] == _PARAGRAPHS

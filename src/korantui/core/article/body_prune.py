@@ -90,7 +90,11 @@ _PROMPT = re.compile(
     r"|\bwe\s+use\s+cookies\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b"
     r"|\bif\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|post|story|blog\s+post)\b"
     r"|\bas\s+an\s+amazon\s+associate\b|\bthrough\s+(?:our\s+|my\s+)?(?:affiliate\s+)?links\b.{0,60}"
-    r"\b(?:earn|commission)|\bmay\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission",
+    r"\b(?:earn|commission)|\bmay\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission"
+    # Appeals for money and the paywall's offers.
+    r"|\bwe\s+need\s+your\s+help\s+to\s+keep\b|\bsince\s+you\s+made\s+it\s+to\s+the\s+bottom\b"
+    r"|\bsupport\s+our\s+mission\b|\bbecome\s+a\s+paid\s+(?:subscriber|member)\b"
+    r"|\bunlock\s+this\s+(?:piece|article|story|post)\b|\balready\s+have\s+an\s+account\W+(?:log|sign)\s*in\b",
     re.I,
 )
 PROMPT_WORDS = 60
