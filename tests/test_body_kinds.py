@@ -47,3 +47,29 @@ def test_a_key_points_list_and_a_second_section_are_kept() -> None:
     assert "The late boat on Fridays stays for students going home" in text
     assert "What comes next" in text and _PARAGRAPHS[3] in text
     assert "Copyright Harbour Post" not in text
+
+
+def test_a_double_encoded_page_on_one_line_is_read_whole() -> None:
+    # A page whose text was encoded twice ("”" as "â\x80\x9d": U+009D, the 8-bit code that
+    # opens a terminal command) and minified to one line: the code is one bad character, not
+    # the start of a sequence that runs to the end of the line.
+    quote = "”".encode().decode("latin-1")
+    body = f"<p>The skipper said “two crews{quote} would do.</p>" + "".join(
+        f"<p>{p}</p>" for p in _PARAGRAPHS
+    )
+    page = _page(body).replace("<html>", "<html><meta charset='utf-8'>").encode()
+    a = extract_article(page, "https://harbour.example/local/ferry-crew")
+    text = a.text
+    assert all(p in text for p in _PARAGRAPHS)
+    assert "\x9d" not in text and "Copyright Harbour Post" not in text
+
+
+def test_paragraphs_that_open_with_a_comment_are_kept() -> None:
+    # Pages rendered by React put "<!-- -->" between text nodes; trafilatura dropped a
+    # paragraph whose text came after one.
+    body = (
+        f"<p>{_PARAGRAPHS[0]}</p> <!-- --> <p> <!-- -->{_PARAGRAPHS[1]}</p> "
+        f"<p>{_PARAGRAPHS[2]}<!-- --> </p><p>{_PARAGRAPHS[3]}</p>"
+    )
+    a = extract_article(_page(body), "https://harbour.example/local/ferry-crew")
+    assert [b.text for b in a.blocks if b.kind == "p"] == _PARAGRAPHS

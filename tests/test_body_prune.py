@@ -67,6 +67,28 @@ def test_an_about_the_author_box_closing_the_page_is_dropped() -> None:
     assert _PARAGRAPHS[3] in a.text
 
 
+def test_a_byline_with_a_bio_and_a_list_of_sources_closing_the_page_are_dropped() -> None:
+    blocks = [
+        *(_p(p) for p in _PARAGRAPHS),
+        Block("h", "Article Sources"),
+        Block("li", "Valley Seed Savers, Annual Report 2024, p. 12."),
+        _p("Written by: Tom Reyes, Garden Editor"),
+        _p("Tom Reyes has grown beans on the same plot since 1998 and edits the seed pages."),
+    ]
+    assert [b.text for b in cut_closing_sections(blocks)] == _PARAGRAPHS
+
+
+def test_a_read_next_list_under_the_article_is_dropped() -> None:
+    blocks = [
+        *(_p(p) for p in _PARAGRAPHS),
+        Block("h", "Up Next"),
+        Block("li", "Saving squash seed without cross-pollination"),
+        Block("h", "You'll also love..."),
+        Block("li", "A beginner's guide to the pump house garden"),
+    ]
+    assert [b.text for b in drop_link_lists(blocks)] == _PARAGRAPHS
+
+
 def test_a_passage_printed_twice_is_kept_once() -> None:
     blocks = [_p(p) for p in _PARAGRAPHS] + [_p(p) for p in _PARAGRAPHS[:3]]
     assert [b.text for b in drop_repeated_runs(blocks)] == _PARAGRAPHS
@@ -116,3 +138,38 @@ def test_when_and_how_long_lines_are_dropped_but_a_dated_sentence_stays() -> Non
         _p(kept),
     ]
     assert [b.text for b in drop_chrome(blocks)] == [kept]
+
+
+def test_a_shopping_box_s_buttons_are_dropped_but_a_sentence_on_prices_stays() -> None:
+    text = "We checked the price of each watering can at three garden centres in the valley."
+    blocks = [
+        _p(text),
+        _p("View Deal"),
+        _p("Price comparison from over 3,000 shops"),
+        _p("Check Amazon Price"),
+        _p("Read our full review"),
+    ]
+    assert [b.text for b in drop_chrome(blocks)] == [text]
+
+
+def test_teasers_under_a_list_heading_at_the_end_go_but_long_items_earlier_stay() -> None:
+    teaser = Block(
+        "li",
+        "Saving squash seed: how the society keeps its varieties apart, which plots grow "
+        "them each summer, and why hand pollination in the morning works best.",
+    )
+    closing = [*(_p(p) for p in _PARAGRAPHS), Block("h", "Recent Articles"), teaser, teaser]
+    assert [b.text for b in drop_link_lists(closing)] == _PARAGRAPHS
+    early = [_p(_PARAGRAPHS[0]), Block("h", "More from the society:"), teaser, teaser]
+    early += [_p(p) for p in _PARAGRAPHS[1:]] * 2
+    assert teaser in drop_link_lists(early)
+
+
+def test_an_appeal_for_money_and_a_paywall_offer_are_dropped() -> None:
+    blocks = [
+        *(_p(p) for p in _PARAGRAPHS),
+        _p("Liked this story? We need your help to keep the society's magazine free to read."),
+        _p("Already have an account? Sign in"),
+        _p("Unlock this article and the whole archive with a supporter's pass."),
+    ]
+    assert [b.text for b in drop_chrome(blocks)] == _PARAGRAPHS

@@ -57,6 +57,7 @@ def clean_text(text: str | None) -> str:
     return _CONTROL.sub("", text)
 
 
+_C1 = re.compile("[\x80-\x9f]")
 _CHAR_REF = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 
 
@@ -80,6 +81,11 @@ def clean_markup(markup: str | None) -> str:
     """clean_text for HTML/XML source: also removes character references to control characters
     (`&#27;`, `&#x7;`), which a parser would turn into the real thing, and maps &#128;-&#159; to
     the windows-1252 characters browsers show for them."""
+    if markup and _C1.search(markup):
+        # In a page's source, C1 characters are mojibake (U+009D of a double-encoded "”"),
+        # never a terminal's: each goes alone. Read as 8-bit escape sequences they took the
+        # rest of their line, which on a minified page is most of the page.
+        markup = _C1.sub("", markup.replace("\x85", "\n"))
     return _CHAR_REF.sub(_char_ref, clean_text(markup))
 
 

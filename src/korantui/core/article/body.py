@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 from korantui.core.article.blocks import blocks_from_element
 from korantui.core.article.body_recover import box_reading, stopped_short
 from korantui.core.models import Block
@@ -25,6 +27,11 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
     """The body's blocks and which reading gave them ("balanced", "recall", "precision", or
     "box" where they all stopped short of the page's prose); an empty list when none found
     any text."""
+    # trafilatura drops a paragraph whose text follows a comment ("<p><!-- -->Text", as React
+    # renders text nodes): there the comments go, their tails stay.
+    for el in {comment.getparent() for comment in tree.iter(etree.Comment)}:
+        if el is not None and el.tag in _COMMENTED:
+            etree.strip_tags(el, etree.Comment)
     readings = [(_reading(tree, url, "recall"), "recall")]
     if words(readings[0][0]) < TRUSTED_SHARE * paragraph_words(tree):
         readings.append((_reading(tree, url, "balanced"), "balanced"))
@@ -39,6 +46,8 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
             blocks, mode = boxed, "box"
     return (recover_loose_text(tree, blocks, url) if blocks else []), mode
 
+
+_COMMENTED = frozenset({"p", "li", "h2", "h3", "h4"})
 
 # A recall reading with less than this share of the words in the page's <p> elements missed a
 # part of the article (measured: from 0.6 to 0.9 the choice is the same on the corpus).

@@ -70,6 +70,9 @@ _CHROME = re.compile(
     r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|hours?)\s+read(?:\s+time|ing\s+time)?"
     r"|on\s+this\s+page|in\s+this\s+(?:article|guide|post)|contents|content\s+map"
     r"|(?:reading\s+time|read\s+time)\s*:?\s*\d+\s*min(?:ute)?s?"
+    # A shopping box's buttons and labels beside each product.
+    r"|view\s+(?:in\s+list|deal)|price\s+comparison\s+from\b.*|read\s+(?:our\s+)?full\s+review"
+    r"|check\s+(?:amazon\s+)?price\b.*|visit\s+(?:the\s+)?website"
     r")\W*$",
     re.I,
 )
@@ -87,7 +90,11 @@ _PROMPT = re.compile(
     r"|\bwe\s+use\s+cookies\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b"
     r"|\bif\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|post|story|blog\s+post)\b"
     r"|\bas\s+an\s+amazon\s+associate\b|\bthrough\s+(?:our\s+|my\s+)?(?:affiliate\s+)?links\b.{0,60}"
-    r"\b(?:earn|commission)|\bmay\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission",
+    r"\b(?:earn|commission)|\bmay\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission"
+    # Appeals for money and the paywall's offers.
+    r"|\bwe\s+need\s+your\s+help\s+to\s+keep\b|\bsince\s+you\s+made\s+it\s+to\s+the\s+bottom\b"
+    r"|\bsupport\s+our\s+mission\b|\bbecome\s+a\s+paid\s+(?:subscriber|member)\b"
+    r"|\bunlock\s+this\s+(?:piece|article|story|post)\b|\balready\s+have\s+an\s+account\W+(?:log|sign)\s*in\b",
     re.I,
 )
 PROMPT_WORDS = 60
@@ -104,8 +111,10 @@ STAMP_WORDS = 14
 # comments.
 _CLOSING = re.compile(
     r"^\W*(?:about\s+the\s+authors?|about\s+(?:the\s+)?(?:writer|editor)|meet\s+the\s+author"
-    r"|written\s+by|author(?:\s+bio)?|(?:\d+\s+)?comments?|leave\s+a\s+(?:reply|comment)"
-    r"|join\s+the\s+(?:conversation|discussion)|share\s+this(?:\s+(?:article|post|story))?"
+    r"|(?:written|reviewed)\s+by\b[^.!?]{0,60}|author(?:\s+bio)?|(?:\d+\s+)?comments?"
+    r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)"
+    r"|share\s+this(?:\s+(?:article|post|story))?|(?:article\s+)?sources|citations"
+    r"|manage\s+consent|cookies?\s+policy|privacy\s+overview"
     r")\W*$",
     re.I,
 )
@@ -119,10 +128,15 @@ _LIST_HEADING = re.compile(
     r"|more\s+(?:from|on)\s+[^.!?=≠]{1,40}|more\s+(?:like\s+this|articles|stories|posts)"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.*"
     r"|other\s+(?:posts|articles|stories)\s+you\s+(?:may|might)\s+(?:like|enjoy)"
+    r"|(?:recent|latest)\s+articles|(?:up|watch|read)\s+next|explore\s+more|further\s+reading"
+    r"|top\s+resources|you(?:\W?ll|\s+will)\s+also\s+(?:love|like)\b.*|good\s+articles\s+to\s+read\b.*"
     r")\W*$",
     re.I,
 )
 LIST_ITEM_WORDS = 20
+# In the closing part of a reading, a list's items may be teasers (a headline and its first
+# lines) rather than bare titles.
+CLOSING_LIST_ITEM_WORDS = 40
 
 
 def _words(block: Block) -> int:
@@ -165,11 +179,18 @@ def drop_link_lists(blocks: list[Block]) -> list[Block]:
     """A "Related posts" heading and the short items under it: titles of other pages."""
     out: list[Block] = []
     skipping = False
+    limit = LIST_ITEM_WORDS
+    left = sum(_words(b) for b in blocks)  # words from this block to the end
+    total = left
     for block in blocks:
-        if skipping and _words(block) <= LIST_ITEM_WORDS and block.kind != "h":
+        left -= _words(block)
+        if skipping and _words(block) <= limit and block.kind != "h":
             continue
         skipping = _words(block) <= CLOSING_HEADING_WORDS and bool(_LIST_HEADING.match(block.text))
-        if not skipping:
+        if skipping:
+            closing = left <= CLOSING_SHARE * total
+            limit = CLOSING_LIST_ITEM_WORDS if closing else LIST_ITEM_WORDS
+        else:
             out.append(block)
     return out
 
