@@ -40,6 +40,7 @@ PRELOAD = [
     "korantui.core.store.database",
     "httpx",
 ]
+NICE = 10  # the child's scheduling priority below the app's
 POLL = 0.05  # seconds between the parent's looks at whether it was told to stop
 
 # Where there is no forkserver (Windows), refreshes stay in the app's process.
@@ -90,6 +91,10 @@ def _child(
     os.environ.clear()
     os.environ.update(environ)
     _follow(app_pid)
+    # Below the app on a busy machine: when both want a core, the screen's answer to a key
+    # comes first, and the refresh takes what the app leaves (most of the time, all of it).
+    with contextlib.suppress(OSError):
+        os.nice(NICE)
 
     from korantui.core.net.runner import NetworkRunner
     from korantui.core.refresh import refresh_feeds
