@@ -3,8 +3,12 @@ interpreter lock for the keys while feeds land, and its collector waits until th
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import multiprocessing
+import os
+import signal
+import threading
 
 import pytest
 
@@ -12,7 +16,7 @@ import korantui.core.refresh
 from korantui.core import refresh_process
 from korantui.ui.app import KoranApp
 from tests.hostile_servers import Site, rss
-from tests.uikit import until
+from tests.uikit import notices, until
 
 
 def _refuse_here(*args: object, **kwargs: object) -> object:
@@ -81,3 +85,31 @@ async def test_without_a_child_the_refresh_runs_in_the_apps_process(
             await until(app, pilot, lambda: not app.main.refresher.busy_feeds, "busy marks off")
             assert not app.refresh_in_child  # and so from now on
             assert gc.isenabled()
+
+
+async def test_a_child_that_dies_leaves_an_error_for_each_feed_not_busy_marks(
+    write_config,
+):  # type: ignore[no-untyped-def]
+    with Site() as site:
+        asked = threading.Event()
+
+        def hold(handler) -> None:  # type: ignore[no-untyped-def]
+            asked.set()
+            handler.stall(60)
+
+        site.route("/satu.xml", hold)
+        cfg = write_config(f'[[feeds]]\nurl = "{site.url("/satu.xml")}"\nname = "Satu"\n')
+        cfg.prefetch = 0
+        app = KoranApp(cfg, refresh_on_start=False)
+        async with app.run_test(size=(120, 30)) as pilot:
+            refresher = app.main.refresher
+            await pilot.press("R")
+            assert await asyncio.to_thread(asked.wait, 30), "the request never came"
+            (child,) = refresher._children
+            assert child._proc is not None
+            os.kill(child._proc.pid, signal.SIGKILL)  # as the OOM killer would
+            await until(app, pilot, lambda: not refresher.busy_feeds, "busy marks off")
+            await until(app, pilot, lambda: bool(notices(app)), "the refresh's notice")
+            assert "1 error" in notices(app)[-1], notices(app)
+            assert gc.isenabled()
+            assert _children() == []
