@@ -8,6 +8,10 @@ the collector off until its first frame as `korantui` starts it (cli.py). In one
 first the keys with nothing running, then the same while a refresh of every feed lands (from R
 until the refresh, the snapshots it brings and the long list's pages have all been shown).
 
+The site serves from a process of its own, as a reader's feeds come from other machines: in
+the app's process its server threads (HTTP parsing in Python, a thread per connection) took the
+GIL the app's UI thread waits for, a load no reader's app has (--site-in-process: as before).
+
 How a key is timed: it goes in as the terminal driver sends it (events.Key through the driver's
 message queue, the start time taken just before); it is answered at the first frame painted
 (App._display, the compositor's output handed to the driver) after the list moved its cursor
@@ -29,10 +33,14 @@ import asyncio
 import cProfile
 import gc
 import json
+import multiprocessing as mp
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +168,7 @@ async def measure(
         result["idle"] = idle
         started = time.perf_counter()
         app.main.action_refresh_all()
+        result["r_ms"] = (time.perf_counter() - started) * 1000  # the UI thread's share of R
         busy = []
         at: list[float] = []  # when each key went in, from R
         n = 0
@@ -205,6 +214,46 @@ class Profiler:
             self.profile = None
 
 
+def _serve(feeds: int, items: int, latency: float, conn: Connection) -> None:
+    """The site in its own process: its URLs sent, then its answer counts once asked."""
+    with NewsSite(feeds, items, latency, hosts=min(HOSTS, feeds)) as site:
+        conn.send(site.feed_urls)
+        if conn.poll(LIMIT * 3):  # bounded: a parent gone leaves no server behind for long
+            conn.recv()
+        conn.send(site.take_counts())
+
+
+class _Site:
+    def __init__(self, urls: list[str], counts: Any) -> None:
+        self.feed_urls = urls
+        self.take_counts = counts
+
+
+@contextmanager
+def news_site(feeds: int, items: int, latency: float, in_process: bool) -> Iterator[_Site]:
+    if in_process:
+        with NewsSite(feeds, items, latency, hosts=min(HOSTS, feeds)) as site:
+            yield _Site(site.feed_urls, site.take_counts)
+        return
+    parent, child = mp.Pipe()
+    proc = mp.get_context("spawn").Process(
+        target=_serve, args=(feeds, items, latency, child), daemon=True
+    )
+    proc.start()
+    try:
+        if not parent.poll(60):
+            raise RuntimeError("the news site did not start")
+
+        def counts() -> dict[str, int]:
+            parent.send("counts")
+            return dict(parent.recv()) if parent.poll(30) else {}
+
+        yield _Site(parent.recv(), counts)
+    finally:
+        proc.terminate()
+        proc.join(timeout=10)
+
+
 def run(
     feeds: int = 100,
     items: int = 50,
@@ -212,9 +261,10 @@ def run(
     stored: int = 10_000,
     idle_keys: int = IDLE_KEYS,
     profile: Path | None = None,
+    site_in_process: bool = False,
 ) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="korantui-ui-latency-"))
-    with NewsSite(feeds, items, latency, hosts=min(HOSTS, feeds)) as site:
+    with news_site(feeds, items, latency, site_in_process) as site:
         cfg = korantui_config(work / "config.toml", site.feed_urls)
         data = work / "data"
         build_store(data / "korantui.db", site.feed_urls, stored)
@@ -239,8 +289,21 @@ def main() -> int:
     parser.add_argument(
         "--profile", type=Path, help="cProfile the UI thread: DIR/idle.prof, DIR/refresh.prof"
     )
+    parser.add_argument(
+        "--site-in-process",
+        action="store_true",
+        help="the site's server threads in the app's process (the earlier figures' way)",
+    )
     args = parser.parse_args()
-    result = run(args.feeds, args.items, args.latency, args.stored, args.keys, args.profile)
+    result = run(
+        args.feeds,
+        args.items,
+        args.latency,
+        args.stored,
+        args.keys,
+        args.profile,
+        args.site_in_process,
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(result), encoding="utf-8")
     for phase in ("idle", "refresh"):
@@ -251,7 +314,8 @@ def main() -> int:
             f"  max {worst:6.1f} ms"
         )
     print(
-        f"refresh of {args.feeds} feeds landed in {result['refresh_seconds']:.2f} s;"
+        f"R itself took the UI thread {result['r_ms']:.1f} ms;"
+        f" refresh of {args.feeds} feeds landed in {result['refresh_seconds']:.2f} s;"
         f" answers {result['answers']}; headlines stored {result['headlines']}"
     )
     return 0

@@ -8,6 +8,7 @@ pilot's exit is a generous wait_for, not a sleep: the old code waited out the se
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import threading
 
 from korantui.core.store.database import Store
@@ -55,6 +56,8 @@ async def test_quitting_during_a_refresh_ends_the_app_and_its_workers(write_conf
         await _quit_while(app, asked)
         assert not any(w.is_running for w in app.workers)
         assert _network_threads() <= before
+        # The refresh's child process (core/refresh_process.py) is gone with it.
+        assert not [p for p in multiprocessing.active_children() if p.is_alive()]
         assert app.return_code == 0
         assert not app.log_path.exists(), app.log_path.read_text()  # quiet: nothing went wrong
     store = Store(cfg.db_path)

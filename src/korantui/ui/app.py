@@ -7,6 +7,7 @@ ReadingService (core/reading_service.py).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,6 +57,10 @@ class KoranApp(GuardedApp):
         self._rules: SiteRules | None = None
         self._terminal_title: str | None = None  # what the terminal's title bar shows
         self._startup_theme: str | None = None  # applied at start: not a choice to remember
+        # A refresh's network, parse and store work in a child process (core/refresh_process.py):
+        # the app's process keeps its interpreter lock for the screen while feeds land.
+        # KORANTUI_REFRESH_IN_CHILD=0: in this process, as before (a comparison, a fallback).
+        self.refresh_in_child = os.environ.get("KORANTUI_REFRESH_IN_CHILD", "1") != "0"
         self.main = MainScreen(lang=self.lang)
 
     def get_default_screen(self) -> Screen[None]:
@@ -153,6 +158,7 @@ class KoranApp(GuardedApp):
     def stop_network(self) -> None:
         """Cancel every network job (their waiting workers end at once); a later fetch starts a
         new runner."""
+        self.main.refresher.stop_children()
         runner, self._runner = self._runner, None
         if runner is not None:
             runner.close()

@@ -34,5 +34,28 @@ SET_APART_ROWS = 2_000
 def set_apart(rows: int) -> None:
     """What lives now lives long (the rows just shown, rows of them): the collector's passes
     skip it from now on."""
-    if rows >= SET_APART_ROWS and gc.isenabled():  # off: the start is being made (cli.py)
+    # Off and not held: the start is being made (cli.py), the first frame sets all apart.
+    if rows >= SET_APART_ROWS and (gc.isenabled() or _held):
         gc.freeze()
+
+
+# While a refresh runs in its child process (core/refresh_process.py) this process makes
+# little garbage, but its snapshots bring 15,000 rows at a time, and the collector walked each
+# batch (a full pass: 90 ms under load, every key waiting) before set_apart took it out of
+# its reach. Held off until the refresh has landed, the rows go set apart unwalked.
+_held = False
+
+
+def hold_collector() -> None:
+    """No collector passes until release_collector() (a refresh lands from its child)."""
+    global _held
+    if not _held and gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def release_collector() -> None:
+    global _held
+    if _held:
+        _held = False
+        gc.enable()

@@ -16,6 +16,7 @@ Held by MainScreen (composition, not a mixin); its workers run on the screen.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import threading
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from korantui.ui.store_reads import read_health
 from korantui.ui.widgets.feed_list import ALL_ID, feed_id_of
 
 if TYPE_CHECKING:
+    from korantui.core.refresh_process import ChildRefresh
     from korantui.core.store.health import FeedHealth
     from korantui.ui.screens.main import MainScreen
     from korantui.ui.widgets.headline_rows import PreparedRows
@@ -116,6 +118,7 @@ class Refresher:
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
         self._landed: list[RefreshResult] = []  # results the UI thread has not taken yet
         self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
+        self._children: set[ChildRefresh] = set()  # refreshes running in child processes
 
     def _row_maker(self, show_source: bool) -> Callable[[list[Headline]], PreparedRows]:
         """What a worker makes the list's rows ready with, their story groups read with them:
@@ -159,19 +162,36 @@ class Refresher:
         self.busy_feeds.update(f.id for f in feeds)
         screen.set_status(tr("refreshing", screen.lang, n=len(feeds)))
         screen.show_busy()
-        store, runner, specs = app.store, app.runner, list(app.config.feeds)
+        if app.refresh_in_child:
+            self._start_in_child(feeds)
+        else:
+            self._start_here(feeds)
+
+    def _on_result(self) -> Callable[[RefreshResult], None]:
+        """What hears of each feed's result (any thread)."""
+        screen = self.screen
+        filters = screen.korantui.config.filters
         # Through the screen's alerter (ui/alerts.py) while filters judge new headlines or a
         # saved search on show takes them in; else straight to the next snapshot.
-        judged = bool(app.config.filters.filters or app.config.filters.queries)
+        judged = bool(filters.filters or filters.queries)
+
+        def one(result: RefreshResult) -> None:
+            if judged:  # through the filters first, then feed_refreshed
+                screen.post_message(FeedRefreshed(result))
+            else:
+                self.landed(result)
+
+        return one
+
+    def _start_here(self, feeds: list[Feed]) -> None:
+        """The refresh on this process's network runner (its threads share the GIL)."""
+        screen = self.screen
+        app = screen.korantui
+        store, runner, specs = app.store, app.runner, list(app.config.feeds)
+        one = self._on_result()
 
         def work() -> None:
             from korantui.core.refresh import refresh_feeds
-
-            def one(result: RefreshResult) -> None:
-                if judged:  # through the filters first, then feed_refreshed
-                    screen.post_message(FeedRefreshed(result))
-                else:
-                    self.landed(result)
 
             try:
                 results = runner.run(
@@ -182,6 +202,66 @@ class Refresher:
             screen.post_message(RefreshDone(results))
 
         screen.run_worker(work, thread=True, group="refresh", exit_on_error=False)
+
+    def _start_in_child(self, feeds: list[Feed]) -> None:
+        """The refresh in a child process (core/refresh_process.py)."""
+        from korantui.core.refresh_process import ChildRefresh, Unavailable
+
+        screen = self.screen
+        app = screen.korantui
+        child = ChildRefresh(app.store.path, app.config.fetch, feeds, list(app.config.feeds))
+        with self._lock:  # known before its worker starts: a quit meanwhile stops it too
+            self._children.add(child)
+        interpreter.hold_collector()  # this process makes little garbage meanwhile
+        one = self._on_result()
+
+        def work() -> None:
+            try:
+                results = child.run(one)
+            except Unavailable:  # nothing was refreshed: here, then, and from now on
+                with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+                    app.call_from_thread(self._child_unavailable, feeds)
+                return
+            finally:
+                with self._lock:
+                    self._children.discard(child)
+            if not child.stopped:  # stopped: quit, the demo edition; nothing more to show
+                screen.post_message(RefreshDone(results))
+
+        screen.run_worker(work, thread=True, group="refresh", exit_on_error=False)
+
+    def _child_unavailable(self, feeds: list[Feed]) -> None:
+        self.screen.korantui.refresh_in_child = False
+        self._settle()
+        self._start_here(feeds)
+
+    def prepare(self) -> None:
+        """The child refreshes' forkserver started (and their module imported) ahead, beside
+        the store's upkeep: neither R nor the refresh on start waits for them."""
+        if not self.screen.korantui.refresh_in_child:
+            return
+
+        def start() -> None:
+            from korantui.core import refresh_process
+
+            # A forkserver that cannot start is heard of by the refresh (it refreshes here).
+            with contextlib.suppress(OSError, ValueError, RuntimeError):
+                refresh_process.prepare()
+
+        self.screen.run_worker(start, thread=True, group="refresh-prepare", exit_on_error=False)
+
+    def stop_children(self) -> None:
+        """The refreshes running in child processes end now (quit, the demo edition)."""
+        with self._lock:
+            children = list(self._children)
+        for child in children:
+            child.stop()
+        interpreter.release_collector()
+
+    def _settle(self) -> None:
+        """The collector back once no child refresh runs and its snapshots are shown."""
+        if not self._children and not self._snapshot_running:
+            interpreter.release_collector()
 
     def landed(self, result: RefreshResult) -> None:
         """A feed's refresh is stored (the refresh thread): it rides with the next StoreChanged."""
@@ -196,6 +276,7 @@ class Refresher:
 
     def refresh_done(self, results: list[RefreshResult]) -> None:
         screen = self.screen
+        self._settle()
         lang = screen.lang
         errors = [r for r in results if r.error]
         if not self.busy_feeds:
@@ -213,6 +294,9 @@ class Refresher:
         if group == "refresh":
             self.busy_feeds.clear()
             self.screen.show_busy()
+        elif group == "snapshot":  # the next change reads one again; none is under way
+            self._snapshot_running = False
+        self._settle()
         self.screen.set_status("")
 
     # -- the store's changes, coalesced ---------------------------------------------------------
@@ -303,6 +387,8 @@ class Refresher:
             interpreter.set_apart(len(snap.rows))
         if self._snapshot_again:
             self._start_snapshot()
+        else:
+            self._settle()
 
     def load_all_headlines(self, feed_id: int | None, unread_only: bool, generation: int) -> None:
         service = self.screen.korantui.service

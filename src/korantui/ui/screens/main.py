@@ -145,6 +145,7 @@ class MainScreen(MainKeys, GuardedScreen):
             # imports, an HTTP client and a status line: none of them should come between the
             # reader and the headlines already stored.
             self.refresher.maintain_store()
+            self.refresher.prepare()
             if self.korantui.refresh_on_start:
                 self.accounts.sync()
             self.autorefresh.start()
