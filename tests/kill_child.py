@@ -9,7 +9,8 @@ usage: kill_child.py DB MODE POINT SEED [JOB]
              statements and transactions)
   MODE time: SIGKILL from a timer thread POINT seconds in (anywhere, COMMIT included: sqlite3
              releases the GIL while it writes)
-Each article saved is announced on stdout ('saved [ID, "text"]') once save_article has returned.
+Each article saved is announced on stdout ('saved [ID, "text"]') once save_article has returned,
+and, in the refresh job, as 'saving [ID, "text"]' before it starts.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ def main() -> None:
             if rows:
                 h = rows[rng.randrange(len(rows))]
                 body = f"isi {h.id} run {seed}"
+                # Said before the save too: the kill may land after its commit and before the
+                # "saved" line (another thread's statement), and the store then rightly holds it.
+                print("saving", json.dumps([h.id, body]), flush=True)
                 store.save_article(
                     h.id, Article(url=h.link, title=h.title, blocks=[Block("p", body)])
                 )

@@ -88,11 +88,11 @@ def _child(db: Path, mode: str, point: float, seed: int, job: str = "refresh"): 
     )
 
 
-def _saved(stdout: str) -> dict[int, str]:
+def _saved(stdout: str, word: str = "saved") -> dict[int, str]:
     out: dict[int, str] = {}
     for line in stdout.splitlines():
-        if line.startswith("saved "):
-            hid, text = json.loads(line[6:])
+        if line.startswith(f"{word} "):
+            hid, text = json.loads(line[len(word) + 1 :])
             out[hid] = text
     return out
 
@@ -128,6 +128,7 @@ def test_sigkill_at_random_points_of_a_refresh(site: Site, tmp_path: Path):
 
     rng = random.Random(20260906)
     killed = 0
+    unsure: dict[int, set[str]] = {}
     start = time.monotonic()
     for run in range(1, KILLS + 1):
         if run % 5 == 0:
@@ -142,13 +143,21 @@ def test_sigkill_at_random_points_of_a_refresh(site: Site, tmp_path: Path):
         assert "Traceback" not in proc.stderr, proc.stderr
         killed += proc.returncode == -signal.SIGKILL
         assert _integrity(db) == "ok", f"run {run}: {mode} {point}"
-        expected.update(_saved(proc.stdout))
+        saved = _saved(proc.stdout)
+        expected.update(saved)
+        # A save that began but was not announced as done may or may not have committed
+        # before the kill: either the article's earlier text or that one, never neither.
+        for hid, text in _saved(proc.stdout, "saving").items():
+            if hid not in saved:
+                unsure.setdefault(hid, set()).add(text)
+        for hid in saved:
+            unsure.pop(hid, None)
         store = Store(db)
         assert store.notice == ""  # never taken for damaged
         for hid, text in expected.items():
             article = store.article(hid)
             assert article is not None, f"run {run}: article {hid} lost"
-            assert article.text == text
+            assert article.text in {text, *unsure.get(hid, ())}, f"run {run}: article {hid}"
         assert len(store.feeds()) == FEEDS
         store.close()
     # The kills did land mid-work. Half, not more: a kill by the clock misses when the machine
