@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,8 @@ from korantui.core.models import Entry, FeedSpec
 from korantui.core.store.database import Store
 from korantui.core.store.stories import groups
 from korantui.core.stories.process import GroupingProcess
-from tests.hostile_servers import Site, rss
+from tests.hostile_servers import Site
+from tests.test_refresh_work import one_story_feeds
 from tests.test_stories import FLOOD, OTHER, OTHER_RETOLD
 
 
@@ -84,21 +84,11 @@ async def test_a_large_refresh_finds_its_stories_grouped_when_it_hears_of_its_fe
     from korantui.core.refresh import GROUP_APART_FROM, refresh_feeds
 
     store = Store(tmp_path / "k.db")
-    when = datetime.now(UTC) - timedelta(hours=3)
     stories = [*FLOOD, OTHER, OTHER_RETOLD]
     stories += [(f"Kabar lain nomor {n}", "Ringkasan lain") for n in range(GROUP_APART_FROM)]
     heard: list[dict[int, int]] = []
     with Site() as site:
-        urls = []
-        for n, (title, summary) in enumerate(stories):
-            item = {
-                "title": title,
-                "link": f"https://koran{n}.example/berita/{n}",
-                "description": summary,
-                "pubDate": format_datetime(when + timedelta(minutes=10 * n)),
-            }
-            urls.append(site.page(f"/{n}.xml", rss([item]), "application/rss+xml"))
-        store.sync_feeds([FeedSpec(url=u, name=f"Koran {n}") for n, u in enumerate(urls)])
+        one_story_feeds(site, store, stories)
         async with Fetcher() as fetcher:
             results = await refresh_feeds(
                 store, fetcher, store.feeds(), on_result=lambda r: heard.append(groups(store))

@@ -16,23 +16,28 @@ from tests.hostile_servers import Site, rss
 from tests.test_stories import FLOOD, OTHER
 
 
+def one_story_feeds(site: Site, store: Store, stories: list[tuple[str, str]]) -> None:
+    """A feed a story, each of another outlet, ten minutes apart, three hours ago; in the store."""
+    when = datetime.now(UTC) - timedelta(hours=3)
+    urls = []
+    for n, (title, summary) in enumerate(stories):
+        item = {
+            "title": title,
+            "link": f"https://koran{n}.example/berita/{n}",
+            "description": summary,
+            "pubDate": format_datetime(when + timedelta(minutes=10 * n)),
+        }
+        urls.append(site.page(f"/{n}.xml", rss([item]), "application/rss+xml"))
+    store.sync_feeds([FeedSpec(url=u, name=f"Koran {n}") for n, u in enumerate(urls)])
+
+
 async def test_a_refresh_groups_its_new_headlines_into_stories(tmp_path: Path) -> None:
     from korantui.core.net.fetch import Fetcher
     from korantui.core.refresh import refresh_feeds
 
     store = Store(tmp_path / "k.db")
-    when = datetime.now(UTC) - timedelta(hours=3)
     with Site() as site:
-        urls = []
-        for n, (title, summary) in enumerate([*FLOOD, OTHER]):
-            item = {
-                "title": title,
-                "link": f"https://koran{n}.example/berita/{n}",
-                "description": summary,
-                "pubDate": format_datetime(when + timedelta(minutes=10 * n)),
-            }
-            urls.append(site.page(f"/{n}.xml", rss([item]), "application/rss+xml"))
-        store.sync_feeds([FeedSpec(url=u, name=f"Koran {n}") for n, u in enumerate(urls)])
+        one_story_feeds(site, store, [*FLOOD, OTHER])
         async with Fetcher() as fetcher:
             results = await refresh_feeds(store, fetcher, store.feeds())
     assert [r.new for r in results] == [1, 1, 1, 1]
