@@ -1,0 +1,120 @@
+"""Paragraphs of the article a reading skipped between the ones it kept.
+
+trafilatura drops whole parts of a body it reads otherwise well: the panels of an accordion
+(a question in a <button>, its answer beside it), the cards of a listicle, a section an embed
+wraps. Such paragraphs are built from the same template as the kept ones, the same tag and
+class, and sit between them on the page; boxes of other things (teasers, bios, forms) carry
+other classes or lie outside. Those paragraphs go back in, each after the kept one before it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from korantui.core.article.blocks import blocks_from_element
+from korantui.core.article.evidence import in_clutter, words
+from korantui.core.models import Block
+from korantui.core.sanitize import clean_line
+
+# A paragraph worth putting back: this many words at least, and little of it links.
+PROSE_WORDS = 12
+PROSE_LINK_SHARE = 0.3
+# A paragraph with this share of its word pairs in the reading was kept; with at most the
+# other, dropped (between: partly kept, left alone).
+KEPT_SHARE = 0.6
+DROPPED_SHARE = 0.2
+_CHROME_TAGS = frozenset({"a", "header", "nav", "aside", "footer", "form", "template"})
+
+
+def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
+    """blocks with the page's prose paragraphs that lie between two kept paragraphs and share
+    a kept paragraph's tag and class, each put after the block of the kept one before it."""
+    # Word pairs, not strings: a reading spaces, splits and trims a paragraph its own way
+    # (a <br>, a bold lead made a heading, reference marks left out).
+    pairs_at: dict[tuple[str, str], int] = {}
+    for i, block in enumerate(blocks):
+        for pair in _pairs(block.text):
+            pairs_at.setdefault(pair, i)
+    kept_shapes: set[tuple[str, str]] = set()
+    # The elements themselves: an id() of an lxml proxy is reused once the proxy is freed.
+    kept_boxes: set[Any] = set()
+    # Per <p> in page order: the block index it was kept as, or the paragraph itself.
+    marks: list[tuple[int, Any]] = []
+    for p in tree.iter("p"):
+        text = clean_line(p.text_content())
+        pairs = _pairs(text)
+        if not pairs:
+            continue
+        found = [pairs_at[pair] for pair in pairs if pair in pairs_at]
+        if len(found) >= KEPT_SHARE * len(pairs):
+            if _is_prose(p, text):
+                kept_shapes.add(_shape(p))
+                kept_boxes.update(p.iterancestors("article"))
+            marks.append((max(found), None))
+        elif len(found) <= DROPPED_SHARE * len(pairs) and _is_prose(p, text):
+            marks.append((-1, p))
+    kept_at = [i for i, (at, _) in enumerate(marks) if at >= 0]
+    if len(kept_at) < 2:
+        return blocks
+    inserts: dict[int, list[Block]] = {}
+    last_block = -1
+    for at, p in marks[kept_at[0] : kept_at[-1]]:
+        if p is None:
+            last_block = max(last_block, at)
+            continue
+        if _shape(p) in kept_shapes and not _elsewhere(p, kept_boxes) and not _in_chrome(p):
+            inserts.setdefault(last_block, []).extend(blocks_from_element(p, url))
+    if not inserts:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        out.append(block)
+        out.extend(inserts.get(i, []))
+    return out
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    found = words(text)
+    return list(itertools.pairwise(found))
+
+
+def _shape(p: Any) -> tuple[str, str]:
+    return p.tag, " ".join((p.get("class") or "").split())
+
+
+def _is_prose(p: Any, text: str) -> bool:
+    if len(text.split()) < PROSE_WORDS:
+        return False
+    linked = sum(len(a.text_content()) for a in p.iter("a"))
+    return linked < PROSE_LINK_SHARE * len(text)
+
+
+def _elsewhere(p: Any, kept_boxes: set[Any]) -> bool:
+    """Whether p belongs to another story's <article> (a card in a list of them) or to
+    something nested in a paragraph or holding a script."""
+    box = next(p.iterancestors("article"), None)
+    if box is not None and box not in kept_boxes:
+        return True
+    return next(p.iterancestors("p"), None) is not None or next(p.iter("script"), None) is not None
+
+
+def _in_chrome(p: Any) -> bool:
+    # A paragraph inside a link is a teaser's blurb.
+    if any(isinstance(a.tag, str) and a.tag in _CHROME_TAGS for a in p.iterancestors()):
+        return True
+    return in_clutter(p) or any(_OVERLAY.search(_marks(a)) for a in p.iterancestors())
+
+
+def _marks(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+# Boxes laid over or beside the article that reuse its paragraph template.
+_OVERLAY = re.compile(
+    r"cookie|consent|gdpr|modal|dialog|popup|pop-up|overlay|teaser|promo|newsletter|subscribe"
+    r"|signup|sign-up|paywall|carousel|recent|call-to-action|twitter-tweet|instagram-media"
+    r"|author|(?<![a-z])bio(?![a-z])|card|excerpt|caption",
+    re.I,
+)
