@@ -46,6 +46,8 @@ def test_collapsed_answers_between_kept_paragraphs_are_read_in_place() -> None:
     at = [text.find(_ANSWER.format(k=k)) for k in (1, 2, 3)]
     assert all(i > 0 for i in at), text
     assert text.find(_LINE.format(n=6)) < at[0] < at[1] < at[2] < text.find(_LINE.format(n=7))
+    # Each answer under its question, which sits in the panel's <button>.
+    assert at[0] < text.find("Question 2") < at[1] < text.find("Question 3") < at[2]
 
 
 def test_other_stories_and_bios_in_the_same_template_stay_out() -> None:

@@ -25,6 +25,9 @@ PROSE_LINK_SHARE = 0.3
 # other, dropped (between: partly kept, left alone).
 KEPT_SHARE = 0.6
 DROPPED_SHARE = 0.2
+# A heading longer than this is not a section's title.
+HEADING_WORDS = 20
+_HEADINGS = ("h2", "h3", "h4")
 _CHROME_TAGS = frozenset({"a", "header", "nav", "aside", "footer", "form", "template"})
 
 
@@ -40,10 +43,17 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
     kept_shapes: set[tuple[str, str]] = set()
     # The elements themselves: an id() of an lxml proxy is reused once the proxy is freed.
     kept_boxes: set[Any] = set()
-    # Per <p> in page order: the block index it was kept as, or the paragraph itself.
+    kept_lines = {" ".join(words(b.text)) for b in blocks}
+    # Per <p> in page order: the block index it was kept as, or the paragraph itself (-1);
+    # and the headings the reading lacks (-2), a skipped paragraph's title.
     marks: list[tuple[int, Any]] = []
-    for p in tree.iter("p"):
+    for p in tree.iter("p", *_HEADINGS):
         text = clean_line(p.text_content())
+        if p.tag in _HEADINGS:
+            line = " ".join(words(text))
+            if line and line not in kept_lines and len(line.split()) <= HEADING_WORDS:
+                marks.append((-2, p))
+            continue
         pairs = _pairs(text)
         if not pairs:
             continue
@@ -60,12 +70,20 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
         return blocks
     inserts: dict[int, list[Block]] = {}
     last_block = -1
+    heading = None
     for at, p in marks[kept_at[0] : kept_at[-1]]:
+        if at == -2:
+            heading = p
+            continue
         if p is None:
             last_block = max(last_block, at)
-            continue
-        if _shape(p) in kept_shapes and not _elsewhere(p, kept_boxes) and not _in_chrome(p):
-            inserts.setdefault(last_block, []).extend(blocks_from_element(p, url))
+        elif _shape(p) in kept_shapes and not _elsewhere(p, kept_boxes) and not _in_chrome(p):
+            put = inserts.setdefault(last_block, [])
+            if heading is not None and not _elsewhere(heading, kept_boxes):
+                # Read here, not by blocks_from_element: an accordion's title is in a <button>.
+                put.append(Block("h", clean_line(heading.text_content())))
+            put.extend(blocks_from_element(p, url))
+        heading = None
     if not inserts:
         return blocks
     out: list[Block] = []
