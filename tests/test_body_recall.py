@@ -65,3 +65,35 @@ def test_other_stories_and_bios_in_the_same_template_stay_out() -> None:
     assert _ANSWER.format(k=3) in text and _LINE.format(n=9) in text
     assert "Blurb of another story" not in text
     assert "Sam has tested" not in text
+
+
+def test_items_of_each_cards_list_come_back_and_other_lists_stay_out() -> None:
+    # A listicle of movers, each card with its list of services: the reading kept the
+    # first card's list and dropped the second's; a share menu between them is no card.
+    def card(name: str, services: list[str]) -> str:
+        items = "".join(f"<li>{s}</li>" for s in services)
+        return (
+            f"<div class='mover'><h3>{name}</h3><p class='txt'>{name} moves flats and houses "
+            f"across the city and packs the fragile things in crates of its own.</p>"
+            f"<ul class='services'>{items}</ul></div>"
+        )
+
+    first = ["Packing and unpacking with blankets and crates", "Storage for up to thirty days"]
+    second = ["Piano and antique moving by a trained crew", "Weekend moves at no extra charge"]
+    share = "<ul class='share-row'><li>Share this guide with a friend by email today</li></ul>"
+    page = _guide(card("Alpha Movers", first) + share + card("Beta Movers", second))
+    kept = [
+        *(Block("p", _LINE.format(n=n)) for n in range(1, 7)),
+        Block("h", "Alpha Movers"),
+        Block(
+            "p",
+            "Alpha Movers moves flats and houses across the city and packs the fragile "
+            "things in crates of its own.",
+        ),
+        *(Block("li", s) for s in first),
+        *(Block("p", _LINE.format(n=n)) for n in range(7, 10)),
+    ]
+    got = recall_skipped(parse_html(page), kept, "https://movers.example/best")
+    items = [b.text for b in got if b.kind == "li"]
+    assert items == [*first, *second]
+    assert "Share this guide" not in "\n".join(b.text for b in got)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Any
 
 from korantui.core.article.blocks import blocks_from_element
@@ -21,6 +22,9 @@ from korantui.core.sanitize import clean_line
 # A paragraph worth putting back: this many words at least, and little of it links.
 PROSE_WORDS = 12
 PROSE_LINK_SHARE = 0.3
+# A list item says less in fewer words.
+ITEM_WORDS = 6
+ITEM_MAX_WORDS = 60
 # A paragraph with this share of its word pairs in the reading was kept; with at most the
 # other, dropped (between: partly kept, left alone).
 KEPT_SHARE = 0.6
@@ -43,11 +47,17 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
     kept_shapes: set[tuple[str, str]] = set()
     # The elements themselves: an id() of an lxml proxy is reused once the proxy is freed.
     kept_boxes: set[Any] = set()
+    # Lists the reading kept items of: their other items are in the same template.
+    kept_lists: set[Any] = set()
+    # Where the kept paragraphs are among the marks: what lies between them is the article.
+    anchors: list[int] = []
     kept_lines = {" ".join(words(b.text)) for b in blocks}
     # Per <p> in page order: the block index it was kept as, or the paragraph itself (-1);
     # and the headings the reading lacks (-2), a skipped paragraph's title.
     marks: list[tuple[int, Any]] = []
-    for p in tree.iter("p", *_HEADINGS):
+    for p in tree.iter("p", "li", *_HEADINGS):
+        if p.tag == "li" and next(p.iter("p", "li", "ul", "ol", "div"), p) is not p:
+            continue  # a list item holding blocks: those are read one by one
         text = clean_line(p.text_content())
         if p.tag in _HEADINGS:
             line = " ".join(words(text))
@@ -59,30 +69,34 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
             continue
         found = [pairs_at[pair] for pair in pairs if pair in pairs_at]
         if len(found) >= KEPT_SHARE * len(pairs):
-            if _is_prose(p, text):
+            if p.tag == "li":
+                kept_lists.add(p.getparent())
+            elif _is_prose(p, text):
                 kept_shapes.add(_shape(p))
                 kept_boxes.update(p.iterancestors("article"))
+            if p.tag == "p":
+                anchors.append(len(marks))
             marks.append((max(found), None))
         elif len(found) <= DROPPED_SHARE * len(pairs) and _is_prose(p, text):
             marks.append((-1, p))
-    kept_at = [i for i, (at, _) in enumerate(marks) if at >= 0]
-    if len(kept_at) < 2:
+    if len(anchors) < 2:
         return blocks
+    list_shapes = {_shape(k) for k in kept_lists}
     inserts: dict[int, list[Block]] = {}
     last_block = -1
     heading = None
-    for at, p in marks[kept_at[0] : kept_at[-1]]:
+    for at, p in marks[anchors[0] : anchors[-1]]:
         if at == -2:
             heading = p
             continue
         if p is None:
             last_block = max(last_block, at)
-        elif _shape(p) in kept_shapes and not _elsewhere(p, kept_boxes) and not _in_chrome(p):
+        elif _recalled(p, kept_shapes, kept_lists, list_shapes) and not _elsewhere(p, kept_boxes):
             put = inserts.setdefault(last_block, [])
             if heading is not None and not _elsewhere(heading, kept_boxes):
                 # Read here, not by blocks_from_element: an accordion's title is in a <button>.
                 put.append(Block("h", clean_line(heading.text_content())))
-            put.extend(blocks_from_element(p, url))
+            put.extend(_as_item(b, p) for b in blocks_from_element(p, url))
         heading = None
     if not inserts:
         return blocks
@@ -91,6 +105,33 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
         out.append(block)
         out.extend(inserts.get(i, []))
     return out
+
+
+def _recalled(
+    el: Any,
+    kept_shapes: set[tuple[str, str]],
+    kept_lists: set[Any],
+    kept_list_shapes: set[tuple[str, str]],
+) -> bool:
+    """Whether a skipped paragraph or list item goes back: a paragraph in the template of a
+    kept one, an item of a list the reading kept others of; neither in the page's chrome."""
+    if el.tag == "li":
+        # A longer "item" is a card of its own (an app, a product, a comment).
+        # Its own list, or one built like it (each card of a listicle has its list).
+        parent = el.getparent()
+        fits = (parent in kept_lists or _shape(parent) in kept_list_shapes) and len(
+            el.text_content().split()
+        ) <= ITEM_MAX_WORDS
+    else:
+        fits = _shape(el) in kept_shapes
+    return fits and not _in_chrome(el)
+
+
+def _as_item(block: Block, el: Any) -> Block:
+    if el.tag != "li":
+        return block
+    parent = el.getparent()
+    return replace(block, kind="oli" if parent is not None and parent.tag == "ol" else "li")
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -103,7 +144,7 @@ def _shape(p: Any) -> tuple[str, str]:
 
 
 def _is_prose(p: Any, text: str) -> bool:
-    if len(text.split()) < PROSE_WORDS:
+    if len(text.split()) < (ITEM_WORDS if p.tag == "li" else PROSE_WORDS):
         return False
     linked = sum(len(a.text_content()) for a in p.iter("a"))
     return linked < PROSE_LINK_SHARE * len(text)
