@@ -97,3 +97,28 @@ def test_items_of_each_cards_list_come_back_and_other_lists_stay_out() -> None:
     items = [b.text for b in got if b.kind == "li"]
     assert items == [*first, *second]
     assert "Share this guide" not in "\n".join(b.text for b in got)
+
+
+def test_questions_closing_the_article_come_back_and_its_notes_do_not() -> None:
+    lines = "".join(f"<p class='txt'>{_LINE.format(n=n)}</p>" for n in range(1, 10))
+    notes = (
+        "<ol><li>Smith, J. (2023). Cushioning over a marathon, a study of forty runners.</li>"
+        "<li>Smith, J. (2024). Foam and plates in running shoes, a field study.</li></ol>"
+    )
+    after = (
+        "<p class='txt'>Printed by the Shoe Desk, a newsletter about running shoes that is "
+        "posted every week to readers.</p>"
+    )
+    page = (
+        "<html><head><title>Shoe guide</title></head><body><main><article><h1>Shoe guide</h1>"
+        f"<div class='body'>{lines}{_accordion()}{notes}</div></article></main>"
+        f"<div class='bottom'>{after}</div></body></html>"
+    )
+    kept = [Block("p", _LINE.format(n=n)) for n in range(1, 10)]
+    kept.append(
+        Block("li", "Smith, J. (2023). Cushioning over a marathon, a study of forty runners.")
+    )
+    text = "\n".join(b.text for b in recall_skipped(parse_html(page), kept, "https://a.example/"))
+    assert text.find(_LINE.format(n=9)) < text.find("Question 1") < text.find(_ANSWER.format(k=3))
+    assert "Smith, J. (2024)" not in text
+    assert "Printed by the Shoe Desk" not in text

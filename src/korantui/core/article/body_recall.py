@@ -51,6 +51,7 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
     kept_lists: set[Any] = set()
     # Where the kept paragraphs are among the marks: what lies between them is the article.
     anchors: list[int] = []
+    kept_prose: list[Any] = []
     kept_lines = {" ".join(words(b.text)) for b in blocks}
     # Per <p> in page order: the block index it was kept as, or the paragraph itself (-1);
     # and the headings the reading lacks (-2), a skipped paragraph's title.
@@ -74,6 +75,7 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
             elif _is_prose(p, text):
                 kept_shapes.add(_shape(p))
                 kept_boxes.update(p.iterancestors("article"))
+                kept_prose.append(p)
             if p.tag == "p":
                 anchors.append(len(marks))
             marks.append((max(found), None))
@@ -85,7 +87,12 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
     inserts: dict[int, list[Block]] = {}
     last_block = -1
     heading = None
-    for at, p in marks[anchors[0] : anchors[-1]]:
+    box = _common_ancestor(kept_prose) if kept_prose else None
+    for n, (at, p) in enumerate(marks[anchors[0] :], start=anchors[0]):
+        # Past the last kept paragraph, only paragraphs still inside the box of the kept ones
+        # (an FAQ closing the article); lists there are notes and references.
+        if n >= anchors[-1] and at == -1 and (p.tag == "li" or box not in set(p.iterancestors())):
+            break
         if at == -2:
             heading = p
             continue
@@ -105,6 +112,13 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
         out.append(block)
         out.extend(inserts.get(i, []))
     return out
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    shared = set(elements[0].iterancestors())
+    for el in elements[1:]:
+        shared &= set(el.iterancestors())
+    return next((a for a in elements[0].iterancestors() if a in shared), None)
 
 
 def _recalled(
