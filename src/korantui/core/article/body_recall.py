@@ -29,6 +29,10 @@ ITEM_MAX_WORDS = 60
 # other, dropped (between: partly kept, left alone).
 KEPT_SHARE = 0.6
 DROPPED_SHARE = 0.2
+# List items shorter than this many characters are skipped; the first _SAMPLE characters tell
+# whether the reading kept a text.
+_SHORTEST = 12
+_SAMPLE = 300
 # A heading longer than this is not a section's title.
 HEADING_WORDS = 20
 _HEADINGS = ("h2", "h3", "h4")
@@ -59,13 +63,16 @@ def recall_skipped(tree: Any, blocks: list[Block], url: str) -> list[Block]:
     for p in tree.iter("p", "li", *_HEADINGS):
         if p.tag == "li" and next(p.iter("p", "li", "ul", "ol", "div"), p) is not p:
             continue  # a list item holding blocks: those are read one by one
-        text = clean_line(p.text_content())
+        text = p.text_content()
+        if p.tag == "li" and len(text) < _SHORTEST:
+            continue  # a menu's: nothing to put back, nothing to place by
         if p.tag in _HEADINGS:
             line = " ".join(words(text))
             if line and line not in kept_lines and len(line.split()) <= HEADING_WORDS:
                 marks.append((-2, p))
             continue
-        pairs = _pairs(text)
+        # The opening is enough to tell kept from skipped, and cheaper than the whole.
+        pairs = _pairs(text[:_SAMPLE])
         if not pairs:
             continue
         found = [pairs_at[pair] for pair in pairs if pair in pairs_at]
