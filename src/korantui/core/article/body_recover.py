@@ -57,10 +57,13 @@ def _is_prose(p: Any) -> bool:
 
 
 def _common_ancestor(elements: list[Any]) -> Any:
+    # Sets of the elements themselves, not of id(): lxml makes a proxy object for an element
+    # when it is asked for and frees it when nothing holds it, so an id could be reused by
+    # another element's proxy; held in the set, each element keeps its one proxy.
     first = [elements[0], *elements[0].iterancestors()]
-    others = [set(map(id, [el, *el.iterancestors()])) for el in elements[1:]]
+    others = [{el, *el.iterancestors()} for el in elements[1:]]
     for candidate in first:
-        if all(id(candidate) in seen for seen in others):
+        if all(candidate in seen for seen in others):
             return candidate
     return first[-1]
 
@@ -70,17 +73,17 @@ def _without_chrome(box: Any) -> Any:
     in_clutter names (read on the page, where their ancestors are known)."""
     dup = copy.deepcopy(box)
     doomed = []
-    inside_doomed: set[int] = set()
+    inside_doomed: set[Any] = set()  # the elements (see _common_ancestor: not their id())
     for original, twin in zip(box.iter(), dup.iter(), strict=True):
         if twin is dup or not isinstance(original.tag, str):
             continue
         parent = original.getparent()
-        if id(parent) in inside_doomed:
-            inside_doomed.add(id(original))
+        if parent in inside_doomed:
+            inside_doomed.add(original)
             continue
         if original.tag in _CHROME_TAGS or (in_clutter(original) and not in_clutter(parent)):
             doomed.append(twin)
-            inside_doomed.add(id(original))
+            inside_doomed.add(original)
     for twin in doomed:
         twin.drop_tree()
     return dup
