@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from korantui.core.i18n import tr
@@ -48,6 +47,7 @@ from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
+from korantui.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
@@ -329,8 +329,8 @@ class MainScreen(MainKeys, GuardedScreen):
         key after R and at the refresh's end."""
         found = self.query("#status-text")
         if found:
-            found.first(Static).update(Text(text))
-            self.query_one("#spinner", Static).update(BUSY_MARK if text else "")
+            found.first(StatusText).set_text(text)
+            self.query_one("#spinner", StatusText).set_text(BUSY_MARK if text else "")
             self.query_one("#status").set_class(bool(text), "busy")
         elif text:  # before the first frame (the line is not there yet): made now
             self.mount(self._status_line(text), after=self.query_one("#panes"))
@@ -340,8 +340,8 @@ class MainScreen(MainKeys, GuardedScreen):
         # times a second, and keys pressed while a refresh ran took ~30 ms where 3 ms with it
         # still (benchmarks/ui_latency.py).
         return Horizontal(
-            Static(BUSY_MARK if text else "", id="spinner", markup=False),
-            Static(Text(text), id="status-text", markup=False),
+            StatusText(BUSY_MARK if text else "", id="spinner"),
+            StatusText(text, id="status-text"),
             id="status",
             classes="busy" if text else "",
         )
