@@ -116,6 +116,9 @@ class Refresher:
         self._snapshot_running = False
         self._snapshot_again = False
         self._refreshed: set[int] = set()  # feeds refreshed since the last snapshot was read
+        self._unchanged: set[int] = set()  # of those, the ones answered "not modified"
+        self._other_change = False  # a change not of a refresh's results (an account's sync)
+        self._read_all = False  # such a change is yet to be read by a snapshot
         self._landed: list[RefreshResult] = []  # results the UI thread has not taken yet
         self._reads = 0  # the screen's own reads of the store: a snapshot older than one is stale
         self._children: set[ChildRefresh] = set()  # refreshes running in child processes
@@ -267,7 +270,7 @@ class Refresher:
         """A feed's refresh is stored (the refresh thread): it rides with the next StoreChanged."""
         with self._lock:
             self._landed.append(result)
-        self.store_changed()
+        self._queue_change()
 
     def feed_refreshed(self, result: RefreshResult) -> None:
         """A feed's refresh, judged by the filters (the UI thread): shown with the next
@@ -302,7 +305,14 @@ class Refresher:
     # -- the store's changes, coalesced ---------------------------------------------------------
 
     def store_changed(self) -> None:
-        """The store changed (any thread): one StoreChanged is queued, however many come."""
+        """The store changed, and no refresh result says where (any thread): the list shown
+        is read again with the next snapshot."""
+        with self._lock:
+            self._other_change = True
+        self._queue_change()
+
+    def _queue_change(self) -> None:
+        """One StoreChanged is queued, however many changes come (any thread)."""
         with self._lock:
             if self._change_queued:
                 return
@@ -314,9 +324,14 @@ class Refresher:
         with self._lock:
             self._change_queued = False
             landed, self._landed = self._landed, []
+            self._read_all |= self._other_change
+            self._other_change = False
         for result in landed:
             self.busy_feeds.discard(result.feed.id)
-            self._refreshed.add(result.feed.id)
+            if not result.not_modified:  # a 304 stored nothing: its rows need no new read
+                self._refreshed.add(result.feed.id)
+            else:
+                self._unchanged.add(result.feed.id)
         if self._snapshot_running:
             self._snapshot_again = True
             return
@@ -339,7 +354,13 @@ class Refresher:
             limit = -1
         # Only a list that the refreshed feeds feed is read again (Starred and searches stay).
         refreshed, self._refreshed = self._refreshed, set()
-        list_changed = entry == ALL_ID or feed_id_of(entry) in refreshed
+        unchanged, self._unchanged = self._unchanged, set()
+        read_all, self._read_all = self._read_all, False
+        # A feed answered "not modified" changed no row: a warm refresh reads no list again.
+        list_changed = (
+            read_all or (entry == ALL_ID and bool(refreshed)) or feed_id_of(entry) in refreshed
+        )
+        refreshed |= unchanged
 
         store = screen.korantui.store
         with_queries = bool(saved_searches.queries(screen))
@@ -370,6 +391,7 @@ class Refresher:
         self._snapshot_running = False
         if snap.reads != self._reads:  # the reader changed something meanwhile: read again
             self._refreshed.update(snap.refreshed)
+            self._read_all = True  # what it would have read is not known here: all of it
             self._start_snapshot()
             return
         unread, _total, starred = snap.counts

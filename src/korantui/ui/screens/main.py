@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from korantui.core.i18n import tr
@@ -48,6 +47,7 @@ from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
+from korantui.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from korantui.ui.feed_editing import FeedEditor
     from korantui.ui.prefetching import Prefetched, Prefetcher
     from korantui.ui.widgets.headline_rows import PreparedRows
+
+
+BUSY_MARK = " ⟳"  # the status line's while something runs (the feed pane's busy mark)
 
 
 class MainScreen(MainKeys, GuardedScreen):
@@ -83,6 +86,7 @@ class MainScreen(MainKeys, GuardedScreen):
         self.read_state = ReadState(self)
         self.alerter = Alerter(self)  # [[filter]] rules and alerts (issue 18)
         self.autorefresh = AutoRefresh(self)
+        self._list_borders: dict[str, str] = {}  # the headline list's border titles as set
         keys.localize(self, lang)
 
     @property
@@ -138,6 +142,8 @@ class MainScreen(MainKeys, GuardedScreen):
             gc.enable()
         from textual.widgets import Footer
 
+        if not self.query("#status"):
+            await self.mount(self._status_line(""), after=self.query_one("#panes"))
         await self.mount(Footer())
         self.refresh_bindings()  # a footer fills itself when the bindings change
         if not self.korantui.demo:
@@ -263,8 +269,7 @@ class MainScreen(MainKeys, GuardedScreen):
         hl = self.headline_list
         current = hl.current
         feed = self.feed_list.selected_feed
-        # Border titles given as str are parsed as markup: feed names and errors go in as Text.
-        hl.border_subtitle = Text(subtitle(self, feed, health))
+        self._list_border("border_subtitle", subtitle(self, feed, health))
         if self.search_query is not None:
             name = tr("search_results", self.lang, query=self.search_query)
             hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
@@ -292,7 +297,15 @@ class MainScreen(MainKeys, GuardedScreen):
             keys.show_in_footer(self, "demo", False, self.lang)
             self.refresh_bindings()
         self.list_name = clean_line(name)
-        hl.border_title = Text(f"{tr('headlines', self.lang)} — {self.list_name}")
+        self._list_border("border_title", f"{tr('headlines', self.lang)} — {self.list_name}")
+
+    def _list_border(self, which: str, text: str) -> None:
+        """One of the headline list's border titles, as Text (a str is parsed as markup: feed
+        names, errors), set only when it changes: setting one repaints the whole list, and
+        each snapshot of a refresh set both, for nothing changed on screen."""
+        if self._list_borders.get(which) != text:
+            self._list_borders[which] = text
+            setattr(self.headline_list, which, Text(text))
 
     def offer_offline(self, errors: list[str] | None = None) -> None:
         """Nothing reachable and nothing stored: what failed, in one line, and the demo edition
@@ -310,21 +323,28 @@ class MainScreen(MainKeys, GuardedScreen):
         self.refresh_bindings()
 
     def set_status(self, text: str) -> None:
-        """The status line above the key bar, with a spinner; "" hides it."""
+        """The status line above the key bar, with a busy mark; "" empties it. The line stays
+        (made with the key bar after the first frame): shown and hidden, it laid the screen out
+        again, the panes a row taller or shorter and all of them painted again, at the first
+        key after R and at the refresh's end."""
         found = self.query("#status-text")
         if found:
-            found.first(Static).update(Text(text))
+            found.first(StatusText).set_text(text)
+            self.query_one("#spinner", StatusText).set_text(BUSY_MARK if text else "")
             self.query_one("#status").set_class(bool(text), "busy")
-        elif text:  # the first status of the session: the line is made now
-            from textual.widgets import LoadingIndicator
+        elif text:  # before the first frame (the line is not there yet): made now
+            self.mount(self._status_line(text), after=self.query_one("#panes"))
 
-            bar = Horizontal(
-                LoadingIndicator(id="spinner"),
-                Static(Text(text), id="status-text", markup=False),
-                id="status",
-                classes="busy",
-            )
-            self.mount(bar, after=self.query_one("#panes"))
+    def _status_line(self, text: str) -> Horizontal:
+        # A steady mark, not Textual's LoadingIndicator: its animation repainted the line 16
+        # times a second, and keys pressed while a refresh ran took ~30 ms where 3 ms with it
+        # still (benchmarks/ui_latency.py).
+        return Horizontal(
+            StatusText(BUSY_MARK if text else "", id="spinner"),
+            StatusText(text, id="status-text"),
+            id="status",
+            classes="busy" if text else "",
+        )
 
     # -- the widgets' messages -----------------------------------------------------------------
 

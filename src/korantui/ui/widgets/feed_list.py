@@ -193,12 +193,13 @@ class FeedList(CursorList, can_focus=True):
 
     @staticmethod
     def _entry_width(entry: FeedEntry) -> int:
-        """Cells an entry needs to show whole: indent, name, count and mark."""
+        """Cells an entry needs to show whole: indent, name and count. Not its mark: the pane
+        keeps room for one (get_content_width); counted, R's busy marks widened the pane, and
+        the headline list beside it counted its 10,000 rows' lines again for the new width."""
         if entry.kind != "entry":
             return cell_len(entry.name)
         count = len(f" ({entry.unread})") if entry.unread else 0
-        mark = 2 if entry.mark else 0
-        return (2 if entry.indent else 0) + cell_len(entry.name) + count + mark
+        return (2 if entry.indent else 0) + cell_len(entry.name) + count
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         # Room for the marks that come and go (busy, error) so the pane does not jump.

@@ -164,6 +164,7 @@ class HeadlineList(CursorList, can_focus=True):
         prepared: these rows made ready by a worker (row_maker), taken when made for the list
         as it is (but for its width: then only their lines are counted here)."""
         line = self.cursor - self.scroll_offset.y if self.scroll_offset.y > 0 else None
+        before = self._in_view() if keep_id is not None else None
         setting = self.row_setting()
         if prepared is not None and prepared.setting._replace(width=setting.width) == setting:
             self._take(prepared)
@@ -182,7 +183,21 @@ class HeadlineList(CursorList, can_focus=True):
             self.scroll_to(y=0, animate=False)
         elif line is not None and target:
             self.scroll_to(y=max(0, target - line), animate=False, immediate=True)
-        self.refresh()
+        if before is None or before != self._in_view():
+            self.refresh()
+
+    def _in_view(self) -> tuple[object, ...]:
+        """What the list's lines on screen show: rows landing below them (a refresh's, into a
+        long list) change nothing in it, and the list is then not painted again."""
+        top, height = self.scroll_offset.y, self.size.height
+        first = self._row_of_line(top) if self.rows else 0
+        last = self._row_of_line(top + height) if self.rows else -1
+        rows = tuple(
+            (row, self._ages.get(row.id), self._tops[i] - top, self._tops[i + 1] - self._tops[i])
+            for i, row in enumerate(self.rows[first : last + 1], first)
+        )
+        shown = (self.show_source, self.empty_text, self.size, self.scrollable_content_region)
+        return (top, self.cursor - first, rows, shown)
 
     def _measure(self) -> None:
         """Each row's age and the cells of its title, outlet and age. Ages are of the list's
@@ -206,7 +221,7 @@ class HeadlineList(CursorList, can_focus=True):
             return
         self._tops = prepared.tops
         self._tops_for = (width, prepared.setting.show_source)
-        self.virtual_size = Size(width, self._tops[-1])
+        self._set_virtual_size(Size(width, self._tops[-1]))
 
     @property
     def current(self) -> Headline | None:
@@ -244,7 +259,21 @@ class HeadlineList(CursorList, can_focus=True):
         width = self.scrollable_content_region.width
         self._tops = row_tops(self.rows, self._lengths, width, self.show_source)
         self._tops_for = (width, self.show_source)
-        self.virtual_size = Size(width, self._tops[-1])
+        self._set_virtual_size(Size(width, self._tops[-1]))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """The lines in all. Set as a reactive, a new size lays out the whole screen and paints
+        the list again, rows in view or not (each snapshot of a refresh, a few new rows in a
+        long list); while the list stays longer than its window in both sizes, only the
+        scrollbar has to follow."""
+        old, height = self.virtual_size, self.size.height
+        if size == old:
+            return
+        if height and old.width == size.width and min(old.height, size.height) > height:
+            self.set_reactive(HeadlineList.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     def on_resize(self, event: events.Resize) -> None:
         # A layout of the screen (a row count changed, a toast) resizes the list to the size it
