@@ -45,11 +45,17 @@ def _config(site: Site) -> str:
     )
 
 
-def _children() -> list[multiprocessing.process.BaseProcess]:
-    return [p for p in multiprocessing.active_children() if p.is_alive()]
+@pytest.fixture
+def children():  # type: ignore[no-untyped-def]
+    """The child processes started during the test still alive (an earlier test's parse-pool
+    workers may live on in this process: not counted)."""
+    before = set(multiprocessing.active_children())
+    return lambda: [p for p in set(multiprocessing.active_children()) - before if p.is_alive()]
 
 
-async def test_a_refresh_lands_from_a_child_process(write_config, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+async def test_a_refresh_lands_from_a_child_process(
+    write_config, children, monkeypatch: pytest.MonkeyPatch
+):  # type: ignore[no-untyped-def]
     # The child is forked from a forkserver started before this patch: it refreshes unpatched;
     # a refresh in this process would meet the patch and fail every feed.
     refresh_process.prepare()
@@ -66,7 +72,7 @@ async def test_a_refresh_lands_from_a_child_process(write_config, monkeypatch: p
             await until(app, pilot, lambda: len(hl.rows) == 7, "the refreshed headlines")
             await until(app, pilot, lambda: not app.main.refresher.busy_feeds, "busy marks off")
             assert gc.isenabled()  # held while the feeds landed, back once they have
-            assert _children() == []
+            assert children() == []
             assert app.refresh_in_child
 
 
@@ -88,7 +94,7 @@ async def test_without_a_child_the_refresh_runs_in_the_apps_process(
 
 
 async def test_a_child_that_dies_leaves_an_error_for_each_feed_not_busy_marks(
-    write_config,
+    write_config, children
 ):  # type: ignore[no-untyped-def]
     with Site() as site:
         asked = threading.Event()
@@ -105,11 +111,10 @@ async def test_a_child_that_dies_leaves_an_error_for_each_feed_not_busy_marks(
             refresher = app.main.refresher
             await pilot.press("R")
             assert await asyncio.to_thread(asked.wait, 30), "the request never came"
-            (child,) = refresher._children
-            assert child._proc is not None
-            os.kill(child._proc.pid, signal.SIGKILL)  # as the OOM killer would
+            (pid,) = refresher.child_pids
+            os.kill(pid, signal.SIGKILL)  # as the OOM killer would
             await until(app, pilot, lambda: not refresher.busy_feeds, "busy marks off")
             await until(app, pilot, lambda: bool(notices(app)), "the refresh's notice")
             assert "1 error" in notices(app)[-1], notices(app)
             assert gc.isenabled()
-            assert _children() == []
+            assert children() == []

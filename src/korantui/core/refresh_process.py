@@ -156,6 +156,12 @@ class ChildRefresh:
                 proc.kill()
 
     @property
+    def pid(self) -> int | None:
+        """The child's process id once it is started."""
+        proc = self._proc
+        return None if proc is None else proc.pid
+
+    @property
     def stopped(self) -> bool:
         return self._stop.is_set()
 

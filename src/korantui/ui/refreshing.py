@@ -253,6 +253,13 @@ class Refresher:
 
         self.screen.run_worker(start, thread=True, group="refresh-prepare", exit_on_error=False)
 
+    @property
+    def child_pids(self) -> list[int]:
+        """The process ids of the refreshes running in child processes now."""
+        with self._lock:
+            children = list(self._children)
+        return [pid for child in children if (pid := child.pid) is not None]
+
     def stop_children(self) -> None:
         """The refreshes running in child processes end now (quit, the demo edition)."""
         with self._lock:
