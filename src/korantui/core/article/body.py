@@ -21,6 +21,7 @@ from lxml import etree
 from korantui.core.article.blocks import blocks_from_element
 from korantui.core.article.body_recall import recall_skipped
 from korantui.core.article.body_recover import box_reading, stopped_short
+from korantui.core.article.body_teasers import drop_teasers
 from korantui.core.models import Block
 from korantui.core.sanitize import clean_line
 
@@ -34,6 +35,7 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
     for el in {comment.getparent() for comment in tree.iter(etree.Comment)}:
         if el is not None and el.tag in _COMMENTED:
             etree.strip_tags(el, etree.Comment)
+    drop_teasers(tree, url)  # other stories' cards: their excerpts read as prose
     readings = [(_reading(tree, url, "recall"), "recall")]
     if words(readings[0][0]) < TRUSTED_SHARE * paragraph_words(tree):
         readings.append((_reading(tree, url, "balanced"), "balanced"))
