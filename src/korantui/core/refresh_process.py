@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -58,7 +59,6 @@ class Unavailable(Exception):
 
 def prepare() -> None:
     """Start the forkserver now (it imports PRELOAD), so the first refresh does not wait."""
-    import sys
     from multiprocessing import forkserver, resource_tracker
 
     with _prepared, open(os.devnull, "w") as quiet:
@@ -110,6 +110,11 @@ def _child(
     finally:
         runner.close()
         store.close()
+        # Before multiprocessing's exit, which would wait for the pool's workers for ever:
+        # a child process does not run Python's shutdown of its executors.
+        parsepool = sys.modules.get("korantui.core.sources.parsepool")
+        if parsepool is not None:
+            parsepool.shutdown()
         conn.close()
 
 
@@ -162,6 +167,12 @@ class ChildRefresh:
         return None if proc is None else proc.pid
 
     @property
+    def exitcode(self) -> int | None:
+        """The child's exit status once it has ended (negative: the signal that ended it)."""
+        proc = self._proc
+        return None if proc is None else proc.exitcode
+
+    @property
     def stopped(self) -> bool:
         return self._stop.is_set()
 
@@ -205,6 +216,9 @@ class ChildRefresh:
             if not done:
                 proc.kill()
             proc.join(timeout=5)
+            if proc.is_alive():  # done, but stuck on its way out: nothing of it is wanted now
+                proc.kill()
+                proc.join(timeout=5)
             parent.close()
         if self._stop.is_set():
             return [got[f.id] for f in self._feeds if f.id in got]

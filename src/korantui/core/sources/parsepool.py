@@ -122,6 +122,18 @@ def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedS
             _waiting.pop(future, None)
 
 
+def shutdown() -> None:
+    """End the pool's workers now, if there is a pool. For a process that ends without
+    Python's own shutdown of its executors: a multiprocessing child (core/refresh_process.py)
+    leaves through multiprocessing's exit, which waits for every child process it has, the
+    pool's idle workers included, for ever."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _stop(scope: JobScope) -> None:
     """A stopped scope's parses in the pool: its workers are ended, not waited for (a pool
     process cannot be interrupted otherwise); the next refresh that needs one makes a new
