@@ -9,8 +9,7 @@ import pytest
 
 from korantui.core.models import Entry
 from korantui.core.store.database import Store
-from korantui.ui.widgets.headline_list import HeadlineList
-from tests.uikit import BASE, CONFIG, fill, offline_app, settle
+from tests.uikit import BASE, CONFIG, count_set_rows, fill, offline_app, settle
 
 
 async def test_many_store_changes_in_a_frame_set_the_list_once(
@@ -18,14 +17,7 @@ async def test_many_store_changes_in_a_frame_set_the_list_once(
 ):  # type: ignore[no-untyped-def]
     cfg = write_config(CONFIG)
     fill(cfg)
-    calls: list[int] = []
-    set_rows = HeadlineList.set_rows
-
-    def counted(self: HeadlineList, rows, keep_id=None, **made):  # type: ignore[no-untyped-def]
-        calls.append(len(rows))
-        return set_rows(self, rows, keep_id=keep_id, **made)
-
-    monkeypatch.setattr(HeadlineList, "set_rows", counted)
+    calls = count_set_rows(monkeypatch)
     app = offline_app(cfg)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

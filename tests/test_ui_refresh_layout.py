@@ -8,8 +8,7 @@ import pytest
 
 from korantui.core.models import Entry, RefreshResult
 from korantui.core.store.database import Store
-from korantui.ui.widgets.headline_list import HeadlineList
-from tests.uikit import BASE, CONFIG, fill, offline_app, settle
+from tests.uikit import BASE, CONFIG, count_set_rows, fill, offline_app, settle
 
 
 async def test_refresh_status_and_busy_marks_move_no_pane(write_config):  # type: ignore[no-untyped-def]
@@ -43,14 +42,7 @@ async def test_not_modified_feeds_leave_the_list_alone(
 ):  # type: ignore[no-untyped-def]
     cfg = write_config(CONFIG)
     fill(cfg)
-    calls: list[int] = []
-    set_rows = HeadlineList.set_rows
-
-    def counted(self: HeadlineList, rows, keep_id=None, **made):  # type: ignore[no-untyped-def]
-        calls.append(len(rows))
-        return set_rows(self, rows, keep_id=keep_id, **made)
-
-    monkeypatch.setattr(HeadlineList, "set_rows", counted)
+    calls = count_set_rows(monkeypatch)
     app = offline_app(cfg)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

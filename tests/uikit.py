@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from textual.worker import WorkerCancelled
 
 from korantui.core.config import Config
@@ -101,3 +102,18 @@ async def until(app, pilot, condition, what: str, seconds: float = 60.0) -> None
 def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The messages of the notifications on show (toasts fade in: the screen lags behind)."""
     return notification_messages(app)
+
+
+def count_set_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The headline list's set_rows calls from now on, each as the number of rows it was given."""
+    from korantui.ui.widgets.headline_list import HeadlineList
+
+    calls: list[int] = []
+    set_rows = HeadlineList.set_rows
+
+    def counted(self: HeadlineList, rows, keep_id=None, **made):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
+        return set_rows(self, rows, keep_id=keep_id, **made)
+
+    monkeypatch.setattr(HeadlineList, "set_rows", counted)
+    return calls
