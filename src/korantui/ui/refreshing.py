@@ -20,90 +20,30 @@ import contextlib
 import dataclasses
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from textual.message import Message
 
 from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline, RefreshResult
 from korantui.ui import interpreter, saved_searches
+from korantui.ui.refresh_messages import (
+    FeedRefreshed,
+    HeadlinesLoaded,
+    RefreshDone,
+    Snapshot,
+    StoreChanged,
+    StoreChecked,
+)
 from korantui.ui.store_reads import read_health
 from korantui.ui.widgets.feed_list import ALL_ID, feed_id_of
 
 if TYPE_CHECKING:
     from korantui.core.refresh_process import ChildRefresh
-    from korantui.core.store.health import FeedHealth
     from korantui.ui.screens.main import MainScreen
     from korantui.ui.widgets.headline_rows import PreparedRows
 
 # A list opens with this many rows (a screenful and more), read before the first paint; the
 # rest of a long list (20,000 rows take ~0.3 s from SQLite) follows from a worker thread.
 FIRST_PAGE = 200
-
-
-# Messages are plain classes, not dataclasses: defining a dataclass costs start-up time.
-
-
-class FeedRefreshed(Message):
-    """A feed's refresh is stored, for the filters to judge before it is shown (ui/alerts.py):
-    only while [[filter]] or [[query]] tables exist (a hidden headline must never flash by)."""
-
-    def __init__(self, result: RefreshResult) -> None:
-        super().__init__()
-        self.result = result
-
-
-class RefreshDone(Message):
-    def __init__(self, results: list[RefreshResult]) -> None:
-        super().__init__()
-        self.results = results
-
-
-class StoreChanged(Message):
-    """The store changed behind the screen's back (a refresh): a snapshot is due."""
-
-
-class Snapshot(Message):
-    """What the screen shows, read from the store in a worker thread."""
-
-    def __init__(
-        self,
-        feeds: list[Feed],
-        counts: tuple[int, int, int],
-        entry: str,  # the feed-pane entry the rows are for
-        generation: int,  # the list's generation when the rows were read
-        reads: int,  # how many times the screen had read the store itself by then
-        refreshed: set[int],  # the feeds whose refresh it brings
-        rows: list[Headline] | None,  # None: the list is left alone (a search, another feed)
-        paged: bool = False,
-        health: dict[int, FeedHealth] | None = None,  # every feed's (the dead marks, a subtitle)
-        query_entries: list[tuple[str, str, int]] | None = None,  # saved searches' counts
-        prepared: PreparedRows | None = None,  # the rows made ready for the list
-    ) -> None:
-        super().__init__()
-        self.feeds, self.counts, self.entry = feeds, counts, entry
-        self.generation, self.reads, self.refreshed = generation, reads, refreshed
-        self.rows, self.paged = rows, paged
-        self.health, self.query_entries, self.prepared = health, query_entries, prepared
-
-
-class HeadlinesLoaded(Message):
-    def __init__(
-        self, rows: list[Headline], generation: int, prepared: PreparedRows | None = None
-    ) -> None:
-        super().__init__()
-        self.rows = rows
-        self.generation = generation
-        self.prepared = prepared  # the rows made ready for the list
-
-
-class StoreChecked(Message):
-    def __init__(self, path: Path, damaged: bool, pruned: int = 0) -> None:
-        super().__init__()
-        self.path = path
-        self.damaged = damaged
-        self.pruned = pruned
 
 
 class Refresher:

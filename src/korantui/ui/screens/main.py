@@ -33,15 +33,15 @@ from korantui.ui.autorefresh import AutoRefresh
 from korantui.ui.feed_health import dead_feeds, subtitle
 from korantui.ui.read_state import ReadState
 from korantui.ui.reader import ArticleLoaded, Reader
-from korantui.ui.refreshing import (
+from korantui.ui.refresh_messages import (
     FeedRefreshed,
     HeadlinesLoaded,
     RefreshDone,
-    Refresher,
     Snapshot,
     StoreChanged,
     StoreChecked,
 )
+from korantui.ui.refreshing import Refresher
 from korantui.ui.screens.main_keys import NARROW_WIDTH, MainKeys
 from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
