@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from korantui.core import parent_watch
 from korantui.core.models import Feed, RefreshResult
 
 if TYPE_CHECKING:
@@ -90,7 +91,9 @@ def _child(
     # The forkserver's environment is the one it started with: the app's, as it is now.
     os.environ.clear()
     os.environ.update(environ)
-    _follow(app_pid)
+    # Gone with the app (killed, crashed): the child is not a daemon (its parse pool has
+    # processes of its own), and its parent is the forkserver.
+    parent_watch.follow(app_pid, 0.2)
     # Below the app on a busy machine: when both want a core, the screen's answer to a key
     # comes first, and the refresh takes what the app leaves (most of the time, all of it).
     with contextlib.suppress(OSError):
@@ -116,24 +119,6 @@ def _child(
         if parsepool is not None:
             parsepool.shutdown()
         conn.close()
-
-
-def _follow(app_pid: int) -> None:
-    """Exit as soon as the app's process is gone (killed, crashed): the child is not a daemon
-    (its parse pool has processes of its own), and its parent is the forkserver."""
-    import time
-
-    def watch() -> None:
-        while True:
-            try:
-                os.kill(app_pid, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:
-                pass  # alive, someone else's: not ours any more, but not gone either
-            time.sleep(0.2)
-
-    threading.Thread(target=watch, name="korantui-app-watch", daemon=True).start()
 
 
 class ChildRefresh:

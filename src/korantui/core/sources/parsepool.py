@@ -15,6 +15,7 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
+from korantui.core import parent_watch
 from korantui.core.models import ParsedSource
 from korantui.core.sources.feeds import parse_feed
 from korantui.core.threads import JobScope, Stopped, current_scope, on_stop
@@ -53,41 +54,11 @@ def _get_pool() -> Executor:
             _pool = ProcessPoolExecutor(
                 max_workers=workers(),
                 mp_context=context,
-                initializer=_follow_parent,
-                initargs=(os.getpid(),),
+                # Each worker exits as soon as korantui is gone (killed, crashed).
+                initializer=parent_watch.follow,
+                initargs=(os.getpid(), 0.1),
             )
         return _pool
-
-
-def _follow_parent(korantui_pid: int) -> None:
-    """In each worker: exit as soon as the korantui process is gone (killed, crashed).
-
-    An orphaned worker would hold the terminal's or a caller's pipes open. The worker's own
-    parent is the forkserver, which in turn waits for its workers to exit, so the worker
-    watches korantui itself.
-    """
-    import time
-
-    def watch() -> None:
-        while _alive(korantui_pid):
-            time.sleep(0.1)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="korantui-parent-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, PermissionError):  # gone, or the pid reused by another user
-        return False
-    try:
-        # A killed korantui stays a zombie until its parent reaps it, and a parent reading its
-        # pipes (subprocess.run) reaps it only once those pipes close: a zombie counts as gone.
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except (OSError, IndexError):
-        return True
 
 
 def parse_feed_in_pool(data: bytes, url: str, content_type: str = "") -> ParsedSource:
