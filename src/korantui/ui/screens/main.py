@@ -26,7 +26,7 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import interpreter, keys, refreshing, saved_searches, story_rows
+from korantui.ui import interpreter, keys, refreshing, saved_searches, status_line, story_rows
 from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.alerts import Alerter
 from korantui.ui.autorefresh import AutoRefresh
@@ -47,7 +47,6 @@ from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
 from korantui.ui.widgets.headline_list import HeadlineList
-from korantui.ui.widgets.status_text import StatusText
 
 if TYPE_CHECKING:
     from korantui.core.store.health import FeedHealth
@@ -55,9 +54,6 @@ if TYPE_CHECKING:
     from korantui.ui.feed_editing import FeedEditor
     from korantui.ui.prefetching import Prefetched, Prefetcher
     from korantui.ui.widgets.headline_rows import PreparedRows
-
-
-BUSY_MARK = " ⟳"  # the status line's while something runs (the feed pane's busy mark)
 
 
 class MainScreen(MainKeys, GuardedScreen):
@@ -143,7 +139,7 @@ class MainScreen(MainKeys, GuardedScreen):
         from textual.widgets import Footer
 
         if not self.query("#status"):
-            await self.mount(self._status_line(""), after=self.query_one("#panes"))
+            await self.mount(status_line.status_line(""), after=self.query_one("#panes"))
         await self.mount(Footer())
         self.refresh_bindings()  # a footer fills itself when the bindings change
         if not self.korantui.demo:
@@ -323,28 +319,8 @@ class MainScreen(MainKeys, GuardedScreen):
         self.refresh_bindings()
 
     def set_status(self, text: str) -> None:
-        """The status line above the key bar, with a busy mark; "" empties it. The line stays
-        (made with the key bar after the first frame): shown and hidden, it laid the screen out
-        again, the panes a row taller or shorter and all of them painted again, at the first
-        key after R and at the refresh's end."""
-        found = self.query("#status-text")
-        if found:
-            found.first(StatusText).set_text(text)
-            self.query_one("#spinner", StatusText).set_text(BUSY_MARK if text else "")
-            self.query_one("#status").set_class(bool(text), "busy")
-        elif text:  # before the first frame (the line is not there yet): made now
-            self.mount(self._status_line(text), after=self.query_one("#panes"))
-
-    def _status_line(self, text: str) -> Horizontal:
-        # A steady mark, not Textual's LoadingIndicator: its animation repainted the line 16
-        # times a second, and keys pressed while a refresh ran took ~30 ms where 3 ms with it
-        # still (benchmarks/ui_latency.py).
-        return Horizontal(
-            StatusText(BUSY_MARK if text else "", id="spinner"),
-            StatusText(text, id="status-text"),
-            id="status",
-            classes="busy" if text else "",
-        )
+        """The status line above the key bar, with a busy mark; "" empties it."""
+        status_line.set_status(self, text, after="panes")
 
     # -- the widgets' messages -----------------------------------------------------------------
 
