@@ -1,10 +1,10 @@
 """The main screen: feeds · headlines · reading pane, and the view state between them.
 
 The screen holds what the reader is looking at (the feed-pane entry whose headlines are listed,
-a search, hide-read); what its keys do is in main_keys.py; the widgets render; ui/reader.py
-opens articles, ui/refreshing.py refreshes feeds and brings their changes in,
-ui/feed_editing.py changes the feed list. Every change of reading state goes through the app's
-ReadingService.
+a search, hide-read); what its keys do is in main_keys.py, its panes (layout, border titles)
+in main_panes.py; the widgets render; ui/reader.py opens articles, ui/refreshing.py refreshes
+feeds and brings their changes in, ui/feed_editing.py changes the feed list. Every change of
+reading state goes through the app's ReadingService.
 """
 
 from __future__ import annotations
