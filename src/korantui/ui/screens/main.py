@@ -1,10 +1,10 @@
 """The main screen: feeds · headlines · reading pane, and the view state between them.
 
 The screen holds what the reader is looking at (the feed-pane entry whose headlines are listed,
-a search, hide-read); what its keys do is in main_keys.py; the widgets render; ui/reader.py
-opens articles, ui/refreshing.py refreshes feeds and brings their changes in,
-ui/feed_editing.py changes the feed list. Every change of reading state goes through the app's
-ReadingService.
+a search, hide-read); what its keys do is in main_keys.py, its panes (layout, border titles)
+in main_panes.py; the widgets render; ui/reader.py opens articles, ui/refreshing.py refreshes
+feeds and brings their changes in, ui/feed_editing.py changes the feed list. Every change of
+reading state goes through the app's ReadingService.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ from korantui.ui.refresh_messages import (
     StoreChecked,
 )
 from korantui.ui.refreshing import Refresher
-from korantui.ui.screens.main_keys import NARROW_WIDTH, MainKeys
+from korantui.ui.screens.main_keys import MainKeys
+from korantui.ui.screens.main_panes import MainPanes
 from korantui.ui.textual_compat import GuardedScreen
 from korantui.ui.widgets.article_view import ArticleView
 from korantui.ui.widgets.feed_list import STARRED_ID, FeedList, feed_id_of
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from korantui.ui.widgets.headline_rows import PreparedRows
 
 
-class MainScreen(MainKeys, GuardedScreen):
+class MainScreen(MainKeys, MainPanes, GuardedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP_BINDINGS, *saved_searches.BINDINGS]
 
     search_query: var[str | None] = var(None)  # the headline list shows search results
@@ -176,18 +177,6 @@ class MainScreen(MainKeys, GuardedScreen):
         self.search_query = None  # results of the other store
         self.reader.forget()
 
-    @property
-    def feed_list(self) -> FeedList:
-        return self.query_one(FeedList)
-
-    @property
-    def headline_list(self) -> HeadlineList:
-        return self.query_one(HeadlineList)
-
-    @property
-    def article_view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
     def reload_feeds(self) -> None:
         self.alerter.store_changed()  # a feed just added: its headlines judged, then shown
         self.refresher.screen_read()
@@ -204,10 +193,7 @@ class MainScreen(MainKeys, GuardedScreen):
         query_entries: list[tuple[str, str, int]] | None = None,
     ) -> None:
         """health, query_entries: read with the feeds (a snapshot's); else read here."""
-        feeds_title = tr("feeds", self.lang)
-        if self.korantui.demo:  # its outlets are invented: said where they are listed
-            feeds_title += f" — {tr('demo_title', self.lang)}"
-        self.feed_list.border_title = feeds_title
+        self.feed_list.border_title = self.feeds_title()
         if query_entries is None:
             query_entries = saved_searches.pane_entries(self)
         self.feed_list.query_entries = query_entries
@@ -217,12 +203,6 @@ class MainScreen(MainKeys, GuardedScreen):
         title = f"korantui — {tr('unread', self.lang, n=unread)}" if unread else "korantui"
         self.app.title = title
         self.korantui.show_terminal_title(title)
-
-    def show_busy(self) -> None:
-        """The feeds being refreshed marked in the feed pane (its feeds and counts as they are)."""
-        fl = self.feed_list
-        unread, starred = fl.totals
-        fl.set_feeds(fl.feeds, unread, starred, self.refresher.busy_feeds)
 
     def reload_headlines(self, keep: bool = False) -> None:
         service = self.korantui.service
@@ -266,26 +246,7 @@ class MainScreen(MainKeys, GuardedScreen):
         current = hl.current
         feed = self.feed_list.selected_feed
         self._list_border("border_subtitle", subtitle(self, feed, health))
-        if self.search_query is not None:
-            name = tr("search_results", self.lang, query=self.search_query)
-            hl.empty_text = tr("no_results", self.lang, query=clean_line(self.search_query))
-        else:
-            query = saved_searches.selected_query(self, selected)
-            name = (
-                feed.display_name
-                if feed
-                else query.name
-                if query
-                else tr("starred" if selected == STARRED_ID else "all_news", self.lang)
-            )
-            hl.empty_text = tr(
-                "no_starred" if selected == STARRED_ID else "no_headlines", self.lang
-            )
-            if self._offline_shown:  # the first run's offer stays until news arrives
-                hl.empty_text = self._offline_text
-            if self.hide_read:
-                name += f" ({tr('unread_only', self.lang)})"
-                hl.empty_text = tr("no_unread_headlines", self.lang)
+        name = self.list_title(selected, feed)
         hl.show_source = self.search_query is not None or feed_id_of(selected) is None
         hl.set_rows(rows, keep_id=current.id if keep and current else None, prepared=prepared)
         if rows and self._offline_shown:  # news arrived after all: the offer is stale
@@ -294,14 +255,6 @@ class MainScreen(MainKeys, GuardedScreen):
             self.refresh_bindings()
         self.list_name = clean_line(name)
         self._list_border("border_title", f"{tr('headlines', self.lang)} — {self.list_name}")
-
-    def _list_border(self, which: str, text: str) -> None:
-        """One of the headline list's border titles, as Text (a str is parsed as markup: feed
-        names, errors), set only when it changes: setting one repaints the whole list, and
-        each snapshot of a refresh set both, for nothing changed on screen."""
-        if self._list_borders.get(which) != text:
-            self._list_borders[which] = text
-            setattr(self.headline_list, which, Text(text))
 
     def offer_offline(self, errors: list[str] | None = None) -> None:
         """Nothing reachable and nothing stored: what failed, in one line, and the demo edition
@@ -405,35 +358,8 @@ class MainScreen(MainKeys, GuardedScreen):
         self.headline_list.replace_rows(rows)
         self.reload_feeds()
 
-    # -- the narrow layout ------------------------------------------------------------------------
-
-    @property
-    def reading_mode(self) -> bool:
-        """Narrow layout, and the article has the whole width."""
-        return self.query_one("#panes").has_class("reading")
-
-    def set_reading(self, on: bool) -> None:
-        """In the narrow layout the article takes the whole width while it is read."""
-        panes = self.query_one("#panes")
-        on = on and panes.has_class("narrow")
-        panes.set_class(on, "reading")
-        # The only way back from a full-width article must be on screen.
-        self.article_view.border_subtitle = tr("esc_back", self.lang) if on else ""
-        if on:
-            self.article_view.focus()
-        elif panes.has_class("narrow"):
-            self.headline_list.focus()
-
     def on_resize(self, event: events.Resize) -> None:
         self.apply_width(event.size.width)
-
-    def apply_width(self, width: int) -> None:
-        panes = self.query_one("#panes")
-        narrow = width < NARROW_WIDTH or self.list_wide
-        if narrow != panes.has_class("narrow"):
-            panes.set_class(narrow, "narrow")
-            if not narrow:
-                self.set_reading(False)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
