@@ -49,3 +49,9 @@ def test_a_selector_the_table_lacks_is_translated(stale: None) -> None:
     tree = html.document_fromstring('<html><body><div class="a b"><p>x</p></div></body></html>')
     assert [el.tag for el in select(tree, "div.b > p")] == ["p"]
     assert select(tree, "div[") == []  # one that does not compile finds nothing
+
+
+def test_the_built_file_is_exactly_what_the_build_writes() -> None:
+    data = site_rules_build.TOML.read_bytes()
+    built = site_rules_build.BUILT.read_text(encoding="utf-8")
+    assert built == site_rules_build.render(data), STALE
