@@ -313,12 +313,15 @@ def _visible_bylines(page: Page) -> list[Candidate]:
             add(a, clean_byline(spaced_text(a)), "link to an author's page", 3.0)
             if len(found) >= 4:
                 return found
-    order = list(page.tree.iter())
     anchor = page.headline_element
-    if anchor is not None and anchor in order:
-        at = order.index(anchor)
-        for el in order[at + 1 : at + 1 + 60]:
+    at = page.position(anchor) if anchor is not None else None
+    if at is not None:
+        for el in page.order[at + 1 : at + 1 + 60]:
             if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+                continue
+            # The whole text of each of 60 elements (a container's is the article's) costs a
+            # page walk: only one whose text opens with a byline's first letter is read whole.
+            if _opening(el)[:1] not in _BY_LINE_OPENINGS:
                 continue
             text = spaced_text(el)
             if len(text) <= MAX_AUTHOR and _BY_LINE.match(text):
@@ -372,6 +375,16 @@ _WRITTEN_BY = re.compile(
     r"^(?:written|authored)\s+by\s+\S|^(?:ditulis\s+oleh|penulis)\s*:?\s+\S", re.I
 )
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s+\S", re.I)
+_BY_LINE_OPENINGS = frozenset("wWpPrRbBoO")
+
+
+def _opening(el: Any) -> str:
+    """The first visible text of el: what its spaced_text starts with."""
+    for chunk in el.itertext():
+        cleaned = clean_line(chunk)
+        if cleaned:
+            return cleaned
+    return ""
 
 
 def _name_in(el: Any) -> str:

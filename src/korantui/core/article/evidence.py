@@ -122,6 +122,20 @@ class Page:
         self.host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
     @cached_property
+    def order(self) -> list[Any]:
+        """Every element in document order. Read before the body's boxes are dropped from the
+        tree (the fields are chosen first), so it stays the page's order."""
+        return list(self.tree.iter())
+
+    @cached_property
+    def _positions(self) -> dict[Any, int]:
+        return {el: i for i, el in enumerate(self.order)}
+
+    def position(self, el: Any) -> int | None:
+        """Where el is in `order` (None for an element not in it): a list's index() is a walk."""
+        return self._positions.get(el)
+
+    @cached_property
     def meta(self) -> dict[str, list[str]]:
         """Every meta tag's content under its lower-cased name, property or itemprop."""
         found: dict[str, list[str]] = {}

@@ -19,7 +19,7 @@ _AFTER_HEADLINE = 60
 _BEFORE_HEADLINE = 12
 
 
-def printed_near_headline(page: Page, now: datetime, order: list[Any]) -> list[Candidate]:
+def printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
     """The first dates printed in the article's header: just after the headline (or just before
     it), outside sidebars and lists of other stories."""
     anchor = page.headline_element
@@ -27,10 +27,10 @@ def printed_near_headline(page: Page, now: datetime, order: list[Any]) -> list[C
         anchor = page.main_element
     if anchor is None:
         return []
-    try:
-        at = order.index(anchor)
-    except ValueError:
+    at = page.position(anchor)
+    if at is None:
         return []
+    order = page.order
     inside = set(anchor.iter()) if anchor is page.headline_element else set()
     after = [el for el in order[at + 1 : at + 1 + _AFTER_HEADLINE] if el not in inside]
     before = order[max(0, at - _BEFORE_HEADLINE) : at]
@@ -135,7 +135,7 @@ def _printed_date(el: Any, now: datetime) -> tuple[datetime | None, bool]:
         return None, False
     if el.tag == "time" and el.get("datetime"):
         return parse_date(el.get("datetime"), now=now), False
-    text = clean_line(el.text_content())
+    text = _short_text(el, 120)
     if el.tag == "a" and not _is_permalink_date(el, text):
         return None, False
     if not text or len(text) > 120 or any(_is_date_line(c) for c in el.iterchildren()):
@@ -146,6 +146,19 @@ def _printed_date(el: Any, now: datetime) -> tuple[datetime | None, bool]:
     if in_a_sentence(text, found[1]):
         return None, False
     return found[0], False
+
+
+def _short_text(el: Any, limit: int) -> str:
+    """el's text (clean_line of its text_content), or "" where it is surely longer than
+    limit: the 60 elements after a headline include the article's container, whose whole
+    text is not worth joining only to be refused. The margin covers what cleaning drops."""
+    chunks, visible = [], 0
+    for chunk in el.itertext():
+        chunks.append(chunk)
+        visible += len("".join(chunk.split()))
+        if visible > limit + 64:
+            return ""
+    return clean_line("".join(chunks))
 
 
 def _elsewhere(el: Any, page: Page | None) -> bool:
@@ -185,7 +198,7 @@ def _is_date_line(el: Any) -> bool:
         return False
     if el.tag == "time" and el.get("datetime"):
         return True
-    text = clean_line(el.text_content())
+    text = _short_text(el, 120)
     if el.tag == "a" and not _is_permalink_date(el, text):
         return False
     return bool(text) and len(text) <= 120 and find_printed(text) is not None

@@ -86,8 +86,8 @@ def choose_published(
             break
     if hint is not None:
         candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))
-    order = list(page.tree.iter())
-    printed = printed_near_headline(page, fetched, order)
+    order = page.order
+    printed = printed_near_headline(page, fetched)
     structured = _structured(page, fetched)
     # A label is looked for (it reads every text of the page) where the evidence is thin or
     # split: nothing printed by the headline, no data, or candidates naming different days.
