@@ -26,7 +26,7 @@ from korantui.core.article.last_reading import baseline_blocks
 from korantui.core.article.mojibake import repaired
 from korantui.core.article.published import choose_published
 from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
-from korantui.core.article.title import choose_title
+from korantui.core.article.title import choose_title, heading_text
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
 from korantui.core.net.charset import decode_html
@@ -278,7 +278,8 @@ def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> str:
     if rule is None:
         return ""
     for el in rule.first(tree, key):
-        text = _text(el)
+        # A title's line break parts two phrases ("(US)<br>Your Guide"), as on the h1 itself.
+        text = heading_text(el) if key == "title" else _text(el)
         if text:
             return text
     return ""
