@@ -34,9 +34,9 @@ def test_a_break_inside_an_h1_still_parts_two_phrases() -> None:
 def test_a_break_inside_a_cms_rule_s_h1_parts_two_phrases_too() -> None:
     """The WordPress fingerprint's title selector reads the same h1: its break is a space."""
     html = (
-        "<html><head><meta name='generator' content='WordPress 6.5'></head><body><article>"
+        "<html><head><meta name='generator' content='WordPress 6.5'></head><body><div>"
         "<h1 class='entry-title'>Ferry Guide (2026)<br>Every Crossing Explained</h1>"
-        f"<div class='entry-content'>{STORY}</div></article></body></html>"
+        f"<div class='entry-content'>{STORY}</div></div></body></html>"
     )
     title = extract_article(html, "https://harbour.example/ferry").title
     assert title == "Ferry Guide (2026) Every Crossing Explained"
