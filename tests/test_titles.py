@@ -42,6 +42,15 @@ def test_a_break_inside_a_cms_rule_s_h1_parts_two_phrases_too() -> None:
     assert title == "Ferry Guide (2026) Every Crossing Explained"
 
 
+def test_a_span_styled_as_a_block_inside_an_h1_is_a_phrase_of_its_own() -> None:
+    html = (
+        "<html><body><article><h1>Ferry Guide<span class='block text-sm'>Every Crossing"
+        f" Explained</span></h1>{STORY}</article></body></html>"
+    )
+    title = extract_article(html, "https://harbour.example/ferry").title
+    assert title == "Ferry Guide Every Crossing Explained"
+
+
 def test_a_page_named_in_its_own_menu_keeps_its_title() -> None:
     url = "https://harbour.example/guides/island-walks"
     html = (

@@ -120,7 +120,8 @@ def heading_text(h: Any) -> str:
     parts: list[str] = []
 
     def walk(el: Any) -> None:
-        inline = el.tag in _INLINE
+        # Tailwind's "block" class makes a span a line of its own (a subtitle under the title).
+        inline = el.tag in _INLINE and "block" not in (el.get("class") or "").split()
         if not inline:
             parts.append(" ")
         parts.append(el.text or "")
