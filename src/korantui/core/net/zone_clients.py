@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 import httpx
 
+from korantui.core.net.lean_stream import LeanStream
 from korantui.core.net.zones import Resolver, Zone, allowed_addresses, ip_zone, parse_ip
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ZoneBackend(httpcore.AsyncNetworkBackend):
                 host, port, timeout, local_address, socket_options
             )
             self._note(host, _peer(stream))
-            return stream
+            return LeanStream(stream)
         try:
             addresses = await allowed_addresses(host, port, self.allowed, self._resolver)
         except OSError as e:  # DNS: said as httpx says a failed connection
@@ -88,7 +89,7 @@ class ZoneBackend(httpcore.AsyncNetworkBackend):
                 failure = e
                 continue
             self._note(host, address)
-            return stream
+            return LeanStream(stream)
         assert failure is not None
         raise failure
 
