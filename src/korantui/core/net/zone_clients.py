@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 import httpx
 
-from korantui.core.net.lean_stream import LeanStream
+from korantui.core.net.asyncio_backend import AsyncioBackend
 from korantui.core.net.zones import Resolver, Zone, allowed_addresses, ip_zone, parse_ip
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class ZoneBackend(httpcore.AsyncNetworkBackend):
                 host, port, timeout, local_address, socket_options
             )
             self._note(host, _peer(stream))
-            return LeanStream(stream)
+            return stream
         try:
             addresses = await allowed_addresses(host, port, self.allowed, self._resolver)
         except OSError as e:  # DNS: said as httpx says a failed connection
@@ -89,7 +89,7 @@ class ZoneBackend(httpcore.AsyncNetworkBackend):
                 failure = e
                 continue
             self._note(host, address)
-            return LeanStream(stream)
+            return stream
         assert failure is not None
         raise failure
 
@@ -189,4 +189,5 @@ def _install_backend(
     inner = getattr(pool, "_network_backend", None)
     if not isinstance(pool, httpcore.AsyncConnectionPool) or inner is None:
         raise RuntimeError("httpx's connection pool changed: cannot check where fetches go")
-    pool._network_backend = backend(inner, allowed, resolver, connected)
+    # Under the zone check, asyncio's own streams rather than anyio's (asyncio_backend.py).
+    pool._network_backend = backend(AsyncioBackend(), allowed, resolver, connected)
