@@ -24,6 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "src")]
 
+from compiled import compile_korantui  # noqa: E402
+
 _SITE = """
 import sys
 sys.path.insert(0, {here!r})
@@ -43,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hosts", type=int, default=25)
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
+    print(compile_korantui(), flush=True)  # as an install leaves it (compiled.py)
     code = _SITE.format(
         here=str(HERE), feeds=args.feeds, items=args.items, latency=args.latency, hosts=args.hosts
     )

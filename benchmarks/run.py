@@ -15,7 +15,6 @@ alternating, and reports medians. newsboat comes from Debian: `apt-get install n
 from __future__ import annotations
 
 import argparse
-import compileall
 import fcntl
 import importlib.util
 import json
@@ -39,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT / "src")]
 
+from compiled import compile_korantui, uncompile_korantui  # noqa: E402
 from corpus import add_articles, build_store, copy_store, write_config  # noqa: E402
 from loopsite import NewsSite  # noqa: E402
 
@@ -619,7 +619,7 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--smoke", action="store_true", help="tiny, once, for CI")
     size.add_argument("--full", action="store_true", help="the issue's sizes")
     parser.add_argument(
-        "--only", help="comma-separated: refresh,floor,startup,list,extract,search,read"
+        "--only", help="comma-separated: refresh,floor,sync,ui,startup,list,extract,search,read"
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
@@ -632,6 +632,12 @@ def main(argv: list[str] | None = None) -> int:
         "--loopback-links",
         action="store_true",
         help="item links on 127.0.0.1: every feed takes korantui's feedparser path",
+    )
+    parser.add_argument(
+        "--uncompiled",
+        action="store_true",
+        help="korantui's __pycache__ removed first: what an editable checkout under"
+        " PYTHONDONTWRITEBYTECODE=1 pays (by default korantui is byte-compiled, as installed)",
     )
     args = parser.parse_args(argv)
     globals()["CONCURRENCY"] = args.concurrency
@@ -649,11 +655,8 @@ def main(argv: list[str] | None = None) -> int:
         f" {sizes.rounds} round(s){' (smoke: not timed against the goals)' if args.smoke else ''}"
         + (", item links on 127.0.0.1 (feedparser path)" if args.loopback_links else "")
     )
-    # Byte-compiled first, as `pip install` leaves an installed package and as the bare app's
-    # Textual is: an editable install under PYTHONDONTWRITEBYTECODE=1 (set on some machines,
-    # this one included) would otherwise compile every korantui module on every start.
-    compiled = compileall.compile_dir(str(ROOT / "src" / "korantui"), quiet=1)
-    print(f"korantui byte-compiled: {'yes' if compiled else 'NO'}")
+    # Byte-compiled first, as `pip install` leaves an installed package (compiled.py).
+    print(uncompile_korantui() if args.uncompiled else compile_korantui())
     print(flush=True)
     work = Path(tempfile.mkdtemp(prefix="korantui-bench-"))
     rows: list[Row] = []

@@ -25,6 +25,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from compiled import compile_korantui  # noqa: E402
 from loopsite import NewsSite  # noqa: E402
 from refresh_floor import HOSTS, korantui_config  # noqa: E402
 
@@ -80,6 +81,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=10)
     parser.add_argument("--latency", type=float, default=0.1)
     args = parser.parse_args()
+    print(compile_korantui(), flush=True)  # as an install leaves it (compiled.py)
     r = run(args.feeds, args.items, args.latency)
     print(
         f"sync of {r['feeds']} feeds × {r['items']} articles: {r['articles']} stored in"

@@ -47,6 +47,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # PYTHONPATH=<other checkout>/src measures another version
 
+from compiled import compile_korantui  # noqa: E402
 from corpus import build_store  # noqa: E402
 from loopsite import NewsSite  # noqa: E402
 from refresh_floor import HOSTS, korantui_config  # noqa: E402
@@ -295,6 +296,7 @@ def main() -> int:
         help="the site's server threads in the app's process (the earlier figures' way)",
     )
     args = parser.parse_args()
+    print(compile_korantui(), flush=True)  # as an install leaves it (compiled.py)
     result = run(
         args.feeds,
         args.items,

@@ -65,3 +65,43 @@ async def test_a_feed_whose_headline_says_captcha_is_not_taken_for_a_bot_wall() 
             assert b"Captcha baru" in (await fetcher.get(url)).content
             with pytest.raises(FetchError, match="blocked"):
                 await fetcher.get(wall)
+
+
+class _Hanging(_Counting):
+    closed: threading.Event
+
+
+class _ClosingHandler(_Handler):
+    """Says nothing of closing (HTTP/1.1 keep-alive), then closes the connection anyway, as a
+    server whose idle timeout ran out between two feeds does."""
+
+    server: _Hanging
+
+    def do_GET(self) -> None:
+        super().do_GET()
+        self.wfile.flush()
+        self.close_connection = True
+
+    def finish(self) -> None:
+        super().finish()
+        self.server.closed.set()
+
+
+async def test_an_idle_connection_the_server_closed_is_not_reused() -> None:
+    import asyncio
+
+    server = _Hanging(("127.0.0.1", 0), _ClosingHandler)
+    server.closed = threading.Event()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/f.xml"
+    try:
+        async with Fetcher(FetchSettings()) as fetcher:
+            assert (await fetcher.get(url)).status == 200
+            assert await asyncio.to_thread(server.closed.wait, 10)
+            # The pool sees the closed socket readable while idle, and opens another.
+            assert (await fetcher.get(url)).status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert server.connections == 2

@@ -186,7 +186,15 @@ async def refresh_feeds(
     agents = {s.url: s.settings.user_agent for s in specs if s.settings.user_agent}
     validators = await off_loop(store.validators_of, [f.id for f in feeds])
 
-    async def one(feed: Feed, writer: StoreWriter) -> RefreshResult:
+    wave = max(1, fetcher.settings.max_connections)
+
+    async def one(feed: Feed, writer: StoreWriter, turn: int) -> RefreshResult:
+        # Feed n starts n // wave loop turns late: preparing a request (httpx, the zone check)
+        # runs until httpx's pool yields, so with every feed started at once all 100 requests
+        # were built before the first one connected; now the first wave is on the network while
+        # the next is built (a few empty loop turns in all).
+        for _ in range(turn // wave):
+            await asyncio.sleep(0)
         try:
             agent = agents.get(feed.url)
             res = await refresh_feed(
@@ -213,13 +221,13 @@ async def refresh_feeds(
 
     if len(feeds) < GROUP_APART_FROM:
         async with StoreWriter(store, _grouper(store)) as writer:
-            return list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+            return list(await asyncio.gather(*(one(f, writer, n) for n, f in enumerate(feeds))))
     from korantui.core.stories.process import GroupingProcess
 
     grouping = GroupingProcess(store)
     try:
         async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
-            results = list(await asyncio.gather(*(one(f, writer) for f in feeds)))
+            results = list(await asyncio.gather(*(one(f, writer, n) for n, f in enumerate(feeds))))
     except BaseException:
         grouping.close(now=True)  # cancelled (an app quitting): no waiting for the child
         raise

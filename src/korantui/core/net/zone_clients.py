@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 import httpx
 
+from korantui.core.net.asyncio_backend import AsyncioBackend
 from korantui.core.net.zones import Resolver, Zone, allowed_addresses, ip_zone, parse_ip
 
 if TYPE_CHECKING:
@@ -188,4 +189,5 @@ def _install_backend(
     inner = getattr(pool, "_network_backend", None)
     if not isinstance(pool, httpcore.AsyncConnectionPool) or inner is None:
         raise RuntimeError("httpx's connection pool changed: cannot check where fetches go")
-    pool._network_backend = backend(inner, allowed, resolver, connected)
+    # Under the zone check, asyncio's own streams rather than anyio's (asyncio_backend.py).
+    pool._network_backend = backend(AsyncioBackend(), allowed, resolver, connected)

@@ -22,6 +22,7 @@ from korantui.core.store.filter_flags import HIDDEN_SQL, HIGHLIGHT_SQL
 from korantui.core.store.store_file import (
     SCHEMA_VERSION,
     StoreError,
+    close_store_file,
     file_is_damaged,
     move_aside_damaged,
     open_store_file,
@@ -66,23 +67,30 @@ class Store:
         self._depth = 0  # transactions open on this connection (the outer one, savepoints)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._read_only = read_only
         # notice: one line for the user when a bad store file had to be moved aside.
-        self._db, self.notice = open_store_file(self.path, check=check, read_only=read_only)
+        # closed_clean: the last korantui closed the file and nothing changed it since
+        # (core/store/clean_close.py), so it needs no reading for damage.
+        self._db, self.notice, self.closed_clean = open_store_file(
+            self.path, check=check, read_only=read_only
+        )
 
     def damaged(self) -> bool:
-        return file_is_damaged(self.path)
+        """Whether the file is damaged: read in full, unless it was closed cleanly last time
+        and is unchanged since (then nothing can have damaged it before this session)."""
+        return False if self.closed_clean else file_is_damaged(self.path)
 
     def replace_damaged(self) -> str:
         """Move the damaged file aside and go on with a new, empty store; the notice for it."""
         with self._lock:
             self._db.close()
             self.notice = move_aside_damaged(self.path)
-            self._db, _ = open_store_file(self.path)
+            self._db, _, self.closed_clean = open_store_file(self.path)
             return self.notice
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            close_store_file(self._db, None if self._read_only else self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

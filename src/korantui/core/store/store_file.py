@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from korantui.core.store import clean_close
 from korantui.core.store.schema import SCHEMA_VERSION, STEPS, statements
 
 OPEN_PATIENCE = 15.0  # seconds a new store waits for another process setting it up
@@ -134,16 +135,20 @@ def sqlite_problem(e: sqlite3.Error) -> str:
 
 def open_store_file(
     path: Path, *, check: bool = True, read_only: bool = False
-) -> tuple[sqlite3.Connection, str]:
-    """A connection to the store at path, set up, and a notice when a bad file was moved aside.
+) -> tuple[sqlite3.Connection, str, bool]:
+    """A connection to the store at path, set up; a notice when a bad file was moved aside;
+    and whether the file was closed cleanly last time and is unchanged since (clean_close.py).
 
     check: read the whole file for damage first (PRAGMA quick_check: ~10 ms for 15 MB, and
-    growing with the store). The app opens without it and checks after its first frame.
-    read_only: an existing store, for reading alone (a read-only data dir or disk).
+    growing with the store) unless it was closed cleanly. The app opens without it and checks
+    after its first frame. read_only: an existing store, for reading alone (a read-only data
+    dir or disk); it is always taken as it is.
     """
     check_store_path(path)
     if read_only:
-        return _open_read_only(path), ""
+        return _open_read_only(path), "", False
+    # Before connecting: a connection makes the -wal that says the file is in use.
+    clean = clean_close.take(path)
     if not os.path.lexists(path):
         _create_private(path)
     # A second korantui creating or converting the same new file holds locks that some
@@ -151,7 +156,8 @@ def open_store_file(
     deadline = time.monotonic() + OPEN_PATIENCE
     while True:
         try:
-            return _open_once(path, check)
+            db, notice = _open_once(path, check and not clean)
+            return db, notice, clean and not notice
         except StoreError as e:
             if not e.busy or time.monotonic() > deadline:
                 raise
@@ -221,6 +227,14 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
             )
         return db
     raise StoreError(f"{path}: cannot read the store ({failure})") from None
+
+
+def close_store_file(db: sqlite3.Connection, path: Path | None) -> None:
+    """Close the connection; path (a writable store's): leave the clean-close token when this
+    was the file's last connection."""
+    db.close()
+    if path is not None:
+        clean_close.leave(path)
 
 
 def file_is_damaged(path: Path) -> bool:
