@@ -20,6 +20,7 @@ _FORM = (
     "By submitting this form you agree that Acme may contact you by email, phone or text; "
     "reply STOP to opt out."
 )
+_CARD = "Get the harbour letter: the week's ferry times, tides and works in one email."
 _LEAD = "The northern pier reopened on Monday, a week after the storm, and the crews are back."
 
 
@@ -30,7 +31,8 @@ def _page() -> str:
         f"<div class='standfirst'><p>{_LEAD}</p></div></div>"
         f"<div class='col'><div class='rich-text'>{story}</div></div></div>"
         f"<div class='row'><div class='widget'><p>{_BLURB}</p></div>"
-        f"<div class='widget'><p>{_FORM}</p></div></div></div></body></html>"
+        f"<div class='widget'><p>{_FORM}</p></div><div class='card'>{_CARD}</div></div></div>"
+        "</body></html>"
     )
 
 
@@ -39,8 +41,9 @@ def _blocks(*texts: str) -> list[Block]:
 
 
 def test_blocks_after_the_article_from_another_box_go() -> None:
+    # With them the card's text, which no paragraph holds: it is among the boxes that went.
     story = [_LINE.format(n=n) for n in range(1, 9)]
-    kept = drop_outside_tail(parse_html(_page()), _blocks(_LEAD, *story, _BLURB, _FORM))
+    kept = drop_outside_tail(parse_html(_page()), _blocks(_LEAD, *story, _BLURB, _FORM, _CARD))
     assert [b.text for b in kept] == [_LEAD, *story]
 
 

@@ -4,9 +4,9 @@ trafilatura's recall reading, kept on most pages, goes on past the article's own
 site's "about us" blurb, a sign-up form's fine print, a services box, a disclaimer in the
 footer, another story's teaser. Where the page's elements behind the reading's blocks are
 found, the article's container is the deepest element holding most of the reading's words;
-the blocks after the last one inside it that come from outside it are the page's, not the
-article's. Blocks before it are left alone: a lead or a standfirst often sits in the header,
-outside the body's box, and is the article's.
+from the first block after the last one inside it that comes from outside it, the rest is the
+page's, not the article's. Blocks before it are left alone: a lead or a standfirst often sits
+in the header, outside the body's box, and is the article's.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _SAMPLE = 100
 
 
 def drop_outside_tail(tree: Any, blocks: list[Block]) -> list[Block]:
-    """blocks less those after the article's container that come from outside it."""
+    """blocks up to the first one after the article's container that comes from outside it."""
     if len(blocks) < 2:
         return blocks
     found = _elements(tree)
@@ -60,11 +60,10 @@ def drop_outside_tail(tree: Any, blocks: list[Block]) -> list[Block]:
     last = max((i for i, yes in enumerate(inside) if yes), default=-1)
     if last < 0:
         return blocks
-    return [
-        b
-        for i, (b, el, yes) in enumerate(zip(blocks, sources, inside, strict=True))
-        if i <= last or el is None or yes
-    ]
+    # From the first block found outside, the rest goes: blocks not found among them (a
+    # card's text in a <div>) belong to the same boxes.
+    outside = [i for i in range(last + 1, len(blocks)) if sources[i] is not None]
+    return blocks[: outside[0]] if outside else blocks
 
 
 def _key(text: str) -> str:
