@@ -201,3 +201,17 @@ def test_a_closing_paragraph_about_a_company_or_early_in_the_text_stays() -> Non
     early = "Ada Price is a seed librarian and founder of the first such library in the county."
     blocks = [Block("p", t) for t in (early, *_PARAGRAPHS, closing)]
     assert cut_closing_bio(blocks) == blocks
+
+
+def test_the_sites_own_boxes_closing_the_page_go_but_a_section_about_a_topic_stays() -> None:
+    for heading, text in (
+        ("About Valley Media", "Valley Media is a publisher of local news and magazines."),
+        ("Republish this article", "This work is licensed under a Creative Commons licence."),
+        ("Still have questions?", "Leave them in the comments below and we will answer."),
+        ("Rate this article", "The views expressed here are the authors' own."),
+    ):
+        blocks = [Block("p", p) for p in _PARAGRAPHS] + [Block("h", heading), Block("p", text)]
+        assert cut_closing_sections(blocks) == blocks[:4], heading
+    topic = [Block("h", "About this variety"), Block("p", "Its pods are purple and long.")]
+    blocks = [Block("p", p) for p in _PARAGRAPHS] + topic
+    assert cut_closing_sections(blocks) == blocks

@@ -118,6 +118,12 @@ _CLOSING = re.compile(
     r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)"
     r"|share\s+this(?:\s+(?:article|post|story))?|(?:article\s+)?sources|citations"
     r"|manage\s+consent|cookies?\s+policy|privacy\s+overview"
+    # The site's own boxes: about the publisher, its republishing terms, its invitations to ask,
+    # to rate, to send a story or to advertise.
+    r"|about\s+(?:us|the\s+company|(?-i:[A-Z])[\w.]+(?:\s+(?-i:[A-Z])[\w.]+){0,2})"
+    r"|republish\s+this\s+(?:article|story)|(?:still\s+have|have\s+any|got)\s+(?:more\s+)?questions"
+    r"|need\s+(?:more\s+)?help|rate\s+this\s+(?:article|post|page)"
+    r"|was\s+this\s+(?:article\s+|page\s+|post\s+)?helpful|share\s+your\s+story|collaborate\s+with\s+us"
     r")\W*$",
     re.I,
 )
