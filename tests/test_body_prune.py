@@ -4,6 +4,7 @@ project, and the unit rules on block lists."""
 from __future__ import annotations
 
 from korantui.core.article.body_prune import (
+    cut_closing_bio,
     cut_closing_sections,
     drop_chrome,
     drop_link_lists,
@@ -173,3 +174,44 @@ def test_an_appeal_for_money_and_a_paywall_offer_are_dropped() -> None:
         _p("Unlock this article and the whole archive with a supporter's pass."),
     ]
     assert [b.text for b in drop_chrome(blocks)] == _PARAGRAPHS
+
+
+def test_a_templates_filler_text_is_dropped_but_a_sentence_quoting_it_stays() -> None:
+    filler = (
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud."
+    )
+    quoting = "Designers still fill empty boxes with lorem ipsum dolor sit amet, a garbled Cicero."
+    blocks = [Block("p", t) for t in (_PARAGRAPHS[0], "Lorem Ipsum", filler, quoting)]
+    assert [b.text for b in drop_chrome(blocks)] == [_PARAGRAPHS[0], quoting]
+
+
+def test_an_authors_bio_closing_the_page_goes_with_its_name_line() -> None:
+    bio = (
+        "Maren Holt is a freelance garden writer based in the valley, and has kept an "
+        "allotment by the pump house for twenty years."
+    )
+    blocks = [Block("p", t) for t in (*_PARAGRAPHS, "Maren Holt", bio, "She grows beans.")]
+    assert [b.text for b in cut_closing_bio(blocks)] == _PARAGRAPHS
+
+
+def test_a_closing_paragraph_about_a_company_or_early_in_the_text_stays() -> None:
+    # "The society" is no name; a bio-like paragraph before the last blocks is the article's.
+    closing = "The Allotment Society is a charity run by volunteers and founded by its members."
+    early = "Ada Price is a seed librarian and founder of the first such library in the county."
+    blocks = [Block("p", t) for t in (early, *_PARAGRAPHS, closing)]
+    assert cut_closing_bio(blocks) == blocks
+
+
+def test_the_sites_own_boxes_closing_the_page_go_but_a_section_about_a_topic_stays() -> None:
+    for heading, text in (
+        ("About Valley Media", "Valley Media is a publisher of local news and magazines."),
+        ("Republish this article", "This work is licensed under a Creative Commons licence."),
+        ("Still have questions?", "Leave them in the comments below and we will answer."),
+        ("Rate this article", "The views expressed here are the authors' own."),
+    ):
+        blocks = [Block("p", p) for p in _PARAGRAPHS] + [Block("h", heading), Block("p", text)]
+        assert cut_closing_sections(blocks) == blocks[:4], heading
+    topic = [Block("h", "About this variety"), Block("p", "Its pods are purple and long.")]
+    blocks = [Block("p", p) for p in _PARAGRAPHS] + topic
+    assert cut_closing_sections(blocks) == blocks

@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from korantui.core.article.blocks import blocks_from_element
+from korantui.core.article.body_container import drop_outside_tail
 from korantui.core.article.body_recall import recall_skipped
 from korantui.core.article.body_recover import box_reading, stopped_short
 from korantui.core.article.body_teasers import drop_teasers
@@ -50,7 +51,10 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
             blocks, mode = boxed, "box"
     if mode != "box" and words(blocks) < RECALL_SHARE * paragraph_words(tree):
         blocks = recall_skipped(tree, blocks, url)
-    return (recover_loose_text(tree, blocks, url) if blocks else []), mode
+    if not blocks:
+        return [], mode
+    # The boxes the reading went on to after the article: the page's, not the article's.
+    return drop_outside_tail(tree, recover_loose_text(tree, blocks, url)), mode
 
 
 _COMMENTED = frozenset({"p", "li", "h2", "h3", "h4"})

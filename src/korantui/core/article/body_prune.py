@@ -98,6 +98,9 @@ _PROMPT = re.compile(
     re.I,
 )
 PROMPT_WORDS = 60
+# A template's filler text, shown where a form or a widget was left unfilled: never an article's,
+# at any length.
+_PLACEHOLDER = re.compile(r"^\W*lorem\s+ipsum(?:\s+dolor\s+sit\s+amet\b|\W*$)", re.I)
 # "Posted by the editors on Tuesday, August 29, 2023", "Last updated on September 16th, 2023":
 # when the page was written, shown in the header and the metadata, not part of the text.
 _STAMP = re.compile(
@@ -115,6 +118,12 @@ _CLOSING = re.compile(
     r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)"
     r"|share\s+this(?:\s+(?:article|post|story))?|(?:article\s+)?sources|citations"
     r"|manage\s+consent|cookies?\s+policy|privacy\s+overview"
+    # The site's own boxes: about the publisher, its republishing terms, its invitations to ask,
+    # to rate, to send a story or to advertise.
+    r"|about\s+(?:us|the\s+company|(?-i:[A-Z])[\w.]+(?:\s+(?-i:[A-Z])[\w.]+){0,2})"
+    r"|republish\s+this\s+(?:article|story)|(?:still\s+have|have\s+any|got)\s+(?:more\s+)?questions"
+    r"|need\s+(?:more\s+)?help|rate\s+this\s+(?:article|post|page)"
+    r"|was\s+this\s+(?:article\s+|page\s+|post\s+)?helpful|share\s+your\s+story|collaborate\s+with\s+us"
     r")\W*$",
     re.I,
 )
@@ -139,12 +148,39 @@ LIST_ITEM_WORDS = 20
 CLOSING_LIST_ITEM_WORDS = 40
 
 
+# An author's bio closing the page: "Karina Cohen is the owner of CR Maids", "Jean-Luc Aufranc
+# started CNX Software in 2010". A full name (two to four capitalised words, not a sentence's
+# "The Company") opens it, a verb of a bio follows, and it names a trade or a career.
+_NAME = r"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_BIO = re.compile(
+    rf"^\(?({_NAME})(?:,\s[^,]{{2,60}},)?\s+(?:is|was|has|holds|specializes|started|joined"
+    r"|worked|serves|writes|covers|loves|brings|leads|teaches|earned|graduated)\b"
+)
+_NOT_NAMES = frozenset(
+    {"The", "This", "That", "It", "Our", "We", "Your", "You", "These", "Those", "There", "Each"}
+    | {"Every", "If", "In", "A", "An", "All", "Most", "Some", "His", "Her", "Their", "One"}
+    | {"What", "When", "Which", "Who", "How", "Why", "Its", "My", "And", "But", "So", "As"}
+)
+_CAREER = re.compile(
+    r"\b(?:writer|editor|journalist|founder|co-founder|author|years?\s+of\s+experience|degree"
+    r"|CEO|CTO|director|contributor|specialist|expert|passionate|based\s+in|lives\s+in|reporter"
+    r"|freelance|manager|owner|attorney|graduate|MBA|Ph\.?D|professor|executive|consultant"
+    r"|enthusiast|correspondent)\b"
+)
+# The bio is among the last blocks of a reading, after its name and title lines, which are
+# this short at most.
+BIO_LAST_BLOCKS = 3
+BIO_WORDS = 150
+BIO_NAME_LINE_WORDS = 5
+
+
 def _words(block: Block) -> int:
     return len(block.text.split())
 
 
 def drop_chrome(blocks: list[Block]) -> list[Block]:
-    """Buttons and labels alone in a block, and the prompts sites add to their articles."""
+    """Buttons and labels alone in a block, the prompts sites add to their articles, and a
+    template's filler text."""
     return [
         b
         for b in blocks
@@ -154,6 +190,7 @@ def drop_chrome(blocks: list[Block]) -> list[Block]:
                 (_words(b) <= 8 and _CHROME.match(b.text))
                 or (_words(b) <= PROMPT_WORDS and _PROMPT.search(b.text))
                 or (_words(b) <= STAMP_WORDS and _STAMP.match(b.text))
+                or _PLACEHOLDER.match(b.text)
             )
         )
     ]
@@ -195,6 +232,21 @@ def drop_link_lists(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def cut_closing_bio(blocks: list[Block]) -> list[Block]:
+    """An author's bio among the last blocks, with what follows it and the name and title lines
+    printed just above it."""
+    for i in range(max(1, len(blocks) - BIO_LAST_BLOCKS), len(blocks)):
+        block = blocks[i]
+        m = _BIO.match(block.text) if block.kind == "p" and _words(block) <= BIO_WORDS else None
+        if m and m.group(1).split()[0] not in _NOT_NAMES and _CAREER.search(block.text):
+            start = i
+            while start > max(1, i - 3) and _words(blocks[start - 1]) <= BIO_NAME_LINE_WORDS:
+                start -= 1
+            return blocks[:start]
+    return blocks
+
+
 def prune(blocks: list[Block]) -> list[Block]:
     """All the steps, the repeats first (a repeated closing section is seen once)."""
-    return cut_closing_sections(drop_link_lists(drop_chrome(drop_repeated_runs(blocks))))
+    blocks = drop_link_lists(drop_chrome(drop_repeated_runs(blocks)))
+    return cut_closing_bio(cut_closing_sections(blocks))
