@@ -28,19 +28,25 @@ def main() -> None:
     runner = NetworkRunner(FetchSettings(read_timeout=60, total_timeout=120))
     feeds = store.feeds()
 
+    def say(line: str) -> None:
+        # One write a line: print() writes the text and its newline apart, and two threads'
+        # lines came out as "worker: cancelledclosed".
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
     def work() -> None:
         try:
             results = runner.run(lambda fetcher: refresh_feeds(store, fetcher, feeds))
-            print(f"worker: done {[r.error for r in results]}", flush=True)
+            say(f"worker: done {[r.error for r in results]}")
         except concurrent.futures.CancelledError:
-            print("worker: cancelled", flush=True)
+            say("worker: cancelled")
 
     worker = threading.Thread(target=work, name="ui-worker")
     worker.start()
-    print("refreshing", flush=True)
+    say("refreshing")
     sys.stdin.readline()
     runner.close()
-    print("closed", flush=True)
+    say("closed")
     worker.join()
     store.close()
 
