@@ -191,3 +191,10 @@ def test_parenthesis_closing_a_sentence_is_no_byline_unless_it_ends_the_text() -
     assert byline == ""
     _, byline = closing_byline([p(BODY), p("Warga menyambut baik, tandasnya. (FHM)")])
     assert byline == "FHM"
+
+
+def test_a_closing_code_in_lower_case_is_no_author() -> None:
+    """ "(red)" is the desk and "(fyk/ash)" initials: kept in the text, never shown as "by red";
+    a byline with names ("(Tony /Jhon)") is the author."""
+    for code, author in (("(red)", ""), ("(fyk/ash)", ""), ("(Tony /Jhon)", "Tony /Jhon")):
+        assert clean_blocks([p(BODY), p(code)]).author == author

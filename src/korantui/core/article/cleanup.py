@@ -229,8 +229,9 @@ def closing_byline(blocks: list[Block]) -> tuple[list[Block], str]:
 
 
 def _byline_as_author(code: str) -> str:
-    # "(*)" and "(-)" name nobody.
-    return code if re.search(r"[^\W\d_]", code) else ""
+    # "(*)" and "(-)" name nobody; "(red)" (the desk, redaksi), "(ant)" and "(fyk/ash)" are
+    # initials in lower case, a code the body keeps but no name to print as "by red".
+    return code if re.search(r"[^\W\d_]", code) and code.lower() != code else ""
 
 
 def _clip_links(links: list[Link], length: int) -> list[Link]:
