@@ -17,6 +17,8 @@ from korantui.core.sanitize import clean_line
 # How far past the headline (elements in page order) the header's date is looked for.
 _AFTER_HEADLINE = 60
 _BEFORE_HEADLINE = 12
+# The longest text read as a date line ("Selasa, 20 September 2022 09:30 WIB | Penulis: ...").
+DATE_LINE_CHARS = 120
 
 
 def printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
@@ -92,7 +94,7 @@ def _either_order(el: Any, dt: datetime) -> bool:
     """Whether el prints dt as numbers that read as a day either way ("09.10.2024")."""
     if dt.day > 12 or dt.month > 12 or dt.day == dt.month:
         return False
-    m = _NUMERIC_DAY.search(clean_line(el.text_content())[:120])
+    m = _NUMERIC_DAY.search(clean_line(el.text_content())[:DATE_LINE_CHARS])
     return m is not None and {int(m.group(1)), int(m.group(2))} == {dt.day, dt.month}
 
 
@@ -135,10 +137,10 @@ def _printed_date(el: Any, now: datetime) -> tuple[datetime | None, bool]:
         return None, False
     if el.tag == "time" and el.get("datetime"):
         return parse_date(el.get("datetime"), now=now), False
-    text = _short_text(el, 120)
+    text = _line_text(el)
     if el.tag == "a" and not _is_permalink_date(el, text):
         return None, False
-    if not text or len(text) > 120 or any(_is_date_line(c) for c in el.iterchildren()):
+    if not text or any(_is_date_line(c) for c in el.iterchildren()):
         return None, False  # the child that holds the date speaks for itself
     found = find_printed(text)
     if found is None:
@@ -148,17 +150,18 @@ def _printed_date(el: Any, now: datetime) -> tuple[datetime | None, bool]:
     return found[0], False
 
 
-def _short_text(el: Any, limit: int) -> str:
-    """el's text (clean_line of its text_content), or "" where it is surely longer than
-    limit: the 60 elements after a headline include the article's container, whose whole
-    text is not worth joining only to be refused. The margin covers what cleaning drops."""
+def _line_text(el: Any) -> str:
+    """el's text (clean_line of its text_content), or "" where it is longer than a date line:
+    the 60 elements after a headline include the article's container, whose whole text is not
+    worth joining only to be refused. The margin covers what cleaning drops."""
     chunks, visible = [], 0
     for chunk in el.itertext():
         chunks.append(chunk)
         visible += len("".join(chunk.split()))
-        if visible > limit + 64:
+        if visible > DATE_LINE_CHARS + 64:
             return ""
-    return clean_line("".join(chunks))
+    text = clean_line("".join(chunks))
+    return text if len(text) <= DATE_LINE_CHARS else ""
 
 
 def _elsewhere(el: Any, page: Page | None) -> bool:
@@ -198,10 +201,10 @@ def _is_date_line(el: Any) -> bool:
         return False
     if el.tag == "time" and el.get("datetime"):
         return True
-    text = _short_text(el, 120)
+    text = _line_text(el)
     if el.tag == "a" and not _is_permalink_date(el, text):
         return False
-    return bool(text) and len(text) <= 120 and find_printed(text) is not None
+    return bool(text) and find_printed(text) is not None
 
 
 def _is_permalink_date(el: Any, text: str) -> bool:
