@@ -64,7 +64,7 @@ def cases() -> list[dict]:
             "url": SEED_URL,
             "title": "Pemkab Anambas Perkuat Optimalisasi Kampung Keluarga Berkualitas",
             "day": "2022-09-20",
-            "caption": "Keterangan Gambar : Rapat bersama",
+            "caption": "Rapat bersama",  # the label "Keterangan Gambar :" is not caption (issue 14)
             "content": body,
         }
     ]
