@@ -149,11 +149,18 @@ class _Builder:
             self._container(el, "oli" if ordered else "li")
             return
         if tag in ("a", "ref"):
+            if tag == "ref":
+                # trafilatura trims the text before a link after a line break in a list item
+                # ("additional<ref>considerations"): two words never touch at a link's edge in
+                # its output otherwise, so the space it took is put back.
+                self._space_between(el.text)
             start = self.length
             self._children(el)
             url = safe_url(el.get("href") or el.get("target"), self.base_url)
             if url and self.length > start:
                 self.links.append(Link(start, self.length, url))
+            if tag == "ref":
+                self._space_between(el.tail)
             return
         if tag in _BLOCKS:
             self.flush()
@@ -164,6 +171,10 @@ class _Builder:
             self.add_text(" ")
         self._children(el)
         if tag in ("td", "th", "cell"):
+            self.add_text(" ")
+
+    def _space_between(self, following: str | None) -> None:
+        if following and following[0].isalnum() and self.parts and self.parts[-1][-1].isalnum():
             self.add_text(" ")
 
     def _container(self, el: Any, kind: str) -> None:
