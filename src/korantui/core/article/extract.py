@@ -22,6 +22,7 @@ from korantui.core.article.cleanup import clean_blocks
 from korantui.core.article.evidence import Choice, Page, in_clutter
 from korantui.core.article.figures import arrange, page_figures
 from korantui.core.article.index_page import is_index_page
+from korantui.core.article.inline_spaces import keep_inline_spaces
 from korantui.core.article.last_reading import baseline_blocks
 from korantui.core.article.mojibake import repaired
 from korantui.core.article.published import choose_published
@@ -91,6 +92,7 @@ def _parse_html(text: str) -> Any:
         tree = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as e:
         raise ExtractionError(f"not an HTML page ({e})") from None
+    keep_inline_spaces(tree)
     return tree
 
 
