@@ -72,8 +72,10 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
         self._offline_text = ""  # what failed, and the offer: the empty list shows it
         self.list_wide = False  # the layout toggle (\\): the list alone, then the article alone
         self.reader = Reader(self)
-        # Made at the first highlight: its imports (the fetcher's) are not on the start path.
+        # Made at the first highlight after the first frame: its imports (the fetcher's, the
+        # pictures') are not on the start path.
         self._prefetcher: Prefetcher | None = None
+        self._prefetch_waits = False  # a highlight came before the first frame
         self.refresher = Refresher(self)
         self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
@@ -132,6 +134,9 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
         rest, self._rest_after_frame = self._rest_after_frame, None
         if rest is not None:
             self.refresher.load_all_headlines(*rest)
+        if self._prefetch_waits:
+            self._prefetch_waits = False
+            self.prefetcher.schedule()
         if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
             # The objects made so far (imports, widgets) live as long as the app: set apart,
             # the collector's later passes skip them.
@@ -292,11 +297,17 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
     @on(HeadlineList.Selected)
     def _headline_selected(self, message: HeadlineList.Selected) -> None:
         self.open_headline(message.headline.id)
-        self.prefetcher.schedule()  # the opened one is read: the next ones come in
+        self._schedule_prefetch()  # the opened one is read: the next ones come in
 
     @on(HeadlineList.Highlighted)
     def _headline_highlighted(self) -> None:
-        self.prefetcher.schedule()
+        self._schedule_prefetch()
+
+    def _schedule_prefetch(self) -> None:
+        if self._painted:
+            self.prefetcher.schedule()
+        else:  # its worker would only wait (its delay) and its imports delay the first frame
+            self._prefetch_waits = True
 
     # -- the workers' messages ------------------------------------------------------------------
 
