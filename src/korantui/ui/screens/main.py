@@ -26,7 +26,7 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import interpreter, keys, refreshing, saved_searches, status_line, story_rows
+from korantui.ui import interpreter, keys, refreshing, saved_searches, story_rows
 from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.alerts import Alerter
 from korantui.ui.autorefresh import AutoRefresh
@@ -143,6 +143,8 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
             gc.freeze()
             gc.enable()
         from textual.widgets import Footer
+
+        from korantui.ui import status_line
 
         if not self.query("#status"):
             await self.mount(status_line.status_line(""), after=self.query_one("#panes"))
@@ -278,6 +280,8 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
 
     def set_status(self, text: str) -> None:
         """The status line above the key bar, with a busy mark; "" empties it."""
+        from korantui.ui import status_line  # made after the first frame, unless needed sooner
+
         status_line.set_status(self, text, after="panes")
 
     # -- the widgets' messages -----------------------------------------------------------------
