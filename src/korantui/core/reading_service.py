@@ -80,9 +80,9 @@ class ReadingService:
 
     def set_read(self, headlines: Iterable[Headline], read: bool = True) -> list[Headline]:
         """Mark these headlines read (or unread); their new values, in the same order."""
-        rows = list(headlines)
         from korantui.core.store import account_queue  # changes only: not at start-up
 
+        rows = list(headlines)
         account_queue.set_read(self.store, [h.id for h in rows], read)  # queued for an account's
         self._changed()
         return [dataclasses.replace(h, read=read) for h in rows]
@@ -164,11 +164,10 @@ class ReadingService:
     def set_story_read(self, headlines: Iterable[Headline], read: bool = True) -> list[Headline]:
         """These headlines and every other headline of their stories read (or unread); the new
         values of them all."""
+        from korantui.core.store import account_queue
         from korantui.core.store.stories import members_of
 
         ids = members_of(self.store, [h.id for h in headlines])
-        from korantui.core.store import account_queue  # changes only: not at start-up
-
         account_queue.set_read(self.store, ids, read)  # as set_read: queued for an account's
         self._changed()
         return [h for h in map(self.store.headline, ids) if h is not None]
