@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 
 from korantui.core.models import Feed, FeedSpec, Headline, ParsedSource, RefreshResult
 from korantui.core.reading import Reading, stored_reading
-from korantui.core.store import account_queue, accounts
+from korantui.core.store import accounts
 from korantui.core.store.database import ALL_FEEDS, Store
 
 __all__ = ["ReadingService"]
@@ -80,18 +80,24 @@ class ReadingService:
 
     def set_read(self, headlines: Iterable[Headline], read: bool = True) -> list[Headline]:
         """Mark these headlines read (or unread); their new values, in the same order."""
+        from korantui.core.store import account_queue  # changes only: not at start-up
+
         rows = list(headlines)
         account_queue.set_read(self.store, [h.id for h in rows], read)  # queued for an account's
         self._changed()
         return [dataclasses.replace(h, read=read) for h in rows]
 
     def set_starred(self, headline: Headline, starred: bool) -> Headline:
+        from korantui.core.store import account_queue  # changes only: not at start-up
+
         account_queue.set_starred(self.store, headline.id, starred)
         self._changed()
         return dataclasses.replace(headline, starred=starred)
 
     def mark_feed_read(self, feed_id: int | None) -> None:
         """Every headline of one feed read; None: of every feed (All news)."""
+        from korantui.core.store import account_queue  # changes only: not at start-up
+
         account_queue.mark_feed_read(self.store, feed_id)  # an account's: by the server's mark-all
         self._changed()
 
@@ -102,6 +108,8 @@ class ReadingService:
         if headline is None:
             return None
         if not headline.read:
+            from korantui.core.store import account_queue  # changes only: not at start-up
+
             account_queue.set_read(self.store, [headline.id])
             headline = dataclasses.replace(headline, read=True)
             self._changed()
@@ -156,6 +164,7 @@ class ReadingService:
     def set_story_read(self, headlines: Iterable[Headline], read: bool = True) -> list[Headline]:
         """These headlines and every other headline of their stories read (or unread); the new
         values of them all."""
+        from korantui.core.store import account_queue
         from korantui.core.store.stories import members_of
 
         ids = members_of(self.store, [h.id for h in headlines])

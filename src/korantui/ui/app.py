@@ -24,20 +24,29 @@ from korantui.core.reading_service import ReadingService
 from korantui.core.sanitize import clean_line, is_openable
 from korantui.core.store.database import Store
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui.commands import KoranCommands
 from korantui.ui.keys import keymap_clashes, keymap_from_config
 from korantui.ui.screens.main import MainScreen
 from korantui.ui.textual_compat import GuardedApp, write_to_terminal
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from korantui.core.article.site_rules import SiteRules
     from korantui.core.net.runner import NetworkRunner
+
+
+def koran_commands() -> type[Provider]:
+    """The palette's own commands, imported when the palette first opens (Textual takes a
+    provider's class or a function that gives it)."""
+    from korantui.ui.commands import KoranCommands
+
+    return KoranCommands
 
 
 class KoranApp(GuardedApp):
     CSS_PATH = "app.tcss"
     TITLE = "korantui"
-    COMMANDS = GuardedApp.COMMANDS | {KoranCommands}
+    COMMANDS = GuardedApp.COMMANDS | {koran_commands}
 
     def __init__(
         self,

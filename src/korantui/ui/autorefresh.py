@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from korantui.core import clock
-from korantui.core.schedule import due_feeds
 from korantui.core.store.health import health
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ class AutoRefresh:
             return []
         minutes = {s.url: s.settings.refresh_minutes for s in app.config.feeds}
         states = health(app.store)
-        from korantui.core.schedule import FeedState
+        from korantui.core.schedule import FeedState, due_feeds  # at the first tick, not the start
 
         shown = {f.id: f for f in self.screen.feed_list.feeds}
         table = {

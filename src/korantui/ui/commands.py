@@ -14,7 +14,6 @@ from korantui.core.i18n import tr
 from korantui.ui import story_rows
 from korantui.ui.keys import APP_BINDINGS, describe
 from korantui.ui.textual_compat import keymap as current_keymap
-from korantui.ui.widgets.image_pane import cycle_command
 
 if TYPE_CHECKING:
     from korantui.ui.app import KoranApp
@@ -24,6 +23,8 @@ Command = tuple[str, Callable[[], object], str]
 
 def app_commands(app: KoranApp) -> list[Command]:
     """(name, callback, help) for every command, in the app's language."""
+    from korantui.ui.widgets.image_pane import cycle_command  # the pictures' modules: late
+
     lang = app.lang
     commands: list[Command] = []
     keymap = current_keymap(app)

@@ -61,6 +61,9 @@ class Prefetcher:
         # Cancelling this worker cancels the wrapped future, which cancels the job on the
         # network loop: in-flight requests stop, finished articles stay stored.
         pictures = app.config.images != "off"
+        # The store's picture cache kept to the config's cap from this prefetch's saves on: the
+        # reading pane sets it too, but no article may have been opened yet.
+        self.screen.article_view.pictures.feed.follow_cap()
         future = app.runner.submit(
             lambda fetcher: prefetch_articles(store, fetcher, targets, rules, pictures=pictures)
         )

@@ -17,7 +17,6 @@ written in one short transaction after.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -160,6 +159,8 @@ def _fingerprint(config: FilterConfig, feeds: dict[int, _Feed]) -> str:
     text = config.fingerprint + "".join(
         f"\x1d{fid}\x1f{'|'.join(f.names[:3])}\x1f{f.category}" for fid, f in sorted(feeds.items())
     )
+    import hashlib  # only with [[filter]] rules (OpenSSL's module: not on every start's path)
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

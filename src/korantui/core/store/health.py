@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from korantui.core.sanitize import clean_line
-from korantui.core.schedule import FeedState, server_wait
 
 if TYPE_CHECKING:
+    from korantui.core.schedule import FeedState
     from korantui.core.store.database import Store
 
 
@@ -29,6 +29,9 @@ class FeedHealth:
 
     @property
     def state(self) -> FeedState:
+        # The scheduler's, for its own use: the app's first frame reads the health, not it.
+        from korantui.core.schedule import FeedState
+
         return FeedState(self.last_attempt, self.failures, self.not_before)
 
     def dead(self, days: int, now: datetime) -> bool:
@@ -52,6 +55,7 @@ def note_refresh(
     """A refresh's outcome in the feed's health, when the store takes it: a store locked by
     another process must not turn it into an error of the whole refresh."""
     from korantui.core import clock
+    from korantui.core.schedule import server_wait
 
     now = clock.now().astimezone(UTC)
     with contextlib.suppress(sqlite3.Error):

@@ -26,7 +26,7 @@ from korantui.core.i18n import tr
 from korantui.core.models import Feed, Headline
 from korantui.core.sanitize import clean_line
 from korantui.core.store.store_file import is_corrupt_error
-from korantui.ui import interpreter, keys, refreshing, saved_searches, status_line, story_rows
+from korantui.ui import interpreter, keys, refreshing, saved_searches, story_rows
 from korantui.ui.accounts import AccountsSynced, AccountSyncer
 from korantui.ui.alerts import Alerter
 from korantui.ui.autorefresh import AutoRefresh
@@ -72,8 +72,10 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
         self._offline_text = ""  # what failed, and the offer: the empty list shows it
         self.list_wide = False  # the layout toggle (\\): the list alone, then the article alone
         self.reader = Reader(self)
-        # Made at the first highlight: its imports (the fetcher's) are not on the start path.
+        # Made at the first highlight after the first frame: its imports (the fetcher's, the
+        # pictures') are not on the start path.
         self._prefetcher: Prefetcher | None = None
+        self._prefetch_waits = False  # a highlight came before the first frame
         self.refresher = Refresher(self)
         self.accounts = AccountSyncer(self)  # sync, push, the accounts' rows (ui/accounts.py)
         self._feed_editor: FeedEditor | None = None  # made on first use: not on the start path
@@ -132,12 +134,17 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
         rest, self._rest_after_frame = self._rest_after_frame, None
         if rest is not None:
             self.refresher.load_all_headlines(*rest)
+        if self._prefetch_waits:
+            self._prefetch_waits = False
+            self.prefetcher.schedule()
         if not gc.isenabled():  # `korantui` turned the collector off for the start (cli.py)
             # The objects made so far (imports, widgets) live as long as the app: set apart,
             # the collector's later passes skip them.
             gc.freeze()
             gc.enable()
         from textual.widgets import Footer
+
+        from korantui.ui import status_line
 
         if not self.query("#status"):
             await self.mount(status_line.status_line(""), after=self.query_one("#panes"))
@@ -273,6 +280,8 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
 
     def set_status(self, text: str) -> None:
         """The status line above the key bar, with a busy mark; "" empties it."""
+        from korantui.ui import status_line  # made after the first frame, unless needed sooner
+
         status_line.set_status(self, text, after="panes")
 
     # -- the widgets' messages -----------------------------------------------------------------
@@ -292,11 +301,17 @@ class MainScreen(MainKeys, MainPanes, GuardedScreen):
     @on(HeadlineList.Selected)
     def _headline_selected(self, message: HeadlineList.Selected) -> None:
         self.open_headline(message.headline.id)
-        self.prefetcher.schedule()  # the opened one is read: the next ones come in
+        self._schedule_prefetch()  # the opened one is read: the next ones come in
 
     @on(HeadlineList.Highlighted)
     def _headline_highlighted(self) -> None:
-        self.prefetcher.schedule()
+        self._schedule_prefetch()
+
+    def _schedule_prefetch(self) -> None:
+        if self._painted:
+            self.prefetcher.schedule()
+        else:  # its worker would only wait (its delay) and its imports delay the first frame
+            self._prefetch_waits = True
 
     # -- the workers' messages ------------------------------------------------------------------
 

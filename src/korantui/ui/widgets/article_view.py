@@ -14,6 +14,8 @@ and the steps after the first paint wrap a bounded number of characters each.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.segment import Segment
@@ -26,8 +28,10 @@ from textual.strip import Strip
 
 from korantui.core.render import FigureSlot
 from korantui.ui.widgets.frame_styles import FrameStyles
-from korantui.ui.widgets.image_feed import PictureArrived
-from korantui.ui.widgets.image_pane import PanePictures
+
+if TYPE_CHECKING:
+    from korantui.ui.widgets.image_feed import PictureArrived
+    from korantui.ui.widgets.image_pane import PanePictures
 
 # Parts, and characters, wrapped per step after the first paint: small enough to keep keys
 # responsive (Rich wraps ~1 MB of text a second here).
@@ -122,7 +126,20 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self._width = 0  # the width _lines were wrapped at
         self._generation = 0  # bumped by show(): a pending step for an older article stops
         self._rest_height = 0  # estimated lines of the parts not yet wrapped
-        self.pictures = PanePictures(self)  # the pictures among the parts, drawn or awaited
+        self._pictures: PanePictures | None = None
+
+    @property
+    def pictures(self) -> PanePictures:
+        """The pictures among the parts, drawn or awaited. Made by the first article (or the
+        first prefetch): the placeholder has none, and their modules (the pictures' cells,
+        graphics, store) need not come before the first headlines."""
+        if self._pictures is None:
+            from korantui.ui.widgets.image_pane import PanePictures
+
+            self._pictures = PanePictures(self)
+            if self.is_mounted:
+                self._pictures.overlay.watch_screens()
+        return self._pictures
 
     def show(
         self,
@@ -216,11 +233,12 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         self.refresh()
 
     def on_mount(self) -> None:
-        self.pictures.feed.follow_cap()  # before the first prefetch stores a picture
-        self.pictures.overlay.watch_screens()
+        if self._pictures is not None:
+            self._pictures.overlay.watch_screens()
 
     def on_hide(self) -> None:
-        self.pictures.overlay.hide()  # Kitty's pictures stay where they were drawn: taken off
+        if self._pictures is not None:  # Kitty's pictures stay where they were drawn: taken off
+            self._pictures.overlay.hide()
 
     def on_picture_arrived(self, message: PictureArrived) -> None:
         self.pictures.arrived(message)
@@ -242,7 +260,8 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
         base = self.frame_style()
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        self.pictures.painted()
+        if self._pictures is not None:
+            self._pictures.painted()
         strip = Strip(self._lines[index]).apply_style(base)
         return strip.extend_cell_length(width, base).crop(0, width)
 
@@ -256,4 +275,5 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        self.pictures.sync()  # the terminal's pictures move in the same frame as the text
+        if self._pictures is not None:  # the terminal's pictures move in the same frame as the text
+            self._pictures.sync()
