@@ -1,6 +1,7 @@
 """What a reading keeps that is the site's, not the article's: a passage printed twice, the
-site's calls to act (subscribe, book a demo, rate this post), and the sections that close a page
-after the article (about the author, related posts).
+site's calls to act (subscribe, book a demo, rate this post), pictures' captions printed as
+paragraphs, and the sections that close a page after the article (about the author, related
+posts).
 
 trafilatura's recall reading, kept on most pages, takes more of the page than its other modes;
 these are the kinds of extra text it brings along on layouts of every sort. Each rule looks at a
@@ -196,6 +197,44 @@ def drop_chrome(blocks: list[Block]) -> list[Block]:
     ]
 
 
+# A picture's caption kept as a paragraph: a line about the picture closed by its credit
+# ("The Hoka Speedgoat 7. Photo: iRunFar/Eszter Horanyi", "... | Photo by Lisa Jennings",
+# "... Credit: Sam Schild", "(Picture credit: Getty)"). A credit alone may be the article's
+# own note (a list of sources) and stays; one closing a line about the picture is a caption's.
+_CREDIT_WORD = re.compile(
+    r"(?:^|[\s|(])(?:photo(?:graph)?|image|picture|pic)(?:\s+credits?)?\s*(?:by\s*:?|:)"
+    r"|(?:^|[\s|(])(?:credits?|courtesy)\s*(?:of\s|:)",
+    re.I,
+)
+# A sentence after the credit word: prose that speaks of a photo, not a credit.
+_SENTENCE_AFTER = re.compile(r"[.!?]\s+\S")
+# A caption is a line or two; the credit a name or two; the line about the picture says
+# something (a bare "Photo: X" is the credit alone).
+CAPTION_WORDS = 40
+CREDIT_WORDS = 8
+CAPTION_LINE_WORDS = 3
+
+
+def drop_captions(blocks: list[Block]) -> list[Block]:
+    """Paragraphs that are a picture's caption: a short line closed by a photo credit."""
+    return [b for b in blocks if not (b.kind == "p" and _is_caption(b.text))]
+
+
+def _is_caption(text: str) -> bool:
+    if len(text.split()) > CAPTION_WORDS:
+        return False
+    found = list(_CREDIT_WORD.finditer(text))
+    if not found:
+        return False
+    start = found[-1].start()
+    line, credit = text[:start].strip(" |–—-("), text[start:].strip()
+    return (
+        len(line.split()) >= CAPTION_LINE_WORDS
+        and len(credit.split()) <= CREDIT_WORDS
+        and not _SENTENCE_AFTER.search(credit)
+    )
+
+
 def cut_closing_sections(blocks: list[Block]) -> list[Block]:
     """From a closing heading ("About the author", "Related posts") to the end, where what
     follows is a small part of the reading."""
@@ -248,5 +287,5 @@ def cut_closing_bio(blocks: list[Block]) -> list[Block]:
 
 def prune(blocks: list[Block]) -> list[Block]:
     """All the steps, the repeats first (a repeated closing section is seen once)."""
-    blocks = drop_link_lists(drop_chrome(drop_repeated_runs(blocks)))
+    blocks = drop_captions(drop_link_lists(drop_chrome(drop_repeated_runs(blocks))))
     return cut_closing_bio(cut_closing_sections(blocks))
