@@ -49,6 +49,15 @@ def test_captions_closed_by_a_credit_are_not_read() -> None:
 
 @pytest.mark.parametrize(
     "line",
+    ["Photo: Shutterstock", "DGLimages via Getty Images", "Photo Courtesy of Trail Runner Club"],
+    ids=["agency", "via-agency", "courtesy"],
+)
+def test_a_picture_agencys_credit_line_is_not_read(line: str) -> None:
+    assert line not in extract_article(_page([line]), URL).text
+
+
+@pytest.mark.parametrize(
+    "line",
     [
         "Photo Credit: www.trailsblog.example",
         "We asked each tester for one photo: the pair they would keep if they could run in "

@@ -215,9 +215,36 @@ CREDIT_WORDS = 8
 CAPTION_LINE_WORDS = 3
 
 
+# A credit alone that names a picture agency or says the pictures were lent: the pictures',
+# never the article's ("Photo: Shutterstock", "DGLimages via Getty Images", "Photo Courtesy
+# of NYIM Training").
+_PICTURE_CREDIT = re.compile(
+    r"\b(?:getty\s+images|getty|shutterstock|istock(?:photo)?|depositphotos|deposit\s+photos"
+    r"|adobe\s+stock|alamy|dreamstime)\b"
+    r"|^\W*(?:some\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+)?courtesy\s+of\b",
+    re.I,
+)
+CREDIT_LINE_WORDS = 12
+
+
 def drop_captions(blocks: list[Block]) -> list[Block]:
-    """Paragraphs that are a picture's caption: a short line closed by a photo credit."""
-    return [b for b in blocks if not (b.kind == "p" and _is_caption(b.text))]
+    """Paragraphs that are a picture's caption: a short line closed by a photo credit, or a
+    credit line of a picture agency."""
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind == "p"
+            and (
+                _is_caption(b.text)
+                or (
+                    len(b.text.split()) <= CREDIT_LINE_WORDS
+                    and _PICTURE_CREDIT.search(b.text) is not None
+                    and not _SENTENCE_AFTER.search(b.text.strip())
+                )
+            )
+        )
+    ]
 
 
 def _is_caption(text: str) -> bool:
