@@ -20,6 +20,7 @@ from lxml import etree
 
 from korantui.core.article.blocks import blocks_from_element
 from korantui.core.article.body_container import drop_outside_tail
+from korantui.core.article.body_overlays import drop_dialogs
 from korantui.core.article.body_recall import recall_skipped
 from korantui.core.article.body_recover import box_reading, stopped_short
 from korantui.core.article.body_teasers import drop_teasers
@@ -37,19 +38,21 @@ def generic_blocks(tree: Any, url: str) -> tuple[list[Block], str]:
         if el is not None and el.tag in _COMMENTED:
             etree.strip_tags(el, etree.Comment)
     drop_teasers(tree, url)  # other stories' cards: their excerpts read as prose
+    drop_dialogs(tree)  # consent settings, forms, drawers: prose laid over the page
+    prose = paragraph_words(tree)  # once: each count is a pass over the page
     readings = [(_reading(tree, url, "recall"), "recall")]
-    if words(readings[0][0]) < TRUSTED_SHARE * paragraph_words(tree):
+    if words(readings[0][0]) < TRUSTED_SHARE * prose:
         readings.append((_reading(tree, url, "balanced"), "balanced"))
     blocks, mode = max(readings, key=lambda r: worth(r[0]))
     if not words(blocks) or _link_words(blocks) > 0.05 * words(blocks):
         # Lists of other stories read as body: the precision mode keeps them out.
         readings.append((_reading(tree, url, "precision"), "precision"))
         blocks, mode = max(readings, key=lambda r: worth(r[0]))
-    if stopped_short(tree, words(blocks), paragraph_words(tree)):
+    if stopped_short(tree, words(blocks), prose):
         boxed = box_reading(tree, url)
         if worth(boxed) > worth(blocks):
             blocks, mode = boxed, "box"
-    if mode != "box" and words(blocks) < RECALL_SHARE * paragraph_words(tree):
+    if mode != "box" and words(blocks) < RECALL_SHARE * prose:
         blocks = recall_skipped(tree, blocks, url)
     if not blocks:
         return [], mode

@@ -155,12 +155,54 @@ def drop_glyph_junk(blocks: list[Block]) -> list[Block]:
 
 def drop_stray_metadata(blocks: list[Block]) -> list[Block]:
     """Blocks with no words ("01", "|") or nothing but a timestamp: what is left of a list of
-    other stories once their links are gone."""
+    other stories once their links are gone. A table's rows of figures stay ("1/1/2013 +13.1%",
+    "2024 $1,200 4.5%"): a row holds several figures, and a dated row is one of a run."""
+    rows = _figure_rows(blocks)
     return [
         b
-        for b in blocks
-        if (_has_word(b.text) or _BYLINE.fullmatch(b.text.strip())) and not is_date_only(b.text)
+        for i, b in enumerate(blocks)
+        if i in rows
+        or (
+            (_has_word(b.text) or _BYLINE.fullmatch(b.text.strip()) or _figure_value(b))
+            and not is_date_only(b.text)
+        )
     ]
+
+
+# A row of a table of figures printed as text: a date has up to three ("17/12/2025"), a
+# timestamp five ("17/12/2025 10:30"), a dated row of figures more, and a measure among them
+# (a share, an amount, a decimal).
+_FIGURE = re.compile(r"\d+")
+_MEASURE = re.compile(r"\d\s?%|[$€£¥]\s?\d|\d[.,]\d")
+ROW_FIGURES = 4
+# A timestamp alone may repeat down a list of other stories; rows of a table come in runs.
+MIN_ROWS = 3
+
+
+def _figures(text: str) -> int:
+    return len(_FIGURE.findall(text))
+
+
+def _figure_value(block: Block) -> bool:
+    """A value printed alone ("$14.55", "4.7/5", "(415) 861-5449"): a table's cell or a
+    fact's figure. Page numbers and counters are links or a single number."""
+    return _figures(block.text) >= 2 and not _mostly_link(block)
+
+
+def _figure_rows(blocks: list[Block]) -> set[int]:
+    """The indexes of blocks in runs of at least MIN_ROWS rows of figures with no words."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, b in enumerate(blocks):
+        if not _has_word(b.text) and _figures(b.text) >= ROW_FIGURES and _MEASURE.search(b.text):
+            run.append(i)
+            continue
+        if len(run) >= MIN_ROWS:
+            rows.update(run)
+        run = []
+    if len(run) >= MIN_ROWS:
+        rows.update(run)
+    return rows
 
 
 def _has_word(text: str) -> bool:

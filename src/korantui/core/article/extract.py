@@ -49,6 +49,9 @@ MIN_RULE_WORDS = 25  # less than this from a rule's content selector: the rule m
 MIN_WORDS = 8  # less than this after cleanup is a menu or a stub, not an article
 SHORT_RULE_BODY = 150  # a CMS rule's reading shorter than this is checked against the generic
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# libxml2 drops everything after </html>; browsers read on, and some templates close the page
+# early and print the article after it. The parser closes both elements at the end itself.
+_PAGE_END = re.compile(r"</(?:body|html)\s*>", re.I)
 # Class/id words of boxes that sit inside an article body but are not part of it.
 _NESTED_CLUTTER = re.compile(
     r"(?:^|[\s_-])(?:related|terkait|baca-?juga|bacajuga|share|sharing|social|sosmed|comments?"
@@ -85,7 +88,7 @@ def _parse_html(text: str) -> Any:
     # libxml2 stops reading at some control characters, losing the rest of the page; they
     # are never wanted in the text anyway.
     # A doubly decoded page is put right first: clean_markup drops the C1 controls it holds.
-    text = clean_markup(repaired(_XML_DECL.sub("", text, count=1)))
+    text = clean_markup(repaired(_PAGE_END.sub("", _XML_DECL.sub("", text, count=1))))
     if not text.strip():
         raise ExtractionError("empty page")
     try:
