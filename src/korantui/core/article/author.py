@@ -276,6 +276,22 @@ def _labelled_twitter_data(page: Page) -> list[Candidate]:
     return []
 
 
+# A class that says the element holds the author (as contains(@class, …) tests: substrings).
+_AUTHOR_CLASS = re.compile("author|byline|writer|Author|Byline|penulis|reporter")
+
+
+def _marked_as_author(page: Page) -> list[Any]:
+    """Elements marked as the author, by rel, itemprop, id or class, in document order."""
+    marked = page.tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@id, "author")]')
+    by_class = page.with_class(_AUTHOR_CLASS)
+    if not marked or not by_class:
+        return marked or by_class
+    at: dict[Any, int] = {}
+    for el in (*marked, *by_class):
+        at.setdefault(el, page.position(el) or 0)
+    return sorted(at, key=at.__getitem__)
+
+
 def _visible_bylines(page: Page) -> list[Candidate]:
     """Bylines the page prints: elements marked as the author (rel or itemprop, a class or id
     saying so), links to an author's page, and "By ..." lines near the headline."""
@@ -293,12 +309,7 @@ def _visible_bylines(page: Page) -> list[Candidate]:
             c.note(-1.0, _IN_SIDEBAR)
         found.append(c)
 
-    for el in page.tree.xpath(
-        '//*[@rel="author" or @itemprop="author" or contains(@class, "author")'
-        ' or contains(@class, "byline") or contains(@id, "author") or contains(@class, "writer")'
-        ' or contains(@class, "Author") or contains(@class, "Byline")'
-        ' or contains(@class, "penulis") or contains(@class, "reporter")]'
-    ):
+    for el in _marked_as_author(page):
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "img"):
             continue
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"

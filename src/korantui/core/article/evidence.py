@@ -136,6 +136,18 @@ class Page:
         return self._positions.get(el)
 
     @cached_property
+    def classed(self) -> list[tuple[Any, str]]:
+        """Every element that has a class, with its class, in document order: one query for
+        the fields' tests of class names. An XPath of seven to ten contains(@class, …) read
+        every element's class that often: ~2 ms a page each for the author's and the date's."""
+        return [(el, el.get("class") or "") for el in self.tree.xpath("//*[@class]")]
+
+    def with_class(self, names: re.Pattern[str]) -> list[Any]:
+        """The elements whose class holds one of names (a pattern of substrings, as XPath's
+        contains(@class, …) tests them), in document order."""
+        return [el for el, cls in self.classed if names.search(cls)]
+
+    @cached_property
     def meta(self) -> dict[str, list[str]]:
         """Every meta tag's content under its lower-cased name, property or itemprop."""
         found: dict[str, list[str]] = {}

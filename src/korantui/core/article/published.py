@@ -50,12 +50,8 @@ _META_KEYS = (
 )
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 # Elements whose class names them as the article's date ("published-date", "post-date").
-_MARKED_DATE = (
-    '//*[contains(@class, "publish") or contains(@class, "post-date")'
-    ' or contains(@class, "entry-date") or contains(@class, "posted")'
-    ' or contains(@class, "article-date") or contains(@class, "date-time")'
-    ' or contains(@class, "tanggal")]'
-)
+# An element whose class says it holds the date (as contains(@class, …) tests: substrings).
+_MARKED_DATE = re.compile("publish|post-date|entry-date|posted|article-date|date-time|tanggal")
 
 
 def find_published(
@@ -241,7 +237,7 @@ def _structured(page: Page, now: datetime) -> list[Candidate]:
             if dt is not None:
                 found.append(Candidate(dt, "itemprop datePublished", 3.0))
                 break
-    for el in page.tree.xpath(_MARKED_DATE):
+    for el in page.with_class(_MARKED_DATE):
         dt, relative = printed_date_of(el, now)
         if dt is not None and not relative:
             found.append(Candidate(dt, "an element marked as the date", 2.5))
