@@ -61,9 +61,13 @@ class Prefetcher:
         # Cancelling this worker cancels the wrapped future, which cancels the job on the
         # network loop: in-flight requests stop, finished articles stay stored.
         pictures = app.config.images != "off"
-        # The store's picture cache kept to the config's cap from this prefetch's saves on: the
-        # reading pane sets it too, but no article may have been opened yet.
-        self.screen.article_view.pictures.feed.follow_cap()
+        if pictures:
+            from korantui.core.store.images import set_cache_cap
+
+            # The store's cap before this prefetch saves a picture: no article may have been
+            # opened yet (the reading pane's saves set it too), and the pane's picture
+            # machinery need not be made for it.
+            set_cache_cap(store, app.config.image_cache_mb)
         future = app.runner.submit(
             lambda fetcher: prefetch_articles(store, fetcher, targets, rules, pictures=pictures)
         )
