@@ -26,7 +26,13 @@ from korantui.core.article.inline_spaces import keep_inline_spaces
 from korantui.core.article.last_reading import baseline_blocks
 from korantui.core.article.mojibake import repaired
 from korantui.core.article.published import choose_published
-from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
+from korantui.core.article.site_rules import (
+    SiteRule,
+    SiteRules,
+    common_selector,
+    load_rules,
+    select,
+)
 from korantui.core.article.title import choose_title, heading_text
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
@@ -194,14 +200,14 @@ def _extract_parsed(
     # Every field is chosen before the body is taken out: a rule's body path drops boxes.
     # A rule for the site's own domain is the best evidence there is; a CMS fingerprint's
     # (any WordPress site) is only a little better than the page's meta tags.
-    weight = 10.0 if rule is not None and rule.domains else 4.0
-    date_weight = 10.0 if rule is not None and rule.domains else 3.0
-    title = choose_title(
-        page, hint=hints.title, rule_title=_rule_text(rule, tree, "title"), rule_weight=weight
-    )
+    # Not so a domain rule's fallback that any page has (a bare h1, ".date"): where that is what
+    # matched, the page is not in the layout the rule knows (an older or a newer theme).
+    rule_title, title_weight = _rule_text(rule, tree, "title")
+    title = choose_title(page, hint=hints.title, rule_title=rule_title, rule_weight=title_weight)
+    date_selector, date_elements = rule.first_match(tree, "date") if rule else ("", [])
+    date_weight = _rule_weight(rule, date_selector, "date")
     rule_dates = [
-        el.get("datetime") or el.get("content") or _text(el)
-        for el in (rule.first(tree, "date") if rule else [])
+        el.get("datetime") or el.get("content") or _text(el) for el in date_elements if date_weight
     ]
     published = choose_published(
         page,
@@ -215,8 +221,9 @@ def _extract_parsed(
         if refuse:
             raise ExtractionError("the page is a list of headlines, not an article")
         notice = "looks like a list of headlines; read as an article anyway"
+    rule_author, author_weight = _rule_text(rule, tree, "author")
     authors = author_candidates(
-        page, hint=hints.author, rule_author=_rule_text(rule, tree, "author"), rule_weight=weight
+        page, hint=hints.author, rule_author=rule_author, rule_weight=author_weight
     )
     caption = _rule_caption(rule, tree) or _generic_caption(tree)
     site = page.first_meta("og:site_name") or page.host
@@ -226,8 +233,16 @@ def _extract_parsed(
     method = "generic"
     generic: tuple[list[Block], str] | None = None
     if rule is not None and rule.content:
-        blocks = _rule_blocks(rule, tree, url)
-        if blocks is not None and not rule.domains and worth(blocks) < SHORT_RULE_BODY:
+        blocks, selector = _rule_blocks(rule, tree, url)
+        if blocks is not None and rule.domains and common_selector(selector, content=True):
+            # What matched is a domain rule's fallback that any page may have (".post-content",
+            # "article"): the page is not in the layout the rule knows, and the rule reads it
+            # no better than the generic reading does, which is kept unless it holds less than
+            # half as much.
+            generic = generic_blocks(tree, url)
+            if worth(generic[0]) >= 0.5 * worth(blocks):
+                blocks = None
+        elif blocks is not None and not rule.domains and worth(blocks) < SHORT_RULE_BODY:
             # A CMS fingerprint's selectors (any WordPress theme) can land on a teaser or an
             # excerpt: a short reading is checked against the generic one, and kept only
             # where it holds at least half as much.
@@ -279,15 +294,32 @@ def _text(el: Any) -> str:
     return clean_line(el.text_content())
 
 
-def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> str:
+def _rule_weight(rule: SiteRule | None, selector: str, key: str) -> float:
+    """What a rule's finding (under key, by selector) weighs against the page's other evidence;
+    0 where it is left to that evidence."""
+    if rule is None or not selector:
+        return 0.0
+    if rule.domains and not common_selector(selector):
+        return 10.0
+    if rule.domains and key != "title":
+        # The first ".date" or ".author" of a page the rule's layout does not place is as often
+        # a sidebar's as the article's; the page's own evidence weighs each by where it sits.
+        return 0.0
+    return 3.0 if key == "date" else 4.0
+
+
+def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> tuple[str, float]:
+    """A rule's title or author, and its weight."""
     if rule is None:
-        return ""
-    for el in rule.first(tree, key):
+        return "", 0.0
+    selector, found = rule.first_match(tree, key)
+    for el in found:
         # A title's line break parts two phrases ("(US)<br>Your Guide"), as on the h1 itself.
         text = heading_text(el) if key == "title" else _text(el)
         if text:
-            return text
-    return ""
+            weight = _rule_weight(rule, selector, key)
+            return (text, weight) if weight else ("", 0.0)
+    return "", 0.0
 
 
 def _rule_caption(rule: SiteRule | None, tree: Any) -> str:
@@ -313,10 +345,11 @@ def _generic_caption(tree: Any) -> str:
     return ""
 
 
-def _rule_blocks(rule: SiteRule, tree: Any, url: str) -> list[Block] | None:
-    found = rule.first(tree, "content")
+def _rule_blocks(rule: SiteRule, tree: Any, url: str) -> tuple[list[Block] | None, str]:
+    """The rule's reading of the page (None where it finds too little), and the selector."""
+    selector, found = rule.first_match(tree, "content")
     if not found:
-        return None
+        return None, selector
     # A copy: the generic reading may still need the page whole if this one falls short.
     content = copy.deepcopy(max(found, key=lambda el: len(el.text_content())))
     for sel in rule.remove:
@@ -330,7 +363,7 @@ def _rule_blocks(rule: SiteRule, tree: Any, url: str) -> list[Block] | None:
             el.drop_tree()
     blocks = blocks_from_element(content, url)
     words = sum(len(b.text.split()) for b in blocks)
-    return blocks if words >= MIN_RULE_WORDS else None
+    return (blocks if words >= MIN_RULE_WORDS else None), selector
 
 
 def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:

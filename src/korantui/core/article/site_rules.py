@@ -10,6 +10,7 @@ string in the page's markup).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -60,11 +61,15 @@ class SiteRule:
 
     def first(self, tree: Any, key: str) -> list[Any]:
         """The elements the first matching selector under key finds."""
+        return self.first_match(tree, key)[1]
+
+    def first_match(self, tree: Any, key: str) -> tuple[str, list[Any]]:
+        """The first selector under key that finds elements, and what it finds."""
         for sel in getattr(self, key):
             found = select(tree, sel)
             if found:
-                return found
-        return []
+                return sel, found
+        return "", []
 
 
 def _xpath_of(selector: str) -> str | None:
@@ -96,6 +101,85 @@ def select(tree: Any, selector: str) -> list[Any]:
     except etree.XPathError:
         return []
     return [el for el in result if isinstance(getattr(el, "tag", None), str)]
+
+
+# The names every template gives a headline, a date or a byline ("h1.title", ".date",
+# "[itemprop=author]", "#penulis"): a rule's selector made of these alone finds the same thing
+# on any site, so where it matched, the site's own layout (its first selectors) did not.
+_COMMON_NAMES = frozenset(
+    {
+        "title",
+        "headline",
+        "date",
+        "time",
+        "datetime",
+        "published",
+        "updated",
+        "author",
+        "authors",
+        "byline",
+        "by",
+        "writer",
+        "editor",
+        "name",
+        "credit",
+        "caption",
+        "meta",
+        "info",
+        "post-title",
+        "entry-title",
+        "post-date",
+        "entry-date",
+        "article-date",
+        "publish-date",
+        "judul",
+        "tanggal",
+        "waktu",
+        "penulis",
+    }
+)
+# And the names templates give the article's text.
+_COMMON_CONTENT_NAMES = frozenset(
+    {
+        "content",
+        "main-content",
+        "post-content",
+        "entry-content",
+        "article-content",
+        "article-body",
+        "articlebody",
+        "post-body",
+        "story",
+        "entry",
+        "article",
+        "post",
+        "main",
+        "text",
+        "body",
+        "detail",
+        "read",
+        "isi",
+        "konten",
+        "artikel",
+        "berita",
+    }
+)
+_SELECTOR_NAME = re.compile(r"[.#]([\w-]+)|\[([^\]=~|^$*]+)[^\]]*\]|(:[\w-]+)")
+_COMMON_ATTRIBUTES = frozenset({"itemprop", "rel", "property", "datetime", "role"})
+
+
+@lru_cache(maxsize=256)
+def common_selector(selector: str, content: bool = False) -> bool:
+    """Whether a selector names only what any site's markup has (a bare h1 or time, a
+    ".date", an itemprop; for the text, ".post-content", "article"): a fallback of the rule,
+    not a trace of the site's layout."""
+    names = _COMMON_CONTENT_NAMES if content else _COMMON_NAMES
+    for cls, attribute, pseudo in _SELECTOR_NAME.findall(selector):
+        if pseudo or (cls and cls.lower() not in names):
+            return False
+        if attribute and attribute.strip().lower() not in _COMMON_ATTRIBUTES:
+            return False
+    return True
 
 
 def rule_from_dict(data: dict[str, Any]) -> SiteRule:
