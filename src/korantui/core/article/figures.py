@@ -158,7 +158,7 @@ def _caption_box(img: Any) -> tuple[Any, Any]:
 
 def _neighbour_text(el: Any, axis: str, skip: set[Any]) -> str:
     """About _PROBE * 2 characters of the page's text right after (or before) el."""
-    texts = el.xpath(f"{axis}::text()[normalize-space()][position() <= 12]")
+    texts = _nearest_texts(el, axis)
     if axis == "preceding":
         texts = list(reversed(texts))
     parts: list[str] = []
@@ -177,6 +177,22 @@ def _neighbour_text(el: Any, axis: str, skip: set[Any]) -> str:
     if axis == "preceding":
         parts.reverse()
     return clean_line(" ".join(parts))
+
+
+def _nearest_texts(el: Any, axis: str) -> list[Any]:
+    """The first 12 text nodes along axis that are not whitespace alone, nearest first in
+    document order. A position() test after a test of each node's text makes libxml2 test
+    the whole axis (every text before a picture at the page's end: ~0.2 ms a picture), so
+    the nearest nodes are taken first and tested here; the whole axis only where those hold
+    fewer than 12 of them."""
+    near = el.xpath(f"{axis}::text()[position() <= {_NEAR_TEXTS}]")
+    texts = [t for t in near if t.strip(" \t\r\n")]  # what normalize-space() trims
+    if len(texts) < 12 and len(near) == _NEAR_TEXTS:
+        texts = el.xpath(f"{axis}::text()[normalize-space()][position() <= 12]")
+    return texts[:12] if axis == "following" else texts[-12:]
+
+
+_NEAR_TEXTS = 48
 
 
 def _stem(url: str) -> str:
