@@ -4,9 +4,11 @@ pages nobody tuned for (issue 11). Every page here is written for the project.""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -109,6 +111,38 @@ def test_a_relative_date_in_the_articles_header_counts_from_the_fetch() -> None:
     header = "<div class='meta'>2 jam yang lalu</div>"
     got = extract_article(page(header=header), URL, hints=Hints(fetched=FETCHED))
     assert got.published == FETCHED - timedelta(hours=2)
+
+
+def test_a_relative_date_counted_from_a_saved_files_time_gives_way_to_an_absolute_one() -> None:
+    # A page saved days or years before it is read: the file's time is only the latest it can
+    # have been fetched, so "2 hari yang lalu" counted from it is a guess; the address's day
+    # (htmldate's answer) is not.
+    header = "<div class='meta'>2 hari yang lalu</div>"
+    dated = "https://koran-uji.example/2022/09/15/warga-pesisir-batam"
+    exact = extract_article(page(header=header), dated, hints=Hints(fetched=FETCHED))
+    assert exact.published == FETCHED - timedelta(days=2)
+    saved = Hints(fetched=FETCHED, fetched_exactly=False)
+    got = extract_article(page(header=header), dated, hints=saved)
+    assert got.published is not None
+    assert got.published.date().isoformat() == "2022-09-15"
+    # With nothing else to go by, the guess is still better than no date.
+    alone = extract_article(page(header=header), URL, hints=saved)
+    assert alone.published == FETCHED - timedelta(days=2)
+
+
+def test_read_counts_a_saved_files_relative_date_from_its_time_as_a_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from korantui.cli import main
+
+    saved = tmp_path / "page.html"
+    saved.write_text(page(header="<div class='meta'>2 hari yang lalu</div>"), encoding="utf-8")
+    os.utime(saved, (FETCHED.timestamp(), FETCHED.timestamp()))
+    dated = "https://koran-uji.example/2022/09/15/warga-pesisir-batam"
+    assert main(["read", str(saved), "--url", dated, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"].startswith("2022-09-15")
+    assert main(["read", str(saved), "--url", URL, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"].startswith("2022-09-18")
 
 
 def test_a_date_only_in_json_ld_is_found() -> None:

@@ -125,12 +125,11 @@ def _read_article(target: str, original_url: str | None, cfg: Config) -> Extract
     data = path.read_bytes()
     if not _looks_like_html(data):
         raise UsageError(f"{target}: not an HTML file")
-    # A saved page was fetched no later than the file was written: relative dates count from
-    # then, and no publication date may be after it.
+    # A saved page was fetched no later than the file was written: no publication date may be
+    # after it, and relative dates count from then, as guesses (the file may be older news).
     saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    return explain_article(
-        data, original_url or path.resolve().as_uri(), rules=rules, hints=Hints(fetched=saved)
-    )
+    hints = Hints(fetched=saved, fetched_exactly=False)
+    return explain_article(data, original_url or path.resolve().as_uri(), rules=rules, hints=hints)
 
 
 def _looks_like_html(data: bytes) -> bool:

@@ -114,6 +114,8 @@ class Hints:
     published: datetime | None = None
     author: str = ""
     fetched: datetime | None = None
+    # False where fetched is only the latest the page can have been fetched (a saved file).
+    fetched_exactly: bool = True
 
 
 @dataclass(slots=True)
@@ -215,6 +217,7 @@ def _extract_parsed(
         rule_weight=date_weight,
         hint=hints.published,
         now=hints.fetched,
+        now_exact=hints.fetched_exactly,
     )
     notice = ""
     if is_index_page(page, has_rule=rule is not None, dated=published.value is not None):

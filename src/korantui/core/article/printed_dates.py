@@ -21,9 +21,18 @@ _BEFORE_HEADLINE = 12
 DATE_LINE_CHARS = 120
 
 
-def printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
+# What a relative date ("3 jam yang lalu") loses: it is only as precise as the fetch time it
+# counts from, and where that is only the latest the page can have been fetched (a saved file's
+# time), it is a guess that any absolute date of the page outweighs.
+RELATIVE_PENALTY = 2.5
+RELATIVE_PENALTY_UNSURE = 4.0
+
+
+def printed_near_headline(page: Page, now: datetime, now_exact: bool = True) -> list[Candidate]:
     """The first dates printed in the article's header: just after the headline (or just before
-    it), outside sidebars and lists of other stories."""
+    it), outside sidebars and lists of other stories. now is when the page was fetched;
+    now_exact False where it is only the latest it can have been (a saved file's time)."""
+    penalty = RELATIVE_PENALTY if now_exact else RELATIVE_PENALTY_UNSURE
     anchor = page.headline_element
     if anchor is None:
         anchor = page.main_element
@@ -51,8 +60,7 @@ def printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
             if _either_order(el, dt):
                 found[-1].notes.append(EITHER_ORDER)
             if relative:
-                # "3 jam yang lalu" is only as precise as the fetch time it counts from.
-                found[-1].note(-2.5, "relative to the fetch")
+                found[-1].note(-penalty, "relative to the fetch")
             if len(found) == 3:
                 return found
     if not found:
@@ -61,7 +69,7 @@ def printed_near_headline(page: Page, now: datetime) -> list[Candidate]:
         for el in reversed(before):
             dt, relative = printed_date_of(el, now, page)
             if dt is not None and not any(c.value == dt for c in found):
-                found.append(Candidate(dt, "printed above the headline", 3.0 - 2.5 * relative))
+                found.append(Candidate(dt, "printed above the headline", 3.0 - penalty * relative))
                 if _labelled_update(el):
                     found[-1].notes.append(UPDATE_LABEL)
                 if len(found) == 2:

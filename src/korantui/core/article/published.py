@@ -70,9 +70,12 @@ def choose_published(
     rule_weight: float = 10.0,
     hint: datetime | None = None,
     now: datetime | None = None,
+    now_exact: bool = True,
     ask_htmldate: bool = True,
 ) -> Choice:
-    """htmldate is asked only where the page's own evidence is thin (it costs a page walk)."""
+    """htmldate is asked only where the page's own evidence is thin (it costs a page walk).
+    now is when the page was fetched; now_exact False where it is only the latest it can have
+    been (a saved file's time)."""
     fetched = now or datetime.now(UTC)
     candidates: list[Candidate] = []
     for text in rule_dates:
@@ -83,7 +86,7 @@ def choose_published(
     if hint is not None:
         candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))
     order = page.order
-    printed = printed_near_headline(page, fetched)
+    printed = printed_near_headline(page, fetched, now_exact)
     structured = _structured(page, fetched)
     # A label is looked for (it reads every text of the page) where the evidence is thin or
     # split: nothing printed by the headline, no data, or candidates naming different days.
