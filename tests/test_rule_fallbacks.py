@@ -127,3 +127,11 @@ def test_which_selectors_any_page_may_have(selector: str, content: bool, common:
     from korantui.core.article.site_rules import common_selector
 
     assert common_selector(selector, content=content) is common
+
+
+def test_read_explains_which_of_the_rules_selectors_found_a_field() -> None:
+    choices = explain_article(
+        OLD_LAYOUT, "https://www.tempo.co/read/1/jalur-bus", hints=FETCHED
+    ).explain()
+    ruled = [c for c in choices["title"]["candidates"] if c["from"] == "site rule"]
+    assert [c["why"][0] for c in ruled] == ["+4 rule (h1)"]

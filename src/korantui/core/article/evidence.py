@@ -82,6 +82,11 @@ class Candidate:
         self.notes.append(f"{points:+g} {why}")
 
 
+def rule_note(weight: float, selector: str) -> str:
+    """What a site rule's candidate is credited with, and by which of its selectors."""
+    return f"+{weight:g} rule ({selector})" if selector else f"+{weight:g} rule"
+
+
 @dataclass(slots=True)
 class Choice:
     """The chosen value of a field, and the candidates it was chosen from."""

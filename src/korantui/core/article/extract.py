@@ -204,8 +204,14 @@ def _extract_parsed(
     # (any WordPress site) is only a little better than the page's meta tags.
     # Not so a domain rule's fallback that any page has (a bare h1, ".date"): where that is what
     # matched, the page is not in the layout the rule knows (an older or a newer theme).
-    rule_title, title_weight = _rule_text(rule, tree, "title")
-    title = choose_title(page, hint=hints.title, rule_title=rule_title, rule_weight=title_weight)
+    rule_title, title_weight, title_selector = _rule_text(rule, tree, "title")
+    title = choose_title(
+        page,
+        hint=hints.title,
+        rule_title=rule_title,
+        rule_weight=title_weight,
+        rule_selector=title_selector,
+    )
     date_selector, date_elements = rule.first_match(tree, "date") if rule else ("", [])
     date_weight = _rule_weight(rule, date_selector, "date")
     rule_dates = [
@@ -215,6 +221,7 @@ def _extract_parsed(
         page,
         rule_dates=rule_dates,
         rule_weight=date_weight,
+        rule_selector=date_selector,
         hint=hints.published,
         now=hints.fetched,
         now_exact=hints.fetched_exactly,
@@ -224,9 +231,13 @@ def _extract_parsed(
         if refuse:
             raise ExtractionError("the page is a list of headlines, not an article")
         notice = "looks like a list of headlines; read as an article anyway"
-    rule_author, author_weight = _rule_text(rule, tree, "author")
+    rule_author, author_weight, author_selector = _rule_text(rule, tree, "author")
     authors = author_candidates(
-        page, hint=hints.author, rule_author=rule_author, rule_weight=author_weight
+        page,
+        hint=hints.author,
+        rule_author=rule_author,
+        rule_weight=author_weight,
+        rule_selector=author_selector,
     )
     caption = _rule_caption(rule, tree) or _generic_caption(tree)
     site = page.first_meta("og:site_name") or page.host
@@ -311,18 +322,18 @@ def _rule_weight(rule: SiteRule | None, selector: str, key: str) -> float:
     return 3.0 if key == "date" else 4.0
 
 
-def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> tuple[str, float]:
-    """A rule's title or author, and its weight."""
+def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> tuple[str, float, str]:
+    """A rule's title or author, its weight, and the selector that found it."""
     if rule is None:
-        return "", 0.0
+        return "", 0.0, ""
     selector, found = rule.first_match(tree, key)
     for el in found:
         # A title's line break parts two phrases ("(US)<br>Your Guide"), as on the h1 itself.
         text = heading_text(el) if key == "title" else _text(el)
         if text:
             weight = _rule_weight(rule, selector, key)
-            return (text, weight) if weight else ("", 0.0)
-    return "", 0.0
+            return (text, weight, selector) if weight else ("", 0.0, "")
+    return "", 0.0, ""
 
 
 def _rule_caption(rule: SiteRule | None, tree: Any) -> str:

@@ -20,7 +20,15 @@ from lxml import html as lxml_html
 
 from korantui.core.article.date_labels import labelled_published
 from korantui.core.article.dates import find_printed, parse_date
-from korantui.core.article.evidence import NOT_ARTICLE, Candidate, Choice, Page, best, in_clutter
+from korantui.core.article.evidence import (
+    NOT_ARTICLE,
+    Candidate,
+    Choice,
+    Page,
+    best,
+    in_clutter,
+    rule_note,
+)
 from korantui.core.article.printed_dates import (
     EITHER_ORDER,
     UPDATE_LABEL,
@@ -68,6 +76,7 @@ def choose_published(
     *,
     rule_dates: Iterable[str] = (),
     rule_weight: float = 10.0,
+    rule_selector: str = "",
     hint: datetime | None = None,
     now: datetime | None = None,
     now_exact: bool = True,
@@ -81,7 +90,8 @@ def choose_published(
     for text in rule_dates:
         dt = parse_date(text, now=fetched)
         if dt is not None:
-            candidates.append(Candidate(dt, "site rule", rule_weight, [f"+{rule_weight:g} rule"]))
+            note = rule_note(rule_weight, rule_selector)
+            candidates.append(Candidate(dt, "site rule", rule_weight, [note]))
             break
     if hint is not None:
         candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))

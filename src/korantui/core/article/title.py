@@ -13,7 +13,16 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from korantui.core.article.evidence import Candidate, Choice, Page, best, overlap, same_text, words
+from korantui.core.article.evidence import (
+    Candidate,
+    Choice,
+    Page,
+    best,
+    overlap,
+    rule_note,
+    same_text,
+    words,
+)
 from korantui.core.article.mojibake import repaired
 from korantui.core.sanitize import clean_line
 
@@ -22,14 +31,20 @@ MAX_TITLE = 300
 
 
 def choose_title(
-    page: Page, *, hint: str = "", rule_title: str = "", rule_weight: float = 10.0
+    page: Page,
+    *,
+    hint: str = "",
+    rule_title: str = "",
+    rule_weight: float = 10.0,
+    rule_selector: str = "",
 ) -> Choice:
-    """hint is the feed item's own title (usually the best); rule_title a site rule's."""
+    """hint is the feed item's own title (usually the best); rule_title a site rule's, found by
+    rule_selector."""
     metas = _meta_titles(page)
     candidates: list[Candidate] = []
     if rule_title:
         candidates.append(
-            Candidate(rule_title, "site rule", rule_weight, [f"+{rule_weight:g} rule"])
+            Candidate(rule_title, "site rule", rule_weight, [rule_note(rule_weight, rule_selector)])
         )
     if hint:
         candidates.append(Candidate(clean_line(hint), "feed item", 6.0, ["+6 the feed's own"]))
