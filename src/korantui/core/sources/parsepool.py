@@ -11,6 +11,7 @@ the calling thread.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from typing import TYPE_CHECKING
@@ -58,6 +59,11 @@ def _get_pool() -> Executor:
                 initializer=parent_watch.follow,
                 initargs=(os.getpid(), 0.1),
             )
+            # Ended before the interpreter's teardown: a pool still held by this module then
+            # is collected after concurrent.futures' own globals are gone, and its callback
+            # prints "Exception ignored … 'NoneType' object has no attribute 'util'".
+            atexit.unregister(shutdown)  # once, however many pools a run makes
+            atexit.register(shutdown)
         return _pool
 
 
