@@ -135,3 +135,36 @@ def test_read_explains_which_of_the_rules_selectors_found_a_field() -> None:
     ).explain()
     ruled = [c for c in choices["title"]["candidates"] if c["from"] == "site rule"]
     assert [c["why"][0] for c in ruled] == ["+4 rule (h1)"]
+
+
+def test_a_users_rule_is_the_sites_word_whatever_its_selectors() -> None:
+    # A rule of one's own is written for the site as it is: its ".date" and ".post-content"
+    # are what the site prints, not fallbacks.
+    from korantui.core.article.site_rules import load_rules
+
+    mine = load_rules(
+        [
+            {
+                "name": "koran-uji",
+                "domains": ["koran-uji.example"],
+                "content": [".post-content"],
+                "date": [".date"],
+                "title": ["h1"],
+            }
+        ]
+    )
+    extraction = explain_article(
+        OLD_LAYOUT, "https://koran-uji.example/1", rules=mine, hints=FETCHED
+    )
+    assert extraction.article.method == "rule:koran-uji"
+    assert extraction.article.text.startswith("Harga cabai")
+    choices = extraction.explain()
+    for field, selector in (("published", ".date"), ("title", "h1")):
+        ruled = [c for c in choices[field]["candidates"] if c["from"] == "site rule"]
+        assert ruled[0]["why"][0] == f"+10 rule ({selector})", field
+
+
+def test_a_user_cannot_make_a_rule_pass_for_a_shipped_one() -> None:
+    from korantui.core.article.site_rules import rule_from_dict
+
+    assert rule_from_dict({"name": "x", "shipped": True}).shipped is False

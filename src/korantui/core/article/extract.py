@@ -29,7 +29,6 @@ from korantui.core.article.published import choose_published
 from korantui.core.article.site_rules import (
     SiteRule,
     SiteRules,
-    common_selector,
     load_rules,
     select,
 )
@@ -248,7 +247,7 @@ def _extract_parsed(
     generic: tuple[list[Block], str] | None = None
     if rule is not None and rule.content:
         blocks, selector = _rule_blocks(rule, tree, url)
-        if blocks is not None and rule.domains and common_selector(selector, content=True):
+        if blocks is not None and rule.domains and rule.falls_back(selector, content=True):
             # What matched is a domain rule's fallback that any page may have (".post-content",
             # "article"): the page is not in the layout the rule knows, and the rule reads it
             # no better than the generic reading does, which is kept unless it holds less than
@@ -313,7 +312,7 @@ def _rule_weight(rule: SiteRule | None, selector: str, key: str) -> float:
     0 where it is left to that evidence."""
     if rule is None or not selector:
         return 0.0
-    if rule.domains and not common_selector(selector):
+    if rule.domains and not rule.falls_back(selector):
         return 10.0
     if rule.domains and key != "title":
         # The first ".date" or ".author" of a page the rule's layout does not place is as often

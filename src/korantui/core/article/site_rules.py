@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,9 @@ class SiteRule:
     remove: tuple[str, ...] = ()
     whole_param: str = ""  # "page=all": the query that returns the whole article at once
     next_page: tuple[str, ...] = ()  # links to the article's further parts
+    # One of korantui's own rules, written for an outlet's layouts over the years, with
+    # fallbacks after the selectors of its layout; a user's rule is for the site as it is.
+    shipped: bool = False
 
     def matches_domain(self, host: str) -> bool:
         host = host.lower().split(":")[0]
@@ -62,6 +65,12 @@ class SiteRule:
     def first(self, tree: Any, key: str) -> list[Any]:
         """The elements the first matching selector under key finds."""
         return self.first_match(tree, key)[1]
+
+    def falls_back(self, selector: str, content: bool = False) -> bool:
+        """Whether selector is one of a shipped rule's fallbacks, a name any page has (see
+        common_selector): where it is what matched, the page is not in a layout the rule
+        knows."""
+        return self.shipped and common_selector(selector, content)
 
     def first_match(self, tree: Any, key: str) -> tuple[str, list[Any]]:
         """The first selector under key that finds elements, and what it finds."""
@@ -185,7 +194,7 @@ def common_selector(selector: str, content: bool = False) -> bool:
 def rule_from_dict(data: dict[str, Any]) -> SiteRule:
     """A rule from one TOML table / config dict; unknown keys are ignored, strings become
     one-element lists."""
-    known = {f.name for f in fields(SiteRule)}
+    known = {f.name for f in fields(SiteRule)} - {"shipped"}  # korantui's word, not a table's
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
@@ -240,7 +249,7 @@ def _shipped() -> tuple[SiteRule, ...]:
         from korantui.core.article.site_rules_build import shipped_tables
 
         tables = shipped_tables(data)
-    return tuple(rule_from_dict(d) for d in tables)
+    return tuple(replace(rule_from_dict(d), shipped=True) for d in tables)
 
 
 def load_rules(extra: list[dict[str, Any]] | None = None) -> SiteRules:
