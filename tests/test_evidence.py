@@ -145,6 +145,19 @@ def test_read_counts_a_saved_files_relative_date_from_its_time_as_a_guess(
     assert json.loads(capsys.readouterr().out)["published"].startswith("2022-09-18")
 
 
+def test_a_site_named_by_its_domains_initials_is_no_part_of_the_title() -> None:
+    # No og:site_name: the university's name is known from its domain, umrah.ac.id.
+    html = (
+        "<html><head><title>Pendaftaran Beasiswa Dibuka | Universitas Maritim Raja Ali Haji"
+        f"</title></head><body><div class='isi'>{STORY}</div></body></html>"
+    )
+    got = extract_article(html, "https://www.umrah.ac.id/berita/beasiswa")
+    assert got.title == "Pendaftaran Beasiswa Dibuka"
+    # The same words elsewhere are the headline's own.
+    elsewhere = extract_article(html, "https://kabar.example/berita/beasiswa")
+    assert elsewhere.title == "Pendaftaran Beasiswa Dibuka | Universitas Maritim Raja Ali Haji"
+
+
 def test_a_date_only_in_json_ld_is_found() -> None:
     head = (
         '<script type=\'application/ld+json\'>{"@context": "https://schema.org",'

@@ -53,6 +53,10 @@ NOT_ARTICLE = re.compile(
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
+# The words an institution's initials leave out ("University of Wisconsin-Stevens Point": uwsp).
+_JOINING_WORDS = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "di", "dan"})
+
+
 def words(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
 
@@ -206,9 +210,20 @@ class Page:
         return [n for n in dict.fromkeys(clean_line(n) for n in names if isinstance(n, str)) if n]
 
     def is_site_name(self, text: str) -> bool:
-        """Whether text is the site's name, its domain or its domain's first label."""
+        """Whether text is the site's name, its domain or its domain's first label, or a name
+        whose initials are that label ("Virginia Institute of Marine Science" at vims.edu)."""
         flat = "".join(words(text))
-        return bool(flat) and any(flat == "".join(words(n)) for n in self.site_names)
+        return bool(flat) and (
+            any(flat == "".join(words(n)) for n in self.site_names) or self._spells_domain(text)
+        )
+
+    def _spells_domain(self, text: str) -> bool:
+        said = [w for w in words(text) if w not in _JOINING_WORDS]
+        if len(said) < 3:
+            return False
+        initials = "".join(w[0] for w in said)
+        labels = {n.lower() for n in self.site_names if n.isalnum()}
+        return initials in labels
 
     def names_site(self, text: str) -> bool:
         """Whether text contains the site's name or domain ("Okezone News", "ihram.co.id")."""
