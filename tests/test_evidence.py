@@ -158,6 +158,22 @@ def test_a_site_named_by_its_domains_initials_is_no_part_of_the_title() -> None:
     assert elsewhere.title == "Pendaftaran Beasiswa Dibuka | Universitas Maritim Raja Ali Haji"
 
 
+def test_a_page_whose_frame_names_a_sidebar_is_still_read_for_its_date() -> None:
+    # WordPress themes class <body> and their content wrap "has-sidebar", "content-sidebar-wrap":
+    # the box holding the whole text is the page's frame, not a sidebar to leave out.
+    paragraphs = "".join(
+        f"<p>{n}. Warga bergotong royong membersihkan saluran.</p>" for n in range(70)
+    )
+    html = (
+        f"<html><body class='single-post has-sidebar'><div class='content-sidebar-wrap'>"
+        f"<h1>{HEADLINE}</h1><div class='entry'>{paragraphs}{STORY}</div>"
+        "<div class='entry-meta'>June 17, 2021</div></div></body></html>"
+    )
+    got = extract_article(html, URL, hints=Hints(fetched=FETCHED))
+    assert got.published is not None
+    assert got.published.date().isoformat() == "2021-06-17"
+
+
 def test_a_date_only_in_json_ld_is_found() -> None:
     head = (
         '<script type=\'application/ld+json\'>{"@context": "https://schema.org",'

@@ -311,14 +311,20 @@ def in_clutter(el: Any) -> bool:
     chrome: its dates and headings belong to something other than the article."""
     node = el
     while node is not None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("aside", "nav", "footer"):
-            return True
-        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and _names_clutter(marks) and not _frames_the_text(node):
+        if is_clutter_box(node):
             return True
         node = node.getparent()
     return False
+
+
+def is_clutter_box(el: Any) -> bool:
+    """Whether el itself is a sidebar, a list of other stories, a comment thread or the page's
+    chrome; never the frame of the page's text, whatever its class names say."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in ("aside", "nav", "footer"):
+        return True
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(marks.strip()) and _names_clutter(marks) and not _frames_the_text(el)
 
 
 @lru_cache(maxsize=4096)

@@ -21,12 +21,12 @@ from lxml import html as lxml_html
 from korantui.core.article.date_labels import labelled_published
 from korantui.core.article.dates import find_printed, parse_date
 from korantui.core.article.evidence import (
-    NOT_ARTICLE,
     Candidate,
     Choice,
     Page,
     best,
     in_clutter,
+    is_clutter_box,
     rule_note,
 )
 from korantui.core.article.printed_dates import (
@@ -170,7 +170,7 @@ def _htmldate(page: Page, fetched: datetime) -> datetime | None:
     # htmldate reads every date on a page, a sidebar's "Berita Terkini" too: it is shown the
     # page without its sidebars, related lists, comments and chrome.
     tree = deepcopy(page.tree)
-    for el in [el for el in tree.iter() if isinstance(el.tag, str) and _is_clutter_box(el)]:
+    for el in [el for el in tree.iter() if isinstance(el.tag, str) and is_clutter_box(el)]:
         if el.getparent() is not None:
             el.drop_tree()
     try:
@@ -211,13 +211,6 @@ def _vouched_for(page: Page, tree: Any, dt: datetime, now: datetime) -> bool:
     # htmldate gives a year it found alone (a copyright line, "/2017/" in a path) as 1 January:
     # that day needs the page to show it.
     return not in_sentences and (day.month, day.day) != (1, 1)
-
-
-def _is_clutter_box(el: Any) -> bool:
-    if el.tag in ("aside", "nav", "footer"):
-        return True
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(marks.strip()) and NOT_ARTICLE.search(marks) is not None
 
 
 def _parse(text: str, now: datetime) -> datetime | None:
