@@ -201,8 +201,8 @@ def _extract_parsed(
     # Every field is chosen before the body is taken out: a rule's body path drops boxes.
     # A rule for the site's own domain is the best evidence there is; a CMS fingerprint's
     # (any WordPress site) is only a little better than the page's meta tags.
-    # Not so a domain rule's fallback that any page has (a bare h1, ".date"): where that is what
-    # matched, the page is not in the layout the rule knows (an older or a newer theme).
+    # Not so a shipped domain rule's fallback that any page has (a bare h1, ".date"): where that
+    # is what matched, the page is not in a layout the rule knows (an older or a newer theme).
     rule_title, title_weight, title_selector = _rule_text(rule, tree, "title")
     title = choose_title(
         page,
