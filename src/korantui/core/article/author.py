@@ -14,10 +14,10 @@ from korantui.core.article.evidence import (
     Candidate,
     Choice,
     Page,
+    RuleFinding,
     best,
     in_clutter,
     overlap,
-    rule_note,
     types_of,
     words,
 )
@@ -46,20 +46,13 @@ _TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
 
 
 def author_candidates(
-    page: Page,
-    *,
-    hint: str = "",
-    rule_author: str = "",
-    rule_weight: float = 10.0,
-    rule_selector: str = "",
+    page: Page, *, hint: str = "", rule: RuleFinding | None = None
 ) -> list[Candidate]:
     """What the page says of its author; asked before the body is taken out of the tree (a
     site rule's body path drops boxes, bylines among them). hint is the feed item's author."""
     candidates: list[Candidate] = []
-    if rule_author and clean_byline(rule_author):
-        name = clean_byline(rule_author)
-        note = rule_note(rule_weight, rule_selector)
-        candidates.append(Candidate(name, "site rule", rule_weight, [note]))
+    if rule is not None and clean_byline(rule.texts[0]):
+        candidates.append(rule.candidate(clean_byline(rule.texts[0])))
     if hint and clean_byline(hint):
         candidates.append(Candidate(clean_byline(hint), "feed item", 6.0, ["+6 the feed's own"]))
     candidates += _json_ld(page)

@@ -86,9 +86,18 @@ class Candidate:
         self.notes.append(f"{points:+g} {why}")
 
 
-def rule_note(weight: float, selector: str) -> str:
-    """What a site rule's candidate is credited with, and by which of its selectors."""
-    return f"+{weight:g} rule ({selector})" if selector else f"+{weight:g} rule"
+@dataclass(slots=True)
+class RuleFinding:
+    """What a site rule's selector found for a field (its elements' texts, in order; never
+    none), and what that weighs against the page's other evidence."""
+
+    texts: list[str]
+    weight: float = 10.0
+    selector: str = ""
+
+    def candidate(self, value: Any) -> Candidate:
+        said = f" ({self.selector})" if self.selector else ""
+        return Candidate(value, "site rule", self.weight, [f"+{self.weight:g} rule{said}"])
 
 
 @dataclass(slots=True)

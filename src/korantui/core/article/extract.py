@@ -19,19 +19,14 @@ from korantui.core.article.author import author_candidates, choose_author
 from korantui.core.article.blocks import blocks_from_element
 from korantui.core.article.body import generic_blocks, words, worth
 from korantui.core.article.cleanup import clean_blocks
-from korantui.core.article.evidence import Choice, Page, in_clutter
+from korantui.core.article.evidence import Choice, Page, RuleFinding, in_clutter
 from korantui.core.article.figures import arrange, page_figures
 from korantui.core.article.index_page import is_index_page
 from korantui.core.article.inline_spaces import keep_inline_spaces
 from korantui.core.article.last_reading import baseline_blocks
 from korantui.core.article.mojibake import repaired
 from korantui.core.article.published import choose_published
-from korantui.core.article.site_rules import (
-    SiteRule,
-    SiteRules,
-    load_rules,
-    select,
-)
+from korantui.core.article.site_rules import SiteRule, SiteRules, load_rules, select
 from korantui.core.article.title import choose_title, heading_text
 from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
@@ -203,24 +198,10 @@ def _extract_parsed(
     # (any WordPress site) is only a little better than the page's meta tags.
     # Not so a shipped domain rule's fallback that any page has (a bare h1, ".date"): where that
     # is what matched, the page is not in a layout the rule knows (an older or a newer theme).
-    rule_title, title_weight, title_selector = _rule_text(rule, tree, "title")
-    title = choose_title(
-        page,
-        hint=hints.title,
-        rule_title=rule_title,
-        rule_weight=title_weight,
-        rule_selector=title_selector,
-    )
-    date_selector, date_elements = rule.first_match(tree, "date") if rule else ("", [])
-    date_weight = _rule_weight(rule, date_selector, "date")
-    rule_dates = [
-        el.get("datetime") or el.get("content") or _text(el) for el in date_elements if date_weight
-    ]
+    title = choose_title(page, hint=hints.title, rule=_rule_finding(rule, tree, "title"))
     published = choose_published(
         page,
-        rule_dates=rule_dates,
-        rule_weight=date_weight,
-        rule_selector=date_selector,
+        rule=_rule_finding(rule, tree, "date"),
         hint=hints.published,
         now=hints.fetched,
         now_exact=hints.fetched_exactly,
@@ -230,14 +211,7 @@ def _extract_parsed(
         if refuse:
             raise ExtractionError("the page is a list of headlines, not an article")
         notice = "looks like a list of headlines; read as an article anyway"
-    rule_author, author_weight, author_selector = _rule_text(rule, tree, "author")
-    authors = author_candidates(
-        page,
-        hint=hints.author,
-        rule_author=rule_author,
-        rule_weight=author_weight,
-        rule_selector=author_selector,
-    )
+    authors = author_candidates(page, hint=hints.author, rule=_rule_finding(rule, tree, "author"))
     caption = _rule_caption(rule, tree) or _generic_caption(tree)
     site = page.first_meta("og:site_name") or page.host
     image = safe_url(page.first_meta("og:image", "twitter:image", "twitter:image:src"), url)
@@ -321,18 +295,20 @@ def _rule_weight(rule: SiteRule | None, selector: str, key: str) -> float:
     return 3.0 if key == "date" else 4.0
 
 
-def _rule_text(rule: SiteRule | None, tree: Any, key: str) -> tuple[str, float, str]:
-    """A rule's title or author, its weight, and the selector that found it."""
-    if rule is None:
-        return "", 0.0, ""
-    selector, found = rule.first_match(tree, key)
-    for el in found:
+def _rule_finding(rule: SiteRule | None, tree: Any, key: str) -> RuleFinding | None:
+    """What the rule's first matching selector under key (title, date, author) finds, and its
+    weight; None where it finds nothing, or what it finds is left to the page's evidence."""
+    selector, found = rule.first_match(tree, key) if rule is not None else ("", [])
+    weight = _rule_weight(rule, selector, key)
+    if not weight:
+        return None
+    if key == "date":
+        texts = [el.get("datetime") or el.get("content") or _text(el) for el in found]
+    else:
         # A title's line break parts two phrases ("(US)<br>Your Guide"), as on the h1 itself.
-        text = heading_text(el) if key == "title" else _text(el)
-        if text:
-            weight = _rule_weight(rule, selector, key)
-            return (text, weight, selector) if weight else ("", 0.0, "")
-    return "", 0.0, ""
+        texts = [heading_text(el) if key == "title" else _text(el) for el in found]
+    texts = [t for t in texts if t]
+    return RuleFinding(texts, weight, selector) if texts else None
 
 
 def _rule_caption(rule: SiteRule | None, tree: Any) -> str:

@@ -24,10 +24,10 @@ from korantui.core.article.evidence import (
     Candidate,
     Choice,
     Page,
+    RuleFinding,
     best,
     in_clutter,
     is_clutter_box,
-    rule_note,
 )
 from korantui.core.article.printed_dates import (
     EITHER_ORDER,
@@ -68,15 +68,15 @@ def find_published(
     """The publication moment of a page (HTML or an lxml tree); candidates are what a site
     rule's date selector found."""
     tree = lxml_html.fromstring(doc) if isinstance(doc, str | bytes) else doc
-    return choose_published(Page(tree, ""), rule_dates=candidates, now=now).value
+    texts = [t for t in candidates if t]
+    rule = RuleFinding(texts) if texts else None
+    return choose_published(Page(tree, ""), rule=rule, now=now).value
 
 
 def choose_published(
     page: Page,
     *,
-    rule_dates: Iterable[str] = (),
-    rule_weight: float = 10.0,
-    rule_selector: str = "",
+    rule: RuleFinding | None = None,
     hint: datetime | None = None,
     now: datetime | None = None,
     now_exact: bool = True,
@@ -87,12 +87,11 @@ def choose_published(
     been (a saved file's time)."""
     fetched = now or datetime.now(UTC)
     candidates: list[Candidate] = []
-    for text in rule_dates:
-        dt = parse_date(text, now=fetched)
+    if rule is not None:
+        dated = (parse_date(text, now=fetched) for text in rule.texts)
+        dt = next((d for d in dated if d is not None), None)
         if dt is not None:
-            note = rule_note(rule_weight, rule_selector)
-            candidates.append(Candidate(dt, "site rule", rule_weight, [note]))
-            break
+            candidates.append(rule.candidate(dt))
     if hint is not None:
         candidates.append(Candidate(hint, "feed item", 6.0, ["+6 the feed's own"]))
     order = page.order

@@ -17,9 +17,9 @@ from korantui.core.article.evidence import (
     Candidate,
     Choice,
     Page,
+    RuleFinding,
     best,
     overlap,
-    rule_note,
     same_text,
     words,
 )
@@ -30,26 +30,16 @@ _SEPARATORS = re.compile(r"\s+(?:[|\-–—»·•~/]|::)\s+|\s*\|\s*")
 MAX_TITLE = 300
 
 
-def choose_title(
-    page: Page,
-    *,
-    hint: str = "",
-    rule_title: str = "",
-    rule_weight: float = 10.0,
-    rule_selector: str = "",
-) -> Choice:
-    """hint is the feed item's own title (usually the best); rule_title a site rule's, found by
-    rule_selector."""
+def choose_title(page: Page, *, hint: str = "", rule: RuleFinding | None = None) -> Choice:
+    """hint is the feed item's own title (usually the best); rule what a site rule found."""
     metas = _meta_titles(page)
     candidates: list[Candidate] = []
-    if rule_title:
-        candidates.append(
-            Candidate(rule_title, "site rule", rule_weight, [rule_note(rule_weight, rule_selector)])
-        )
+    if rule is not None:
+        candidates.append(rule.candidate(rule.texts[0]))
     if hint:
         candidates.append(Candidate(clean_line(hint), "feed item", 6.0, ["+6 the feed's own"]))
     headings = [_heading(page, h, metas) for h in page.headings[:4]]
-    if rule_title:
+    if rule is not None:
         _as_printed(candidates[0], headings)
     candidates += headings
     candidates += metas
