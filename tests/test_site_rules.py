@@ -124,7 +124,7 @@ def test_bad_user_selector_selects_nothing() -> None:
     tree = html.document_fromstring("<html><body><p>x</p></body></html>")
     assert select(tree, "p[[[") == []
     rule = rule_from_dict({"name": "bad", "content": "p[[["})
-    assert rule.first(tree, "content") == []
+    assert rule.first_match(tree, "content") == ("", [])
 
 
 def test_rules_select_safely_from_many_threads_at_once() -> None:

@@ -62,10 +62,6 @@ class SiteRule:
             return True
         return any(select(tree, sel) for sel in self.detect)
 
-    def first(self, tree: Any, key: str) -> list[Any]:
-        """The elements the first matching selector under key finds."""
-        return self.first_match(tree, key)[1]
-
     def falls_back(self, selector: str, content: bool = False) -> bool:
         """Whether selector is one of a shipped rule's fallbacks, a name any page has (see
         common_selector): where it is what matched, the page is not in a layout the rule
