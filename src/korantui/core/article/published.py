@@ -57,8 +57,8 @@ _META_KEYS = (
     "parsely-pub-date",
 )
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
-# Elements whose class names them as the article's date ("published-date", "post-date").
-# An element whose class says it holds the date (as contains(@class, …) tests: substrings).
+# A class that names its element as the article's date ("published-date", "post-date"), as
+# contains(@class, …) tests it: substrings.
 _MARKED_DATE = re.compile("publish|post-date|entry-date|posted|article-date|date-time|tanggal")
 
 

@@ -111,64 +111,22 @@ def select(tree: Any, selector: str) -> list[Any]:
 # The names every template gives a headline, a date or a byline ("h1.title", ".date",
 # "[itemprop=author]", "#penulis"): a rule's selector made of these alone finds the same thing
 # on any site, so where it matched, the site's own layout (its first selectors) did not.
+# fmt: off
 _COMMON_NAMES = frozenset(
-    {
-        "title",
-        "headline",
-        "date",
-        "time",
-        "datetime",
-        "published",
-        "updated",
-        "author",
-        "authors",
-        "byline",
-        "by",
-        "writer",
-        "editor",
-        "name",
-        "credit",
-        "caption",
-        "meta",
-        "info",
-        "post-title",
-        "entry-title",
-        "post-date",
-        "entry-date",
-        "article-date",
-        "publish-date",
-        "judul",
-        "tanggal",
-        "waktu",
-        "penulis",
-    }
+    ("title", "headline", "date", "time", "datetime", "published", "updated", "author", "authors",
+     "byline", "by", "writer", "editor", "name", "credit", "caption", "meta", "info",
+     "post-title", "entry-title", "post-date", "entry-date", "article-date", "publish-date",
+     "judul", "tanggal", "waktu", "penulis")
 )
+# fmt: on
 # And the names templates give the article's text.
+# fmt: off
 _COMMON_CONTENT_NAMES = frozenset(
-    {
-        "content",
-        "main-content",
-        "post-content",
-        "entry-content",
-        "article-content",
-        "article-body",
-        "articlebody",
-        "post-body",
-        "story",
-        "entry",
-        "article",
-        "post",
-        "main",
-        "text",
-        "body",
-        "detail",
-        "read",
-        "isi",
-        "konten",
-        "artikel",
-        "berita",
-    }
+    ("content", "main-content", "post-content", "entry-content", "article-content",
+     "article-body", "articlebody", "post-body", "story", "entry", "article", "post", "main",
+     "text", "body", "detail", "read", "isi", "konten", "artikel", "berita")
 )
+# fmt: on
 _SELECTOR_NAME = re.compile(r"[.#]([\w-]+)|\[([^\]=~|^$*]+)[^\]]*\]|(:[\w-]+)")
 _COMMON_ATTRIBUTES = frozenset({"itemprop", "rel", "property", "datetime", "role"})
 
