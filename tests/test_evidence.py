@@ -355,3 +355,13 @@ def test_a_cms_rule_that_lands_on_an_excerpt_loses_to_the_whole_article() -> Non
     # The rule's reading stands where it holds the article.
     html = html.replace("<div class='story'>", "<div class='entry-content'>")
     assert extract_article(html, URL).method == "rule:wordpress"
+
+
+def test_an_unclosed_banner_aside_around_the_page_is_no_sidebar() -> None:
+    # The banner's <aside> never closed: the parser puts <main> and the article inside it.
+    header = "<div class='blog-meta'><span class='blog-meta-author'>Rina Marlina</span></div>"
+    html = page(header=header).replace(
+        "<body>", "<body><aside class='announcement-banner'><p>Webinar Kamis ini!</p>"
+    )
+    html = html.replace("<article>", "<main><article>").replace("</body>", "</main></body>")
+    assert extract_article(html, URL).author == "Rina Marlina"
