@@ -242,3 +242,67 @@ def test_an_article_by_label_names_the_element_after_it() -> None:
         "<div class='text-xl mb-8'>Halvard Moe</div></div>"
     )
     assert extract_article(page(after=after), URL).author == "Halvard Moe"
+
+
+def test_a_personal_sites_home_link_names_its_owner() -> None:
+    # A personal blog's logo is its owner's name, and the name is the domain's.
+    before = "<header><a href='/'>Runa Eide</a> <a href='/about'>About</a></header>"
+    html = page().replace("<main>", f"{before}<main>")
+    assert extract_article(html, "https://runaeide.example/notes/trail").author == "Runa Eide"
+
+
+def test_a_home_link_that_is_not_the_domains_name_names_no_one() -> None:
+    before = "<header><a href='/'>Runa Eide</a></header>"
+    assert extract_article(page().replace("<main>", f"{before}<main>"), URL).author == ""
+
+
+def test_a_portrait_and_its_name_under_the_headline_are_the_byline() -> None:
+    header = (
+        "<div class='meta'><span>2025-12-17</span> · <a title='Halvard Moe'>"
+        "<img src='/me.png' alt='Halvard Moe'><div>Halvard Moe</div></a></div>"
+    )
+    assert extract_article(page(header=header), URL).author == "Halvard Moe"
+
+
+def test_an_avatar_and_the_name_after_it_are_the_byline() -> None:
+    header = "<p><img src='/g/ab12.png' class='avatar avatar-xs'> Sunniva Brekke in Guides</p>"
+    assert extract_article(page(header=header), URL).author == "Sunniva Brekke"
+
+
+def test_a_pictures_credit_under_the_headline_is_no_byline() -> None:
+    header = (
+        "<div><picture><img src='/hero.jpg' alt='Image Credit: Pexels'>"
+        "<figcaption>Image Credit: Pexels</figcaption></picture></div>"
+    )
+    assert extract_article(page(header=header), URL).author == ""
+
+
+def test_a_byline_label_with_no_name_after_it_names_no_one() -> None:
+    # A template's byline whose name link came out empty: "Jun 2 Written By".
+    header = (
+        "<div class='blog-item-author-date-wrapper'><time>Jun 2</time>"
+        "<div class='blog-meta-item--author author'>Written By <a href='/blog?author=602c'></a>"
+        "</div></div>"
+    )
+    assert extract_article(page(header=header), URL).author == ""
+
+
+def test_a_name_after_a_date_and_a_written_by_label_is_the_author() -> None:
+    header = "<div class='author-date'>Jun 2 Written By Runa Eide</div>"
+    assert extract_article(page(header=header), URL).author == "Runa Eide"
+
+
+def test_a_web_address_in_the_byline_is_no_name() -> None:
+    head = "<meta name='author' content='Runa Eide'>"
+    header = (
+        "<div class='author'><a href='https://runaeide.example'>https://runaeide.example</a></div>"
+    )
+    assert extract_article(page(head=head, header=header), URL).author == "Runa Eide"
+
+
+def test_a_byline_boxs_topic_links_are_no_name() -> None:
+    header = (
+        "<div class='blog-post__byline'><ul><li><a class='tag' href='/blog/tag/personal-finance'>"
+        "Personal finance</a></li></ul></div>"
+    )
+    assert extract_article(page(header=header), URL).author == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from korantui.core.article.evidence import (
     Candidate,
@@ -42,6 +43,7 @@ _BYLINE_MARK = re.compile(
     re.I,
 )
 _USER_NAME = re.compile(r"^[\w.-]+$")
+_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
 
 
@@ -85,7 +87,10 @@ def choose_author(candidates: list[Candidate], page: Page, *, body_author: str =
         candidates = [printed, *candidates]
     # trafilatura repeating a sidebar's name is no second witness to it.
     witnesses = [c for c in candidates if not any(n.endswith(_SIDEBAR_ECHO) for n in c.notes)]
+    topics = {spaced_text(a).lower() for a in page.tree.iter("a") if _tag_link(a)}
     for c in candidates:
+        if str(c.value).lower() in topics:
+            c.note(-3.0, "the name of a topic the page links to")
         agreeing = {o.source for o in witnesses if o is not c and _agree(o.value, c.value)}
         if agreeing:
             c.note(min(len(agreeing), 2) * 0.75, f"agrees with {', '.join(sorted(agreeing))}")
@@ -139,7 +144,7 @@ def _personal_site(page: Page) -> list[Candidate]:
     """A site named after a person ("Colin Watson's blog", og:site_name "Owain Brennan" on
     owain.example) is that person's, and they wrote its posts. Thin evidence."""
     host = "".join(words(page.host))
-    for name in page.site_names:
+    for name in (*page.site_names, *_home_link_names(page)):
         owner = _POSSESSIVE.sub("", name)
         named_after = (
             2 <= len(owner.split()) <= 3
@@ -149,6 +154,18 @@ def _personal_site(page: Page) -> list[Candidate]:
         if (owner != name or named_after) and name_like(owner):
             return [Candidate(owner, "the site's owner", 1.0, ["+1 thin"])]
     return []
+
+
+def _home_link_names(page: Page) -> list[str]:
+    """What the links to the site's home page say: the logo's text of a personal blog is its
+    owner's name ("Pierce Freeman" at pierce.dev)."""
+    names = []
+    for a in page.tree.iter("a"):
+        href = urlsplit((a.get("href") or "").strip())
+        here = not href.netloc or href.netloc.lower().removeprefix("www.") == page.host
+        if here and href.path in ("/", "./") and not href.query and (text := spaced_text(a)):
+            names.append(text)
+    return names[:4]
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:blog|site|notes|weblog|homepage|website)$", re.I)
@@ -338,9 +355,35 @@ def _visible_bylines(page: Page) -> list[Candidate]:
             if len(text) <= MAX_AUTHOR and _BY_LINE.match(text):
                 add(el, clean_byline(text), "'By' line near the headline", 3.5)
                 break
+        if not found:
+            _pictured_name(page, page.order[at + 1 : at + 1 + 60], add)
     if not found:
         _labelled_names(page, add)
     return found
+
+
+def _pictured_name(page: Page, near: list[Any], add: Any) -> None:
+    """A byline of a portrait and a name, under the headline: the picture's alt text said again
+    beside it, or an avatar's picture with the name after it ("<img class=avatar> Mahua Das in
+    Guides")."""
+    for img in near:
+        # A picture with a caption is the story's, and its caption's name is a credit.
+        if img.tag != "img" or next(img.iterancestors("figure", "picture"), None) is not None:
+            continue
+        alt = clean_line(img.get("alt"))
+        following = img.getnext()
+        if following is None or not isinstance(following.tag, str):
+            following = None
+        beside = clean_line(img.tail) or (spaced_text(following) if following is not None else "")
+        name = clean_byline(_IN_SECTION.sub("", beside)) if len(beside) <= MAX_AUTHOR else ""
+        if not name_like(name) or len(name.split()) > 4 or ":" in name:
+            continue
+        if (alt and _agree(alt, name)) or (not alt and "avatar" in (img.get("class") or "")):
+            add(img, name, "a name beside its picture", 3.0)
+            return
+
+
+_IN_SECTION = re.compile(r"\s+in(?:\s.*)?$")
 
 
 def _labelled_names(page: Page, add: Any) -> None:
@@ -405,6 +448,9 @@ def _name_in(el: Any) -> str:
     text = spaced_text(inner[0] if inner else el)
     if len(text) > 2 * MAX_AUTHOR:
         return _leading_name(el)
+    topics = [spaced_text(a) for a in el.iter("a") if _tag_link(a)]
+    if topics and " ".join(topics) == text:
+        return ""
     name = clean_byline(text)
     if not name and LABEL.match(text + " "):
         following = el.getnext()
@@ -421,12 +467,22 @@ def _leading_name(box: Any) -> str:
             isinstance(el.tag, str)
             and el.tag not in ("script", "style")
             and (el.text or "").strip()
+            and not _tag_link(el)
         ):
             name = clean_byline(spaced_text(el))
             # "NB" in a circle is the avatar's initials.
             initials = len(name) <= 3 and name.isupper()
             return name if name_like(name) and len(el) == 0 and not initials else ""
     return ""
+
+
+def _tag_link(el: Any) -> bool:
+    """Whether el is (in) a link to a tag's or a category's page: a topic, not a name."""
+    link = el if el.tag == "a" else next(el.iterancestors("a"), None)
+    return link is not None and bool(_TOPIC_PAGE.search(link.get("href") or ""))
+
+
+_TOPIC_PAGE = re.compile(r"/(?:tags?|category|categories|topics?|kategori|label)/", re.I)
 
 
 def _plausibility(page: Page, c: Candidate) -> None:
@@ -445,6 +501,8 @@ def _plausibility(page: Page, c: Candidate) -> None:
         c.note(-1.5, "a role, not a name")
     if "@" in text and " " not in text.strip():
         c.note(-3.0, "an e-mail address, not a name")
+    if _WEB_ADDRESS.match(text):
+        c.note(-6.0, "a web address, not a name")
     if is_a_date(text):
         c.note(-6.0, "a date, not a name")
     if not c.source.startswith(_DECLARED) and reads_as_phrase(text):

@@ -18,6 +18,7 @@ LABEL = re.compile(
 )
 
 
+_LABEL_INSIDE = re.compile(r"\b(?:written|posted|authored|reported)\s+by\b\s*[:：]?\s*", re.I)
 _LEAD = re.compile(r"^(?:[\s|•·–—,:-]|\b(?:[AP]\.?M\.?|[A-Z]{1,3}T|UTC|GMT|WIB|WITA)\b)+")
 _FOOTNOTE = re.compile(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
 _TAIL = re.compile(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
@@ -29,6 +30,11 @@ def clean_byline(text: str) -> str:
     text = clean_line(text)
     for _ in range(2):
         text = LABEL.sub("", text).strip(" :,")
+    label = _LABEL_INSIDE.search(text)
+    if label and any(ch.isdigit() for ch in text[: label.start()]):
+        # "Jun 2 Written By Ana Ruiz": after a date, the name follows the label; "Jun 2
+        # Written By" and an empty link: the template printed none.
+        text = text[label.end() :]
     found = find_printed(text)
     if found is not None:
         at = text.find(found[1])
