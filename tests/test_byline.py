@@ -306,3 +306,20 @@ def test_a_byline_boxs_topic_links_are_no_name() -> None:
         "Personal finance</a></li></ul></div>"
     )
     assert extract_article(page(header=header), URL).author == ""
+
+
+def test_a_by_line_with_a_colon_is_a_byline() -> None:
+    assert extract_article(page(header="<p>By: Halvard Moe</p>"), URL).author == "Halvard Moe"
+
+
+def test_a_contributors_label_and_the_name_after_it_in_one_box() -> None:
+    after = "<div class='tags'><div><strong>Contributors:</strong> Sunniva Brekke</div></div>"
+    assert extract_article(page(after=after), URL).author == "Sunniva Brekke"
+
+
+def test_a_summary_saying_who_wrote_the_post_names_the_author() -> None:
+    head = (
+        "<meta name='description' content='This post was written by Runa Eide, MD, a"
+        " gastroenterologist at Trail Health. Diet is one of the pillars of a thriving life.'>"
+    )
+    assert extract_article(page(head=head), URL).author == "Runa Eide"

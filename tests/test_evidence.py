@@ -365,3 +365,11 @@ def test_an_unclosed_banner_aside_around_the_page_is_no_sidebar() -> None:
     )
     html = html.replace("<article>", "<main><article>").replace("</body>", "</main></body>")
     assert extract_article(html, URL).author == "Rina Marlina"
+
+
+def test_an_unclosed_menu_nav_around_the_headline_is_no_sidebar() -> None:
+    header = "<p>oleh <a href='/authors/rina-marlina'>Rina Marlina</a></p>"
+    html = page(header=header).replace("<body>", "<body><nav class='menu'><a href='/'>Beranda</a>")
+    html = html.replace("</body>", "</nav></body>")
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert extract_article(html, URL).author == "Rina Marlina"

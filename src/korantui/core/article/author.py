@@ -174,13 +174,15 @@ _POSSESSIVE = re.compile(r"['’]s\s+(?:blog|site|notes|weblog|homepage|website)
 def _description_byline(page: Page) -> list[Candidate]:
     """A wire story's summary that opens with its byline ("By Md Aynal Haque RAJSHAHI, Dec 20
     (BSS) - ..."): the name, without the dateline's capitalised place."""
-    text = page.first_meta("description", "og:description")
+    text = _THIS_POST.sub("", page.first_meta("description", "og:description"))
     if not _BY_LINE.match(text):
         return []
-    name = _DATELINE.sub("", clean_byline(text[:MAX_AUTHOR]))
+    # "This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health."
+    name = _DATELINE.sub("", clean_byline(text[:MAX_AUTHOR].split(",")[0]))
     return [Candidate(name, "a 'By' line opening the summary", 2.0)] if name_like(name) else []
 
 
+_THIS_POST = re.compile(r"^(?:this|the)\s+(?:post|article|story|blog)\s+(?:was|is)\s+", re.I)
 _DATELINE = re.compile(r"\s+[A-Z]{3,}(?:\s+[A-Z]{3,})*\W*$")
 
 
@@ -396,11 +398,14 @@ def _labelled_names(page: Page, add: Any) -> None:
         if not own or len(own) > MAX_AUTHOR:
             continue
         if _LABEL_ONLY.fullmatch(own) and not clean_line(el.text_content())[len(own) :]:
+            # "<strong>Contributors:</strong> Janet Loughrey", or the name in an element of
+            # its own after the label's.
             following = el.getnext()
-            if following is not None and isinstance(following.tag, str):
-                name = clean_byline(spaced_text(following))
+            beside = clean_line(el.tail)
+            if beside or (following is not None and isinstance(following.tag, str)):
+                name = clean_byline(beside or spaced_text(following))
                 if name_like(name):
-                    add(following, name, "the name after a 'Written by' label", 3.5)
+                    add(el if beside else following, name, _AFTER_LABEL, 3.5)
                     return
         elif _WRITTEN_BY.match(own) or (_LABEL_ONLY.fullmatch(own) and len(el)):
             # "Written by Name", or "Written by <a>Name</a>": the label and the name in one.
@@ -415,20 +420,23 @@ _WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "facts column": 0.0
 _IN_CLUTTER = f"{_WHERE_POINTS['clutter']:+g} in the clutter"
 _NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
 _AUTHOR_PAGE = re.compile(
-    r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|people"
+    r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|profiles|people"
     r"|reporter|staff|team)/[^/?#]+/?(?:[?#]|$)",
     re.I,
 )
+_AFTER_LABEL = "the name after a 'Written by' label"
 _LABEL_ONLY = re.compile(
     r"(?:(?:written|posted|authored|reported|article|story)\s+by|by|oleh|ditulis\s+oleh|penulis"
-    r"|author|writer"
+    r"|author|writer|contributors?"
     r"|reporter|pewarta)\s*[:：]?",
     re.I,
 )
 _WRITTEN_BY = re.compile(
     r"^(?:written|authored)\s+by\s+\S|^(?:ditulis\s+oleh|penulis)\s*:?\s+\S", re.I
 )
-_BY_LINE = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s+\S", re.I)
+_BY_LINE = re.compile(
+    r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s*[:：]?\s+\S", re.I
+)
 _BY_LINE_OPENINGS = frozenset("wWpPrRbBoO")
 
 

@@ -331,14 +331,15 @@ def is_clutter_box(el: Any) -> bool:
     chrome; never the frame of the page's text, whatever its class names say."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("aside", "nav", "footer"):
-        # An unclosed <aside> of a banner swallows the rest of the page, <main> and all.
-        return not (_holds_main(el) and _frames_the_text(el))
+        # An unclosed <aside> of a banner or <nav> of a menu swallows the rest of the page,
+        # headline and all.
+        return not (_holds_the_article(el) and _frames_the_text(el))
     marks = f"{el.get('class') or ''} {el.get('id') or ''}"
     return bool(marks.strip()) and _names_clutter(marks) and not _frames_the_text(el)
 
 
-def _holds_main(el: Any) -> bool:
-    return next(el.iterdescendants("main", "article"), None) is not None
+def _holds_the_article(el: Any) -> bool:
+    return next(el.iterdescendants("main", "article", "h1"), None) is not None
 
 
 @lru_cache(maxsize=4096)
