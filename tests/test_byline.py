@@ -323,3 +323,11 @@ def test_a_summary_saying_who_wrote_the_post_names_the_author() -> None:
         " gastroenterologist at Trail Health. Diet is one of the pillars of a thriving life.'>"
     )
     assert extract_article(page(head=head), URL).author == "Runa Eide"
+
+
+def test_an_icon_beside_a_button_s_label_is_no_byline() -> None:
+    header = (
+        "<a class='print'><img src='/icons/print.svg' alt='Print Vet Bio'>"
+        "<span>Print Article</span></a>"
+    )
+    assert extract_article(page(header=header), URL).author == ""

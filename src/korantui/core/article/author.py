@@ -90,7 +90,7 @@ def choose_author(candidates: list[Candidate], page: Page, *, body_author: str =
     topics = {spaced_text(a).lower() for a in page.tree.iter("a") if _tag_link(a)}
     for c in candidates:
         if str(c.value).lower() in topics:
-            c.note(-3.0, "the name of a topic the page links to")
+            c.note(-5.0, "the name of a topic the page links to")
         agreeing = {o.source for o in witnesses if o is not c and _agree(o.value, c.value)}
         if agreeing:
             c.note(min(len(agreeing), 2) * 0.75, f"agrees with {', '.join(sorted(agreeing))}")
@@ -380,7 +380,8 @@ def _pictured_name(page: Page, near: list[Any], add: Any) -> None:
         name = clean_byline(_IN_SECTION.sub("", beside)) if len(beside) <= MAX_AUTHOR else ""
         if not name_like(name) or len(name.split()) > 4 or ":" in name:
             continue
-        if (alt and _agree(alt, name)) or (not alt and "avatar" in (img.get("class") or "")):
+        said_again = set(words(name)) <= set(words(alt))  # "Print Vet Bio": "Print Article"
+        if (alt and said_again) or (not alt and "avatar" in (img.get("class") or "")):
             add(img, name, "a name beside its picture", 3.0)
             return
 
