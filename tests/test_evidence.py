@@ -184,6 +184,14 @@ def test_a_date_only_in_json_ld_is_found() -> None:
     assert got.published == datetime(2022, 9, 20, 16, 30, tzinfo=WIB)
 
 
+def test_a_table_of_dates_under_the_headline_is_data_not_the_articles_day() -> None:
+    head = "<meta property='article:published_time' content='2025-02-12T23:21:00+00:00'>"
+    rows = "".join(f"<tr><td>{m}/1/2013</td><td>+13.{m}%</td></tr>" for m in range(1, 13))
+    header = f"<table><tr><th>Date</th><th>Change</th></tr>{rows}</table>"
+    got = extract_article(page(head=head, header=header), URL)
+    assert got.published == datetime(2025, 2, 12, 23, 21, tzinfo=UTC)
+
+
 def test_a_date_after_the_fetch_or_before_1995_is_no_date() -> None:
     for printed in ("Selasa, 20 September 2033", "Senin, 2 Januari 1984"):
         header = f"<div class='tanggal'>{printed}</div>"

@@ -47,6 +47,8 @@ def printed_near_headline(page: Page, now: datetime, now_exact: bool = True) -> 
     before = order[max(0, at - _BEFORE_HEADLINE) : at]
     found: list[Candidate] = []
     for distance, el in enumerate([anchor, *after]):
+        if el.tag in ("td", "th") and _in_a_column_of_dates(el, now):
+            break  # a table of data under the headline: the header's dates came before it
         dt, relative = printed_date_of(el, now, page) if el is not anchor else (None, False)
         if dt is None:
             dt, relative = _tail_date(el, page), False
@@ -75,6 +77,18 @@ def printed_near_headline(page: Page, now: datetime, now_exact: bool = True) -> 
                 if len(found) == 2:
                     break
     return found
+
+
+def _in_a_column_of_dates(cell: Any, now: datetime) -> bool:
+    """Whether a table cell that prints a date has one in the same column of the next row
+    too ("1/1/2013 +13.1%", "2/1/2013 +13.1%"): a series of data, not the article's day."""
+    row = cell.getparent()
+    following = row.getnext() if row is not None else None
+    if following is None or following.tag != "tr" or _printed_date(cell, now)[0] is None:
+        return False
+    column = list(row).index(cell)
+    cells = list(following)
+    return column < len(cells) and _printed_date(cells[column], now)[0] is not None
 
 
 def _tail_date(el: Any, page: Page) -> datetime | None:
