@@ -150,7 +150,7 @@ async def test_narrow_terminal_shows_one_thing_at_a_time(write_config):
         app.main.headline_list.refresh()
         await pilot.pause()
         line = next(line for line in screen_text(app).splitlines() if "panjang" in line)
-        assert re.search(r"panjang \w*… +Satu", line), line  # a cut title says so
+        assert re.search(r"panjang[\w ]*… +Satu", line), line  # a cut title says so
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.main.reading_mode and app.main.article_view.has_focus
