@@ -331,3 +331,8 @@ def test_an_icon_beside_a_button_s_label_is_no_byline() -> None:
         "<span>Print Article</span></a>"
     )
     assert extract_article(page(header=header), URL).author == ""
+
+
+def test_a_kontributor_label_names_the_author_beside_it() -> None:
+    after = "<p><b>Kontributor:</b> Rina Marlina</p>"
+    assert extract_article(page(after=after), URL).author == "Rina Marlina"
