@@ -47,9 +47,9 @@ def printed_near_headline(page: Page, now: datetime, now_exact: bool = True) -> 
     before = order[max(0, at - _BEFORE_HEADLINE) : at]
     found: list[Candidate] = []
     for distance, el in enumerate([anchor, *after]):
-        if el.tag in ("td", "th") and _in_a_column_of_dates(el, now):
-            break  # a table of data under the headline: the header's dates came before it
         dt, relative = printed_date_of(el, now, page) if el is not anchor else (None, False)
+        if dt is not None and el.tag in ("td", "th") and _next_row_dated(el, now):
+            break  # a table of data under the headline: the header's dates came before it
         if dt is None:
             dt, relative = _tail_date(el, page), False
         if dt is not None and not any(c.value == dt for c in found):
@@ -79,12 +79,12 @@ def printed_near_headline(page: Page, now: datetime, now_exact: bool = True) -> 
     return found
 
 
-def _in_a_column_of_dates(cell: Any, now: datetime) -> bool:
-    """Whether a table cell that prints a date has one in the same column of the next row
-    too ("1/1/2013 +13.1%", "2/1/2013 +13.1%"): a series of data, not the article's day."""
+def _next_row_dated(cell: Any, now: datetime) -> bool:
+    """Whether a table cell's column prints a date in the next row too ("1/1/2013 +13.1%",
+    "2/1/2013 +13.1%"): a series of data, not the article's day."""
     row = cell.getparent()
     following = row.getnext() if row is not None else None
-    if following is None or following.tag != "tr" or _printed_date(cell, now)[0] is None:
+    if following is None or following.tag != "tr":
         return False
     column = list(row).index(cell)
     cells = list(following)
