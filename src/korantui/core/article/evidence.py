@@ -333,7 +333,8 @@ def is_clutter_box(el: Any) -> bool:
     if tag in ("aside", "nav", "footer"):
         # An unclosed <aside> of a banner or <nav> of a menu swallows the rest of the page,
         # headline and all.
-        return not (_holds_the_article(el) and _frames_the_text(el))
+        # The frame test first: its masses are cached, the look for a headline is a walk.
+        return not (_frames_the_text(el) and _holds_the_article(el))
     marks = f"{el.get('class') or ''} {el.get('id') or ''}"
     return bool(marks.strip()) and _names_clutter(marks) and not _frames_the_text(el)
 
