@@ -55,6 +55,11 @@ def main() -> None:
     if mode == "time":
         threading.Timer(point, die).start()
 
+    def say(word: str, what: list[object]) -> None:
+        # One write a line: print's pieces are written one by one when the output is
+        # unbuffered (PYTHONUNBUFFERED), and a kill between them left "saving " with no JSON.
+        os.write(1, f"{word} {json.dumps(what)}\n".encode())
+
     def opened(res: RefreshResult) -> None:
         # A reader opens an article while the refresh goes on.
         if rng.random() < 0.3:
@@ -64,11 +69,11 @@ def main() -> None:
                 body = f"isi {h.id} run {seed}"
                 # Said before the save too: the kill may land after its commit and before the
                 # "saved" line (another thread's statement), and the store then rightly holds it.
-                print("saving", json.dumps([h.id, body]), flush=True)
+                say("saving", [h.id, body])
                 store.save_article(
                     h.id, Article(url=h.link, title=h.title, blocks=[Block("p", body)])
                 )
-                print("saved", json.dumps([h.id, body]), flush=True)
+                say("saved", [h.id, body])
 
     class Report:
         """sync's report: announces each article it stored."""
@@ -80,7 +85,7 @@ def main() -> None:
 
         def article_done(self, headline: Headline, reading: Reading) -> None:
             if reading.status == FULL_TEXT:
-                print("saved", json.dumps([headline.id, reading.article.text]), flush=True)
+                say("saved", [headline.id, reading.article.text])
 
     async def run() -> None:
         async with Fetcher(FetchSettings(read_timeout=5, total_timeout=10)) as fetcher:
