@@ -9,9 +9,10 @@ named key, each optionally behind modifiers.
 
 from __future__ import annotations
 
-import re
 import string
 import unicodedata
+
+from korantui.core.regex_cache import compiled
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(
@@ -35,7 +36,7 @@ CHARACTER_NAMES = frozenset(
         unicodedata.name(c).lower().replace("-", "_").replace(" ", "_") for c in string.punctuation
     )
 )
-_ACTION = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_ACTION = compiled(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 def _split(one: str) -> tuple[list[str], str]:

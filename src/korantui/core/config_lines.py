@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from korantui.core.regex_cache import compiled
+
 Path = tuple[str | int, ...]
 
-_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[^\[\]]+?)\s*\]\]")
-_TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]")
-_KEY = re.compile(r"""^\s*(?P<key>"[^"]*"|'[^']*'|[A-Za-z0-9_.\-"' ]+?)\s*=""")
+_ARRAY_HEADER = compiled(r"^\s*\[\[\s*(?P<name>[^\[\]]+?)\s*\]\]")
+_TABLE_HEADER = compiled(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]")
+_KEY = compiled(r"""^\s*(?P<key>"[^"]*"|'[^']*'|[A-Za-z0-9_.\-"' ]+?)\s*=""")
 
 
 def _parts(dotted: str) -> tuple[str, ...]:

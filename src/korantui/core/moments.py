@@ -15,17 +15,17 @@ format_when, from story_date: one story, one date.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from korantui.core import clock
+from korantui.core.regex_cache import compiled
 
 if TYPE_CHECKING:
     from korantui.core.models import Article, Headline
 
 _ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
-_OFFSET_AT_END = re.compile(
+_OFFSET_AT_END = compiled(
     r"(?:(?P<name>WITA|WIB|WIT)|(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2}))\s*$"
 )
 

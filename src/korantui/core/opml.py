@@ -16,6 +16,7 @@ from email.utils import format_datetime
 
 from korantui.core.config import feed_url_key
 from korantui.core.models import FeedSpec
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources import registry
 
@@ -23,7 +24,7 @@ NS = "https://korantui.invalid/opml"  # .invalid: a namespace name, never fetche
 _PREFIX = "korantui"
 _MAX_CHARS = 20 * 1024 * 1024
 _MAX_DEPTH = 32
-_DOCTYPE = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_DOCTYPE = compiled(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 
 
 class OpmlError(Exception):

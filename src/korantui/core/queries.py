@@ -12,11 +12,11 @@ A search is the user's words, never FTS5 syntax: each word becomes a quoted term
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ MAX_QUERIES = 100
 MAX_SEARCH = 500  # characters
 ROWS = 500  # a saved search lists at most this many headlines
 _KEYS = frozenset({"name", "search", "category"})
-_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+_TOKEN = compiled(r'-?"[^"]*"|\S+')
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,20 +15,22 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from korantui.core.regex_cache import compiled
+
 if TYPE_CHECKING:
     from korantui.core.models import Article, Block
 
 # ESC-introduced sequences first (CSI, OSC, DCS... and two-byte escapes), so their payload goes
 # with them; then any control character left over. An unterminated string sequence stops at the
 # end of the line: one stray "ESC ]" must not swallow a whole article.
-_ESCAPE_SEQ = re.compile(
+_ESCAPE_SEQ = compiled(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC/DCS/SOS/PM/APC ... terminator
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit OSC/DCS/...
     r"|\x1b[ -/]*[0-~]?"  # lone ESC, or a two/three-byte escape (ESC c, ESC ( B, ESC 7...)
 )
-_CONTROL = re.compile(
+_CONTROL = compiled(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (keep \t \n), DEL, C1
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
     "\u206a-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"  # deprecated format chars, BOM, anchors
@@ -36,8 +38,8 @@ _CONTROL = re.compile(
 )
 # Whatever clean_text would change: without any of these, the text is returned as it is (most
 # titles and summaries; a refresh cleans ~100 strings a feed).
-_NEEDS_CLEANING = re.compile(_CONTROL.pattern[:-1] + "\u2028\u2029]")
-_BLANKS = re.compile(r"\n\s*\n\s*")
+_NEEDS_CLEANING = compiled(_CONTROL.pattern[:-1] + "\u2028\u2029]")
+_BLANKS = compiled(r"\n\s*\n\s*")
 
 SAFE_SCHEMES = frozenset({"http", "https"})
 MAX_URL = 4096  # longer "addresses" are data, not links
@@ -57,8 +59,8 @@ def clean_text(text: str | None) -> str:
     return _CONTROL.sub("", text)
 
 
-_C1 = re.compile("[\x80-\x9f]")
-_CHAR_REF = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
+_C1 = compiled("[\x80-\x9f]")
+_CHAR_REF = compiled(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 
 
 def _char_ref(m: re.Match[str]) -> str:

@@ -13,10 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from korantui.core.regex_cache import compiled
+
 DEFAULT_INTERVAL = timedelta(minutes=30)
 BACKOFF_CAP = timedelta(hours=6)  # the longest wait failures alone impose
 HINT_CAP = timedelta(hours=24)  # the longest a server's headers may hold a feed back
-_MAX_AGE = re.compile(r"(?:^|[,\s])(s-maxage|max-age)\s*=\s*\"?(\d{1,12})", re.I)
+_MAX_AGE = compiled(r"(?:^|[,\s])(s-maxage|max-age)\s*=\s*\"?(\d{1,12})", re.I)
 
 
 @dataclass(frozen=True, slots=True)

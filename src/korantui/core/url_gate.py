@@ -11,16 +11,15 @@ judge, in full. tests/test_url_gate.py holds the two together on hostile and ran
 
 from __future__ import annotations
 
-import re
-
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import MAX_URL, safe_url
 
 # A lowercase http(s) scheme, printable ASCII without spaces (clean_line leaves it as it is), no
 # ';' (urlparse's path parameters) and no empty query or fragment ("?#", a trailing "?" or
 # "#"): the shapes urljoin's urlunparse(urlparse(url)) would rewrite.
-_PLAIN = re.compile(r"https?://[!-:<-~]*")
-_REWRITTEN = re.compile(r"\?#|[?#]$")
-_END_OF_ORIGIN = re.compile(r"[/?#]")
+_PLAIN = compiled(r"https?://[!-:<-~]*")
+_REWRITTEN = compiled(r"\?#|[?#]$")
+_END_OF_ORIGIN = compiled(r"[/?#]")
 
 _MAX_ORIGINS = 4096  # a refresh meets a few hundred; beyond this the table starts again
 _origins: dict[str, bool] = {}

@@ -28,18 +28,19 @@ from korantui.core.net.charset import decode_html
 from korantui.core.net.doctype import why_not_an_article
 from korantui.core.net.fetch import Fetcher, FetchError, FetchRefused
 from korantui.core.net.zones import Zone
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, safe_url
 
 MAX_PAGES = 10
-_AMP_CACHE = re.compile(r"^/(?:[a-z]/)?(?:s/)?([^/]+\.[^/]+)(/.*)?$", re.I)
+_AMP_CACHE = compiled(r"^/(?:[a-z]/)?(?:s/)?([^/]+\.[^/]+)(/.*)?$", re.I)
 _AMP_QUERY = {"amp", "outputtype", "amp_js_v", "usqp"}
-_NEXT_TEXT = re.compile(
+_NEXT_TEXT = compiled(
     r"^\W*(?:halaman\s+)?(?:selanjutnya|berikutnya|next(?:\s+page)?|lanjut(?:kan)?)\W*$"
     r"|^\s*[»›>]+\s*$",
     re.I,
 )
-_PAGINATION = re.compile(r"pag(?:e|ing|ination|er)|halaman|multipage|nav-links", re.I)
-_PART_SUFFIX = re.compile(r"(?:/\d{1,2}|-part\d{1,2}|/all|/amp)+/?$|/$", re.I)
+_PAGINATION = compiled(r"pag(?:e|ing|ination|er)|halaman|multipage|nav-links", re.I)
+_PART_SUFFIX = compiled(r"(?:/\d{1,2}|-part\d{1,2}|/all|/amp)+/?$|/$", re.I)
 _PAGE_PARAMS = {"page", "page_num", "p", "halaman", "hal", "showpage", "single", "pg"}
 
 

@@ -31,11 +31,12 @@ from korantui.core.article.person_names import (
     reads_as_phrase,
     spaced_text,
 )
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
-_USER_NAME = re.compile(r"^[\w.-]+$")
-_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-_TEMPLATE = re.compile(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
+_USER_NAME = compiled(r"^[\w.-]+$")
+_WEB_ADDRESS = compiled(r"^(?:https?://|www\.)\S+$", re.I)
+_TEMPLATE = compiled(r"\{\{|\}\}|^[a-z]+(?:\.[a-z]+){2,}$")
 
 
 def author_candidates(
@@ -92,7 +93,7 @@ def choose_author(candidates: list[Candidate], page: Page, *, body_author: str =
 _SIDEBAR_ECHO = "printed in a sidebar: another story's"
 
 
-_COPYRIGHT = re.compile(
+_COPYRIGHT = compiled(
     r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\)|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[^.|•©]+?)\s*(?:\.|,|\ball rights\b|$)",
     re.I,
@@ -146,7 +147,7 @@ def _home_link_names(page: Page) -> list[str]:
     return names[:4]
 
 
-_POSSESSIVE = re.compile(r"['’]s\s+(?:blog|site|notes|weblog|homepage|website)$", re.I)
+_POSSESSIVE = compiled(r"['’]s\s+(?:blog|site|notes|weblog|homepage|website)$", re.I)
 
 
 def _description_byline(page: Page) -> list[Candidate]:
@@ -160,8 +161,8 @@ def _description_byline(page: Page) -> list[Candidate]:
     return [Candidate(name, "a 'By' line opening the summary", 2.0)] if name_like(name) else []
 
 
-_THIS_POST = re.compile(r"^(?:this|the)\s+(?:post|article|story|blog)\s+(?:was|is)\s+", re.I)
-_DATELINE = re.compile(r"\s+[A-Z]{3,}(?:\s+[A-Z]{3,})*\W*$")
+_THIS_POST = compiled(r"^(?:this|the)\s+(?:post|article|story|blog)\s+(?:was|is)\s+", re.I)
+_DATELINE = compiled(r"\s+[A-Z]{3,}(?:\s+[A-Z]{3,})*\W*$")
 
 
 def _trafilatura_author(page: Page) -> str:
@@ -197,7 +198,7 @@ def _json_ld(page: Page) -> list[Candidate]:
     return []
 
 
-_REVIEWED = re.compile(
+_REVIEWED = compiled(
     r"^(?:(?:medically\s+|fact[- ])?reviewed|edited|fact[- ]checked|diperiksa|disunting|editor)"
     r"(?:\s+by)?\s*[:：]?\s+(?P<name>\S.*)$",
     re.I,

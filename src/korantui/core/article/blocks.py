@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from korantui.core.models import Block, Link
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_text, safe_url
 
 _SKIP = frozenset(
@@ -70,8 +71,8 @@ _BLOCKS = frozenset(
         "summary",
     }
 )
-_EMBED_QUOTE = re.compile(r"tweet|instagram|tiktok|facebook|embed", re.I)
-_WS = re.compile(r"\s+")
+_EMBED_QUOTE = compiled(r"tweet|instagram|tiktok|facebook|embed", re.I)
+_WS = compiled(r"\s+")
 
 
 class _Builder:

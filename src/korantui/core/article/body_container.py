@@ -11,12 +11,12 @@ in the header, outside the body's box, and is the article's.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
 
 from korantui.core.models import Block
+from korantui.core.regex_cache import compiled
 
 # The container holds at least this share of the words of the blocks whose element was found
 # (measured on the corpus: 0.75 to 0.85 find the same boxes; lower takes the article's own
@@ -27,7 +27,7 @@ CONTAINER_SHARE = 0.8
 # paragraphs apart, and a reading's spacing and punctuation do not count.
 _KEY_CHARS = 50
 _SHORTEST_KEY = 12
-_NOT_LETTERS = re.compile(r"\W+")
+_NOT_LETTERS = compiled(r"\W+")
 # Elements a block's text can come from. Boxes of text with no block inside (a card's <div>)
 # are left out: looking at every <div> of a page costs more than the rest of the step, and
 # blocks not found stay.

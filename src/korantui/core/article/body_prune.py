@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from korantui.core.models import Block
+from korantui.core.regex_cache import compiled
 
 # A run of blocks printed again (a copy for small screens, a summary box repeating the text)
 # counts once when it is at least this long: short repeats are table cells, list labels.
@@ -51,7 +52,7 @@ def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
 
 # Buttons and labels of the site's own furniture, alone in a block (the advertisement labels
 # are cleanup.py's _ADS, for every reading and rule).
-_CHROME = re.compile(
+_CHROME = compiled(
     r"^\W*(?:"
     r"(?:sign|log)\s*(?:up|in|out)(?:\s+(?:now|today|for\s+free|here))?"
     r"|subscribe(?:\s+(?:now|today|here|to\s+(?:us|our\s+newsletter)))?|newsletters?"
@@ -79,7 +80,7 @@ _CHROME = re.compile(
 )
 # Prompts a site adds under its articles: a newsletter box, a rating widget, a cookie notice,
 # an affiliate disclosure. Matched in short blocks only.
-_PROMPT = re.compile(
+_PROMPT = compiled(
     r"\b(?:sign\s*up|subscribe)\b.{0,40}\b(?:newsletter|mailing\s+list|inbox|updates)\b"
     r"|\bdelivered\s+(?:straight\s+|right\s+|directly\s+)?to\s+your\s+inbox\b"
     r"|\benter\s+your\s+email(?:\s+address)?\b|\byou(?:'|’)re\s+(?:now\s+)?subscribed\b"
@@ -101,10 +102,10 @@ _PROMPT = re.compile(
 PROMPT_WORDS = 60
 # A template's filler text, shown where a form or a widget was left unfilled: never an article's,
 # at any length.
-_PLACEHOLDER = re.compile(r"^\W*lorem\s+ipsum(?:\s+dolor\s+sit\s+amet\b|\W*$)", re.I)
+_PLACEHOLDER = compiled(r"^\W*lorem\s+ipsum(?:\s+dolor\s+sit\s+amet\b|\W*$)", re.I)
 # "Posted by the editors on Tuesday, August 29, 2023", "Last updated on September 16th, 2023":
 # when the page was written, shown in the header and the metadata, not part of the text.
-_STAMP = re.compile(
+_STAMP = compiled(
     r"^\W*(?:posted|published|updated|last\s+(?:updated|reviewed|modified))\b"
     r"(?:\s+by\s+[^\n]{1,40}?)?(?:\s+on|\s*:)?\s+[^\n]{0,40}\b(?:19|20)\d\d\b[^\n]{0,24}$",
     re.I,
@@ -113,7 +114,7 @@ STAMP_WORDS = 14
 
 # Headings of the sections that close a page after its article, taken to its end: a bio, the
 # comments.
-_CLOSING = re.compile(
+_CLOSING = compiled(
     r"^\W*(?:about\s+the\s+authors?|about\s+(?:the\s+)?(?:writer|editor)|meet\s+the\s+author"
     r"|(?:written|reviewed)\s+by\b[^.!?]{0,60}|author(?:\s+bio)?|(?:\d+\s+)?comments?"
     r"|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:conversation|discussion)"
@@ -135,7 +136,7 @@ CLOSING_HEADING_WORDS = 8
 # changes on the corpus is a story whose "Read this next" cards hold a third of its words.)
 CLOSING_SHARE = 0.35
 # Headings of lists of other pages, taken with the short items under them, wherever they are.
-_LIST_HEADING = re.compile(
+_LIST_HEADING = compiled(
     r"^\W*(?:recent\s+posts|popular\s+posts|latest\s+posts|(?:browse\s+)?related(?:\s+\w+)?"
     r"|more\s+(?:from|on)\s+[^.!?=≠]{1,40}|more\s+(?:like\s+this|articles|stories|posts)"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.*"
@@ -155,7 +156,7 @@ CLOSING_LIST_ITEM_WORDS = 40
 # started CNX Software in 2010". A full name (two to four capitalised words, not a sentence's
 # "The Company") opens it, a verb of a bio follows, and it names a trade or a career.
 _NAME = r"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
-_BIO = re.compile(
+_BIO = compiled(
     rf"^\(?({_NAME})(?:,\s[^,]{{2,60}},)?\s+(?:is|was|has|holds|specializes|started|joined"
     r"|worked|serves|writes|covers|loves|brings|leads|teaches|earned|graduated)\b"
 )
@@ -164,7 +165,7 @@ _NOT_NAMES = frozenset(
     | {"Every", "If", "In", "A", "An", "All", "Most", "Some", "His", "Her", "Their", "One"}
     | {"What", "When", "Which", "Who", "How", "Why", "Its", "My", "And", "But", "So", "As"}
 )
-_CAREER = re.compile(
+_CAREER = compiled(
     r"\b(?:writer|editor|journalist|founder|co-founder|author|years?\s+of\s+experience|degree"
     r"|CEO|CTO|director|contributor|specialist|expert|passionate|based\s+in|lives\s+in|reporter"
     r"|freelance|manager|owner|attorney|graduate|MBA|Ph\.?D|professor|executive|consultant"
@@ -203,13 +204,13 @@ def drop_chrome(blocks: list[Block]) -> list[Block]:
 # ("The Hoka Speedgoat 7. Photo: iRunFar/Eszter Horanyi", "... | Photo by Lisa Jennings",
 # "... Credit: Sam Schild", "(Picture credit: Getty)"). A credit alone may be the article's
 # own note (a list of sources) and stays; one closing a line about the picture is a caption's.
-_CREDIT_WORD = re.compile(
+_CREDIT_WORD = compiled(
     r"(?:^|[\s|(])(?:photo(?:graph)?|image|picture|pic)(?:\s+credits?)?\s*(?:by\s*:?|:)"
     r"|(?:^|[\s|(])(?:credits?|courtesy)\s*(?:of\s|:)",
     re.I,
 )
 # A sentence after the credit word: prose that speaks of a photo, not a credit.
-_SENTENCE_AFTER = re.compile(r"[.!?]\s+\S")
+_SENTENCE_AFTER = compiled(r"[.!?]\s+\S")
 # A caption is a line or two; the credit a name or two; the line about the picture says
 # something (a bare "Photo: X" is the credit alone).
 CAPTION_WORDS = 40
@@ -220,7 +221,7 @@ CAPTION_LINE_WORDS = 3
 # A credit alone that names a picture agency or says the pictures were lent: the pictures',
 # never the article's ("Photo: Shutterstock", "DGLimages via Getty Images", "Photo Courtesy
 # of NYIM Training").
-_PICTURE_CREDIT = re.compile(
+_PICTURE_CREDIT = compiled(
     r"\b(?:getty\s+images|getty|shutterstock|istock(?:photo)?|depositphotos|deposit\s+photos"
     r"|adobe\s+stock|alamy|dreamstime)\b"
     r"|^\W*(?:some\s+)?(?:photos?|images?|pictures?)\s+(?:are\s+)?courtesy\s+of\b",

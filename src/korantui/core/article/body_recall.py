@@ -17,6 +17,7 @@ from typing import Any
 from korantui.core.article.blocks import blocks_from_element
 from korantui.core.article.evidence import in_clutter, words
 from korantui.core.models import Block
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 # A paragraph worth putting back: this many words at least, and little of it links.
@@ -192,7 +193,7 @@ def _marks(el: Any) -> str:
 
 
 # Boxes laid over or beside the article that reuse its paragraph template.
-_OVERLAY = re.compile(
+_OVERLAY = compiled(
     r"cookie|consent|gdpr|modal|dialog|popup|pop-up|overlay|teaser|promo|newsletter|subscribe"
     r"|signup|sign-up|paywall|carousel|recent|call-to-action|twitter-tweet|instagram-media"
     r"|author|(?<![a-z])bio(?![a-z])|card|excerpt|caption",

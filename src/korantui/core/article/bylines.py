@@ -18,11 +18,12 @@ from korantui.core.article.person_names import (
     name_like,
     spaced_text,
 )
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 # A class word of its own, or a hump of a camel-cased one ("dateAndAuthorContainer": CSS
 # modules name their classes so).
-_BYLINE_MARK = re.compile(
+_BYLINE_MARK = compiled(
     r"(?:^|[\s_-])(?:author|byline|by-line|writer|penulis|reporter)"
     r"|(?-i:(?<=[a-z])(?:Author|Byline|Writer))",
     re.I,
@@ -30,7 +31,7 @@ _BYLINE_MARK = re.compile(
 
 
 _IN_SIDEBAR = "in a sidebar or a list of other stories"
-_SIDEBAR = re.compile(r"sidebar|side-bar|related|terkait|terkini|populer|popular|trending", re.I)
+_SIDEBAR = compiled(r"sidebar|side-bar|related|terkait|terkini|populer|popular|trending", re.I)
 
 
 def _in_sidebar(el: Any) -> bool:
@@ -42,7 +43,7 @@ def _in_sidebar(el: Any) -> bool:
     return False
 
 
-_AUTHOR_CLASS = re.compile("author|byline|writer|Author|Byline|penulis|reporter")
+_AUTHOR_CLASS = compiled("author|byline|writer|Author|Byline|penulis|reporter")
 
 
 def _marked_as_author(page: Page) -> list[Any]:
@@ -132,7 +133,7 @@ def _pictured_name(page: Page, near: list[Any], add: Any) -> None:
             return
 
 
-_IN_SECTION = re.compile(r"\s+in(?:\s.*)?$")
+_IN_SECTION = compiled(r"\s+in(?:\s.*)?$")
 
 
 def _labelled_names(page: Page, add: Any) -> None:
@@ -165,25 +166,23 @@ def _labelled_names(page: Page, add: Any) -> None:
 
 _WHERE_POINTS = {"article": 1.0, "page": 0.5, "header": 0.0, "facts column": 0.0, "clutter": -3.0}
 IN_CLUTTER = f"{_WHERE_POINTS['clutter']:+g} in the clutter"
-_NOT_A_NAME_BOX = re.compile(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
-_AUTHOR_PAGE = re.compile(
+_NOT_A_NAME_BOX = compiled(r"bio|avatar|description|image|photo|img|social|follow|about", re.I)
+_AUTHOR_PAGE = compiled(
     r"/(?:author|authors|penulis|writer|writers|contributor|contributors|profile|profiles|people"
     r"|reporter|staff|team)/[^/?#]+/?(?:[?#]|$)",
     re.I,
 )
 _AFTER_LABEL = "the name after a 'Written by' label"
-_LABEL_ONLY = re.compile(
+_LABEL_ONLY = compiled(
     r"(?:(?:written|posted|authored|reported|article|story)\s+by|by|oleh|ditulis\s+oleh|penulis"
     r"|author|writer|contributors?|kontributor"
     r"|reporter|pewarta)\s*[:：]?",
     re.I,
 )
-_WRITTEN_BY = re.compile(
+_WRITTEN_BY = compiled(
     r"^(?:written|authored)\s+by\s+\S|^(?:ditulis\s+oleh|penulis)\s*:?\s+\S", re.I
 )
-BY_LINE = re.compile(
-    r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s*[:：]?\s+\S", re.I
-)
+BY_LINE = compiled(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|oleh)\s*[:：]?\s+\S", re.I)
 _BY_LINE_OPENINGS = frozenset("wWpPrRbBoO")
 
 
@@ -234,4 +233,4 @@ def tag_link(el: Any) -> bool:
     return link is not None and bool(_TOPIC_PAGE.search(link.get("href") or ""))
 
 
-_TOPIC_PAGE = re.compile(r"/(?:tags?|category|categories|topics?|kategori|label)/", re.I)
+_TOPIC_PAGE = compiled(r"/(?:tags?|category|categories|topics?|kategori|label)/", re.I)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from korantui.core.article.body_prune import prune
 from korantui.core.article.dates import is_date_only
 from korantui.core.models import Block, Link
+from korantui.core.regex_cache import compiled
 
 # "Baca juga: ...", "BACA JUGA", "Simak juga", "Lihat juga", "Berita terkait", "Read also".
-_RELATED = re.compile(
+_RELATED = compiled(
     r"^\W{0,3}(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b"
     r"|^\W{0,3}(?:berita|artikel|bacaan)\s+(?:terkait|lainnya|pilihan|menarik)\b"
     r"|^\W{0,3}(?:baca|read)\s*:"
@@ -25,20 +26,20 @@ _RELATED = re.compile(
 # Invitations to follow the outlet elsewhere. Short blocks only, and either opening with the
 # invitation or naming a channel together with a call to act, so that a paragraph reporting on
 # WhatsApp or Twitter stays.
-_CHANNEL_INVITE = re.compile(
+_CHANNEL_INVITE = compiled(
     r"^\W*(?:yuk\s+|jangan\s+lupa\s+|mari\s+)?(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan"
     r"|pantau|klik|subscribe|berlangganan|langganan|update|download|unduh)\b"
     r".{0,200}\b(?:google\s*news|whats\s?app|telegram|saluran|channel|grup|instagram|youtube"
     r"|tiktok|facebook|twitter|ponselmu|notifikasi|newsletter|aplikasi)",
     re.I,
 )
-_CHANNEL_NAME = re.compile(
+_CHANNEL_NAME = compiled(
     r"\b(?:google\s*news|whats\s?app\s+channel|saluran\s+whats\s?app|telegram\s+channel"
     r"|channel\s+telegram)\b",
     re.I,
 )
-_CALL = re.compile(r"\b(?:klik|ikuti|follow|gabung|join|di\s*sini|here|sekarang)\b", re.I)
-_ADS = re.compile(
+_CALL = compiled(r"\b(?:klik|ikuti|follow|gabung|join|di\s*sini|here|sekarang)\b", re.I)
+_ADS = compiled(
     r"^\W*(?:(?:advertisement\W*)+(?:continue\s+reading(?:\s+below)?)?|iklan|ads"
     r"|sponsored(?:\s+content)?|(?:article|story)\s+continues\s+(?:below|after\s+(?:this\s+)?ad)"
     r"|scroll\s+(?:to|untuk)\s+(?:continue|lanjut|melanjutkan)"
@@ -47,23 +48,21 @@ _ADS = re.compile(
     r"|\W*konten\s+sponsor\W*)\W*$",
     re.I,
 )
-_SHARE_TAGS = re.compile(
+_SHARE_TAGS = compiled(
     r"^(?:tags?|topik|tagar|kata\s+kunci|bagikan|share|share\s+this|sebarkan|follow\s+us)\s*:",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^\W*(?:copyright|hak\s+cipta)\b|^\W*©|©\s*(?:19|20)\d\d\W*$", re.I)
+_COPYRIGHT = compiled(r"^\W*(?:copyright|hak\s+cipta)\b|^\W*©|©\s*(?:19|20)\d\d\W*$", re.I)
 # Shapes, arrows and similar glyphs that themes print as decoration ("▴-▴").
 _GLYPHS = "\u2190-\u21ff\u2500-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff"
-_GLYPH_ONLY = re.compile(rf"^[\s{_GLYPHS}\-–—|·•.*_=~]+$")
-_TRAILING_GLYPHS = re.compile(rf"(?:\s*[{_GLYPHS}][\s{_GLYPHS}\-–—|·•]*)$")
+_GLYPH_ONLY = compiled(rf"^[\s{_GLYPHS}\-–—|·•.*_=~]+$")
+_TRAILING_GLYPHS = compiled(rf"(?:\s*[{_GLYPHS}][\s{_GLYPHS}\-–—|·•]*)$")
 # "KORANBATAM.COM -", "JAKARTA, KOMPAS.com -", "Batam (ANTARA) -", "Jakarta -" standing alone.
-_DATELINE_ONLY = re.compile(
-    r"^[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,4}(?:\s*\([A-Za-z .]+\))?\s*[-–—]+$"
-)
-_BYLINE = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)\s*$")  # "(Tony /Jhon)", "(*)"
-_BYLINE_CODE = re.compile(r"^[\w*][\w .,/&*'’-]*$")
-_CAPTION = re.compile(r"^(?:keterangan\s+(?:gambar|foto)|caption|foto\s*:\s*ilustrasi)\b", re.I)
-_AUTHOR_LINE = re.compile(
+_DATELINE_ONLY = compiled(r"^[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,4}(?:\s*\([A-Za-z .]+\))?\s*[-–—]+$")
+_BYLINE = compiled(r"\(\s*([^()\n]{1,40}?)\s*\)\s*$")  # "(Tony /Jhon)", "(*)"
+_BYLINE_CODE = compiled(r"^[\w*][\w .,/&*'’-]*$")
+_CAPTION = compiled(r"^(?:keterangan\s+(?:gambar|foto)|caption|foto\s*:\s*ilustrasi)\b", re.I)
+_AUTHOR_LINE = compiled(
     r"^(penulis|reporter|pewarta|editor|redaktur|kontributor|author|writer|oleh|by)"
     r"\s*[:：]\s*(.{2,80})$",
     re.I,
@@ -172,8 +171,8 @@ def drop_stray_metadata(blocks: list[Block]) -> list[Block]:
 # A row of a table of figures printed as text: a date has up to three ("17/12/2025"), a
 # timestamp five ("17/12/2025 10:30"), a dated row of figures more, and a measure among them
 # (a share, an amount, a decimal).
-_FIGURE = re.compile(r"\d+")
-_MEASURE = re.compile(r"\d\s?%|[$€£¥]\s?\d|\d[.,]\d")
+_FIGURE = compiled(r"\d+")
+_MEASURE = compiled(r"\d\s?%|[$€£¥]\s?\d|\d[.,]\d")
 ROW_FIGURES = 4
 # A timestamp alone may repeat down a list of other stories; rows of a table come in runs.
 MIN_ROWS = 3

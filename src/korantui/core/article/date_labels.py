@@ -16,6 +16,7 @@ from typing import Any
 
 from korantui.core.article.dates import DAY_NAMES, find_printed
 from korantui.core.article.evidence import in_clutter
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 _LABEL = (
@@ -23,12 +24,12 @@ _LABEL = (
     r"|diterbitkan|dipublikasikan|tanggal terbit)"
 )
 # The label, then at most "on", ":" or "|" before the date ("Published in Travel" is a section).
-_LABEL_THEN = re.compile(rf"^\s*{_LABEL}\s*(?:on\b|[:|·-])?\s*", re.I)
-_QUICK = re.compile(
+_LABEL_THEN = compiled(rf"^\s*{_LABEL}\s*(?:on\b|[:|·-])?\s*", re.I)
+_QUICK = compiled(
     r"\s*(?:[Pp](?:ub|os|UB|OS)|[Dd](?:ate |ATE |ite|ITE|ipu|IPU)|[Ff](?:irst|IRST)"
     r"|[Oo](?:rig|RIG)|[Tt](?:angg|ANGG))"
 )
-_PHRASE = re.compile(r"\b(?:originally|first) published\s*(?:on\b|:)?\s*", re.I)
+_PHRASE = compiled(r"\b(?:originally|first) published\s*(?:on\b|:)?\s*", re.I)
 _MAX_LINE = 90
 _NOT_PROSE = frozenset({"script", "style", "a", "option", "title", "noscript", "template"})
 

@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from korantui.core.moments import day_only
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -59,30 +60,30 @@ _TIME_RE = (
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
     rf"(?:\s*{_ZONE_RE})?"
 )
-_NAMED = re.compile(
+_NAMED = compiled(
     rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?(?P<month>{_MONTH_RE})\.?(?:\s+|-|,\s*)"
     rf"(?P<year>\d{{4}})\b"
     rf"(?:{_TIME_RE})?",
     re.I,
 )
 # English order: "November 5, 2015 2:56 PM".
-_NAMED_US = re.compile(
+_NAMED_US = compiled(
     rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"
     rf"(?:{_TIME_RE})?",
     re.I,
 )
 # Day first, as Indonesia writes numbers: 05/11/2015 is 5 November.
-_NUMERIC = re.compile(
+_NUMERIC = compiled(
     r"(?<![\d/.-])(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>\d{4}|\d{2})(?![\d/])"
     rf"(?:{_TIME_RE})?",
     re.I,
 )
-_YMD = re.compile(
+_YMD = compiled(
     r"(?<![\d/.-])(?P<year>\d{4})[/.-](?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])"
     rf"(?:{_TIME_RE})?",
     re.I,
 )
-_RELATIVE = re.compile(
+_RELATIVE = compiled(
     r"(?P<n>\d+|se|satu|an?|one)\s*"
     r"(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|tahun"
     r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
@@ -119,8 +120,8 @@ _DAY_WORDS = {
     "yesterday": 1,
 }
 _MOMENT_WORDS = frozenset({"baru saja", "just now"})
-_RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d")
-_ISO_HINT = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+_RFC822 = compiled(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d")
+_ISO_HINT = compiled(r"^\s*\d{4}-\d{2}-\d{2}")
 
 
 def parse_date(text: str, *, now: datetime | None = None) -> datetime | None:

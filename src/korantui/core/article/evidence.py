@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from korantui.core.article.jsonld import json_ld_objects
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 # Schema.org types whose headline, date and author are the article's own.
@@ -41,7 +42,7 @@ ARTICLE_TYPES = frozenset(
     }
 )
 # Containers whose dates belong to other stories or to readers, never to this article.
-NOT_ARTICLE = re.compile(
+NOT_ARTICLE = compiled(
     r"sidebar|side-bar|aside|related|terkait|terkini|populer|popular|trending|(?<![\w-])widget"
     r"|comment"
     r"|komentar|footer|nav|menu|recommend|rekomendasi|lainnya|baca-juga|bacajuga|most-|terpopuler"
@@ -50,7 +51,7 @@ NOT_ARTICLE = re.compile(
 )
 
 
-_WORDS = re.compile(r"\w+", re.UNICODE)
+_WORDS = compiled(r"\w+", re.UNICODE)
 
 
 # The words an institution's initials leave out ("University of Wisconsin-Stevens Point": uwsp).

@@ -32,6 +32,7 @@ from korantui.core.htmlwork import on_html_thread
 from korantui.core.models import Article, Block
 from korantui.core.net.charset import decode_html
 from korantui.core.net.doctype import looks_like_feed
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, clean_markup, safe_url
 
 __all__ = [
@@ -48,12 +49,12 @@ __all__ = [
 MIN_RULE_WORDS = 25  # less than this from a rule's content selector: the rule missed
 MIN_WORDS = 8  # less than this after cleanup is a menu or a stub, not an article
 SHORT_RULE_BODY = 150  # a CMS rule's reading shorter than this is checked against the generic
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = compiled(r"^\s*<\?xml[^>]*\?>", re.I)
 # libxml2 drops everything after </html>; browsers read on, and some templates close the page
 # early and print the article after it. The parser closes both elements at the end itself.
-_PAGE_END = re.compile(r"</(?:body|html)\s*>", re.I)
+_PAGE_END = compiled(r"</(?:body|html)\s*>", re.I)
 # Class/id words of boxes that sit inside an article body but are not part of it.
-_NESTED_CLUTTER = re.compile(
+_NESTED_CLUTTER = compiled(
     r"(?:^|[\s_-])(?:related|terkait|baca-?juga|bacajuga|share|sharing|social|sosmed|comments?"
     r"|komentar|tags?|newsletter|recommend\w*|rekomendasi|popular|populer|trending|ads?|advert\w*"
     r"|iklan|promo)(?:$|[\s_-])",

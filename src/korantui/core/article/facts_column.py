@@ -14,16 +14,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from korantui.core.article.evidence import in_clutter
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 MAX_FACTS_TEXT = 600  # characters: a name, a title, a date, share buttons, a line of bio
 # Boxes of comments and of other stories, which the layout's own words name.
-_NOT_FACTS = re.compile(
+_NOT_FACTS = compiled(
     r"comment|komentar|respon|reply|discuss|disqus|related|terkait|terkini|populer|popular"
     r"|trending|recent|latest|recommend|rekomendasi|lainnya|baca-?juga|other|entries|posts",
     re.I,
 )
-_CHROME = re.compile(r"nav|menu|footer", re.I)
+_CHROME = compiled(r"nav|menu|footer", re.I)
 
 
 def in_facts_column(el: Any, url: str) -> bool:

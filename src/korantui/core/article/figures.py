@@ -17,20 +17,21 @@ from typing import Any
 from korantui.core.article.evidence import in_clutter
 from korantui.core.images.policy import declared_tiny, worth_fetching
 from korantui.core.models import Block, Figure
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, safe_url
 
 MAX_FIGURES = 40  # a gallery page of hundreds is no article to read in a terminal
 _PROBE = 40  # characters of neighbouring text that place a picture among the blocks
 
 # "Keterangan Gambar :", "Keterangan foto:", "Foto:", "FOTO :", "Caption:", "Ilustrasi:".
-_LABEL = re.compile(
+_LABEL = compiled(
     r"^\s*(?:keterangan\s+(?:gambar|foto)|ket(?:\.|erangan)?\s*foto|caption|foto|photo|gambar"
     r"|ilustrasi)\s*[:：]\s*",
     re.I,
 )
 # Credits printed with the caption: "(ANTARA/Fulan)", "(Foto: Vania/Okezone)",
 # "ANTARA FOTO/Fulan/foc.", "Foto: Dok. Humas", "(Dok. Humas)".
-_CREDIT_TAIL = re.compile(
+_CREDIT_TAIL = compiled(
     r"\s*\((?P<paren>(?:antara|foto|photo|dok|doc|istimewa|ist\b|sumber|source|reuters|afp|ap\b)"
     r"[^()]*|[^()\s]+/[^()]+)\)\s*\.?\s*$"
     r"|\s*(?P<agency>antara(?:\s+foto)?\s*/.+)$"
@@ -38,8 +39,8 @@ _CREDIT_TAIL = re.compile(
     r"|(?<=[.!?])\s*(?:foto|photo|sumber\s+foto)\s*[:：]\s*(?P<label>.{2,80}?)\s*$",
     re.I,
 )
-_CAPTION_BOX = re.compile(r"caption|keterangan|ket-?foto|credit", re.I)
-_FRAME = re.compile(r"caption|figure|foto|photo|gambar|image|img|pic", re.I)
+_CAPTION_BOX = compiled(r"caption|keterangan|ket-?foto|credit", re.I)
+_FRAME = compiled(r"caption|figure|foto|photo|gambar|image|img|pic", re.I)
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
 _NOT_BODY = frozenset({"a", "noscript", "li", "button", "form", "header", "select", "label"})
 

@@ -6,9 +6,10 @@ import re
 
 from korantui.core.models import Article, Block, Figure
 from korantui.core.moments import to_stored
+from korantui.core.regex_cache import compiled
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
+_SPECIAL = compiled(r"([\\`*_\[\]<>])")
+_LINE_START = compiled(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
 
 
 def _escape(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from korantui.core.regex_cache import compiled
+
 # A UTF-8 continuation byte (0x80..0xBF) read as Latin-1 (the C1 controls, the signs up to ¿) or
 # as Windows-1252 (€, ™, the curly quotes...).
 _C = "[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
@@ -18,7 +20,7 @@ _C = "[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™
 # (Ã, Â), emoji (ð), specials such as the replacement character (ï). Each has a pattern of its
 # own: one that starts with a fixed character is found fast, and most pages hold none of them.
 _FOLLOWING = {"â": 2, "Ã": 1, "Â": 1, "ð": 3, "ï": 2}
-_RUNS = {lead: re.compile(f"{lead}{_C}{{{n}}}") for lead, n in _FOLLOWING.items()}
+_RUNS = {lead: compiled(f"{lead}{_C}{{{n}}}") for lead, n in _FOLLOWING.items()}
 
 
 def repaired(text: str) -> str:

@@ -8,20 +8,21 @@ from typing import Any
 
 from korantui.core.article.dates import DAY_NAMES, MONTH_NAMES, find_printed
 from korantui.core.article.evidence import words
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 MAX_AUTHOR = 80
-LABEL = re.compile(
+LABEL = compiled(
     r"^(?:(?:written|posted|published|reviewed|edited|reported|authored)\s+by|by|oleh|penulis|reporter"
     r"|pewarta|editor|redaktur|kontributor|(?:the\s+)?authors?|writer|words)\s*[:：]?(?:\s+|$)",
     re.I,
 )
 
 
-_LABEL_INSIDE = re.compile(r"\b(?:written|posted|authored|reported)\s+by\b\s*[:：]?\s*", re.I)
-_LEAD = re.compile(r"^(?:[\s|•·–—,:-]|\b(?:[AP]\.?M\.?|[A-Z]{1,3}T|UTC|GMT|WIB|WITA)\b)+")
-_FOOTNOTE = re.compile(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
-_TAIL = re.compile(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
+_LABEL_INSIDE = compiled(r"\b(?:written|posted|authored|reported)\s+by\b\s*[:：]?\s*", re.I)
+_LEAD = compiled(r"^(?:[\s|•·–—,:-]|\b(?:[AP]\.?M\.?|[A-Z]{1,3}T|UTC|GMT|WIB|WITA)\b)+")
+_FOOTNOTE = compiled(r"(?:\s+\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡]+)$")
+_TAIL = compiled(r"\s*(?:[|•·–—]|\s-\s|\bon\b|\bpada\b|\bupdated\b|\bpublished\b).*$", re.I)
 
 
 def clean_byline(text: str) -> str:
@@ -74,7 +75,7 @@ def names_list(text: str) -> bool:
     return len(text) <= 4 * MAX_AUTHOR and len(parts) >= 2 and all(name_like(p) for p in parts)
 
 
-_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b|\bdan\b)\s*")
+_NAME_SEPARATORS = compiled(r"\s*(?:[,;&]|\band\b|\bdan\b)\s*")
 
 
 def is_a_date(text: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from korantui.core.article.dates import find_printed, is_date_only, parse_date, parse_relative
 from korantui.core.article.evidence import NOT_ARTICLE, Candidate, Page, in_clutter
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
 # How far past the headline (elements in page order) the header's date is looked for.
@@ -109,7 +110,7 @@ def _tail_date(el: Any, page: Page) -> datetime | None:
 
 UPDATE_LABEL = "labelled as the update"
 EITHER_ORDER = "day and month could be either way round"
-_NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?!\d)")
+_NUMERIC_DAY = compiled(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?!\d)")
 
 
 def _either_order(el: Any, dt: datetime) -> bool:
@@ -120,7 +121,7 @@ def _either_order(el: Any, dt: datetime) -> bool:
     return m is not None and {int(m.group(1)), int(m.group(2))} == {dt.day, dt.month}
 
 
-_UPDATE_WORDS = re.compile(
+_UPDATE_WORDS = compiled(
     r"updated|\bupdate\b|modified|diperbarui|pembaruan|terakhir diubah|revised|last edited", re.I
 )
 

@@ -36,6 +36,7 @@ from korantui.core.article.printed_dates import (
     printed_date_of,
     printed_near_headline,
 )
+from korantui.core.regex_cache import compiled
 
 EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
 _META_KEYS = (
@@ -59,7 +60,7 @@ _META_KEYS = (
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 # A class that names its element as the article's date ("published-date", "post-date"), as
 # contains(@class, …) tests it: substrings.
-_MARKED_DATE = re.compile("publish|post-date|entry-date|posted|article-date|date-time|tanggal")
+_MARKED_DATE = compiled("publish|post-date|entry-date|posted|article-date|date-time|tanggal")
 
 
 def find_published(

@@ -10,7 +10,6 @@ string in the page's markup).
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from korantui.core.article import site_rules_built
+from korantui.core.regex_cache import compiled
 
 _LIST_KEYS = (
     "domains",
@@ -127,7 +127,7 @@ _COMMON_CONTENT_NAMES = frozenset(
      "text", "body", "detail", "read", "isi", "konten", "artikel", "berita")
 )
 # fmt: on
-_SELECTOR_NAME = re.compile(r"[.#]([\w-]+)|\[([^\]=~|^$*]+)[^\]]*\]|(:[\w-]+)")
+_SELECTOR_NAME = compiled(r"[.#]([\w-]+)|\[([^\]=~|^$*]+)[^\]]*\]|(:[\w-]+)")
 _COMMON_ATTRIBUTES = frozenset({"itemprop", "rel", "property", "datetime", "role"})
 
 

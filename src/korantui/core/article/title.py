@@ -9,7 +9,6 @@ the headline; a <title> that is the site's slogan neither.
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -24,9 +23,10 @@ from korantui.core.article.evidence import (
     words,
 )
 from korantui.core.article.mojibake import repaired
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
-_SEPARATORS = re.compile(r"\s+(?:[|\-–—»·•~/]|::)\s+|\s*\|\s*")
+_SEPARATORS = compiled(r"\s+(?:[|\-–—»·•~/]|::)\s+|\s*\|\s*")
 MAX_TITLE = 300
 
 

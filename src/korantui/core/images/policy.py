@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from korantui.core.regex_cache import compiled
+
 # Hosts whose "images" are counters and beacons: a request to them tells someone the article
 # was read, and they never hold a photograph.
 TRACKER_HOSTS = frozenset(
@@ -38,12 +40,12 @@ TRACKER_HOSTS = frozenset(
     }
 )
 # Path words of the site's own chrome and of spacers: never the news.
-_CHROME = re.compile(
+_CHROME = compiled(
     r"(?:^|[/_.-])(?:logo\w*|icons?|sprites?|favicon|avatar|emoji|spacer|blank|pixel|1px\w*"
     r"|loading|loader|placeholder|lazy|btn|button|arrow\w*|sosmed\w*|badge|banner)(?:[/_.-]|$)",
     re.I,
 )
-_NOT_PHOTO = re.compile(r"\.(?:svgz?|ico)(?:$|[?#])", re.I)
+_NOT_PHOTO = compiled(r"\.(?:svgz?|ico)(?:$|[?#])", re.I)
 
 
 def is_tracker_host(host: str) -> bool:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from korantui.core.net.doctype import looks_like_feed
+from korantui.core.regex_cache import compiled
 
-_BOT_WALL = re.compile(
+_BOT_WALL = compiled(
     rb"just a moment(?:\.\.\.|\xe2\x80\xa6)|<title>\s*just a moment|cf-browser-verification"
     rb"|challenge-platform|verifying you are human|verify you are human"
     rb"|attention required! \| cloudflare|ddos protection by|cf-chl-|captcha-delivery"
@@ -16,7 +17,7 @@ _BOT_WALL = re.compile(
 )
 # A 200 page is a wall only on stronger evidence: many real articles carry a reCAPTCHA comment
 # form, and a story may quote "just a moment".
-_BOT_WALL_200 = re.compile(
+_BOT_WALL_200 = compiled(
     rb"<title>\s*(?:just a moment|attention required|verifying you are human|captcha"
     rb"|are you a robot|security check)|cf-browser-verification|challenge-platform|cf-chl-"
     rb"|captcha-delivery",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from korantui.core.regex_cache import compiled
+
 # Browsers (WHATWG Encoding) read these labels as windows-1252, which has the curly quotes and
 # dashes that real "latin-1" pages use in 0x80-0x9f.
 _ALIASES = {
@@ -25,11 +27,11 @@ _ALIASES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
 }
-_META = re.compile(
+_META = compiled(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
     re.I,
 )
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
+_XML_DECL = compiled(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 
 
 def normalise_charset(name: str) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line
 
-_HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
-_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)[\s>]", re.I)
-_COMMENTS = re.compile(rb"<!--.*?(?:-->|$)", re.S)
-_PROLOG = re.compile(rb"\s*(?:<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>)\s*", re.S | re.I)
+_HTML_HEAD = compiled(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+_FEED_ROOT = compiled(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)[\s>]", re.I)
+_COMMENTS = compiled(rb"<!--.*?(?:-->|$)", re.S)
+_PROLOG = compiled(rb"\s*(?:<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>)\s*", re.S | re.I)
 
 
 def looks_like_json_feed(data: bytes) -> bool:
@@ -74,7 +75,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "a database file"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_MP3_FRAME = re.compile(rb"^\xff[\xe0-\xff]")
+_MP3_FRAME = compiled(rb"^\xff[\xe0-\xff]")
 _RIFF = {b"WAVE": "audio", b"AVI ": "video", b"WEBP": "an image"}
 _MP4_AUDIO = (b"M4A ", b"M4B ", b"M4P ")
 _TYPE_WORDS = (

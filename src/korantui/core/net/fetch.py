@@ -36,6 +36,7 @@ from korantui.core.net.zones import (
     system_resolver,
     url_zone,
 )
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, safe_url
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class FetchResult:
         return header_charset(self.headers.get("content-type", ""))
 
 
-_CHARSET_PARAM = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+_CHARSET_PARAM = compiled(r"charset=[\"']?([\w.:-]+)", re.I)
 
 
 def header_charset(content_type: str) -> str:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import re
 import socket
 from collections.abc import Awaitable, Callable
 from enum import IntEnum
 from urllib.parse import urlsplit
+
+from korantui.core.regex_cache import compiled
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 # (host, port) -> the IP addresses it resolves to, as text. A test gives one that answers
@@ -54,7 +55,7 @@ _METADATA_NAMES = frozenset(
 # Suffixes that only a local resolver answers (RFC 6762, RFC 8375 and common home routers).
 _LOCAL_SUFFIXES = (".local", ".lan", ".home", ".home.arpa", ".internal", ".intranet", ".corp")
 # The legacy IPv4 spellings inet_aton accepts: 1 to 4 parts, each decimal, octal or hex.
-_LEGACY_V4 = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}$")
+_LEGACY_V4 = compiled(r"^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}$")
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _THIS_HOST = ipaddress.IPv4Network("0.0.0.0/8")  # Linux connects 0.0.0.0 to the machine itself
 _AWS_METADATA_V6 = ipaddress.IPv6Address("fd00:ec2::254")

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import safe_url
 from korantui.core.sources.limits import MAX_LINKS
 
@@ -33,19 +34,19 @@ _BLOCKED_SEGMENTS = _words(
     advertise karir career wp-login.php wp-admin cdn-cgi subscribe langganan komentar comments
     print cetak terpopuler terkini"""
 )
-_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|_ga|ref|src)$", re.I)
+_TRACKING = compiled(r"^(?:utm_\w*|fbclid|gclid|_ga|ref|src)$", re.I)
 _BLOCKED_QUERY_KEYS = frozenset({"s", "q", "share", "replytocom", "action", "redirect_to"})
-_NOT_PAGES = re.compile(
+_NOT_PAGES = compiled(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|zip|mp3|mp4|css|js|xml|json|rss)$", re.I
 )
 
-_DATE_IN_PATH = re.compile(
+_DATE_IN_PATH = compiled(
     r"/(?:19|20)\d{2}/[01]?\d(?:/[0-3]?\d)?(?:/|$)"
     r"|(?<!\d)(?:19|20)\d{2}[01]\d[0-3]\d(?!\d)"
     r"|(?<!\d)(?:19|20)\d{2}-[01]\d-[0-3]\d(?!\d)"
 )
-_SLUG_SPLIT = re.compile(r"[-_.+]+")
-_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?)$", re.I)
+_SLUG_SPLIT = compiled(r"[-_.+]+")
+_EXTENSION = compiled(r"\.(?:s?html?|php|aspx?)$", re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -23,6 +23,7 @@ from korantui.core.net.charset import decode_html
 from korantui.core.net.doctype import looks_like_feed
 from korantui.core.net.fetch import Fetcher, FetchError, FetchResult
 from korantui.core.net.zones import Zone
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources.feed_kind import FEED_ACCEPT, FeedKind, format_of, parse_feed_document
 from korantui.core.sources.feeds import FeedParseError
@@ -50,11 +51,11 @@ _FEED_TYPES = {
 }
 _MAX_ALTERNATES = 8
 _MAX_ANCHORS = 4
-_FEED_PATH = re.compile(
+_FEED_PATH = compiled(
     r"(?:^|/)(?:rss|feeds?|atom)(?:/|\.xml$|\.php$|$)|\.(?:rss|atom)$|(?:rss|feed|atom)[^/]*\.xml$"
 )
 # Comment feeds and per-post feeds are advertised beside the site's feed: never the best choice.
-_SECONDARY = re.compile(r"comment|komentar|replies", re.I)
+_SECONDARY = compiled(r"comment|komentar|replies", re.I)
 
 
 class DiscoveryError(Exception):

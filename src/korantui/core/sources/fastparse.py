@@ -13,11 +13,11 @@ the two paths on the real fixtures and the benchmark feeds.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from korantui.core.models import ParsedSource
 from korantui.core.net.doctype import looks_like_json_feed
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, safe_url
 from korantui.core.sources.feeds import _entry, html_to_text
 
@@ -26,7 +26,7 @@ _TRUSTED_VERSIONS = frozenset(
     {"rss20", "rss091u", "rss091n", "rss092", "rss093", "rss094", "rss10", "rss090", "atom10"}
 )
 
-_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']""")
+_XML_ENCODING = compiled(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']""")
 
 _rs: Any = None  # the feedparser_rs module once imported; False when it is not installed
 

@@ -12,6 +12,7 @@ from typing import Any
 from korantui.core.models import Enclosure, Entry, ParsedSource
 from korantui.core.moments import in_own_zone
 from korantui.core.net.doctype import why_not_a_feed
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 from korantui.core.sources.kind import SourceError
 from korantui.core.url_gate import checked_url
@@ -21,15 +22,15 @@ class FeedParseError(SourceError):
     """The document gave no headlines; str() says why, for the per-feed error line."""
 
 
-_BLOCK_TAGS = re.compile(r"<\s*(?:/?p|br|/?div|/?li|/?h[1-6]|/?blockquote|/?tr)\b[^>]*>", re.I)
-_TAGS = re.compile(r"<[^>]*>")
+_BLOCK_TAGS = compiled(r"<\s*(?:/?p|br|/?div|/?li|/?h[1-6]|/?blockquote|/?tr)\b[^>]*>", re.I)
+_TAGS = compiled(r"<[^>]*>")
 
 
 # A numeric character reference with thousands of digits makes int() (in html.unescape and in
 # feedparser) raise ValueError: one such "&#999...;" would fail the whole feed. Anything past
 # eight digits is beyond Unicode anyway; it becomes U+FFFD, as in a browser.
-_HUGE_REF = re.compile(r"&#(?:0*[0-9]{9,}|[xX]0*[0-9a-fA-F]{9,});?")
-_HUGE_REF_BYTES = re.compile(rb"&(?:amp;)*#(?:0*[0-9]{9,}|[xX]0*[0-9a-fA-F]{9,});?")
+_HUGE_REF = compiled(r"&#(?:0*[0-9]{9,}|[xX]0*[0-9a-fA-F]{9,});?")
+_HUGE_REF_BYTES = compiled(rb"&(?:amp;)*#(?:0*[0-9]{9,}|[xX]0*[0-9a-fA-F]{9,});?")
 
 
 def html_to_text(fragment: str) -> str:
@@ -43,7 +44,7 @@ def html_to_text(fragment: str) -> str:
     return clean_paragraphs(html.unescape(_HUGE_REF.sub("\ufffd", text)))
 
 
-_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+_XML_ENCODING = compiled(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
 
 
 def _as_utf8(data: bytes, content_type: str) -> bytes:

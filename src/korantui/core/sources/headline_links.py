@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from korantui.core.article.dates import parse_date
 from korantui.core.models import Entry
+from korantui.core.regex_cache import compiled
 from korantui.core.sanitize import clean_line, clean_paragraphs, safe_url
 from korantui.core.sources.article_urls import (
     clean_link,
@@ -57,19 +58,19 @@ _TRAILING_GLYPHS = " \t»›>«‹<.:…|-–—→←"
 
 # Class / id words of page chrome. WordPress puts tag-<slug> and category-<slug> on every post,
 # so those prefixes must not count.
-_CHROME_TOKEN = re.compile(
+_CHROME_TOKEN = compiled(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|menubar|megamenu|submenu|breadcrumbs?|footer"
     r"|share|sharing|social|sosmed|pagination|paging|pager|copyright|login)(?:$|[-_])"
 )
 _POST_CLASS_PREFIXES = ("tag-", "category-", "categories-", "post-", "format-", "type-", "status-")
 # Page regions: a headline's own block never reaches that far up.
 _REGIONS = frozenset({"html", "body", "main", "footer", "aside", "nav", "form"})
-_NAVIGATION = re.compile(r"(?:^|[-_])(?:nav|navbar|navigation|menu|megamenu)(?:$|[-_])")
+_NAVIGATION = compiled(r"(?:^|[-_])(?:nav|navbar|navigation|menu|megamenu)(?:$|[-_])")
 _CHROME_TAGS = frozenset({"nav", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "menu", "menubar", "contentinfo", "search"})
 
 # Pre-filter before parse_date: its fallback (dateparser) reads dates into almost any text.
-_DATEISH = re.compile(
+_DATEISH = compiled(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}"
     r"|\d+\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|minutes?|hours?|days?)"
     r"\s+(?:yang\s+)?(?:lalu|ago)|kemarin|yesterday"
@@ -77,11 +78,11 @@ _DATEISH = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
     re.I,
 )
-_RELATIVE = re.compile(r"lalu|ago|kemarin|yesterday|baru saja|just now", re.I)
+_RELATIVE = compiled(r"lalu|ago|kemarin|yesterday|baru saja|just now", re.I)
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_TITLE_CLASS = re.compile(r"title|judul|headline", re.I)
-_DATE_CLASS = re.compile(r"date|time|tanggal|waktu|publish|posted|jam|meta", re.I)
-_SUMMARY_CLASS = re.compile(r"excerpt|summary|desc|lead|intro|teaser|ringkas", re.I)
+_TITLE_CLASS = compiled(r"title|judul|headline", re.I)
+_DATE_CLASS = compiled(r"date|time|tanggal|waktu|publish|posted|jam|meta", re.I)
+_SUMMARY_CLASS = compiled(r"excerpt|summary|desc|lead|intro|teaser|ringkas", re.I)
 _IMG_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
 
 
@@ -206,7 +207,7 @@ def _reads_like_headline(text: str, path_score: int) -> bool:
     return len(words) == 2 and path_score == 2 and len(norm) >= 12
 
 
-_DATE_WORDS = re.compile(
+_DATE_WORDS = compiled(
     r"^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|wib|wita|wit|pukul|jam|lalu"
     r"|yang|menit|detik|hari|jan\w*|feb\w*|peb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*"
     r"|agt|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|nop\w*|des\w*|dec\w*)[,.]?$"

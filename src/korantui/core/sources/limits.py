@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from korantui.core.models import Entry, ParsedSource
+from korantui.core.regex_cache import compiled
 
 MAX_ITEMS = 500  # headlines of one source per refresh (a busy news feed has 50-200)
 MAX_LINKS = 5000  # links of an HTML index page looked at (a front page has 300-2,000)
@@ -30,8 +31,8 @@ FUTURE_SLACK = timedelta(days=2)
 # Below this many tags a document cannot hold enough repetition to be worth scanning.
 _SCAN_FROM_TAGS = 5_000
 _ITEM = rb"(?:[\w-]+:)?(?:item|entry)"
-_ITEM_START = re.compile(rb"<" + _ITEM + rb"(?=[\s/>])", re.I)
-_ITEM_END = re.compile(rb"</" + _ITEM + rb"\s*>", re.I)
+_ITEM_START = compiled(rb"<" + _ITEM + rb"(?=[\s/>])", re.I)
+_ITEM_END = compiled(rb"</" + _ITEM + rb"\s*>", re.I)
 _REPEATED = [
     *("category", "dc:subject", "author", "dc:creator", "contributor", "enclosure"),
     *("media:content", "media:thumbnail", "media:group", "link", "atom:link"),
@@ -44,7 +45,7 @@ def _elements() -> list[re.Pattern[bytes]]:
     (compiled when a document first needs trimming, not at the first parse of every run)."""
     flags = re.I | re.S
     return [
-        re.compile(rb"<(" + re.escape(n.encode()) + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", flags)
+        compiled(rb"<(" + re.escape(n.encode()) + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", flags)
         for n in _REPEATED
     ]
 
@@ -52,7 +53,7 @@ def _elements() -> list[re.Pattern[bytes]]:
 # A person's name or address longer than this is cut before parsing: feedparser looks for an
 # e-mail address in it with a regular expression that is quadratic (a 50 KB author: minutes).
 _PERSON_BYTES = 1000
-_LONG_PERSON = re.compile(
+_LONG_PERSON = compiled(
     rb"(<(author|dc:creator|managingEditor|webMaster|name|email)>)([^<]{%d,})(</\2\s*>)"
     % _PERSON_BYTES,
     re.I,

@@ -5,23 +5,23 @@ of one event share its figures and its people and places far more than its verbs
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
+from korantui.core.regex_cache import compiled
 from korantui.core.stories.stopwords import STOP_WORDS
 
 # A number keeps its decimal comma ("1,5 triliun") and loses its thousands dots ("1.500").
 # A score ("2-1") is one number.
-_TOKEN = re.compile(r"\d+-\d+(?!\d)|\d+(?:[.,]\d+)*|[^\W\d_]+")
-_ASCII_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,-]\d+)*")  # the same on ASCII text, twice as fast
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_TOKEN = compiled(r"\d+-\d+(?!\d)|\d+(?:[.,]\d+)*|[^\W\d_]+")
+_ASCII_TOKEN = compiled(r"[a-z]+|\d+(?:[.,-]\d+)*")  # the same on ASCII text, twice as fast
+_COMBINING = compiled(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A capitalised word after a word or a comma: not the first of a sentence or of a dateline's
 # story ("Batam (ANTARA) - Hujan"), so a name.
-_NAME = re.compile(r"(?<=[^\W_]|,)\s+([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)")
-_ASCII_NAME = re.compile(r"(?<=[\w,])\s+([A-Z][a-zA-Z]*)")
-_CAPITAL = re.compile(r"\b[A-Z]")
-_THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")
+_NAME = compiled(r"(?<=[^\W_]|,)\s+([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)")
+_ASCII_NAME = compiled(r"(?<=[\w,])\s+([A-Z][a-zA-Z]*)")
+_CAPITAL = compiled(r"\b[A-Z]")
+_THOUSANDS = compiled(r"(?<=\d)\.(?=\d{3}(?!\d))")
 _SUMMARY_CHARS = 600  # a summary's lead says what happened; its tail is background
 
 _PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber",

@@ -14,6 +14,8 @@ import os
 import re
 import sys
 
+from korantui.core.regex_cache import compiled
+
 TGP = "tgp"  # Kitty's terminal graphics protocol, Unicode placeholders too (Kitty 0.28+, Ghostty)
 TGP_PLACE = "tgp-place"  # Kitty's protocol by direct placement only (Kitty 0.20-0.27)
 SIXEL = "sixel"
@@ -57,14 +59,14 @@ def probe_terminal(mode: str = "auto") -> str:
 # it: a graphics answer before the DA1 one means Kitty's protocol, "4" among DA1's means Sixel.
 # One round trip; no waiting for an answer that a terminal without graphics never sends.
 _QUERY = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[>0q\x1b[c"
-_KITTY_OK = re.compile(rb"\x1b_Gi=31;OK\x1b\\")
-_DA1 = re.compile(rb"\x1b\[\?([\d;]*)c")
+_KITTY_OK = compiled(rb"\x1b_Gi=31;OK\x1b\\")
+_DA1 = compiled(rb"\x1b\[\?([\d;]*)c")
 # XTVERSION's answer: textual-image places a picture with Kitty's Unicode placeholders, which
 # Kitty draws from 0.28 on (and Ghostty): an older Kitty says OK to the query and then shows
 # a screen of boxes (Debian 12's 0.26.5 does), so it gets korantui's own direct placement
 # (image_graphics.py), which every Kitty-protocol terminal draws.
-_XTVERSION = re.compile(rb"\x1bP>\|([^\x1b]*)\x1b\\")
-_KITTY_VERSION = re.compile(rb"kitty\((\d+)\.(\d+)")
+_XTVERSION = compiled(rb"\x1bP>\|([^\x1b]*)\x1b\\")
+_KITTY_VERSION = compiled(rb"kitty\((\d+)\.(\d+)")
 
 
 def _places_unicode(answer: bytes) -> bool:
