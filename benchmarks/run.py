@@ -483,7 +483,7 @@ def bench_startup(site: NewsSite, work: Path, sizes: Sizes) -> list[Row]:
             painted = json.loads(out.read_text())["painted"]
             (ours if side == "k" else bare).append(painted - st.started)
     row = ratio_row(
-        "2. start-up to first headlines", med(ours), med(bare), secs, "bare Textual", 1.3
+        "2. start-up to first headlines", med(ours), med(bare), secs, "bare Textual", 1.25
     )
     row.notes.append(
         f"start-up: {sizes.startup_headlines} stored headlines; real terminal (pty 160×48);"
