@@ -57,6 +57,18 @@ def test_app_start_up_loads_no_network_or_extraction_stack():
     assert out.stdout.strip() == ""
 
 
+def test_app_start_up_leaves_the_filter_passes_for_later():
+    # The headline reads need only the flags' SQL (store/flag_sql.py); the passes over the
+    # rules (their dataclasses, ~3 ms of a start) come with the first rule to apply.
+    code = (
+        "import sys\n"
+        "import korantui.ui.app\n"
+        "print('korantui.core.store.filter_flags' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 # What each core sub-package may import from the rest of the core: data flows from the network
 # through sources and articles into the store, never back. (package, packages it must not import)
 _FORBIDDEN = {

@@ -18,7 +18,7 @@ from korantui.core.moments import from_stored, to_stored
 from korantui.core.sanitize import clean_article, clean_line
 from korantui.core.store.entries import save_entries
 from korantui.core.store.feed_settings import NO_OWN_RETENTION, own_retention_ids
-from korantui.core.store.filter_flags import HIDDEN_SQL, HIGHLIGHT_SQL
+from korantui.core.store.flag_sql import HIDDEN_SQL, HIGHLIGHT_SQL
 from korantui.core.store.store_file import (
     SCHEMA_VERSION,
     StoreError,

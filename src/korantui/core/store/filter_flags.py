@@ -21,27 +21,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from korantui.core.store.flag_sql import JUDGED_MAX
+
 if TYPE_CHECKING:
     import sqlite3
 
     from korantui.core.filters.rules import FilterConfig, FilterRule
     from korantui.core.store.database import Store
 
-# Every pass judges every headline without a row, so those stored since are the ones above the
-# highest id judged (a deleted headline takes its row along, and SQLite gives a new one an id
-# above every id left): a range of the primary key, not a pass over the whole store.
-_JUDGED_MAX = "COALESCE((SELECT MAX(headline_id) FROM headline_flags), 0)"
-_RULES_SET = "EXISTS (SELECT 1 FROM filter_state WHERE key = 'rules' AND value != '')"
-# A headline's own lookups only where they can matter: the store-wide EXISTS and the rules
-# test are constants SQLite computes once a query, so with nothing hidden and no rules (most
-# stores) a count costs what the plain one does (the per-feed unread counts of every start and
-# refresh: 4.4 -> 1.0 ms at 10,000 headlines). hidden is written 0 or 1 (_write).
-HIDDEN_SQL = (
-    "((NOT EXISTS (SELECT 1 FROM headline_flags WHERE hidden = 1)"
-    " OR NOT EXISTS (SELECT 1 FROM headline_flags g WHERE g.headline_id = h.id AND g.hidden = 1))"
-    f" AND (NOT {_RULES_SET} OR h.id <= {_JUDGED_MAX}))"
-)
-HIGHLIGHT_SQL = "EXISTS (SELECT 1 FROM headline_flags g WHERE g.headline_id = h.id AND g.highlight)"
 _COLUMNS = "h.id, h.feed_id, h.title, h.summary, h.author, h.link"
 _CHUNK = 2000
 
@@ -94,7 +81,7 @@ def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
         return done  # as most starts find it: no write, no lock taken
     verdicts: dict[int, _Verdict] = {}
     found: dict[int, tuple] = {}
-    start = 0 if full else store._query(f"SELECT {_JUDGED_MAX}")[0][0]
+    start = 0 if full else store._query(f"SELECT {JUDGED_MAX}")[0][0]
     while rules:
         chunk = store._query(
             f"SELECT {_COLUMNS} FROM headlines h WHERE h.id > ? ORDER BY h.id LIMIT ?",
@@ -113,7 +100,7 @@ def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
             _write_all(db, verdicts, fingerprint)
         else:
             # Another pass (another process) may have judged some meanwhile: theirs stand.
-            judged = db.execute(f"SELECT {_JUDGED_MAX}").fetchone()[0]
+            judged = db.execute(f"SELECT {JUDGED_MAX}").fetchone()[0]
             verdicts = {i: v for i, v in verdicts.items() if i > judged}
             _write(db, verdicts, set())
     done.judged = len(verdicts)
@@ -130,7 +117,7 @@ def apply_filters(store: Store, config: FilterConfig) -> FilterPass:
 
 def unjudged(store: Store) -> bool:
     """Whether headlines were stored since the last pass (two lookups of primary keys)."""
-    rows = store._query(f"SELECT (SELECT MAX(id) FROM headlines) > {_JUDGED_MAX}")
+    rows = store._query(f"SELECT (SELECT MAX(id) FROM headlines) > {JUDGED_MAX}")
     return bool(rows[0][0])
 
 
