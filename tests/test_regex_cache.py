@@ -49,11 +49,13 @@ def test_a_second_process_compiles_none_of_the_patterns(tmp_path: Path) -> None:
 def test_a_damaged_cache_file_is_compiled_around_and_written_again(tmp_path: Path) -> None:
     first = _run(_READ_IMPORTS, tmp_path)
     cache = Path(str(first["file"]))
+    good = cache.read_bytes()
     for damage in (
         b"\x00not marshal at all",
-        cache.read_bytes()[:1000],  # cut short
+        good[:1000],  # cut short
         marshal.dumps([1, 2, 3]),  # not the table
         marshal.dumps({("x", 0): "no entry", (r"\w+", 0): (0, [1, 2, 3], 0, {}, ())}),
+        good + b"\0" * (9 << 20),  # whole, but larger than a cache file is: not read
     ):
         cache.write_bytes(damage)
         again = _run(_READ_IMPORTS, tmp_path)

@@ -48,6 +48,8 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # More than this many patterns in the file means old releases' patterns piled up: it is then
 # written with this process's patterns alone.
 MAX_PATTERNS = 2000
+# The file is ~200 KB for the project's patterns; a larger one is not this module's to read.
+MAX_FILE_BYTES = 8 << 20
 
 _lock = threading.Lock()
 _stored: dict[_Key, _Entry] | None = None  # what the file held, read at the first pattern
@@ -121,7 +123,11 @@ def _from_entry(pattern: AnyStr, entry: _Entry) -> re.Pattern[AnyStr] | None:
 
 def _read(path: Path) -> dict[_Key, _Entry]:
     try:
-        held = marshal.loads(path.read_bytes())
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return {}
+        held = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(held, dict):
