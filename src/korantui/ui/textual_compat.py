@@ -11,12 +11,13 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual import events
+from textual import _time, events
 from textual.app import App
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import UPDATE_PERIOD, Screen
+from textual.timer import EventTargetGone, Timer
 
 # (error, context) -> None: log it and tell the user in one line.
 ErrorReporter = Callable[[BaseException, str], None]
@@ -53,8 +54,58 @@ class GuardedApp(App[int]):
         self._close_messages_no_wait()
 
 
+class FrameTimer(Timer):
+    """The screen's paint timer, ticking as soon as it is resumed once a frame's time (1/60 s)
+    has passed since its last tick, and never sooner.
+
+    Textual's own (Timer with skip) puts the tick after a paint on its grid of frames counted
+    from the app's start, and after an overrun or a pause it counts one frame too many: the
+    next paint came 17-33 ms after the last, even when asked for at once. A key pressed just
+    after a paint (R's busy marks, a refresh's snapshot) waited for that: 40-55 ms for the
+    first key after R against ~6 ms at other times (benchmarks/ui_latency.py).
+    """
+
+    async def _run(self) -> None:
+        interval = self._interval
+        last = float("-inf")
+        count = 0
+        while True:
+            await self._active.wait()
+            wait = last + interval - _time.get_time()
+            if wait > 0:
+                await _time.sleep(wait)
+                await self._active.wait()  # paused meanwhile: the next resume ticks
+            self._reset = False  # reset() is a resume here: no grid to restart
+            last = _time.get_time()
+            count += 1
+            try:
+                await self._tick(next_timer=last, count=count)
+            except EventTargetGone:
+                break
+
+
 class GuardedScreen(Screen[None]):
-    """A screen whose handlers' bugs are reported by its GuardedApp, as the app's own are."""
+    """A screen whose handlers' bugs are reported by its GuardedApp, as the app's own are, and
+    whose paints follow the FrameTimer."""
+
+    _frame_timer: Timer | None = None
+
+    @property
+    def _update_timer(self) -> Timer:
+        # Screen's own property, made the same way (set_interval's), with FrameTimer's schedule.
+        timer = self._frame_timer
+        if timer is None:
+            timer = FrameTimer(
+                self,
+                UPDATE_PERIOD,
+                name="screen_update",
+                callback=self._on_timer_update,
+                pause=True,
+            )
+            timer._start()
+            self._timers.add(timer)
+            self._frame_timer = timer
+        return timer
 
     async def _dispatch_message(self, message: Message) -> None:
         try:
