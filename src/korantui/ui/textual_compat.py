@@ -56,7 +56,8 @@ class GuardedApp(App[int]):
 
 class FrameTimer(Timer):
     """The screen's paint timer, ticking as soon as it is resumed once a frame's time (1/60 s)
-    has passed since its last tick, and never sooner.
+    has passed since its last tick, and never sooner; the first tick a frame after the first
+    resume.
 
     Textual's own (Timer with skip) puts the tick after a paint on its grid of frames counted
     from the app's start, and after an overrun or a pause it counts one frame too many: the
@@ -67,10 +68,15 @@ class FrameTimer(Timer):
 
     async def _run(self) -> None:
         interval = self._interval
-        last = float("-inf")
+        last: float | None = None
         count = 0
         while True:
             await self._active.wait()
+            if last is None:
+                # The first paint a frame after the screen first asks, as Textual's: what its
+                # mounting does meanwhile lands in that frame, and what waits for the first
+                # frame (the refresh on start, the store's upkeep) does not delay the content.
+                last = _time.get_time()
             wait = last + interval - _time.get_time()
             if wait > 0:
                 await _time.sleep(wait)
