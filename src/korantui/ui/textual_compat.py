@@ -60,7 +60,7 @@ class FrameTimer(Timer):
     resume.
 
     Textual's own (Timer with skip) puts the tick after a paint on its grid of frames counted
-    from the app's start, and after an overrun or a pause it counts one frame too many: the
+    from its first resume, and after an overrun or a pause it counts one frame too many: the
     next paint came 17-33 ms after the last, even when asked for at once. A key pressed just
     after a paint (R's busy marks, a refresh's snapshot) waited for that: 40-55 ms for the
     first key after R against ~6 ms at other times (benchmarks/ui_latency.py).
