@@ -165,8 +165,8 @@ async def test_the_screens_paint_comes_at_once_when_a_frames_time_has_passed(mon
 
 
 async def test_textuals_own_timer_is_the_one_that_waits(monkeypatch):
-    # What FrameTimer is for: Textual's timer puts the second paint a frame and more later.
-    # When a Textual release fixes it, this fails, and FrameTimer can go.
+    # What FrameTimer is for: Textual's timer paints the key 7 ms after a paint more than a
+    # frame later. When a Textual release fixes it, this fails, and FrameTimer can go.
     ticks = await _ticks_of(Timer, monkeypatch)
     assert len(ticks) == 4 and ticks[2] > 101.024 + FRAME
 
