@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,4 +149,38 @@ async def test_a_store_that_refuses_a_feeds_rows_is_said_in_words(
             results = await refresh.refresh_feeds(store, fetcher, store.feeds())
     assert [r.error for r in results] == ["", DISK_FULL, ""]
     assert [r.new for r in results] == [1, 0, 1]
+    store.close()
+
+
+async def test_a_write_from_another_thread_is_told_once_committed_not_after_after_commit(
+    tmp_path: Path,
+) -> None:
+    # The grouping child's rows are what a batch's after_commit waits for: the thread that
+    # hands them over must hear of their commit without waiting for that (else: a deadlock).
+    store = _store(tmp_path, 1)
+    [feed] = store.feeds()
+    gate: concurrent.futures.Future[None] = concurrent.futures.Future()
+    told: list[str] = []
+
+    def after(results: list[object]) -> object:
+        return gate if "feed" in results else None
+
+    release = threading.Event()
+    async with StoreWriter(store, after_commit=after) as writer:
+        held = writer.write(release.wait, 30)  # the writer thread waits: the two below queue up
+        waiting = writer.write(lambda: "feed")
+        done = writer.write_soon(store.save_entries, feed.id, _entries(0, 2))  # the same batch
+
+        def hand_over() -> None:
+            told.append(f"stored {done.result(timeout=30)}")
+            told.append(f"{len(store.headlines())} headlines")
+            gate.set_result(None)
+
+        thread = threading.Thread(target=hand_over)
+        thread.start()
+        release.set()
+        assert await asyncio.wait_for(held, 30) is True
+        assert await asyncio.wait_for(waiting, 30) == "feed"
+        thread.join(30)
+    assert told == ["stored (2, 2)", "2 headlines"]
     store.close()

@@ -222,15 +222,23 @@ async def refresh_feeds(
     if len(feeds) < GROUP_APART_FROM:
         async with StoreWriter(store, _grouper(store)) as writer:
             return list(await asyncio.gather(*(one(f, writer, n) for n, f in enumerate(feeds))))
+    from functools import partial
+
+    from korantui.core.store.stories import save_members
     from korantui.core.stories.process import GroupingProcess
 
     grouping = GroupingProcess(store)
+    # Started in a thread beside the first requests (the fork and exec leave the loop free):
+    # the child is ready by the first commit instead of starting then.
+    starting = asyncio.ensure_future(off_loop(grouping.start))
     try:
         async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
+            grouping.save_with(partial(writer.write_soon, save_members, store))
             results = list(await asyncio.gather(*(one(f, writer, n) for n, f in enumerate(feeds))))
     except BaseException:
         grouping.close(now=True)  # cancelled (an app quitting): no waiting for the child
         raise
+    await starting
     await off_loop(grouping.close)
     return results
 

@@ -19,7 +19,10 @@ feed inside its own savepoint:
 - after_commit, when given, runs once a batch after its COMMIT and before its callers hear;
   when it returns a concurrent Future, they hear once that is done, while the thread goes on
   with the next batch (a large refresh has a child process group the committed headlines so,
-  and its callers then find them grouped); its failure is logged, the batch stays stored.
+  and its callers then find them grouped); its failure is logged, the batch stays stored;
+- write_soon, from any thread, joins a job to the next batch and tells it as soon as that
+  batch committed (the grouping child's results: the child never writes the store itself,
+  where it waited on this thread's back-to-back transactions for most of a refresh).
 
 While the store is locked by another process (its busy timeout), only this thread waits:
 downloads and parsing go on, and their writes join the next batch. A batch is kept to a few
@@ -49,10 +52,14 @@ class _Job:
     __slots__ = ("args", "fn", "future", "loop")
 
     def __init__(
-        self, fn: Callable[..., Any], args: tuple[Any, ...], future: asyncio.Future[Any]
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        future: asyncio.Future[Any] | concurrent.futures.Future[Any],
     ) -> None:
         self.fn, self.args, self.future = fn, args, future
-        self.loop = future.get_loop()
+        # None: a write from another thread (write_soon), told on the writer thread.
+        self.loop = future.get_loop() if isinstance(future, asyncio.Future) else None
 
 
 def _settle(job: _Job, result: Any, error: BaseException | None) -> None:
@@ -64,6 +71,9 @@ def _settle(job: _Job, result: Any, error: BaseException | None) -> None:
         else:
             job.future.set_result(result)
 
+    if job.loop is None:
+        done()
+        return
     # RuntimeError: the loop closed meanwhile, and nobody waits any more.
     with contextlib.suppress(RuntimeError):
         job.loop.call_soon_threadsafe(done)
@@ -100,6 +110,8 @@ class StoreWriter:
         self.after_commit = after_commit  # the same, once they are committed
         self.batches = 0  # transactions made (for tests and the benchmark's notes)
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._closing = threading.Lock()  # write_soon's jobs never queue after the end
+        self._closed = False
         self._thread = threading.Thread(target=self._main, name="korantui-store-writer")
         self._thread.daemon = True
         self._thread.start()
@@ -115,9 +127,23 @@ class StoreWriter:
         self._jobs.put(_Job(fn, args, future))
         return future
 
+    def write_soon(self, fn: Callable[..., T], *args: Any) -> concurrent.futures.Future[T]:
+        """write() from any thread: fn(*args) joins the next batch; the future is done once
+        that batch committed, before the batch's after_commit is waited for (the grouping
+        child's rows are what a batch's after_commit may be waiting for)."""
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        with self._closing:
+            if self._closed:  # the thread has ended or is ending: nobody would run it
+                future.set_exception(RuntimeError("the refresh's store writer is closed"))
+            else:
+                self._jobs.put(_Job(fn, args, future))
+        return future
+
     async def aclose(self) -> None:
         """Let the jobs already queued finish, then end the thread (without blocking the loop)."""
-        self._jobs.put(None)
+        with self._closing:
+            self._closed = True
+            self._jobs.put(None)
         await asyncio.to_thread(self._thread.join)
 
     # -- the thread ----------------------------------------------------------------------------
@@ -162,6 +188,13 @@ class StoreWriter:
         except Exception as e:  # BEGIN or COMMIT failed: nothing of the batch was stored
             outcomes = [(None, e)] * len(batch)
         else:
+            if any(job.loop is None for job in batch):
+                for job, (result, error) in zip(batch, outcomes, strict=True):
+                    if job.loop is None:
+                        _settle(job, result, error)
+                kept = [n for n, job in enumerate(batch) if job.loop is not None]
+                batch = [batch[n] for n in kept]
+                outcomes = [outcomes[n] for n in kept]
             if self.after_commit is not None:
                 try:
                     waiting = self.after_commit([r for r, error in outcomes if error is None])

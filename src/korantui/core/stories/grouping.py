@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import weakref
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from korantui.core.store import stories as stored
@@ -52,9 +53,15 @@ def _catch_up(index: StoryIndex, found: stored.Pending) -> None:
     index.newest_id = max(index.newest_id, found.last_grouped)
 
 
-def group_new(store: Store, now: datetime | None = None) -> int:
+def group_new(
+    store: Store,
+    now: datetime | None = None,
+    save: Callable[[Store, list[tuple[int, int, str]], int], object] = stored.save_members,
+) -> int:
     """Give the store's headlines not grouped yet their stories; how many were grouped.
-    A store busy in another process is left for the next refresh."""
+    A store busy in another process is left for the next refresh. save(store, rows, below)
+    stores them (the grouping child hands them to the refresh's writer instead, process.py);
+    this process's index takes them as stored."""
     now = now or datetime.now(UTC)
     try:
         with _lock:
@@ -84,7 +91,7 @@ def group_new(store: Store, now: datetime | None = None) -> int:
                 rows.append((m.headline_id, index.group(doc), words.dump()))
             # The newest `limit` were grouped; any older ones become stories of their own.
             truncated = len(new) == limit
-            stored.save_members(store, rows, below=new[0].headline_id - 1 if truncated else 0)
+            save(store, rows, new[0].headline_id - 1 if truncated else 0)
             index.newest_id = max(index.newest_id, new[-1].headline_id)
             if len(index) > 4 * _REFRESH_LIMIT:
                 index.forget_before((now - timedelta(days=KEEP_DAYS)).timestamp())
