@@ -100,9 +100,11 @@ async def refresh_feed(
     _batch: Batch | None = None,
     _writer: StoreWriter | None = None,
     _validators: tuple[str, str] | None = None,
+    _on_parsed: Callable[[], object] | None = None,
 ) -> RefreshResult:
     """Refresh one source: its kind reads it, then its entries are stored in one transaction
-    (a savepoint of the refresh's batch when refresh_feeds writes, core/store/writer.py)."""
+    (a savepoint of the refresh's batch when refresh_feeds writes, core/store/writer.py).
+    _on_parsed is called when the source brought something to store (not a 304)."""
     if _writer is None:
         async with StoreWriter(store, _grouper(store)) as writer:
             return await refresh_feed(store, fetcher, feed, rules, _batch=_batch, _writer=writer)
@@ -118,6 +120,8 @@ async def refresh_feed(
             await _writer.write(_not_modified, store, feed.id, fetched.headers)
             return RefreshResult(feed, not_modified=True)
         parsed = fetched.parsed
+        if _on_parsed is not None:
+            _on_parsed()
         return await _writer.write(
             _store_parsed, store, feed, parsed, fetched.etag, fetched.last_modified, fetched.headers
         )
@@ -187,6 +191,7 @@ async def refresh_feeds(
     validators = await off_loop(store.validators_of, [f.id for f in feeds])
 
     wave = max(1, fetcher.settings.max_connections)
+    on_parsed: Callable[[], object] | None = None
 
     async def one(feed: Feed, writer: StoreWriter, turn: int) -> RefreshResult:
         # Feed n starts n // wave loop turns late: preparing a request (httpx, the zone check)
@@ -205,6 +210,7 @@ async def refresh_feeds(
                 _batch=batch,
                 _writer=writer,
                 _validators=validators.get(feed.id, ("", "")),
+                _on_parsed=on_parsed,
             )
         except sqlite3.Error as e:  # the store refused the feed's rows: said in words
             msg = sqlite_problem(e)
@@ -228,9 +234,16 @@ async def refresh_feeds(
     from korantui.core.stories.process import GroupingProcess
 
     grouping = GroupingProcess(store)
-    # Started in a thread beside the first requests (the fork and exec leave the loop free):
-    # the child is ready by the first commit instead of starting then.
-    starting = asyncio.ensure_future(off_loop(grouping.start))
+    starting: list[asyncio.Future[None]] = []
+
+    def start_grouping() -> None:
+        # At the first feed with something to store (a refresh of 304s never needs the
+        # child): started in a thread (the fork and exec leave the loop free), it is ready by
+        # the first commit, ~0.1-0.2 s later, instead of starting then.
+        if not starting:
+            starting.append(asyncio.ensure_future(off_loop(grouping.start)))
+
+    on_parsed = start_grouping
     try:
         async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
             grouping.save_with(partial(writer.write_soon, save_members, store))
@@ -238,7 +251,8 @@ async def refresh_feeds(
     except BaseException:
         grouping.close(now=True)  # cancelled (an app quitting): no waiting for the child
         raise
-    await starting
+    for started in starting:
+        await started
     await off_loop(grouping.close)
     return results
 
