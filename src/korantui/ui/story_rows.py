@@ -12,7 +12,7 @@ as any row.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,8 @@ class StoryRows:
         self._story: dict[int, int] = {}  # headline id -> story id, stories of 2+ rows on show
         self._members: dict[int, list[Headline]] = {}  # story id -> its rows, list order
         self._header: dict[int, int] = {}  # story id -> the headline id its row shows
+        self._position: dict[int, int] = {}  # headline id -> its index in shown
+        self._position_of: list[Headline] | None = None  # the shown list _position is of
 
     # -- folding -------------------------------------------------------------------------------
 
@@ -108,9 +110,22 @@ class StoryRows:
             found = by_id.get(r.id)
             return r if found is None else dataclasses.replace(found, title=r.title)
 
-        for group in self._members.values():
+        for story in {s for h in by_id if (s := self._story.get(h)) is not None}:
+            group = self._members[story]
             group[:] = [new(r) for r in group]
-        self.shown = [new(r) for r in self.shown]
+        if self._position_of is not self.shown:
+            self._position = {r.id: i for i, r in enumerate(self.shown)}
+            self._position_of = self.shown
+        for headline_id in by_id:
+            i = self._position.get(headline_id)
+            if i is not None:
+                self.shown[i] = new(self.shown[i])
+
+    def with_their_stories(self, headline_ids: Iterable[int]) -> set[int]:
+        """These headlines and the headlines whose rows show their stories."""
+        found = set(headline_ids)
+        found.update(self._header[s] for h in list(found) if (s := self._story.get(h)) is not None)
+        return found
 
     # -- what a row is -------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from korantui.core import clock
 from korantui.core.models import Headline
 from korantui.ui.story_rows import StoryRows
+from korantui.ui.textual_compat import set_virtual_size
 from korantui.ui.widgets.cells import cut, fit
 from korantui.ui.widgets.cursor_list import CursorList
 from korantui.ui.widgets.headline_rows import (
@@ -131,6 +132,10 @@ class HeadlineList(CursorList, can_focus=True):
         self._tops_for: tuple[int, bool] = (-1, True)  # the width and show_source of _tops
         self._empty_lines: tuple[str, int, list[str]] = ("", 0, [])  # text, width, its lines
         self.stories = StoryRows()  # one story of many outlets as one row (ui/story_rows.py)
+        # Each row's index by headline id, for the list of rows it was made from: a read mark
+        # changes one row of 20,000, and finding it went through all of them (twice).
+        self._position: dict[int, int] = {}
+        self._position_of: list[Headline] | None = None
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -221,7 +226,7 @@ class HeadlineList(CursorList, can_focus=True):
             return
         self._tops = prepared.tops
         self._tops_for = (width, prepared.setting.show_source)
-        self._set_virtual_size(Size(width, self._tops[-1]))
+        set_virtual_size(self, Size(width, self._tops[-1]))
 
     @property
     def current(self) -> Headline | None:
@@ -231,23 +236,33 @@ class HeadlineList(CursorList, can_focus=True):
 
     def row(self, headline_id: int) -> Headline | None:
         """The row of this headline, when the list shows it."""
-        return next((r for r in self.rows if r.id == headline_id), None)
+        index = self._positions().get(headline_id)
+        return None if index is None else self.rows[index]
+
+    def _positions(self) -> dict[int, int]:
+        if self._position_of is not self.rows:  # a new list of rows (set_rows)
+            self._position = {row.id: i for i, row in enumerate(self.rows)}
+            self._position_of = self.rows
+        return self._position
 
     def replace_rows(self, rows: Sequence[Headline]) -> None:
-        """New values of rows on show (read, starred…): rows are replaced, never edited."""
+        """New values of rows on show (read, starred…): rows are replaced, never edited. The
+        rows of their stories follow (a story's row is read when all its members are)."""
         by_id = {r.id: r for r in rows}
         self.stories.replace(rows)
-        for i, row in enumerate(self.rows):
-            new = by_id.get(row.id)
-            if new is not None or self.stories.is_story(row):
-                self.rows[i] = self.stories.as_row(new or row)
-                self.refresh_line(i)
+        positions = self._positions()
+        found = (positions.get(h) for h in self.stories.with_their_stories(by_id))
+        for i in sorted(i for i in found if i is not None):
+            row = self.rows[i]
+            self.rows[i] = self.stories.as_row(by_id.get(row.id) or row)
+            self.refresh_line(i)
 
     def articles_stored(self, headline_ids: set[int]) -> None:
         """These headlines' articles are stored now (prefetch takes them off its list)."""
-        self.replace_rows(
-            [dataclasses.replace(r, has_article=True) for r in self.rows if r.id in headline_ids]
-        )
+        positions = self._positions()
+        found = (positions.get(h) for h in headline_ids)
+        rows = [self.rows[i] for i in found if i is not None]
+        self.replace_rows([dataclasses.replace(r, has_article=True) for r in rows])
 
     # -- cursor --------------------------------------------------------------------------------
 
@@ -259,21 +274,7 @@ class HeadlineList(CursorList, can_focus=True):
         width = self.scrollable_content_region.width
         self._tops = row_tops(self.rows, self._lengths, width, self.show_source)
         self._tops_for = (width, self.show_source)
-        self._set_virtual_size(Size(width, self._tops[-1]))
-
-    def _set_virtual_size(self, size: Size) -> None:
-        """The lines in all. Set as a reactive, a new size lays out the whole screen and paints
-        the list again, rows in view or not (each snapshot of a refresh, a few new rows in a
-        long list); while the list stays longer than its window in both sizes, only the
-        scrollbar has to follow."""
-        old, height = self.virtual_size, self.size.height
-        if size == old:
-            return
-        if height and old.width == size.width and min(old.height, size.height) > height:
-            self.set_reactive(HeadlineList.virtual_size, size)
-            self._scroll_update(size)
-        else:
-            self.virtual_size = size
+        set_virtual_size(self, Size(width, self._tops[-1]))
 
     def on_resize(self, event: events.Resize) -> None:
         # A layout of the screen (a row count changed, a toast) resizes the list to the size it
