@@ -7,11 +7,15 @@ import asyncio
 from types import SimpleNamespace
 
 import pytest
+from rich.segment import Segment
 from textual import _time
 from textual import timer as textual_timer
 from textual._context import active_app
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -24,6 +28,7 @@ from korantui.ui.textual_compat import (
     node_bindings,
     notification_messages,
     replace_bindings,
+    set_virtual_size,
     write_to_terminal,
 )
 
@@ -179,3 +184,38 @@ async def test_the_screens_paint_timer_is_a_frame_timer():
         timer = screen._update_timer
         assert isinstance(timer, FrameTimer)
         assert timer in screen._timers  # stopped with the screen's timers
+
+
+class _Lines(ScrollView):
+    def render_line(self, y: int) -> Strip:
+        return Strip([Segment(f"line {self.scroll_offset.y + y}")])
+
+
+class _LinesApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield _Lines()
+
+
+async def test_a_new_size_of_content_updates_the_scrollbar_without_laying_out_the_screen():
+    app = _LinesApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        view = app.query_one(_Lines)
+        width = 10  # narrower than the window: no horizontal scrollbar
+        view.virtual_size = Size(width, 500)  # as the reactive: the screen is laid out
+        assert view._layout_required
+        await pilot.pause()
+        assert not view._layout_required
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert view.scroll_y == 500 - view.size.height
+
+        set_virtual_size(view, Size(width, 200))  # taller than the window before and after
+        assert not view._layout_required
+        assert view.virtual_size == Size(width, 200)
+        assert view.vertical_scrollbar.window_virtual_size == 200
+        assert view.scroll_y == view.max_scroll_y == 200 - view.size.height  # kept in range
+
+        set_virtual_size(view, Size(width, 3))  # shorter than the window: laid out as before
+        assert view._layout_required
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y == 0

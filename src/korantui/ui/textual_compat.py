@@ -15,9 +15,11 @@ from textual import _time, events
 from textual.app import App
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.timer import EventTargetGone, Timer
+from textual.widget import Widget
 
 # (error, context) -> None: log it and tell the user in one line.
 ErrorReporter = Callable[[BaseException, str], None]
@@ -157,3 +159,19 @@ def replace_bindings(node: DOMNode, bindings: BindingsMap) -> None:
 def keymap(app: App[Any]) -> dict[str, str]:
     """The keymap set with App.set_keymap (binding id -> keys)."""
     return dict(app._keymap)
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """A scrolling widget's size of content. Set as the reactive it is, a new size lays out the
+    whole screen and paints all of it (a refresh's snapshot adding rows to a long list; each
+    step of a long article's wrapping, 40-60 ms of opening one): while the content stays taller
+    than the window in both sizes and as wide, only its scrollbar can change, and only that is
+    updated (Widget._scroll_update: the scrollbars' sizes, the scroll offset kept in range)."""
+    old, height = widget.virtual_size, widget.size.height
+    if size == old:
+        return
+    if height and old.width == size.width and min(old.height, size.height) > height:
+        widget.set_reactive(Widget.virtual_size, size)
+        widget._scroll_update(size)
+    else:
+        widget.virtual_size = size

@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from korantui.core.render import FigureSlot
+from korantui.ui.textual_compat import set_virtual_size
 from korantui.ui.widgets.frame_styles import FrameStyles
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ class ArticleView(FrameStyles, ScrollView, can_focus=True):
 
     def _set_height(self) -> None:
         height = len(self._lines) + self._rest_height
-        self.virtual_size = Size(self._width, height)
+        set_virtual_size(self, Size(self._width, height))
 
     def _wrap_rest(self, generation: int) -> None:
         if generation != self._generation or self._wrapped >= len(self._parts):
