@@ -126,7 +126,10 @@ class GroupingProcess:
             with contextlib.suppress(OSError):
                 proc.stdin.close()
         if end_now:
-            _end(proc, kill=True)
+            # Killed, not closed: its pipes are closed by _end below, once the reader that
+            # reads them has seen the end (closed under it, its read failed: EBADF).
+            with contextlib.suppress(OSError):
+                proc.kill()
         if reader is not None:
             reader.join(ANSWER_SECONDS + 2 * _POLL)
         _end(proc)
@@ -168,14 +171,20 @@ class GroupingProcess:
         fd = proc.stdout.fileno()
         text = bytearray()
         while True:
-            ready, _, _ = select.select([fd], [], [], _POLL)
+            try:
+                ready, _, _ = select.select([fd], [], [], _POLL)
+            except (OSError, ValueError):
+                break  # the pipe was closed: the child is ended
             if not ready:
                 with self._lock:
                     since = time.monotonic() - self._asked[0][0] if self._asked else 0.0
                 if since > ANSWER_SECONDS:
                     break
                 continue
-            piece = os.read(fd, 1 << 16)
+            try:
+                piece = os.read(fd, 1 << 16)
+            except OSError:
+                break
             if not piece:
                 break  # the child left: closed by us, or died
             text += piece
