@@ -426,6 +426,11 @@ def bench_sync(sizes: Sizes) -> list[Row]:
         f" latency); CPU {secs(r['cpu'])} ({r['cpu'] / r['wall'] * 100:.0f}% of one core);"
         f" served {r['served']}"
     )
+    if r["cpu_all"] is not None:
+        row.notes.append(
+            f"sync: CPU of every process but the site's {secs(r['cpu_all'])} (the machine's"
+            " busy time: the extraction workers are not the sync's own children)"
+        )
     return [row]
 
 

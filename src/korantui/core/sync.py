@@ -24,12 +24,14 @@ from korantui.core.store.store_file import sqlite_problem
 from korantui.core.sync_limits import SyncLimits, within_limits
 
 if TYPE_CHECKING:
+    from korantui.core.article.extract_pool import ExtractionPool
     from korantui.core.article.site_rules import SiteRules
     from korantui.core.net.fetch import Fetcher
 
 # Articles in flight at once; 0: as many as the fetcher's caps let through (its connections,
 # and its per-host cap, which is the politeness that matters). Extraction runs on its own thread
-# (core/htmlwork.py) while the other downloads go on.
+# (core/htmlwork.py) while the other downloads go on, and for many articles on a machine of two
+# cores or more in worker processes (core/article/extract_pool.py).
 ARTICLE_CONCURRENCY = 0
 
 
@@ -44,6 +46,7 @@ class SyncSummary:
     failures: list[str] = field(default_factory=list)  # one line per failed feed or article
     # Why the store could not take what was fetched (a full disk): the sync failed as a whole.
     store_problem: str = ""
+    extracted_apart: int = 0  # articles extracted in worker processes (core/article/extract_pool)
 
     def line(self) -> str:
         done = "Sync failed" if self.store_problem else "Sync done"
@@ -80,6 +83,31 @@ async def sync_all(
     (per site and in all: core/sync_limits.py). The articles are fetched on korantui's own
     initiative: each no further into private networks than its feed's address (origin_zone,
     see FeedReach)."""
+    from korantui.core.article import extract_pool
+    from korantui.core.article.site_rules import load_rules
+
+    rules = rules or load_rules()  # one object: what the extraction pool is made with
+    pool = extract_pool.ExtractionPool(rules)
+    try:
+        return await _sync(
+            store, fetcher, specs, report, rules, concurrency, origin_zone, limits, pool
+        )
+    finally:
+        await asyncio.to_thread(pool.close)
+
+
+async def _sync(
+    store: Store,
+    fetcher: Fetcher,
+    specs: Sequence[FeedSpec],
+    report: SyncReport,
+    rules: SiteRules,
+    concurrency: int,
+    origin_zone: OriginZone | None,
+    limits: SyncLimits | None,
+    pool: ExtractionPool,
+) -> SyncSummary:
+    from korantui.core.article import extract_pool
     from korantui.core.refresh import refresh_feeds
 
     summary = SyncSummary()
@@ -126,7 +154,11 @@ async def sync_all(
             summary.failures.append(f"{clean_line(headline.title)[:60]}: {reading.reason}")
         report.article_done(headline, reading)
 
+    if extract_pool.worth_it(len(targets)):
+        pool.start()  # until its workers are ready, articles are extracted here
+        extract_pool.current.set(pool)  # the tasks made below extract in its workers
     await asyncio.gather(*(one(h) for h in targets))
+    summary.extracted_apart = pool.extracted
     report.finished(summary)
     return summary
 

@@ -13,6 +13,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from korantui.core.article import extract_pool
 from korantui.core.article.extract import (
     Extraction,
     ExtractionError,
@@ -225,7 +226,10 @@ async def fetch_reading(
         part_tree, _, _, more = await asyncio.to_thread(_look_at, part, part_url, rules, rule)
         pages.append((part, part_tree))
         queue.extend(u for u in more if u not in seen)
-    return await asyncio.to_thread(_extract_parts, pages, final, rules, hints, refuse)
+    pool = extract_pool.current.get()  # a sync's articles: in worker processes
+    if pool is not None:
+        return await pool.extract(pages, final, rules, hints, refuse)
+    return await extract_parts_here(pages, final, rules, hints, refuse)
 
 
 _MATCH = object()  # _look_at's "find the page's rule" (a part uses the first page's rule)
@@ -249,9 +253,17 @@ def _look(
     return tree, amp_canonical(tree, url), found, parts
 
 
-def _extract_parts(
+async def extract_parts_here(
     pages: list[tuple[str, Any]], url: str, rules: SiteRules, hints: Hints | None, refuse: bool
 ) -> Extraction:
+    return await asyncio.to_thread(extract_parts, pages, url, rules, hints, refuse)
+
+
+def extract_parts(
+    pages: list[tuple[str, Any]], url: str, rules: SiteRules, hints: Hints | None, refuse: bool
+) -> Extraction:
+    """The article of its pages (text and tree each): the first one's, with the further parts'
+    new blocks after it."""
     reading = explain_parsed(*pages[0], url, rules=rules, hints=hints, refuse=refuse)
     article = reading.article
     seen = {b.text for b in article.blocks}
