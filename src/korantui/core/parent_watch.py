@@ -35,3 +35,14 @@ def alive(pid: int) -> bool:
             return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
     except (OSError, IndexError):
         return True
+
+
+def pool_worker(pid: int, every: float) -> None:
+    """A process pool worker's initializer: it follows korantui (above), and leaves Ctrl-C to
+    it. The terminal sends SIGINT to the whole foreground group, workers included, and each
+    worker waiting for its next task printed a KeyboardInterrupt traceback over the terminal,
+    while korantui itself ends its pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    follow(pid, every)

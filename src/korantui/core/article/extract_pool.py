@@ -121,7 +121,7 @@ class ExtractionPool:
 
 def _init(parent: int, rules: SiteRules) -> None:
     global _rules
-    parent_watch.follow(parent, 0.1)
+    parent_watch.pool_worker(parent, 0.1)
     _rules = rules
 
 

@@ -56,7 +56,7 @@ def _get_pool() -> Executor:
                 max_workers=workers(),
                 mp_context=context,
                 # Each worker exits as soon as korantui is gone (killed, crashed).
-                initializer=parent_watch.follow,
+                initializer=parent_watch.pool_worker,
                 initargs=(os.getpid(), 0.1),
             )
             # Ended before the interpreter's teardown: a pool still held by this module then
