@@ -154,10 +154,14 @@ async def _sync(
             summary.failures.append(f"{clean_line(headline.title)[:60]}: {reading.reason}")
         report.article_done(headline, reading)
 
-    if extract_pool.worth_it(len(targets)):
+    apart = extract_pool.worth_it(len(targets))
+    if apart:
         pool.start()  # until its workers are ready, articles are extracted here
-        extract_pool.current.set(pool)  # the tasks made below extract in its workers
-    await asyncio.gather(*(one(h) for h in targets))
+    token = extract_pool.current.set(pool if apart else None)  # for the tasks made below
+    try:
+        await asyncio.gather(*(one(h) for h in targets))
+    finally:
+        extract_pool.current.reset(token)
     summary.extracted_apart = pool.extracted
     report.finished(summary)
     return summary

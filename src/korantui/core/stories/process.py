@@ -97,10 +97,11 @@ class GroupingProcess:
             self._save = save
 
     def start(self) -> None:
-        """Start the child before the first grouping is asked for: a refresh calls this as its
-        first requests leave, so the child's interpreter and imports (~0.1-0.2 s of the other
-        core) are made while those wait for their answers, not after the first commit, when
-        the child's start delayed every grouping after it. A failure is left to request()."""
+        """Start the child before the first grouping is asked for: a refresh calls this at its
+        first feed with something to store, so the child's interpreter and imports (~0.1-0.2 s
+        of the other core) are made while that feed and the next are stored, not after the
+        first commit, when its start delayed every grouping after it. A failure is left to
+        request()."""
         with self._lock:
             if self._failed or self._closed or self._proc is not None:
                 return
