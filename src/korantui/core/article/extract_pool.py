@@ -126,7 +126,19 @@ def _init(parent: int, rules: SiteRules) -> None:
 
 
 def _ready() -> None:
-    import korantui.core.article.article_fetch  # noqa: F401  (trafilatura and the rest)
+    """In a worker: import the extraction where it runs, on the worker's HTML thread (lxml's
+    compiled XPath belong to the thread that imported them, core/htmlwork.py). korantui's own
+    modules import trafilatura only inside their functions: importing them alone left its
+    ~0.2 s to the worker's first article, after the pool said it was ready."""
+    from korantui.core.htmlwork import on_html_thread
+
+    on_html_thread(_import_extraction)
+
+
+def _import_extraction() -> None:
+    import trafilatura  # noqa: F401  (and htmldate: their XPath are compiled at import)
+
+    import korantui.core.article.article_fetch  # noqa: F401
 
 
 def _extract_texts(texts: list[str], url: str, hints: Hints | None, refuse: bool) -> Extraction:
