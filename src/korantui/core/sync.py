@@ -24,7 +24,6 @@ from korantui.core.store.store_file import sqlite_problem
 from korantui.core.sync_limits import SyncLimits, within_limits
 
 if TYPE_CHECKING:
-    from korantui.core.article.extract_pool import ExtractionPool
     from korantui.core.article.site_rules import SiteRules
     from korantui.core.net.fetch import Fetcher
 
@@ -85,30 +84,9 @@ async def sync_all(
     see FeedReach)."""
     from korantui.core.article import extract_pool
     from korantui.core.article.site_rules import load_rules
-
-    rules = rules or load_rules()  # one object: what the extraction pool is made with
-    pool = extract_pool.ExtractionPool(rules)
-    try:
-        return await _sync(
-            store, fetcher, specs, report, rules, concurrency, origin_zone, limits, pool
-        )
-    finally:
-        await asyncio.to_thread(pool.close)
-
-
-async def _sync(
-    store: Store,
-    fetcher: Fetcher,
-    specs: Sequence[FeedSpec],
-    report: SyncReport,
-    rules: SiteRules,
-    concurrency: int,
-    origin_zone: OriginZone | None,
-    limits: SyncLimits | None,
-    pool: ExtractionPool,
-) -> SyncSummary:
-    from korantui.core.article import extract_pool
     from korantui.core.refresh import refresh_feeds
+
+    rules = rules or load_rules()  # one object: what an extraction pool is made with
 
     summary = SyncSummary()
     feeds = store.feeds()
@@ -154,15 +132,17 @@ async def _sync(
             summary.failures.append(f"{clean_line(headline.title)[:60]}: {reading.reason}")
         report.article_done(headline, reading)
 
-    apart = extract_pool.worth_it(len(targets))
-    if apart:
-        pool.start()  # until its workers are ready, articles are extracted here
-    token = extract_pool.current.set(pool if apart else None)  # for the tasks made below
+    pool = extract_pool.ExtractionPool(rules) if extract_pool.worth_it(len(targets)) else None
+    token = extract_pool.current.set(pool)  # the tasks made below extract in its workers
     try:
+        if pool is not None:
+            pool.start()  # until its workers are ready, articles are extracted here
         await asyncio.gather(*(one(h) for h in targets))
     finally:
         extract_pool.current.reset(token)
-    summary.extracted_apart = pool.extracted
+        if pool is not None:
+            summary.extracted_apart = pool.extracted
+            await asyncio.to_thread(pool.close)
     report.finished(summary)
     return summary
 
