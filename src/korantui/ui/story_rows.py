@@ -42,6 +42,22 @@ def _when(row: Headline) -> datetime:
     return at if at is not None else _EARLIEST
 
 
+class Positions:
+    """Each row's index by headline id, for one list of rows, made again for another list: a
+    read mark changes one row of 20,000, and finding it went through all of them."""
+
+    def __init__(self) -> None:
+        self._of: list[Headline] | None = None
+        self._index: dict[int, int] = {}
+
+    def of(self, rows: list[Headline]) -> dict[int, int]:
+        """The index of rows (the list itself: rows replaced in it keep their places)."""
+        if self._of is not rows:
+            self._index = {row.id: i for i, row in enumerate(rows)}
+            self._of = rows
+        return self._index
+
+
 class StoryRows:
     def __init__(self) -> None:
         self.enabled = True
@@ -52,8 +68,7 @@ class StoryRows:
         self._story: dict[int, int] = {}  # headline id -> story id, stories of 2+ rows on show
         self._members: dict[int, list[Headline]] = {}  # story id -> its rows, list order
         self._header: dict[int, int] = {}  # story id -> the headline id its row shows
-        self._position: dict[int, int] = {}  # headline id -> its index in shown
-        self._position_of: list[Headline] | None = None  # the shown list _position is of
+        self._shown_at = Positions()  # headline id -> its index in shown
 
     # -- folding -------------------------------------------------------------------------------
 
@@ -113,11 +128,9 @@ class StoryRows:
         for story in {s for h in by_id if (s := self._story.get(h)) is not None}:
             group = self._members[story]
             group[:] = [new(r) for r in group]
-        if self._position_of is not self.shown:
-            self._position = {r.id: i for i, r in enumerate(self.shown)}
-            self._position_of = self.shown
+        shown_at = self._shown_at.of(self.shown)
         for headline_id in by_id:
-            i = self._position.get(headline_id)
+            i = shown_at.get(headline_id)
             if i is not None:
                 self.shown[i] = new(self.shown[i])
 

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from korantui.core import clock
 from korantui.core.models import Headline
-from korantui.ui.story_rows import StoryRows
+from korantui.ui.story_rows import Positions, StoryRows
 from korantui.ui.textual_compat import set_virtual_size
 from korantui.ui.widgets.cells import cut, fit
 from korantui.ui.widgets.cursor_list import CursorList
@@ -132,10 +132,7 @@ class HeadlineList(CursorList, can_focus=True):
         self._tops_for: tuple[int, bool] = (-1, True)  # the width and show_source of _tops
         self._empty_lines: tuple[str, int, list[str]] = ("", 0, [])  # text, width, its lines
         self.stories = StoryRows()  # one story of many outlets as one row (ui/story_rows.py)
-        # Each row's index by headline id, for the list of rows it was made from: a read mark
-        # changes one row of 20,000, and finding it went through all of them (twice).
-        self._position: dict[int, int] = {}
-        self._position_of: list[Headline] | None = None
+        self._rows_at = Positions()  # each row's index by headline id
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -236,21 +233,15 @@ class HeadlineList(CursorList, can_focus=True):
 
     def row(self, headline_id: int) -> Headline | None:
         """The row of this headline, when the list shows it."""
-        index = self._positions().get(headline_id)
+        index = self._rows_at.of(self.rows).get(headline_id)
         return None if index is None else self.rows[index]
-
-    def _positions(self) -> dict[int, int]:
-        if self._position_of is not self.rows:  # a new list of rows (set_rows)
-            self._position = {row.id: i for i, row in enumerate(self.rows)}
-            self._position_of = self.rows
-        return self._position
 
     def replace_rows(self, rows: Sequence[Headline]) -> None:
         """New values of rows on show (read, starred…): rows are replaced, never edited. The
         rows of their stories follow (a story's row is read when all its members are)."""
         by_id = {r.id: r for r in rows}
         self.stories.replace(rows)
-        positions = self._positions()
+        positions = self._rows_at.of(self.rows)
         found = (positions.get(h) for h in self.stories.with_their_stories(by_id))
         for i in sorted(i for i in found if i is not None):
             row = self.rows[i]
@@ -259,7 +250,7 @@ class HeadlineList(CursorList, can_focus=True):
 
     def articles_stored(self, headline_ids: set[int]) -> None:
         """These headlines' articles are stored now (prefetch takes them off its list)."""
-        positions = self._positions()
+        positions = self._rows_at.of(self.rows)
         found = (positions.get(h) for h in headline_ids)
         rows = [self.rows[i] for i in found if i is not None]
         self.replace_rows([dataclasses.replace(r, has_article=True) for r in rows])
