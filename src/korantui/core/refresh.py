@@ -191,9 +191,10 @@ async def refresh_feeds(
     validators = await off_loop(store.validators_of, [f.id for f in feeds])
 
     wave = max(1, fetcher.settings.max_connections)
-    on_parsed: Callable[[], object] | None = None
 
-    async def one(feed: Feed, writer: StoreWriter, turn: int) -> RefreshResult:
+    async def one(
+        feed: Feed, writer: StoreWriter, turn: int, on_parsed: Callable[[], object] | None = None
+    ) -> RefreshResult:
         # Feed n starts n // wave loop turns late: preparing a request (httpx, the zone check)
         # runs until httpx's pool yields, so with every feed started at once all 100 requests
         # were built before the first one connected; now the first wave is on the network while
@@ -233,26 +234,19 @@ async def refresh_feeds(
     from korantui.core.store.stories import save_members
     from korantui.core.stories.process import GroupingProcess
 
-    grouping = GroupingProcess(store)
-    starting: list[asyncio.Future[None]] = []
-
-    def start_grouping() -> None:
-        # At the first feed with something to store (a refresh of 304s never needs the
-        # child): started in a thread (the fork and exec leave the loop free), it is ready by
-        # the first commit, ~0.1-0.2 s later, instead of starting then.
-        if not starting:
-            starting.append(asyncio.ensure_future(off_loop(grouping.start)))
-
-    on_parsed = start_grouping
+    # The child reads the store; its rows are stored by the writer, in its next batch.
+    writer = StoreWriter(store)
+    grouping = GroupingProcess(store, save=partial(writer.write_soon, save_members, store))
+    writer.after_commit = _grouper(store, grouping.request)
+    # The child starts at the first feed with something to store (a refresh of 304s never
+    # needs it), ready by the first commit instead of starting then.
+    tasks = (one(f, writer, n, grouping.start_soon) for n, f in enumerate(feeds))
     try:
-        async with StoreWriter(store, after_commit=_grouper(store, grouping.request)) as writer:
-            grouping.save_with(partial(writer.write_soon, save_members, store))
-            results = list(await asyncio.gather(*(one(f, writer, n) for n, f in enumerate(feeds))))
+        async with writer:
+            results = list(await asyncio.gather(*tasks))
     except BaseException:
         grouping.close(now=True)  # cancelled (an app quitting): no waiting for the child
         raise
-    for started in starting:
-        await started
     await off_loop(grouping.close)
     return results
 

@@ -67,6 +67,7 @@ class GroupingProcess:
         self._saving: list[Future[int]] | None = None
         self._closing = False
         self._closed = False  # close() was called: a start() after it starts nothing
+        self._start_asked = False
         # A frozen build's executable is korantui itself, not a Python that runs -c.
         frozen = getattr(sys, "frozen", False)
         self._failed = frozen or not (sys.executable and store.path.is_file())
@@ -90,18 +91,21 @@ class GroupingProcess:
         self._group_here([done])
         return done
 
-    def save_with(self, save: Save) -> None:
-        """From now on the child's rows are stored by save(rows, below), which returns a future
-        done once they are: a refresh gives its writer's write_soon."""
+    def start_soon(self) -> None:
+        """start() in a thread of its own, once; returns at once (the fork and exec keep off
+        the caller's thread, the event loop)."""
         with self._lock:
-            self._save = save
+            if self._start_asked:
+                return
+            self._start_asked = True
+        threading.Thread(target=self.start, name="korantui-grouping-start", daemon=True).start()
 
     def start(self) -> None:
-        """Start the child before the first grouping is asked for: a refresh calls this at its
-        first feed with something to store, so the child's interpreter and imports (~0.1-0.2 s
-        of the other core) are made while that feed and the next are stored, not after the
-        first commit, when its start delayed every grouping after it. A failure is left to
-        request()."""
+        """Start the child before the first grouping is asked for: a refresh asks at its first
+        feed with something to store, so the child's interpreter and imports (~0.1-0.2 s of
+        the other core) are made while that feed and the next are stored, not after the first
+        commit, when its start delayed every grouping after it. A failure is left to
+        request(); after close(), nothing is started."""
         with self._lock:
             if self._failed or self._closed or self._proc is not None:
                 return
