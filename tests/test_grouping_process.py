@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 from korantui.core.models import Entry, FeedSpec
 from korantui.core.store.database import Store
 from korantui.core.store.stories import groups, save_members
-from korantui.core.stories.process import GroupingProcess
+from korantui.core.stories.process import GroupingProcess, Rows, Save
 from tests.hostile_servers import Site
 from tests.test_refresh_work import one_story_feeds
 from tests.test_stories import FLOOD, OTHER, OTHER_RETOLD
@@ -36,47 +38,46 @@ def _assert_grouped(store: Store, ids: dict[str, int]) -> None:
     assert found[ids[OTHER[0]]] == found[ids[OTHER_RETOLD[0]]] != found[ids[FLOOD[0][0]]]
 
 
-def test_the_child_process_groups_the_stores_new_headlines(tmp_path: Path) -> None:
+@contextmanager
+def _grouping(
+    tmp_path: Path, save: Save | None = None
+) -> Iterator[tuple[GroupingProcess, Store, dict[str, int]]]:
+    """A store of stories and a grouping of it; both closed at the end."""
     store, ids = _store_of_stories(tmp_path)
-    grouping = GroupingProcess(store)
+    grouping = GroupingProcess(store, save=save)
     try:
-        assert grouping.request().result(timeout=60) == len(ids)
-        assert grouping.request().result(timeout=60) == 0  # nothing new since
+        yield grouping, store, ids
     finally:
         grouping.close()
-    assert grouping.in_child == 2
-    _assert_grouped(store, ids)
-    store.close()
+        store.close()
+
+
+def test_the_child_process_groups_the_stores_new_headlines(tmp_path: Path) -> None:
+    with _grouping(tmp_path) as (grouping, store, ids):
+        assert grouping.request().result(timeout=60) == len(ids)
+        assert grouping.request().result(timeout=60) == 0  # nothing new since
+        assert grouping.in_child == 2
+        _assert_grouped(store, ids)
 
 
 def test_a_child_that_cannot_start_leaves_the_grouping_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store, ids = _store_of_stories(tmp_path)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
-    grouping = GroupingProcess(store)
-    try:
+    with _grouping(tmp_path) as (grouping, store, ids):
         assert grouping.request().result(timeout=60) == len(ids)
-    finally:
-        grouping.close()
-    assert grouping.in_child == 0
-    _assert_grouped(store, ids)
-    store.close()
+        assert grouping.in_child == 0
+        _assert_grouped(store, ids)
 
 
 def test_a_child_that_dies_leaves_the_grouping_to_this_process(tmp_path: Path) -> None:
-    store, ids = _store_of_stories(tmp_path)
-    grouping = GroupingProcess(store)
-    try:
+    with _grouping(tmp_path) as (grouping, store, ids):
         proc = grouping._start()
         proc.kill()
         proc.wait()
         assert grouping.request().result(timeout=60) == len(ids)
-    finally:
-        grouping.close()
-    assert grouping.in_child == 0
-    _assert_grouped(store, ids)
-    store.close()
+        assert grouping.in_child == 0
+        _assert_grouped(store, ids)
 
 
 async def test_a_large_refresh_finds_its_stories_grouped_when_it_hears_of_its_feeds(
@@ -106,17 +107,12 @@ async def test_a_large_refresh_finds_its_stories_grouped_when_it_hears_of_its_fe
 
 
 def test_requests_made_while_one_runs_are_all_answered_by_the_next(tmp_path: Path) -> None:
-    store, ids = _store_of_stories(tmp_path)
-    grouping = GroupingProcess(store)
-    try:
+    with _grouping(tmp_path) as (grouping, store, ids):
         asked = [grouping.request() for _ in range(5)]
         counts = [done.result(timeout=60) for done in asked]
-    finally:
-        grouping.close()
-    assert counts[0] == len(ids) and set(counts[1:]) <= {0, len(ids)}
-    assert 1 <= grouping.in_child <= 5
-    _assert_grouped(store, ids)
-    store.close()
+        assert counts[0] == len(ids) and set(counts[1:]) <= {0, len(ids)}
+        assert 1 <= grouping.in_child <= 5
+        _assert_grouped(store, ids)
 
 
 def test_closing_now_drops_what_the_child_was_asked(tmp_path: Path) -> None:
@@ -133,62 +129,46 @@ def test_the_child_only_reads_the_store_and_its_rows_go_to_the_given_save(
 ) -> None:
     # The child writing the store itself waited for the lock while a refresh's writer held it,
     # batch after batch (0.6-0.7 s of a 1.3 s refresh): its rows are stored by the refresh.
-    store, ids = _store_of_stories(tmp_path)
-    handed: list[tuple[list[tuple[int, int, str]], int]] = []
+    handed: list[tuple[Rows, int]] = []
 
-    def keep(rows: list[tuple[int, int, str]], below: int) -> Future[None]:
+    def keep(rows: Rows, below: int) -> Future[None]:
         handed.append((rows, below))
         kept: Future[None] = Future()
         kept.set_result(None)
         return kept
 
-    grouping = GroupingProcess(store, save=keep)
-    try:
+    with _grouping(tmp_path, save=keep) as (grouping, store, ids):
         assert grouping.request().result(timeout=60) == len(ids)
-    finally:
-        grouping.close()
-    assert groups(store) == {}  # nothing written by the child
-    [(rows, below)] = handed
-    assert sorted(r[0] for r in rows) == sorted(ids.values()) and below == 0
-    save_members(store, rows, below)
-    _assert_grouped(store, ids)
-    store.close()
+        assert groups(store) == {}  # nothing written by the child
+        [(rows, below)] = handed
+        assert sorted(r[0] for r in rows) == sorted(ids.values()) and below == 0
+        save_members(store, rows, below)
+        _assert_grouped(store, ids)
 
 
 def test_rows_the_store_refuses_end_the_child_and_the_next_grouping_is_made_here(
     tmp_path: Path,
 ) -> None:
-    store, ids = _store_of_stories(tmp_path)
-
-    def refuse(rows: list[tuple[int, int, str]], below: int) -> Future[None]:
+    def refuse(rows: Rows, below: int) -> Future[None]:
         refused: Future[None] = Future()
         refused.set_exception(sqlite3.OperationalError("database or disk is full"))
         return refused
 
-    grouping = GroupingProcess(store, save=refuse)
-    try:
+    with _grouping(tmp_path, save=refuse) as (grouping, store, ids):
         with pytest.raises(sqlite3.OperationalError, match="disk is full"):
             grouping.request().result(timeout=60)
         assert groups(store) == {}
         # The child's index holds what the store refused: the next grouping is this process's.
         assert grouping.request().result(timeout=60) == len(ids)
-    finally:
-        grouping.close()
-    assert grouping.in_child == 1
-    _assert_grouped(store, ids)
-    store.close()
+        assert grouping.in_child == 1
+        _assert_grouped(store, ids)
 
 
 def test_a_child_started_ahead_answers_the_first_request(tmp_path: Path) -> None:
-    store, ids = _store_of_stories(tmp_path)
-    grouping = GroupingProcess(store)
-    try:
+    with _grouping(tmp_path) as (grouping, store, ids):
         grouping.start_soon()  # in a thread of its own: a refresh's event loop asks this
         grouping.start_soon()  # once
         grouping.start()  # the child is there already (or starts here): not a second one
         assert grouping.request().result(timeout=60) == len(ids)
-    finally:
-        grouping.close()
-    assert grouping.in_child == 1
-    _assert_grouped(store, ids)
-    store.close()
+        assert grouping.in_child == 1
+        _assert_grouped(store, ids)
